@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# OpenValue's one entry point: run the server, run the tests, run the benchmarks, manage the local database.
+#   ./openvalue.sh run            serve at http://127.0.0.1:5080 (OPENVALUE_URLS overrides)
+#   ./openvalue.sh test           every test project against a throwaway PostgreSQL; prints totals
+#   ./openvalue.sh bench [--quick]
+#   ./openvalue.sh db start|stop|status
+# OPENVALUE_DB (a connection string) makes run and bench use that database instead of the local one.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+DATA_DIR="${OPENVALUE_DATA_DIR:-$ROOT/.data/postgres}"
+PG_PORT="${OPENVALUE_PG_PORT:-55432}"
+URLS="${OPENVALUE_URLS:-http://127.0.0.1:5080}"
+DB_NAME=openvalue
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+say() { printf '[openvalue] %s\n' "$*" >&2; }
+die() { say "$*"; exit 1; }
+
+# --- PostgreSQL binaries -------------------------------------------------------------------------------
+pg_bindir() {
+  local dir
+  for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r) /usr/local/pgsql/bin; do
+    [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ] && { echo "$dir"; return 0; }
+  done
+  if command -v pg_ctl >/dev/null && command -v initdb >/dev/null; then dirname "$(command -v pg_ctl)"; return 0; fi
+  return 1
+}
+
+ensure_pg_binaries() {
+  PG_BIN="$(pg_bindir)" && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    die "No PostgreSQL server binaries found (initdb, pg_ctl). Install PostgreSQL 13 or newer (Debian: sudo apt-get install postgresql), or set OPENVALUE_DB to a connection string."
+  fi
+  say "PostgreSQL server binaries not found: installing Debian's postgresql package..."
+  apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2 \
+    || die "apt-get install postgresql failed; install PostgreSQL yourself or set OPENVALUE_DB."
+  PG_BIN="$(pg_bindir)" || die "postgresql was installed but initdb/pg_ctl are still not found."
+}
+
+# PostgreSQL refuses to run as root: as root, run its tools as the 'postgres' OS user.
+as_pg() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+# --- clusters ------------------------------------------------------------------------------------------
+# init_cluster DIR PORT MODE: MODE 'durable' keeps fsync on; 'fast' is for throwaway test clusters only.
+init_cluster() {
+  local dir=$1 port=$2 mode=$3
+  mkdir -p "$dir"
+  chmod 700 "$dir"
+  [ "$(id -u)" -eq 0 ] && chown postgres: "$dir"
+  as_pg test -w "$dir" || die "The postgres user cannot write $dir (is a parent folder private?). Set OPENVALUE_DATA_DIR to a folder it can reach."
+  # The superuser's password lives beside the cluster (git-ignored, mode 600) and is only used on loopback.
+  (umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=\n' >"$dir.password")
+  [ "$(id -u)" -eq 0 ] && chown postgres: "$dir.password"
+  as_pg "$PG_BIN/initdb" -D "$dir" -U postgres --pwfile="$dir.password" \
+    --auth-local=scram-sha-256 --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$dir.initdb.log" 2>&1 \
+    || { cat "$dir.initdb.log" >&2; die "initdb failed"; }
+  {
+    echo "listen_addresses = '127.0.0.1'"
+    echo "port = $port"
+    echo "unix_socket_directories = ''"
+    echo "max_connections = 200"
+    echo "shared_buffers = 256MB"
+    if [ "$mode" = fast ]; then
+      echo "fsync = off"; echo "synchronous_commit = off"; echo "full_page_writes = off"
+    else
+      echo "fsync = on"; echo "synchronous_commit = on"
+    fi
+  } | as_pg tee -a "$dir/postgresql.conf" >/dev/null
+}
+
+cluster_running() { as_pg "$PG_BIN/pg_ctl" -D "$1" status >/dev/null 2>&1; }
+
+start_cluster() {
+  local dir=$1
+  cluster_running "$dir" && return 0
+  as_pg "$PG_BIN/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 start >/dev/null \
+    || { tail -n 20 "$dir/server.log" >&2; die "PostgreSQL did not start (log: $dir/server.log)"; }
+}
+
+stop_cluster() { cluster_running "$1" && as_pg "$PG_BIN/pg_ctl" -D "$1" -m fast -w stop >/dev/null || true; }
+
+# connection_string DIR PORT DATABASE
+connection_string() {
+  echo "Host=127.0.0.1;Port=$2;Database=$3;Username=postgres;Password=$(cat "$1.password");Maximum Pool Size=100"
+}
+
+create_database() {
+  local dir=$1 port=$2 db=$3
+  PGPASSWORD="$(cat "$dir.password")" "$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -tAq \
+    -c "select 1 from pg_database where datname = '$db'" | grep -q 1 && return 0
+  PGPASSWORD="$(cat "$dir.password")" "$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -q \
+    -c "create database \"$db\"" >/dev/null
+}
+
+local_db_start() {
+  ensure_pg_binaries
+  if [ ! -f "$DATA_DIR/PG_VERSION" ]; then
+    say "Creating a PostgreSQL cluster in ${DATA_DIR#$ROOT/} (durable: fsync on)..."
+    init_cluster "$DATA_DIR" "$PG_PORT" durable
+  fi
+  start_cluster "$DATA_DIR"
+  create_database "$DATA_DIR" "$PG_PORT" "$DB_NAME"
+}
+
+database_url() {
+  if [ -n "${OPENVALUE_DB:-}" ]; then echo "$OPENVALUE_DB"; return; fi
+  local_db_start
+  connection_string "$DATA_DIR" "$PG_PORT" "$DB_NAME"
+}
+
+# --- commands ------------------------------------------------------------------------------------------
+cmd_db() {
+  case "${1:-status}" in
+    start) local_db_start; say "PostgreSQL is running on 127.0.0.1:$PG_PORT, data in ${DATA_DIR#$ROOT/}" ;;
+    stop) ensure_pg_binaries; stop_cluster "$DATA_DIR"; say "PostgreSQL stopped." ;;
+    status)
+      ensure_pg_binaries
+      if [ -f "$DATA_DIR/PG_VERSION" ] && cluster_running "$DATA_DIR"; then say "running on 127.0.0.1:$PG_PORT"; else say "not running"; exit 3; fi ;;
+    *) die "usage: ./openvalue.sh db start|stop|status" ;;
+  esac
+}
+
+cmd_run() {
+  mkdir -p "$ROOT/.data"
+  exec 9>"$ROOT/.data/run.lock"
+  flock -n 9 || die "OpenValue is already running from this folder; stop it first (Ctrl-C in its terminal)."
+  local db; db="$(database_url)"
+  say "Building..."
+  dotnet build "$ROOT/src/OpenValue.Api/OpenValue.Api.csproj" -c Release -o "$ROOT/.data/app" -v quiet -nologo >&2 \
+    || die "build failed"
+  say "Applying the schema and starting at $URLS (Ctrl-C stops the server; data stays in ${DATA_DIR#$ROOT/})"
+  cd "$ROOT/.data/app"
+  OPENVALUE_DB="$db" ASPNETCORE_URLS="$URLS" exec dotnet OpenValue.Api.dll
+}
+
+cmd_test() {
+  ensure_pg_binaries
+  local tmp; tmp="$(mktemp -d)"
+  chmod 755 "$tmp"
+  local dir="$tmp/pg" port="${OPENVALUE_TEST_PG_PORT:-$((56000 + RANDOM % 4000))}"
+  trap "stop_cluster '$dir'; rm -rf '$tmp'" EXIT
+  init_cluster "$dir" "$port" fast
+  start_cluster "$dir"
+  say "Throwaway PostgreSQL on 127.0.0.1:$port (fsync off: test data only)"
+
+  dotnet build "$ROOT/OpenValue.sln" -c Debug -v quiet -nologo >&2 || die "build failed"
+  local passed=0 failed=0 skipped=0 status=0 project name db out
+  for project in "$ROOT"/tests/*/*.csproj; do
+    name="$(basename "$project" .csproj)"
+    [[ "$name" == *.Benchmarks ]] && continue
+    db="$(echo "$name" | tr '[:upper:].' '[:lower:]_')"
+    create_database "$dir" "$port" "$db"
+    out="$tmp/$name.out"
+    say "Testing $name (database $db)..."
+    OPENVALUE_DB="$(connection_string "$dir" "$port" "$db")" \
+      dotnet test "$project" --no-build -c Debug -nologo 2>&1 | tee "$out" || status=1
+    local line; line="$(grep -E '(Passed|Failed)!' "$out" | tail -n 1 || true)"
+    [ -n "$line" ] || { status=1; failed=$((failed + 1)); say "$name: no test summary (build or host failure)"; continue; }
+    passed=$((passed + $(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$line")))
+    failed=$((failed + $(sed -E 's/.*Failed: *([0-9]+).*/\1/' <<<"$line")))
+    skipped=$((skipped + $(sed -E 's/.*Skipped: *([0-9]+).*/\1/' <<<"$line")))
+  done
+  [ "$failed" -eq 0 ] || status=1
+  echo
+  echo "Tests: $passed passed, $failed failed, $skipped skipped"
+  return $status
+}
+
+cmd_bench() {
+  local project="$ROOT/tests/OpenValue.Benchmarks/OpenValue.Benchmarks.csproj"
+  [ -f "$project" ] || die "No benchmark project yet."
+  local db; db="$(database_url)"
+  dotnet build "$project" -c Release -v quiet -nologo >&2 || die "build failed"
+  OPENVALUE_DB="$db" dotnet run --project "$project" -c Release --no-build -- "$@"
+}
+
+case "${1:-}" in
+  run) shift; cmd_run "$@" ;;
+  test) shift; cmd_test "$@" ;;
+  bench) shift; cmd_bench "$@" ;;
+  db) shift; cmd_db "$@" ;;
+  *) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+esac

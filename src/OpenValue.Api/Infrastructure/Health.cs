@@ -1,0 +1,27 @@
+using Npgsql;
+using Wolverine.Http;
+
+namespace OpenValue.Api.Infrastructure;
+
+public sealed record HealthResponse(string Status, string Database);
+
+public static class HealthEndpoint
+{
+    /// <summary>Liveness plus a round trip to PostgreSQL; 503 when the database cannot be reached.</summary>
+    [WolverineGet("/health")]
+    public static async Task<IResult> Get(Marten.IDocumentStore store, CancellationToken cancellation)
+    {
+        try
+        {
+            await using var connection = store.Storage.Database.CreateConnection();
+            await connection.OpenAsync(cancellation);
+            await using var command = new NpgsqlCommand("select 1", connection);
+            await command.ExecuteScalarAsync(cancellation);
+            return Results.Ok(new HealthResponse("healthy", "reachable"));
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
+        {
+            return Results.Json(new HealthResponse("unhealthy", "unreachable"), statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using JasperFx;
+using JasperFx.CodeGeneration;
+using NodaTime;
+using OpenValue.Api.Security;
+using Scalar.AspNetCore;
+using Wolverine;
+using Wolverine.Http;
+
+namespace OpenValue.Api.Infrastructure;
+
+public static class Setup
+{
+    public static void AddOpenValue(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<OpenValueOptions>(builder.Configuration.GetSection("OpenValue"));
+        services.AddSingleton<IClock>(SystemClock.Instance);
+        services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddOpenValueStorage(OpenValueOptions.ConnectionString(builder.Configuration));
+
+        builder.Host.UseWolverine(options =>
+        {
+            options.UseRuntimeCompilation();
+            options.CodeGeneration.TypeLoadMode = TypeLoadMode.Auto;
+            options.Policies.AutoApplyTransactions();
+        });
+        services.AddWolverineHttp();
+    }
+
+    public static void UseOpenValue(this WebApplication app)
+    {
+        app.UseMiddleware<ProblemsMiddleware>();
+        app.UseRouting();
+        app.UseMiddleware<CallerMiddleware>();
+        app.MapOpenApi();
+        app.MapScalarApiReference("/docs");
+        app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
+        app.MapWolverineEndpoints(options =>
+        {
+            options.TenantId.IsRouteArgumentNamed(CallerMiddleware.NetworkRouteValue);
+        });
+    }
+}

@@ -1,0 +1,46 @@
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using JasperFx.MultiTenancy;
+using Marten;
+using Npgsql;
+using OpenValue.Api.Networks;
+using OpenValue.Api.Networks.Members;
+using OpenValue.Api.Security;
+using Weasel.Core;
+using Wolverine.Marten;
+
+namespace OpenValue.Api.Infrastructure;
+
+public static class Storage
+{
+    /// <summary>
+    /// Marten with conjoined multi-tenancy: the network id is the tenant id of every event and every
+    /// network document, so a session opened for one network cannot read another's rows.
+    /// </summary>
+    public static void AddOpenValueStorage(this IServiceCollection services, string connectionString)
+    {
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString).UseNodaTime().Build();
+        services.AddMarten(options =>
+            {
+                options.Connection(dataSource);
+                options.DatabaseSchemaName = "openvalue";
+                options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, json => Json.Configure(json));
+                options.Events.TenancyStyle = TenancyStyle.Conjoined;
+                options.Events.StreamIdentity = StreamIdentity.AsGuid;
+                options.Events.AppendMode = EventAppendMode.Rich;
+
+                options.Schema.For<AccessToken>().SingleTenanted();
+                options.Schema.For<MemberView>().MultiTenanted();
+                options.Schema.For<NetworkView>().MultiTenanted();
+
+                options.Projections.Add<NetworkProjection>(ProjectionLifecycle.Live);
+                options.Projections.Add<MemberViewProjection>(ProjectionLifecycle.Inline);
+                options.Projections.Add<NetworkViewProjection>(ProjectionLifecycle.Inline);
+            })
+            .UseLightweightSessions()
+            .IntegrateWithWolverine()
+            .ApplyAllDatabaseChangesOnStartup();
+    }
+}

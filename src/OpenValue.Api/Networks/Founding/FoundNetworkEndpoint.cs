@@ -1,0 +1,43 @@
+using Marten;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using OpenValue.Api.Infrastructure;
+using OpenValue.Api.Security;
+using OpenValue.Domain.Networks;
+using Wolverine.Http;
+
+namespace OpenValue.Api.Networks.Founding;
+
+public sealed record FounderRequest(string? Name);
+
+public sealed record FoundNetworkRequest(string? Name, string? Currency, FounderRequest? Founder);
+
+public sealed record NetworkFoundedResponse(Guid NetworkId, Guid MemberId, string Token);
+
+public static class FoundNetworkEndpoint
+{
+    public const string FoundingKeyHeader = "X-Founding-Key";
+
+    /// <summary>
+    /// Anyone may found a network unless <c>OpenValue:FoundingKey</c> is configured; then the request must
+    /// carry that key. The network id is the tenant of everything the network will hold.
+    /// </summary>
+    [WolverinePost("/networks")]
+    public static async Task<IResult> Post(FoundNetworkRequest body, HttpContext http, IDocumentStore store, IClock clock, IOptions<OpenValueOptions> options)
+    {
+        if (options.Value.FoundingKey is { Length: > 0 } key && http.Request.Headers[FoundingKeyHeader] != key)
+            return Results.Problem(Problems.Create(403, "founding-closed", $"Founding a network needs the {FoundingKeyHeader} header of this server."));
+
+        var now = clock.GetCurrentInstant();
+        var networkId = Guid.CreateVersion7();
+        var founderId = Guid.CreateVersion7();
+        var events = Domain.Networks.Founding.Decide(new FoundNetwork(body.Name, body.Currency, body.Founder?.Name), networkId, founderId, now);
+
+        await using var session = store.LightweightSession(networkId.ToString());
+        session.Events.StartStream<Network>(networkId, events);
+        var (token, access) = AccessToken.Issue(networkId, founderId, now);
+        session.Store(access);
+        await session.SaveChangesAsync(http.RequestAborted);
+        return Results.Created($"/networks/{networkId}", new NetworkFoundedResponse(networkId, founderId, token));
+    }
+}

@@ -1,0 +1,56 @@
+using Marten;
+using NodaTime;
+using OpenValue.Api.Security;
+using OpenValue.Domain.Networks;
+using Wolverine.Http;
+
+namespace OpenValue.Api.Networks.Members;
+
+public sealed record AdmitMemberRequest(string? Name, IReadOnlyList<string?>? Roles, string? StakeholderClass);
+
+public sealed record MemberAdmittedResponse(Guid MemberId, string Token);
+
+public sealed record ChangeRolesRequest(IReadOnlyList<string?>? Grant, IReadOnlyList<string?>? Revoke);
+
+public sealed record MemberResponse(Guid MemberId, string Name, IReadOnlyList<Role> Roles, StakeholderClass StakeholderClass, Instant AdmittedAt)
+{
+    public static MemberResponse From(MemberView v) => new(v.Id, v.Name, v.Roles, v.StakeholderClass, v.AdmittedAt);
+}
+
+public sealed record MembersResponse(IReadOnlyList<MemberResponse> Members);
+
+public static class MemberEndpoints
+{
+    [WolverinePost("/networks/{networkId}/members"), Allow(Role.Steward)]
+    public static async Task<IResult> Admit(Guid networkId, AdmitMemberRequest body, HttpContext http, IDocumentSession session, IClock clock)
+    {
+        var now = clock.GetCurrentInstant();
+        var memberId = Guid.CreateVersion7();
+        var stream = await session.Events.FetchForWriting<Network>(networkId, http.RequestAborted);
+        var command = new AdmitMember(memberId, body.Name, body.Roles, body.StakeholderClass, http.Caller().MemberId);
+        stream.AppendMany(Membership.Decide(command, stream.Aggregate!, now));
+        var (token, access) = AccessToken.Issue(networkId, memberId, now);
+        session.Store(access);
+        await session.SaveChangesAsync(http.RequestAborted);
+        return Results.Created($"/networks/{networkId}/members/{memberId}", new MemberAdmittedResponse(memberId, token));
+    }
+
+    [WolverinePost("/networks/{networkId}/members/{memberId}/roles"), Allow(Role.Steward)]
+    public static async Task<MemberResponse> ChangeRoles(
+        Guid networkId, Guid memberId, ChangeRolesRequest body, HttpContext http, IDocumentSession session, IClock clock)
+    {
+        var stream = await session.Events.FetchForWriting<Network>(networkId, http.RequestAborted);
+        var command = new ChangeRoles(memberId, body.Grant, body.Revoke, http.Caller().MemberId);
+        stream.AppendMany(Membership.Decide(command, stream.Aggregate!, clock.GetCurrentInstant()));
+        await session.SaveChangesAsync(http.RequestAborted);
+        var view = await session.LoadAsync<MemberView>(memberId, http.RequestAborted);
+        return MemberResponse.From(view!);
+    }
+
+    [WolverineGet("/networks/{networkId}/members")]
+    public static async Task<MembersResponse> List(IQuerySession session, HttpContext http)
+    {
+        var members = await session.Query<MemberView>().OrderBy(m => m.AdmittedAt).ThenBy(m => m.Id).ToListAsync(http.RequestAborted);
+        return new MembersResponse([.. members.Select(MemberResponse.From)]);
+    }
+}

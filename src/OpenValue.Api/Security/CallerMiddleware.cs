@@ -1,0 +1,77 @@
+using Marten;
+using Microsoft.Net.Http.Headers;
+using OpenValue.Api.Infrastructure;
+using OpenValue.Api.Networks.Members;
+using OpenValue.Domain.Networks;
+
+namespace OpenValue.Api.Security;
+
+/// <summary>
+/// Guards every route that names a network. Deny by default: no token or an unknown one is 401; a token
+/// of another network is 404, exactly as for a network that does not exist, so existence never leaks; a
+/// member without a role the endpoint's <see cref="AllowAttribute"/> asks for is 403. Roles are read on
+/// every request, so a grant or revocation takes effect on the next one.
+/// </summary>
+public sealed class CallerMiddleware(RequestDelegate next)
+{
+    public const string NetworkRouteValue = "networkId";
+
+    public async Task InvokeAsync(HttpContext context, IDocumentStore store)
+    {
+        if (context.GetRouteValue(NetworkRouteValue) is not string routeNetwork)
+        {
+            await next(context);
+            return;
+        }
+
+        var refusal = await Admit(context, store, routeNetwork);
+        if (refusal is null)
+            await next(context);
+        else
+            await Problems.Write(context, refusal);
+    }
+
+    private static async Task<Microsoft.AspNetCore.Mvc.ProblemDetails?> Admit(HttpContext context, IDocumentStore store, string routeNetwork)
+    {
+        if (BearerToken(context) is not { } token)
+            return Unauthenticated(context, "Send 'Authorization: Bearer <member token>'.");
+
+        await using var global = store.QuerySession();
+        var access = await global.LoadAsync<AccessToken>(AccessToken.Hash(token), context.RequestAborted);
+        if (access is null)
+            return Unauthenticated(context, "The bearer token is not known.");
+        if (!Guid.TryParse(routeNetwork, out var networkId) || networkId != access.NetworkId)
+            return NetworkNotFound();
+
+        await using var tenant = store.QuerySession(networkId.ToString());
+        var member = await tenant.LoadAsync<MemberView>(access.MemberId, context.RequestAborted);
+        if (member is null)
+            return Unauthenticated(context, "The bearer token no longer belongs to a member.");
+
+        var allowed = context.GetEndpoint()?.Metadata.GetMetadata<AllowAttribute>()?.Roles;
+        if (allowed is { Count: > 0 } && !allowed.Any(member.Roles.Contains))
+            return Problems.Create(403, "role-required",
+                $"This needs the {string.Join(" or ", allowed.Select(Wire.Name))} role.");
+
+        context.Features.Set(new Caller(networkId, member.Id, member.Roles.ToHashSet()));
+        return null;
+    }
+
+    public static Microsoft.AspNetCore.Mvc.ProblemDetails NetworkNotFound() =>
+        Problems.Create(404, "network-not-found", "No such network.");
+
+    private static Microsoft.AspNetCore.Mvc.ProblemDetails Unauthenticated(HttpContext context, string detail)
+    {
+        context.Response.Headers.WWWAuthenticate = "Bearer";
+        return Problems.Create(401, "unauthenticated", detail);
+    }
+
+    private static string? BearerToken(HttpContext context)
+    {
+        var header = context.Request.Headers[HeaderNames.Authorization].ToString();
+        const string scheme = "Bearer ";
+        return header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) && header.Length > scheme.Length
+            ? header[scheme.Length..].Trim()
+            : null;
+    }
+}

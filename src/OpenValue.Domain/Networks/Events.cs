@@ -1,0 +1,15 @@
+using NodaTime;
+
+namespace OpenValue.Domain.Networks;
+
+// The network stream: who belongs to the network and what they may do. Stream id = network id.
+
+public sealed record NetworkFounded(Guid NetworkId, string Name, string Currency, Guid FoundedBy, Instant FoundedAt);
+
+public sealed record MemberAdmitted(
+    Guid NetworkId, Guid MemberId, string Name, IReadOnlyList<Role> Roles, StakeholderClass StakeholderClass,
+    Guid AdmittedBy, Instant AdmittedAt);
+
+public sealed record MemberRoleGranted(Guid NetworkId, Guid MemberId, Role Role, Guid GrantedBy, Instant GrantedAt);
+
+public sealed record MemberRoleRevoked(Guid NetworkId, Guid MemberId, Role Role, Guid RevokedBy, Instant RevokedAt);

@@ -1,0 +1,46 @@
+using NodaTime;
+
+namespace OpenValue.Domain.Networks;
+
+public sealed record AdmitMember(Guid MemberId, string? Name, IReadOnlyList<string?>? Roles, string? StakeholderClass, Guid AdmittedBy);
+
+public sealed record ChangeRoles(Guid MemberId, IReadOnlyList<string?>? Grant, IReadOnlyList<string?>? Revoke, Guid ChangedBy);
+
+public static class Membership
+{
+    public static object[] Decide(AdmitMember command, Network network, Instant now)
+    {
+        var name = Text.Required(command.Name, "name", Founding.MaxNameLength);
+        var roles = Wire.ParseSet<Role>(command.Roles, "roles");
+        var stakeholderClass = Wire.Parse<StakeholderClass>(command.StakeholderClass, "stakeholderClass");
+        if (network.Members.ContainsKey(command.MemberId))
+            throw RuleViolation.Conflict("member-exists", $"Member {command.MemberId} is already in this network.");
+        return [new MemberAdmitted(network.Id, command.MemberId, name, [.. roles.Order()], stakeholderClass, command.AdmittedBy, now)];
+    }
+
+    /// <summary>
+    /// Grants and revokes in one step. Granting a role already held or revoking one not held changes nothing,
+    /// so a retried request is harmless. A network always keeps at least one steward.
+    /// </summary>
+    public static object[] Decide(ChangeRoles command, Network network, Instant now)
+    {
+        var grant = Wire.ParseSet<Role>(command.Grant, "grant");
+        var revoke = Wire.ParseSet<Role>(command.Revoke, "revoke");
+        if (grant.Count == 0 && revoke.Count == 0)
+            throw RuleViolation.Invalid("grant", "Name at least one role to grant or to revoke.");
+        if (grant.Intersect(revoke).FirstOrDefault() is var both && grant.Overlaps(revoke))
+            throw RuleViolation.Invalid("revoke", $"Role '{Wire.Name(both)}' cannot be granted and revoked at once.");
+
+        var member = network.Member(command.MemberId);
+        var events = new List<object>();
+        events.AddRange(grant.Where(r => !member.Holds(r)).Order()
+            .Select(r => new MemberRoleGranted(network.Id, member.Id, r, command.ChangedBy, now)));
+        events.AddRange(revoke.Where(member.Holds).Order()
+            .Select(r => new MemberRoleRevoked(network.Id, member.Id, r, command.ChangedBy, now)));
+
+        var stewardLeaves = revoke.Contains(Role.Steward) && member.Holds(Role.Steward);
+        if (stewardLeaves && network.CountHolding(Role.Steward) == 1)
+            throw RuleViolation.Conflict("last-steward", "A network must keep at least one steward: grant the role to someone else first.");
+        return [.. events];
+    }
+}
