@@ -1,0 +1,57 @@
+using Alba;
+using JasperFx.CommandLine;
+using JasperFx.Events;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace OpenValue.Api.Tests.Infrastructure;
+
+/// <summary>
+/// One app host for all API tests, against the real PostgreSQL named by OPENVALUE_DB (./openvalue.sh test
+/// provides a throwaway database per test project). Tests stay independent without wiping data between
+/// them: each founds its own network, and networks are isolated tenants.
+/// </summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    public static readonly Instant Start = Instant.FromUtc(2026, 11, 26, 9, 0);
+
+    public FakeClock Clock { get; } = new(Start);
+    public IAlbaHost Host { get; private set; } = null!;
+    public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+
+    public async Task InitializeAsync()
+    {
+        JasperFxEnvironment.AutoStartHost = true;
+        var connection = Environment.GetEnvironmentVariable("OPENVALUE_DB")
+            ?? throw new InvalidOperationException("Set OPENVALUE_DB to a test database, or run ./openvalue.sh test.");
+        Host = await AlbaHost.For<Program>(builder =>
+        {
+            builder.UseSetting("OPENVALUE_DB", connection);
+            builder.ConfigureServices(services => services.AddSingleton<IClock>(Clock));
+        });
+    }
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+
+    /// <summary>Every event of one stream in one network, oldest first.</summary>
+    public async Task<IReadOnlyList<IEvent>> Events(Guid networkId, Guid streamId)
+    {
+        await using var session = Store.QuerySession(networkId.ToString());
+        return await session.Events.FetchStreamAsync(streamId);
+    }
+
+    /// <summary>How many events the network's tenant holds in all its streams.</summary>
+    public async Task<int> EventCount(Guid networkId)
+    {
+        await using var session = Store.QuerySession(networkId.ToString());
+        return await session.Events.QueryAllRawEvents().CountAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "app";
+}

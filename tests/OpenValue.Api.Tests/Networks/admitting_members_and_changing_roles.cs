@@ -1,0 +1,109 @@
+using OpenValue.Api.Tests.Infrastructure;
+using OpenValue.Domain.Networks;
+
+namespace OpenValue.Api.Tests.Networks;
+
+[Collection(AppCollection.Name)]
+public class admitting_members_and_changing_roles(AppFixture app)
+{
+    private readonly ApiClient api = new(app);
+
+    [Fact]
+    public async Task a_steward_admits_a_member_who_can_then_list_members()
+    {
+        var network = await api.Found();
+        var bob = await api.Admit(network, "Bob", "labour", "contributor", "reviewer");
+
+        var (status, body, _) = await api.Get($"/networks/{network.NetworkId}/members", bob.Token);
+        status.Should().Be(200);
+        var listed = body!["members"]!.AsArray().Single(m => m!["memberId"]!.GetValue<string>() == bob.MemberId.ToString())!;
+        listed["roles"]!.AsArray().Select(r => r!.GetValue<string>()).Should().Equal("contributor", "reviewer");
+        listed["stakeholderClass"]!.GetValue<string>().Should().Be("labour");
+    }
+
+    [Fact]
+    public async Task fields_the_caller_may_not_set_are_not_bound()
+    {
+        var network = await api.Found();
+        var other = await api.Found("Other");
+        var chosenId = Guid.NewGuid();
+        var (status, body, _) = await api.Post($"/networks/{network.NetworkId}/members",
+            new { name = "Eve", roles = new[] { "contributor" }, stakeholderClass = "user", memberId = chosenId, networkId = other.NetworkId, id = chosenId },
+            network.Token);
+        status.Should().Be(201);
+        var memberId = Guid.Parse(body!["memberId"]!.GetValue<string>());
+        memberId.Should().NotBe(chosenId);
+        (await app.EventCount(other.NetworkId)).Should().Be(2, "nothing lands in the network named in the body");
+        var admitted = (await app.Events(network.NetworkId, network.NetworkId)).Last().Data.Should().BeOfType<MemberAdmitted>().Which;
+        admitted.MemberId.Should().Be(memberId);
+        admitted.NetworkId.Should().Be(network.NetworkId);
+    }
+
+    [Fact]
+    public async Task role_changes_take_effect_on_the_next_request()
+    {
+        var network = await api.Found();
+        var bob = await api.Admit(network, "Bob", "labour", "contributor");
+        var admitAsBob = () => api.Post($"/networks/{network.NetworkId}/members", new { name = "Cy", roles = Array.Empty<string>(), stakeholderClass = "user" }, bob.Token);
+
+        (await admitAsBob()).ShouldBeProblem(403, code: "role-required");
+
+        var (status, body, _) = await api.Post($"/networks/{network.NetworkId}/members/{bob.MemberId}/roles", new { grant = new[] { "steward" } }, network.Token);
+        status.Should().Be(200);
+        body!["roles"]!.AsArray().Select(r => r!.GetValue<string>()).Should().Equal("contributor", "steward");
+        (await admitAsBob()).Status.Should().Be(201);
+
+        (await api.Post($"/networks/{network.NetworkId}/members/{bob.MemberId}/roles", new { revoke = new[] { "steward" } }, network.Token)).Status.Should().Be(200);
+        (await admitAsBob()).ShouldBeProblem(403);
+    }
+
+    [Fact]
+    public async Task the_last_steward_keeps_the_role_and_the_stream_is_unchanged()
+    {
+        var network = await api.Found();
+        await api.Admit(network, "Bob", "labour", "contributor");
+        var before = await app.EventCount(network.NetworkId);
+
+        (await api.Post($"/networks/{network.NetworkId}/members/{network.MemberId}/roles", new { revoke = new[] { "steward" } }, network.Token))
+            .ShouldBeProblem(409, code: "last-steward");
+        (await app.EventCount(network.NetworkId)).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task a_steward_can_hand_over_and_step_down()
+    {
+        var network = await api.Found();
+        var bob = await api.Admit(network, "Bob", "labour", "steward");
+        var (status, body, _) = await api.Post($"/networks/{network.NetworkId}/members/{network.MemberId}/roles", new { revoke = new[] { "steward" } }, network.Token);
+        status.Should().Be(200);
+        body!["roles"]!.AsArray().Select(r => r!.GetValue<string>()).Should().NotContain("steward");
+        (await api.Post($"/networks/{network.NetworkId}/members/{bob.MemberId}/roles", new { revoke = new[] { "steward" } }, bob.Token))
+            .ShouldBeProblem(409, code: "last-steward");
+    }
+
+    [Theory]
+    [InlineData("""{"roles":["contributor"],"stakeholderClass":"labour"}""", "name")]
+    [InlineData("""{"name":"Bob","roles":["boss"],"stakeholderClass":"labour"}""", "roles[0]")]
+    [InlineData("""{"name":"Bob","roles":[],"stakeholderClass":"owner"}""", "stakeholderClass")]
+    [InlineData("""{"name":"Bob","roles":[]}""", "stakeholderClass")]
+    public async Task bad_admissions_are_problems_and_append_nothing(string body, string field)
+    {
+        var network = await api.Found();
+        (await api.Post($"/networks/{network.NetworkId}/members", body, network.Token)).ShouldBeProblem(400, field);
+        (await app.EventCount(network.NetworkId)).Should().Be(2);
+    }
+
+    [Fact]
+    public async Task bad_role_changes_are_problems_and_append_nothing()
+    {
+        var network = await api.Found();
+        var bob = await api.Admit(network, "Bob", "labour", "contributor");
+        var url = $"/networks/{network.NetworkId}/members/{bob.MemberId}/roles";
+        (await api.Post(url, new { grant = new[] { "king" } }, network.Token)).ShouldBeProblem(400, "grant[0]");
+        (await api.Post(url, new { }, network.Token)).ShouldBeProblem(400, "grant");
+        (await api.Post(url, new { grant = new[] { "reviewer" }, revoke = new[] { "reviewer" } }, network.Token)).ShouldBeProblem(400, "revoke");
+        (await api.Post($"/networks/{network.NetworkId}/members/{Guid.NewGuid()}/roles", new { grant = new[] { "reviewer" } }, network.Token))
+            .ShouldBeProblem(404, code: "member-not-found");
+        (await app.EventCount(network.NetworkId)).Should().Be(3);
+    }
+}

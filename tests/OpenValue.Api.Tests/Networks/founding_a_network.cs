@@ -1,0 +1,82 @@
+using OpenValue.Api.Tests.Infrastructure;
+using OpenValue.Domain.Networks;
+
+namespace OpenValue.Api.Tests.Networks;
+
+[Collection(AppCollection.Name)]
+public class founding_a_network(AppFixture app)
+{
+    private readonly ApiClient api = new(app);
+
+    [Fact]
+    public async Task founding_returns_ids_and_a_token_that_lets_the_founder_in_with_every_role()
+    {
+        var network = await api.Found("Wikihouse Makers", "EUR", "Ada");
+        network.Token.Should().StartWith("ov_").And.HaveLength(3 + 43, "32 random bytes in base64url");
+
+        var (status, body, _) = await api.Get($"/networks/{network.NetworkId}/members", network.Token);
+        status.Should().Be(200);
+        var founder = body!["members"]!.AsArray().Single()!;
+        founder["memberId"]!.GetValue<string>().Should().Be(network.MemberId.ToString());
+        founder["name"]!.GetValue<string>().Should().Be("Ada");
+        founder["stakeholderClass"]!.GetValue<string>().Should().Be("founder");
+        founder["roles"]!.AsArray().Select(r => r!.GetValue<string>()).Should().BeEquivalentTo("contributor", "reviewer", "treasurer", "steward");
+
+        var events = await app.Events(network.NetworkId, network.NetworkId);
+        events.Select(e => e.Data.GetType()).Should().Equal(typeof(NetworkFounded), typeof(MemberAdmitted));
+        events[0].Data.Should().Be(new NetworkFounded(network.NetworkId, "Wikihouse Makers", "EUR", network.MemberId, AppFixture.Start));
+    }
+
+    [Fact]
+    public async Task the_network_is_described_to_its_members()
+    {
+        var network = await api.Found("Fab Lab", "JPY");
+        var (status, body, _) = await api.Get($"/networks/{network.NetworkId}", network.Token);
+        status.Should().Be(200);
+        body!["name"]!.GetValue<string>().Should().Be("Fab Lab");
+        body["currency"]!.GetValue<string>().Should().Be("JPY");
+        body["memberCount"]!.GetValue<int>().Should().Be(1);
+    }
+
+    [Fact]
+    public async Task only_a_hash_of_the_token_is_stored()
+    {
+        var network = await api.Found();
+        await using var session = app.Store.QuerySession();
+        var stored = await Marten.QueryableExtensions.ToListAsync(session.Query<Security.AccessToken>().Where(t => t.MemberId == network.MemberId));
+        stored.Should().ContainSingle().Which.Id.Should().Be(Security.AccessToken.Hash(network.Token)).And.NotContain(network.Token);
+    }
+
+    [Theory]
+    [InlineData("""{"currency":"EUR","founder":{"name":"Ada"}}""", "name")]
+    [InlineData("""{"name":"X","currency":"EURO","founder":{"name":"Ada"}}""", "currency")]
+    [InlineData("""{"name":"X","currency":"EUR"}""", "founder.name")]
+    [InlineData("""{"name":"X","currency":"EUR","founder":{"name":"  "}}""", "founder.name")]
+    public async Task bad_input_is_a_problem_naming_the_field(string body, string field)
+    {
+        (await api.Post("/networks", body)).ShouldBeProblem(400, field);
+    }
+
+    [Fact]
+    public async Task malformed_json_is_a_problem()
+    {
+        var result = await api.Post("/networks", """{"name": "X", """);
+        result.ShouldBeProblem(400);
+    }
+
+    [Fact]
+    public async Task health_reports_the_database()
+    {
+        var (status, body, _) = await api.Get("/health");
+        status.Should().Be(200);
+        body!["database"]!.GetValue<string>().Should().Be("reachable");
+    }
+
+    [Fact]
+    public async Task the_openapi_document_lists_the_routes()
+    {
+        var (status, body, _) = await api.Get("/openapi/v1.json");
+        status.Should().Be(200);
+        body!["paths"]!.AsObject().Select(p => p.Key).Should().Contain(["/networks", "/networks/{networkId}/members", "/health"]);
+    }
+}
