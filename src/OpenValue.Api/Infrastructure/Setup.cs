@@ -15,6 +15,7 @@ public static class Setup
         var services = builder.Services;
         services.Configure<OpenValueOptions>(builder.Configuration.GetSection("OpenValue"));
         services.AddSingleton<IClock>(SystemClock.Instance);
+        services.AddSingleton<Idempotency>();
         services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
         services.AddProblemDetails();
         services.AddOpenApi();
@@ -23,8 +24,7 @@ public static class Setup
         builder.Host.UseWolverine(options =>
         {
             options.UseRuntimeCompilation();
-            options.CodeGeneration.TypeLoadMode = TypeLoadMode.Auto;
-            options.Policies.AutoApplyTransactions();
+            options.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
         });
         services.AddWolverineHttp();
     }

@@ -32,6 +32,7 @@ public static class Storage
                 options.Events.AppendMode = EventAppendMode.Rich;
 
                 options.Schema.For<AccessToken>().SingleTenanted();
+                options.Schema.For<IdempotencyRecord>().SingleTenanted();
                 options.Schema.For<MemberView>().MultiTenanted();
                 options.Schema.For<NetworkView>().MultiTenanted();
 

@@ -6,6 +6,9 @@ namespace OpenValue.Api.Security;
 public sealed record Caller(Guid NetworkId, Guid MemberId, IReadOnlySet<Role> Roles)
 {
     public bool Holds(Role role) => Roles.Contains(role);
+
+    /// <summary>Idempotency keys are the caller's own: two members may pick the same key without clashing.</summary>
+    public string IdempotencyScope => $"{NetworkId}:{MemberId}";
 }
 
 /// <summary>

@@ -23,21 +23,23 @@ public static class FoundNetworkEndpoint
     /// carry that key. The network id is the tenant of everything the network will hold.
     /// </summary>
     [WolverinePost("/networks")]
-    public static async Task<IResult> Post(FoundNetworkRequest body, HttpContext http, IDocumentStore store, IClock clock, IOptions<OpenValueOptions> options)
+    public static async Task<IResult> Post(
+        FoundNetworkRequest body, HttpContext http, IDocumentStore store, IClock clock, Idempotency idempotency, IOptions<OpenValueOptions> options)
     {
         if (options.Value.FoundingKey is { Length: > 0 } key && http.Request.Headers[FoundingKeyHeader] != key)
             return Results.Problem(Problems.Create(403, "founding-closed", $"Founding a network needs the {FoundingKeyHeader} header of this server."));
 
-        var now = clock.GetCurrentInstant();
         var networkId = Guid.CreateVersion7();
-        var founderId = Guid.CreateVersion7();
-        var events = Domain.Networks.Founding.Decide(new FoundNetwork(body.Name, body.Currency, body.Founder?.Name), networkId, founderId, now);
-
         await using var session = store.LightweightSession(networkId.ToString());
-        session.Events.StartStream<Network>(networkId, events);
-        var (token, access) = AccessToken.Issue(networkId, founderId, now);
-        session.Store(access);
-        await session.SaveChangesAsync(http.RequestAborted);
-        return Results.Created($"/networks/{networkId}", new NetworkFoundedResponse(networkId, founderId, token));
+        return await idempotency.Once(http, session, "founding", body, () =>
+        {
+            var now = clock.GetCurrentInstant();
+            var founderId = Guid.CreateVersion7();
+            var events = Domain.Networks.Founding.Decide(new FoundNetwork(body.Name, body.Currency, body.Founder?.Name), networkId, founderId, now);
+            session.Events.StartStream<Network>(networkId, events);
+            var (token, access) = AccessToken.Issue(networkId, founderId, now);
+            session.Store(access);
+            return Task.FromResult(Outcome.Created($"/networks/{networkId}", new NetworkFoundedResponse(networkId, founderId, token)));
+        });
     }
 }

@@ -1,5 +1,6 @@
 using Marten;
 using NodaTime;
+using OpenValue.Api.Infrastructure;
 using OpenValue.Api.Security;
 using OpenValue.Domain.Networks;
 using Wolverine.Http;
@@ -22,18 +23,19 @@ public sealed record MembersResponse(IReadOnlyList<MemberResponse> Members);
 public static class MemberEndpoints
 {
     [WolverinePost("/networks/{networkId}/members"), Allow(Role.Steward)]
-    public static async Task<IResult> Admit(Guid networkId, AdmitMemberRequest body, HttpContext http, IDocumentSession session, IClock clock)
-    {
-        var now = clock.GetCurrentInstant();
-        var memberId = Guid.CreateVersion7();
-        var stream = await session.Events.FetchForWriting<Network>(networkId, http.RequestAborted);
-        var command = new AdmitMember(memberId, body.Name, body.Roles, body.StakeholderClass, http.Caller().MemberId);
-        stream.AppendMany(Membership.Decide(command, stream.Aggregate!, now));
-        var (token, access) = AccessToken.Issue(networkId, memberId, now);
-        session.Store(access);
-        await session.SaveChangesAsync(http.RequestAborted);
-        return Results.Created($"/networks/{networkId}/members/{memberId}", new MemberAdmittedResponse(memberId, token));
-    }
+    public static Task<IResult> Admit(
+        Guid networkId, AdmitMemberRequest body, HttpContext http, IDocumentSession session, IClock clock, Idempotency idempotency) =>
+        idempotency.Once(http, session, http.Caller().IdempotencyScope, body, async () =>
+        {
+            var now = clock.GetCurrentInstant();
+            var memberId = Guid.CreateVersion7();
+            var stream = await session.Events.FetchForWriting<Network>(networkId, http.RequestAborted);
+            var command = new AdmitMember(memberId, body.Name, body.Roles, body.StakeholderClass, http.Caller().MemberId);
+            stream.AppendMany(Membership.Decide(command, stream.Aggregate!, now));
+            var (token, access) = AccessToken.Issue(networkId, memberId, now);
+            session.Store(access);
+            return Outcome.Created($"/networks/{networkId}/members/{memberId}", new MemberAdmittedResponse(memberId, token));
+        });
 
     [WolverinePost("/networks/{networkId}/members/{memberId}/roles"), Allow(Role.Steward)]
     public static async Task<MemberResponse> ChangeRoles(
