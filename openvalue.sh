@@ -133,7 +133,7 @@ cmd_run() {
     || die "build failed"
   say "Applying the schema and starting at $URLS (Ctrl-C stops the server; data stays in ${DATA_DIR#$ROOT/})"
   cd "$ROOT/.data/app"
-  OPENVALUE_DB="$db" ASPNETCORE_URLS="$URLS" exec dotnet OpenValue.Api.dll
+  OPENVALUE_DB="$db" OPENVALUE_URLS="$URLS" exec dotnet OpenValue.Api.dll
 }
 
 cmd_test() {

@@ -12,6 +12,9 @@ public static class Setup
 {
     public static void AddOpenValue(this WebApplicationBuilder builder)
     {
+        // The same variable drives ./openvalue.sh run and the container.
+        if (builder.Configuration["OPENVALUE_URLS"] is { Length: > 0 } urls)
+            builder.WebHost.UseUrls(urls);
         var services = builder.Services;
         services.Configure<OpenValueOptions>(builder.Configuration.GetSection("OpenValue"));
         services.AddSingleton<IClock>(SystemClock.Instance);
