@@ -95,8 +95,23 @@ create_database() {
     -c "create database \"$db\"" >/dev/null
 }
 
+# As root the server runs as 'postgres', which cannot enter a clone inside a private folder (/root, a
+# mktemp dir). Then the cluster lives under /var/lib/openvalue and .data/postgres links to it.
+place_cluster() {
+  [ "$(id -u)" -eq 0 ] && [ ! -e "$DATA_DIR" ] || return 0
+  local parent; parent="$(dirname "$DATA_DIR")"
+  mkdir -p "$parent"
+  runuser -u postgres -- test -x "$parent" && return 0
+  local home; home="/var/lib/openvalue/clusters/$(printf '%s' "$ROOT" | sha256sum | cut -c1-16)"
+  say "postgres cannot enter $parent; keeping the cluster in $home (linked from ${DATA_DIR#$ROOT/})"
+  mkdir -p "$home"; chmod 755 /var/lib/openvalue /var/lib/openvalue/clusters "$home"
+  ln -sfn "$home/postgres" "$DATA_DIR"
+}
+
 local_db_start() {
   ensure_pg_binaries
+  place_cluster
+  DATA_DIR="$(readlink -f "$DATA_DIR")"
   if [ ! -f "$DATA_DIR/PG_VERSION" ]; then
     say "Creating a PostgreSQL cluster in ${DATA_DIR#$ROOT/} (durable: fsync on)..."
     init_cluster "$DATA_DIR" "$PG_PORT" durable
