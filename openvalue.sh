@@ -40,7 +40,7 @@ ensure_pg_binaries() {
 
 # PostgreSQL refuses to run as root: as root, run its tools as the 'postgres' OS user.
 as_pg() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 # --- clusters ------------------------------------------------------------------------------------------
@@ -76,7 +76,8 @@ cluster_running() { as_pg "$PG_BIN/pg_ctl" -D "$1" status >/dev/null 2>&1; }
 start_cluster() {
   local dir=$1
   cluster_running "$dir" && return 0
-  as_pg "$PG_BIN/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 start >/dev/null \
+  # 9>&- : the server must not inherit run's lock, or the lock would outlive the app.
+  as_pg "$PG_BIN/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 start >/dev/null 9>&- \
     || { tail -n 20 "$dir/server.log" >&2; die "PostgreSQL did not start (log: $dir/server.log)"; }
 }
 
