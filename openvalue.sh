@@ -109,10 +109,12 @@ place_cluster() {
   ln -sfn "$home/postgres" "$DATA_DIR"
 }
 
+resolve_data_dir() { [ -L "$DATA_DIR" ] && DATA_DIR="$(readlink -f "$DATA_DIR")"; return 0; }
+
 local_db_start() {
   ensure_pg_binaries
   place_cluster
-  DATA_DIR="$(readlink -f "$DATA_DIR")"
+  resolve_data_dir
   if [ ! -f "$DATA_DIR/PG_VERSION" ]; then
     say "Creating a PostgreSQL cluster in ${DATA_DIR#$ROOT/} (durable: fsync on)..."
     init_cluster "$DATA_DIR" "$PG_PORT" durable
@@ -131,9 +133,11 @@ database_url() {
 cmd_db() {
   case "${1:-status}" in
     start) local_db_start; say "PostgreSQL is running on 127.0.0.1:$PG_PORT, data in ${DATA_DIR#$ROOT/}" ;;
-    stop) ensure_pg_binaries; stop_cluster "$DATA_DIR"; say "PostgreSQL stopped." ;;
+    stop)
+      ensure_pg_binaries; resolve_data_dir
+      if cluster_running "$DATA_DIR"; then stop_cluster "$DATA_DIR"; say "PostgreSQL stopped."; else say "PostgreSQL was not running."; fi ;;
     status)
-      ensure_pg_binaries
+      ensure_pg_binaries; resolve_data_dir
       if [ -f "$DATA_DIR/PG_VERSION" ] && cluster_running "$DATA_DIR"; then say "running on 127.0.0.1:$PG_PORT"; else say "not running"; exit 3; fi ;;
     *) die "usage: ./openvalue.sh db start|stop|status" ;;
   esac
