@@ -143,14 +143,26 @@ cmd_db() {
   esac
 }
 
+# True when the built app is newer than every source and build file (skips a ~10 s no-op build).
+app_is_current() {
+  local dll="$ROOT/.data/app/OpenValue.Api.dll"
+  [ -f "$dll" ] || return 1
+  [ -z "$(find "$ROOT/src" "$ROOT"/Directory.*.props -newer "$dll" -type f \
+    \( -name '*.cs' -o -name '*.csproj' -o -name '*.json' -o -name '*.props' \) -not -path '*/obj/*' -not -path '*/bin/*' -print -quit)" ]
+}
+
 cmd_run() {
   mkdir -p "$ROOT/.data"
   exec 9>"$ROOT/.data/run.lock"
   flock -n 9 || die "OpenValue is already running from this folder; stop it first (Ctrl-C in its terminal)."
   local db; db="$(database_url)"
-  say "Building..."
-  dotnet build "$ROOT/src/OpenValue.Api/OpenValue.Api.csproj" -c Release -o "$ROOT/.data/app" -v quiet -nologo >&2 \
-    || die "build failed"
+  if app_is_current; then
+    say "Build is up to date."
+  else
+    say "Building..."
+    dotnet build "$ROOT/src/OpenValue.Api/OpenValue.Api.csproj" -c Release -o "$ROOT/.data/app" -v quiet -nologo >&2 \
+      || die "build failed"
+  fi
   say "Applying the schema and starting at $URLS (Ctrl-C stops the server; data stays in ${DATA_DIR#$ROOT/})"
   cd "$ROOT/.data/app"
   OPENVALUE_DB="$db" OPENVALUE_URLS="$URLS" exec dotnet OpenValue.Api.dll
