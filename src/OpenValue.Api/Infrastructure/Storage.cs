@@ -36,6 +36,8 @@ public static class Storage
                 options.Schema.For<MemberView>().MultiTenanted();
                 options.Schema.For<NetworkView>().MultiTenanted();
 
+                options.Storage.ExtendedSchemaObjects.AddRange(Shares.PointsLedgerSchema.Objects());
+
                 options.Projections.Add<NetworkProjection>(ProjectionLifecycle.Live);
                 options.Projections.Add<MemberViewProjection>(ProjectionLifecycle.Inline);
                 options.Projections.Add<NetworkViewProjection>(ProjectionLifecycle.Inline);
