@@ -41,7 +41,9 @@ internal static class ExactWeights
 /// </summary>
 public sealed class MemberIdOrder : IComparer<Guid>
 {
+    /// <summary>The one shared instance; the order has no state.</summary>
     public static readonly MemberIdOrder Instance = new();
 
+    /// <summary>Ordinal comparison of the lower-case "D" strings.</summary>
     public int Compare(Guid x, Guid y) => string.CompareOrdinal(x.ToString("D"), y.ToString("D"));
 }

@@ -9,6 +9,7 @@ namespace OpenValue.Domain.Money;
 /// </summary>
 public sealed record Money(long AmountMinor, Currency Currency)
 {
+    /// <summary>Nothing, in <paramref name="currency"/>.</summary>
     public static Money Zero(Currency currency) => new(0, currency);
 
     /// <summary>
@@ -43,9 +44,11 @@ public sealed record Money(long AmountMinor, Currency Currency)
     /// <summary>"12.30 EUR": for explanations and logs, not for the wire.</summary>
     public override string ToString() => $"{ToDecimalString()} {Currency.Code}";
 
+    /// <summary>The exact sum; refuses mixed currencies (Conflict "currency-mismatch") and throws on overflow.</summary>
     public static Money operator +(Money left, Money right) =>
         new(checked(left.AmountMinor + right.AmountMinor), SameCurrency(left, right));
 
+    /// <summary>The exact difference; refuses mixed currencies (Conflict "currency-mismatch") and throws on overflow.</summary>
     public static Money operator -(Money left, Money right) =>
         new(checked(left.AmountMinor - right.AmountMinor), SameCurrency(left, right));
 

@@ -6,30 +6,6 @@ namespace OpenValue.Domain.Valuation;
 
 using OpenValue.Domain.Money;
 
-/// <summary>How a distribution divides its amount. Wire names: "pro-rata", "balanced", "recent".</summary>
-public enum DistributionPolicy
-{
-    ProRata,
-    Balanced,
-    Recent,
-}
-
-public static class DistributionPolicies
-{
-    /// <summary>The wire name: "pro-rata", "balanced" or "recent".</summary>
-    public static string Name(DistributionPolicy policy) => policy switch
-    {
-        DistributionPolicy.ProRata => "pro-rata",
-        DistributionPolicy.Balanced => "balanced",
-        _ => "recent",
-    };
-
-    /// <summary>Parses a wire name; anything else is <see cref="RuleViolation.Invalid"/> naming <paramref name="field"/>.</summary>
-    public static DistributionPolicy Parse(string? value, string field) =>
-        Enum.GetValues<DistributionPolicy>().Where(p => Name(p) == value).Select(p => (DistributionPolicy?)p).FirstOrDefault()
-        ?? throw RuleViolation.Invalid(field, $"'{field}' must be one of: pro-rata, balanced, recent (got '{value}').");
-}
-
 /// <summary>One member's part of a distribution, in minor units of the distribution's currency, and why.</summary>
 public sealed record DistributionLine(Guid MemberId, long AmountMinor, string Explanation);
 
@@ -82,18 +58,17 @@ public static class Distributions
     {
         var eligible = Eligible(amount, lifetimeShares);
         var everDistributed = paidMinor.Values.Aggregate(BigInteger.Zero, (sum, p) => sum + p) + amount.AmountMinor;
-        var one = BigInteger.Pow(10, Shares.Decimals);
-        // Shortfalls scaled by 10^28, so a 28-place share times an integer amount stays an integer.
-        var shortfalls = eligible.Select(s => BigInteger.Max(BigInteger.Zero,
-            everDistributed * ShareUnits(s) - paidMinor.GetValueOrDefault(s.MemberId) * one)).ToList();
+        // Targets and shortfalls scaled by 10^28, so a 28-place share times an integer amount stays an integer.
+        var targets = eligible.Select(s => everDistributed * ShareUnits(s)).ToList();
+        var shortfalls = eligible.Select((s, i) => BigInteger.Max(BigInteger.Zero, targets[i] - paidMinor.GetValueOrDefault(s.MemberId) * ShareOne)).ToList();
         if (shortfalls.All(d => d.IsZero))
             return ProRata(amount, eligible);
 
         var parts = LargestRemainder.Split(amount.AmountMinor, [.. eligible.Select(s => s.MemberId)], shortfalls);
+        var currency = amount.Currency;
         return [.. eligible.Select((s, i) => new DistributionLine(s.MemberId, (long)parts[i],
-            $"balanced: target {Percent(s)} of {Minor(everDistributed, amount.Currency)} ever distributed = {Minor(everDistributed * ShareUnits(s) / one, amount.Currency)}; " +
-            $"paid before {new Money(paidMinor.GetValueOrDefault(s.MemberId), amount.Currency)}; " +
-            $"shortfall {Minor(shortfalls[i] / one, amount.Currency)}"))];
+            $"balanced: target {Percent(s)} of {Display(everDistributed * ShareOne, currency)} ever distributed = {Display(targets[i], currency)}; " +
+            $"paid before {new Money(paidMinor.GetValueOrDefault(s.MemberId), currency)}; shortfall {Display(shortfalls[i], currency)}"))];
     }
 
     private static IReadOnlyList<ShareLine> Eligible(Money amount, IReadOnlyList<ShareLine> shares)
@@ -112,12 +87,17 @@ public static class Distributions
         return [.. eligible.Select((s, i) => new DistributionLine(s.MemberId, (long)parts[i], explain(s)))];
     }
 
+    private static readonly BigInteger ShareOne = BigInteger.Pow(10, Shares.Decimals);
+
     /// <summary>The share as an integer count of 10^-28.</summary>
-    private static BigInteger ShareUnits(ShareLine share) =>
-        ExactWeights.Decompose(share.Share) is var (mantissa, scale) ? mantissa * BigInteger.Pow(10, Shares.Decimals - scale) : 0;
+    private static BigInteger ShareUnits(ShareLine share)
+    {
+        var (mantissa, scale) = ExactWeights.Decompose(share.Share);
+        return mantissa * BigInteger.Pow(10, Shares.Decimals - scale);
+    }
 
     private static string Percent(ShareLine share) => $"{DecimalText.Format(share.Percent)}%";
 
-    /// <summary>A whole number of minor units (rounded down for display) as money.</summary>
-    private static Money Minor(BigInteger minor, Currency currency) => new((long)minor, currency);
+    /// <summary>Minor units scaled by 10^28, rounded down to whole minor units for display.</summary>
+    private static Money Display(BigInteger scaledMinor, Currency currency) => new((long)(scaledMinor / ShareOne), currency);
 }

@@ -19,6 +19,7 @@ public sealed record PointsValuation(
     string Kind, decimal Quantity, ValueUnit Unit, decimal Rate, decimal Multiplier, int EquationVersion,
     bool FromProjectOverride, decimal Points);
 
+/// <summary>Turns one contribution into value points under a value equation.</summary>
 public static class Points
 {
     /// <summary>

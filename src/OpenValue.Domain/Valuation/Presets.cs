@@ -8,6 +8,7 @@ public static class Presets
     /// <summary>The fair hourly rate Slicing Pie uses when the network names none: 50 points per hour.</summary>
     public const decimal DefaultHourlyRate = 50m;
 
+    /// <summary>The preset wire names, in the order they are listed to people.</summary>
     public static readonly IReadOnlyList<string> Names = ["slicing-pie", "hours-only", "equal-money"];
 
     /// <summary>

@@ -20,6 +20,7 @@ public sealed record ShareLine(Guid MemberId, decimal Points, decimal Share, dec
 /// </summary>
 public static class Shares
 {
+    /// <summary>Shares have exactly this many decimal places (decimal's maximum scale).</summary>
     public const int Decimals = 28;
 
     private static readonly BigInteger One = BigInteger.Pow(10, Decimals);
