@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace OpenValue.Domain.Money;
+
+/// <summary>
+/// Exact decimals as they travel in JSON: plain strings such as "12.5" (no exponent, no sign for
+/// positives, no grouping, invariant culture), so no float ever stands between a person and the ledger.
+/// </summary>
+public static partial class DecimalText
+{
+    [GeneratedRegex(@"^(-?)(\d{1,29})(?:\.(\d{1,28}))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Shape();
+
+    /// <summary>
+    /// Parses a plain decimal string. Refuses, with <see cref="RuleViolation.Invalid"/> naming
+    /// <paramref name="field"/>: a missing value, anything that is not digits with an optional single
+    /// decimal point (so "1e3", "+5", " 5", ".5", "5." and "1,5" are refused), a negative value unless
+    /// <paramref name="allowNegative"/>, and more than <paramref name="maxDecimals"/> decimals.
+    /// </summary>
+    public static decimal Parse(string? value, string field, bool allowNegative = false, int maxDecimals = 28)
+    {
+        var shape = value is null ? null : Shape().Match(value);
+        if (shape is not { Success: true })
+            throw RuleViolation.Invalid(field, value is null
+                ? $"'{field}' is required: a decimal number written as a string, such as \"12.50\"."
+                : $"'{field}' must be a plain decimal number such as \"12.50\" (got \"{value}\").");
+        if (shape.Groups[1].Length > 0 && !allowNegative)
+            throw RuleViolation.Invalid(field, $"'{field}' must not be negative (got \"{value}\").");
+        if (shape.Groups[3].Length > maxDecimals)
+            throw RuleViolation.Invalid(field, $"'{field}' may have at most {maxDecimals} decimals (got \"{value}\").");
+        // decimal holds 28 significant digits exactly; more would be rounded silently, so refuse them.
+        if (shape.Groups[2].Value.TrimStart('0').Length + shape.Groups[3].Length > 28)
+            throw RuleViolation.Invalid(field, $"'{field}' has more than 28 significant digits (got \"{value}\").");
+        return decimal.Parse(value!, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Formats without trailing zeros ("1250.0" becomes "1250", "0.50" becomes "0.5"), invariant culture.
+    /// Use it for points and shares; money has its own fixed-decimals format in <see cref="Money.ToDecimalString"/>.
+    /// </summary>
+    public static string Format(decimal value) =>
+        value.ToString("0.############################", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,49 @@
+using System.Numerics;
+
+namespace OpenValue.Domain.Money;
+
+/// <summary>
+/// Turns decimal weights into integers with one common scale, so splitting can compare quotients and
+/// remainders exactly with <see cref="BigInteger"/> instead of trusting rounded decimal division.
+/// </summary>
+internal static class ExactWeights
+{
+    /// <summary>Each weight times 10^s, where s is the largest scale among them: exact integers, same ratios.</summary>
+    public static IReadOnlyList<BigInteger> Scale(IEnumerable<decimal> weights)
+    {
+        var parts = weights.Select(Decompose).ToList();
+        var scale = parts.Count == 0 ? 0 : parts.Max(p => p.Scale);
+        return [.. parts.Select(p => p.Mantissa * BigInteger.Pow(10, scale - p.Scale))];
+    }
+
+    /// <summary>A decimal is mantissa × 10^-scale, with a 96-bit mantissa: read both exactly.</summary>
+    public static (BigInteger Mantissa, int Scale) Decompose(decimal value)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        var mantissa = ((BigInteger)(uint)bits[2] << 64) | ((BigInteger)(uint)bits[1] << 32) | (uint)bits[0];
+        var scale = (bits[3] >> 16) & 0xFF;
+        return (value < 0 ? -mantissa : mantissa, scale);
+    }
+
+    /// <summary>The decimal mantissa / 10^scale; the mantissa must fit in 96 bits.</summary>
+    public static decimal ToDecimal(BigInteger mantissa, byte scale)
+    {
+        var bytes = new byte[12];
+        BigInteger.Abs(mantissa).TryWriteBytes(bytes, out _, isUnsigned: true);
+        return new decimal(BitConverter.ToInt32(bytes, 0), BitConverter.ToInt32(bytes, 4), BitConverter.ToInt32(bytes, 8), mantissa.Sign < 0, scale);
+    }
+}
+
+/// <summary>
+/// The one tie-break order for members: their id's canonical string form ("D", lower-case hex), compared
+/// ordinally. It differs from <see cref="Guid.CompareTo(Guid)"/>, whose byte order surprises people.
+/// </summary>
+public sealed class MemberIdOrder : IComparer<Guid>
+{
+    /// <summary>The one shared instance; the order has no state.</summary>
+    public static readonly MemberIdOrder Instance = new();
+
+    /// <summary>Ordinal comparison of the lower-case "D" strings.</summary>
+    public int Compare(Guid x, Guid y) => string.CompareOrdinal(x.ToString("D"), y.ToString("D"));
+}
