@@ -22,7 +22,7 @@ public sealed partial record Network(Guid Id, string Name, string Currency, Immu
         },
         (not null, MemberRoleGranted e) => state.WithRoles(e.MemberId, roles => roles.Add(e.Role)),
         (not null, MemberRoleRevoked e) => state.WithRoles(e.MemberId, roles => roles.Remove(e.Role)),
-        (not null, _) => state.EvolveWork(@event),
+        (not null, _) => state.EvolveProjectsAndPolicy(@event),
         _ => state,
     };
 

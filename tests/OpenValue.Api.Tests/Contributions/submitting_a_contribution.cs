@@ -88,7 +88,7 @@ public class submitting_a_contribution(AppFixture app)
     }
 
     [Fact]
-    public async Task a_claim_may_happen_today_but_not_tomorrow_by_the_server_clock()
+    public async Task a_claim_may_have_happened_today_by_the_server_clock()
     {
         var network = await api.Found();
         (await api.Post(network.Url("/contributions"), Claims.Work().With("occurredOn", "2026-11-26"), network.Token)).Status.Should().Be(201);

@@ -13,12 +13,10 @@ public sealed partial record Network
 
     public int ApprovalsRequired { get; init; } = DefaultApprovalsRequired;
 
-    private Network EvolveWork(object @event) => @event switch
+    private Network EvolveProjectsAndPolicy(object @event) => @event switch
     {
         ProjectOpened e => this with { Projects = Projects.SetItem(e.ProjectId, new NetworkProject(e.ProjectId, e.Name)) },
         ReviewPolicySet e => this with { ApprovalsRequired = e.ApprovalsRequired },
         _ => this,
     };
-
-    public bool IsMember(Guid memberId) => Members.ContainsKey(memberId);
 }
