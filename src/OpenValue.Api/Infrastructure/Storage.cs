@@ -4,8 +4,10 @@ using JasperFx.Events.Projections;
 using JasperFx.MultiTenancy;
 using Marten;
 using Npgsql;
+using OpenValue.Api.Contributions;
 using OpenValue.Api.Networks;
 using OpenValue.Api.Networks.Members;
+using OpenValue.Api.Networks.Projects;
 using OpenValue.Api.Security;
 using Weasel.Core;
 using Wolverine.Marten;
@@ -35,12 +37,17 @@ public static class Storage
                 options.Schema.For<IdempotencyRecord>().SingleTenanted();
                 options.Schema.For<MemberView>().MultiTenanted();
                 options.Schema.For<NetworkView>().MultiTenanted();
+                options.Schema.For<ProjectView>().MultiTenanted();
+                options.Schema.For<ContributionView>().MultiTenanted();
 
                 options.Storage.ExtendedSchemaObjects.AddRange(Shares.PointsLedgerSchema.Objects());
 
                 options.Projections.Add<NetworkProjection>(ProjectionLifecycle.Live);
                 options.Projections.Add<MemberViewProjection>(ProjectionLifecycle.Inline);
                 options.Projections.Add<NetworkViewProjection>(ProjectionLifecycle.Inline);
+                options.Projections.Add<ProjectViewProjection>(ProjectionLifecycle.Inline);
+                options.Projections.Add<ContributionProjection>(ProjectionLifecycle.Live);
+                options.Projections.Add<ContributionViewProjection>(ProjectionLifecycle.Inline);
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine()

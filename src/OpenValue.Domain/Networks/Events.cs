@@ -13,3 +13,8 @@ public sealed record MemberAdmitted(
 public sealed record MemberRoleGranted(Guid NetworkId, Guid MemberId, Role Role, Guid GrantedBy, Instant GrantedAt);
 
 public sealed record MemberRoleRevoked(Guid NetworkId, Guid MemberId, Role Role, Guid RevokedBy, Instant RevokedAt);
+
+public sealed record ProjectOpened(Guid NetworkId, Guid ProjectId, string Name, Guid OpenedBy, Instant OpenedAt);
+
+/// <summary>How many approvals from reviewers other than the author accept a contribution.</summary>
+public sealed record ReviewPolicySet(Guid NetworkId, int ApprovalsRequired, Guid SetBy, Instant SetAt);

@@ -11,7 +11,7 @@ public sealed record NetworkMember(Guid Id, string Name, StakeholderClass Stakeh
 /// The network's write model: just what its decisions need. <see cref="Evolve"/> is a plain pure function,
 /// so the domain needs no event-store conventions or code generation to be folded.
 /// </summary>
-public sealed record Network(Guid Id, string Name, string Currency, ImmutableDictionary<Guid, NetworkMember> Members)
+public sealed partial record Network(Guid Id, string Name, string Currency, ImmutableDictionary<Guid, NetworkMember> Members)
 {
     public static Network? Evolve(Network? state, object @event) => (state, @event) switch
     {
@@ -22,6 +22,7 @@ public sealed record Network(Guid Id, string Name, string Currency, ImmutableDic
         },
         (not null, MemberRoleGranted e) => state.WithRoles(e.MemberId, roles => roles.Add(e.Role)),
         (not null, MemberRoleRevoked e) => state.WithRoles(e.MemberId, roles => roles.Remove(e.Role)),
+        (not null, _) => state.EvolveProjectsAndPolicy(@event),
         _ => state,
     };
 

@@ -1,0 +1,88 @@
+using Marten;
+using JasperFx.Events;
+using NodaTime;
+using OpenValue.Api.Security;
+using OpenValue.Domain;
+using OpenValue.Domain.Contributions;
+using OpenValue.Domain.Networks;
+using Wolverine.Http;
+
+namespace OpenValue.Api.Contributions;
+
+public sealed record SubmitContributionRequest(
+    string? Id, string? Kind, string? Quantity, string? Unit, string? OccurredOn, string? Description, string? EvidenceUrl, string? ProjectId)
+{
+    public ClaimInput Claim => new(Kind, Quantity, Unit, OccurredOn, Description, EvidenceUrl, ProjectId);
+}
+
+public sealed record AmendContributionRequest(
+    string? Kind, string? Quantity, string? Unit, string? OccurredOn, string? Description, string? EvidenceUrl, string? ProjectId)
+{
+    public ClaimInput Claim => new(Kind, Quantity, Unit, OccurredOn, Description, EvidenceUrl, ProjectId);
+}
+
+public sealed record ContributionSubmittedResponse(Guid ContributionId);
+
+/// <summary>The author's side of a claim: submit, amend, withdraw. Each decides on the stream version it read.</summary>
+public static class ClaimEndpoints
+{
+    [WolverinePost("/networks/{networkId}/contributions"), Allow(Role.Contributor)]
+    public static async Task<IResult> Submit(Guid networkId, SubmitContributionRequest body, HttpContext http, IDocumentSession session, IClock clock)
+    {
+        var id = ChosenId(body.Id);
+        var network = await NetworkOf(session, networkId, http.RequestAborted);
+        var stream = await session.Events.FetchForWriting<Contribution>(id, http.RequestAborted);
+        // A client-chosen id could name a stream that is not a contribution (the network's own, say).
+        if (stream.Aggregate is null && stream.CurrentVersion > 0)
+            throw RuleViolation.Conflict("contribution-exists", $"The id {id} is taken; choose a new one.");
+        var now = clock.GetCurrentInstant();
+        var command = new SubmitContribution(id, http.Caller().MemberId, body.Claim);
+        stream.AppendMany(Claiming.Decide(command, stream.Aggregate, network, KindCatalogue.Of(network), now.InUtc().Date, now));
+        await session.SaveChangesAsync(http.RequestAborted);
+        return Results.Created($"/networks/{networkId}/contributions/{id}", new ContributionSubmittedResponse(id));
+    }
+
+    [WolverinePut("/networks/{networkId}/contributions/{contributionId}")]
+    public static async Task<ContributionResponse> Amend(
+        Guid networkId, Guid contributionId, AmendContributionRequest body, HttpContext http, IDocumentSession session, IClock clock)
+    {
+        var network = await NetworkOf(session, networkId, http.RequestAborted);
+        var stream = await FetchExisting(session, contributionId, http.RequestAborted);
+        var now = clock.GetCurrentInstant();
+        var command = new AmendContribution(contributionId, http.Caller().MemberId, body.Claim);
+        stream.AppendMany(Claiming.Decide(command, stream.Aggregate!, network, KindCatalogue.Of(network), now.InUtc().Date, now));
+        await session.SaveChangesAsync(http.RequestAborted);
+        return await ContributionResponse.Load(session, contributionId, http.RequestAborted);
+    }
+
+    [WolverinePost("/networks/{networkId}/contributions/{contributionId}/withdrawal")]
+    public static async Task<ContributionResponse> Withdraw(Guid contributionId, HttpContext http, IDocumentSession session, IClock clock)
+    {
+        var stream = await FetchExisting(session, contributionId, http.RequestAborted);
+        var command = new WithdrawContribution(contributionId, http.Caller().MemberId);
+        stream.AppendMany(Claiming.Decide(command, stream.Aggregate!, clock.GetCurrentInstant()));
+        await session.SaveChangesAsync(http.RequestAborted);
+        return await ContributionResponse.Load(session, contributionId, http.RequestAborted);
+    }
+
+    /// <summary>The stream of a contribution of this network, locked to the version read, or 404.</summary>
+    public static async Task<IEventStream<Contribution>> FetchExisting(IDocumentSession session, Guid contributionId, CancellationToken cancellation)
+    {
+        var stream = await session.Events.FetchForWriting<Contribution>(contributionId, cancellation);
+        return stream.Aggregate is null ? throw ContributionResponse.NotFound(contributionId) : stream;
+    }
+
+    public static async Task<Network> NetworkOf(IQuerySession session, Guid networkId, CancellationToken cancellation) =>
+        await session.Events.AggregateStreamAsync<Network>(networkId, token: cancellation)
+        ?? throw new InvalidOperationException($"Network {networkId} has no stream although its member was admitted.");
+
+    /// <summary>The client may choose the id so that a retry can be recognised; otherwise the server does.</summary>
+    private static Guid ChosenId(string? id)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+            return Guid.CreateVersion7();
+        return Guid.TryParse(id, out var chosen) && chosen != Guid.Empty
+            ? chosen
+            : throw RuleViolation.Invalid("id", "'id' must be a UUID such as 0197a000-0000-7000-8000-000000000001, or left out.");
+    }
+}

@@ -1,0 +1,78 @@
+using Marten;
+using Marten.Linq;
+using OpenValue.Api.Security;
+using OpenValue.Domain;
+using OpenValue.Domain.Contributions;
+using OpenValue.Domain.Networks;
+using Wolverine.Http;
+
+namespace OpenValue.Api.Contributions;
+
+/// <summary>
+/// A page of a list: items, the 1-based page number, the page size used and how many items match in all.
+/// A page past the end is empty, not an error.
+/// </summary>
+public sealed record ContributionPage(IReadOnlyList<ContributionResponse> Items, int Page, int PageSize, long TotalCount);
+
+public static class ContributionQueries
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+
+    [WolverineGet("/networks/{networkId}/contributions/{contributionId}")]
+    public static Task<ContributionResponse> Get(Guid contributionId, IQuerySession session, HttpContext http) =>
+        ContributionResponse.Load(session, contributionId, http.RequestAborted);
+
+    /// <summary>Newest submissions first; every filter is optional.</summary>
+    [WolverineGet("/networks/{networkId}/contributions")]
+    public static Task<ContributionPage> List(
+        string? status, string? memberId, string? projectId, string? page, string? pageSize, IQuerySession session, HttpContext http)
+    {
+        IQueryable<ContributionView> query = session.Query<ContributionView>();
+        if (!string.IsNullOrEmpty(status))
+        {
+            var wanted = Statuses.Parse<ContributionStatus>(status, "status");
+            query = query.Where(v => v.Status == wanted);
+        }
+        if (ParseId(memberId, "memberId") is { } member)
+            query = query.Where(v => v.MemberId == member);
+        if (ParseId(projectId, "projectId") is { } project)
+            query = query.Where(v => v.ProjectId == project);
+        return Paged(query.OrderByDescending(v => v.SubmittedSequence), page, pageSize, http.RequestAborted);
+    }
+
+    /// <summary>What waits for the calling reviewer: others' claims under review they have not yet judged this round, oldest first.</summary>
+    [WolverineGet("/networks/{networkId}/review-queue"), Allow(Role.Reviewer)]
+    public static Task<ContributionPage> ReviewQueue(string? page, string? pageSize, IQuerySession session, HttpContext http)
+    {
+        var me = http.Caller().MemberId;
+        var query = session.Query<ContributionView>()
+            .Where(v => v.Status == ContributionStatus.Submitted && v.MemberId != me && !v.ReviewedThisRound.Contains(me))
+            .OrderBy(v => v.SubmittedSequence);
+        return Paged(query, page, pageSize, http.RequestAborted);
+    }
+
+    private static async Task<ContributionPage> Paged(IQueryable<ContributionView> query, string? page, string? pageSize, CancellationToken cancellation)
+    {
+        var number = ParseInt(page, "page", 1, int.MaxValue / MaxPageSize) ?? 1;
+        var size = ParseInt(pageSize, "pageSize", 1, MaxPageSize) ?? DefaultPageSize;
+        var views = await query.Stats(out var stats).Skip((number - 1) * size).Take(size).ToListAsync(cancellation);
+        return new ContributionPage([.. views.Select(ContributionResponse.From)], number, size, stats.TotalResults);
+    }
+
+    private static int? ParseInt(string? text, string field, int min, int max)
+    {
+        if (string.IsNullOrEmpty(text))
+            return null;
+        return int.TryParse(text, System.Globalization.NumberStyles.None, null, out var value) && value >= min && value <= max
+            ? value
+            : throw RuleViolation.Invalid(field, $"'{field}' must be a whole number from {min} to {max}.");
+    }
+
+    private static Guid? ParseId(string? text, string field)
+    {
+        if (string.IsNullOrEmpty(text))
+            return null;
+        return Guid.TryParse(text, out var id) ? id : throw RuleViolation.Invalid(field, $"'{field}' must be a UUID.");
+    }
+}

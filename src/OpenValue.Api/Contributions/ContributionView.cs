@@ -1,0 +1,75 @@
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+using NodaTime;
+using OpenValue.Domain.Contributions;
+
+namespace OpenValue.Api.Contributions;
+
+public sealed record ReviewEntry(Guid ReviewerId, Verdict Verdict, string? Reason, int Round, Instant At);
+
+/// <summary>
+/// A contribution as members see it, with its reviews. Tenanted by network; updated inline so that a
+/// reviewer's queue never offers what was just decided. <see cref="SubmittedSequence"/> (the global event
+/// sequence of the submission) orders the queue exactly, even when two claims share an instant.
+/// </summary>
+public sealed class ContributionView
+{
+    public Guid Id { get; set; }
+    public Guid MemberId { get; set; }
+    public string Kind { get; set; } = "";
+    public decimal Quantity { get; set; }
+    public string Unit { get; set; } = "";
+    public LocalDate OccurredOn { get; set; }
+    public string Description { get; set; } = "";
+    public string? EvidenceUrl { get; set; }
+    public Guid? ProjectId { get; set; }
+    public ContributionStatus Status { get; set; }
+    public int Round { get; set; }
+    public Instant SubmittedAt { get; set; }
+    public long SubmittedSequence { get; set; }
+    public Instant? DecidedAt { get; set; }
+    public List<ReviewEntry> Reviews { get; set; } = [];
+    public List<Guid> ReviewedThisRound { get; set; } = [];
+}
+
+/// <summary>Mirrors the domain's state machine (see Contribution.Evolve) into the read model.</summary>
+public sealed class ContributionViewProjection : SingleStreamProjection<ContributionView, Guid>
+{
+    public override ContributionView? Evolve(ContributionView? view, Guid id, IEvent e)
+    {
+        switch (view, e.Data)
+        {
+            case (null, ContributionSubmitted s):
+                return new ContributionView
+                {
+                    Id = s.ContributionId, MemberId = s.MemberId, Kind = s.Kind, Quantity = s.Quantity, Unit = s.Unit,
+                    OccurredOn = s.OccurredOn, Description = s.Description, EvidenceUrl = s.EvidenceUrl, ProjectId = s.ProjectId,
+                    Status = ContributionStatus.Submitted, Round = 1, SubmittedAt = s.SubmittedAt, SubmittedSequence = e.Sequence,
+                };
+            case (not null, ContributionAmended a):
+                (view.Kind, view.Quantity, view.Unit, view.OccurredOn) = (a.Kind, a.Quantity, a.Unit, a.OccurredOn);
+                (view.Description, view.EvidenceUrl, view.ProjectId) = (a.Description, a.EvidenceUrl, a.ProjectId);
+                if (view.Status == ContributionStatus.ChangesRequested)
+                    (view.Round, view.ReviewedThisRound) = (view.Round + 1, []);
+                view.Status = ContributionStatus.Submitted;
+                return view;
+            case (not null, ContributionReviewed r):
+                view.Reviews.Add(new ReviewEntry(r.ReviewerId, r.Verdict, r.Reason, r.Round, r.ReviewedAt));
+                view.ReviewedThisRound.Add(r.ReviewerId);
+                if (r.Verdict == Verdict.RequestChanges)
+                    view.Status = ContributionStatus.ChangesRequested;
+                return view;
+            case (not null, ContributionAccepted a):
+                (view.Status, view.DecidedAt) = (ContributionStatus.Accepted, a.AcceptedAt);
+                return view;
+            case (not null, ContributionRejected r):
+                (view.Status, view.DecidedAt) = (ContributionStatus.Rejected, r.RejectedAt);
+                return view;
+            case (not null, ContributionWithdrawn w):
+                (view.Status, view.DecidedAt) = (ContributionStatus.Withdrawn, w.WithdrawnAt);
+                return view;
+            default:
+                return view;
+        }
+    }
+}

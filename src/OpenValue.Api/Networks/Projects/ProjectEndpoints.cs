@@ -1,0 +1,52 @@
+using Marten;
+using Marten.Events.Projections;
+using NodaTime;
+using OpenValue.Api.Security;
+using OpenValue.Domain.Networks;
+using Wolverine.Http;
+
+namespace OpenValue.Api.Networks.Projects;
+
+/// <summary>One project of a network, for its members. Tenanted by network; updated inline.</summary>
+public sealed class ProjectView
+{
+    public Guid Id { get; set; }
+    public string Name { get; set; } = "";
+    public Instant OpenedAt { get; set; }
+}
+
+public sealed class ProjectViewProjection : MultiStreamProjection<ProjectView, Guid>
+{
+    public ProjectViewProjection() => Identity<ProjectOpened>(e => e.ProjectId);
+
+    public static ProjectView Create(ProjectOpened e) => new() { Id = e.ProjectId, Name = e.Name, OpenedAt = e.OpenedAt };
+}
+
+public sealed record OpenProjectRequest(string? Name);
+
+public sealed record ProjectOpenedResponse(Guid ProjectId);
+
+public sealed record ProjectResponse(Guid ProjectId, string Name, Instant OpenedAt);
+
+public sealed record ProjectsResponse(IReadOnlyList<ProjectResponse> Projects);
+
+public static class ProjectEndpoints
+{
+    [WolverinePost("/networks/{networkId}/projects"), Allow(Role.Steward)]
+    public static async Task<IResult> Open(Guid networkId, OpenProjectRequest body, HttpContext http, IDocumentSession session, IClock clock)
+    {
+        var projectId = Guid.CreateVersion7();
+        var stream = await session.Events.FetchForWriting<Network>(networkId, http.RequestAborted);
+        var command = new OpenProject(projectId, body.Name, http.Caller().MemberId);
+        stream.AppendMany(Domain.Networks.Projects.Decide(command, stream.Aggregate!, clock.GetCurrentInstant()));
+        await session.SaveChangesAsync(http.RequestAborted);
+        return Results.Created($"/networks/{networkId}/projects/{projectId}", new ProjectOpenedResponse(projectId));
+    }
+
+    [WolverineGet("/networks/{networkId}/projects")]
+    public static async Task<ProjectsResponse> List(IQuerySession session, HttpContext http)
+    {
+        var projects = await session.Query<ProjectView>().OrderBy(p => p.OpenedAt).ThenBy(p => p.Name).ToListAsync(http.RequestAborted);
+        return new ProjectsResponse([.. projects.Select(p => new ProjectResponse(p.Id, p.Name, p.OpenedAt))]);
+    }
+}

@@ -1,0 +1,47 @@
+using NodaTime;
+
+namespace OpenValue.Domain.Contributions;
+
+// The contribution stream: one claim by one member and its review. Stream id = contribution id.
+
+/// <summary>A member claims a contribution. <c>MemberId</c> is the author, who is also the one submitting.</summary>
+public sealed record ContributionSubmitted(
+    Guid ContributionId, Guid MemberId, string Kind, decimal Quantity, string Unit, LocalDate OccurredOn,
+    string Description, string? EvidenceUrl, Guid? ProjectId, Instant SubmittedAt);
+
+/// <summary>The author replaces the claim's details; allowed before any review or after changes were requested.</summary>
+public sealed record ContributionAmended(
+    Guid ContributionId, string Kind, decimal Quantity, string Unit, LocalDate OccurredOn,
+    string Description, string? EvidenceUrl, Guid? ProjectId, Guid AmendedBy, Instant AmendedAt);
+
+public sealed record ContributionWithdrawn(Guid ContributionId, Guid WithdrawnBy, Instant WithdrawnAt);
+
+/// <summary>One reviewer's verdict in one round of review (a round starts at submission and at each amendment).</summary>
+public sealed record ContributionReviewed(
+    Guid ContributionId, Guid ReviewerId, Verdict Verdict, string? Reason, int Round, Instant ReviewedAt);
+
+/// <summary>
+/// The review policy was met. It repeats the claim as accepted so that valuation can work from this event
+/// alone. <c>ApprovalsRequired</c> is the quorum that was in force when the deciding approval came in.
+/// </summary>
+public sealed record ContributionAccepted(
+    Guid ContributionId, Guid MemberId, Guid? ProjectId, string Kind, decimal Quantity, string Unit, LocalDate OccurredOn,
+    int ApprovalsRequired, Instant AcceptedAt);
+
+public sealed record ContributionRejected(Guid ContributionId, string Reason, Guid RejectedBy, Instant RejectedAt);
+
+public enum Verdict
+{
+    Approve,
+    Reject,
+    RequestChanges,
+}
+
+public enum ContributionStatus
+{
+    Submitted,
+    ChangesRequested,
+    Accepted,
+    Rejected,
+    Withdrawn,
+}
