@@ -1,0 +1,74 @@
+using NodaTime;
+using NodaTime.Text;
+using OpenValue.Domain.Contributions;
+using OpenValue.Domain.Networks;
+
+namespace OpenValue.Domain.Treasury;
+
+using Money = OpenValue.Domain.Money.Money;
+
+/// <summary>Money as a request carries it: <c>{"amount": "12.34", "currency": "EUR"}</c>, both strings.</summary>
+public sealed record MoneyInput(string? Amount, string? Currency);
+
+public sealed record RecordIncome(Guid IncomeId, MoneyInput? Amount, string? Source, string? ProjectId, string? ReceivedOn, string? Note, Guid RecordedBy);
+
+public static class Income
+{
+    public const int MaxNoteLength = 2000;
+
+    /// <summary>
+    /// Income goes to the pool of its scope: a project's when it names one (licence fees for a project's
+    /// design are that project's income, shared by that design's contributors), else the network's own.
+    /// </summary>
+    public static IncomeRecorded Decide(RecordIncome command, Network network, LocalDate today, Instant now)
+    {
+        var amount = TreasuryInput.PositiveAmount(command.Amount, network, "amount");
+        var source = Statuses.Parse<IncomeSource>(command.Source, "source");
+        var projectId = TreasuryInput.Project(command.ProjectId, network, "projectId");
+        var receivedOn = TreasuryInput.Date(command.ReceivedOn, "receivedOn", today);
+        var note = Text.Optional(command.Note, "note", MaxNoteLength);
+        return new IncomeRecorded(DerivedIds.Pool(network.Id, projectId), network.Id, projectId, command.IncomeId,
+            amount.AmountMinor, amount.Currency.Code, source, receivedOn, note, command.RecordedBy, now);
+    }
+}
+
+/// <summary>Parsing shared by the treasury's decisions; every refusal names the request field.</summary>
+public static class TreasuryInput
+{
+    /// <summary>A positive amount in the network's currency, with no more decimals than the currency has.</summary>
+    public static Money PositiveAmount(MoneyInput? input, Network network, string field)
+    {
+        if (input is null)
+            throw RuleViolation.Invalid(field, $"'{field}' is required: {{\"amount\": \"12.34\", \"currency\": \"{network.Currency}\"}}.");
+        var currency = OpenValue.Domain.Money.Currency.Parse(network.Currency, "currency");
+        if (input.Currency != currency.Code)
+            throw RuleViolation.Invalid($"{field}.currency", $"'{field}.currency' must be the network's currency {currency.Code} (got '{input.Currency}').");
+        var amount = Money.Parse(input.Amount, currency, $"{field}.amount");
+        return amount.AmountMinor > 0
+            ? amount
+            : throw RuleViolation.Invalid($"{field}.amount", $"'{field}.amount' must be more than 0.");
+    }
+
+    /// <summary>Null for the network's own scope, else a project of this network.</summary>
+    public static Guid? Project(string? projectId, Network network, string field)
+    {
+        if (string.IsNullOrEmpty(projectId))
+            return null;
+        if (!Guid.TryParse(projectId, out var id))
+            throw RuleViolation.Invalid(field, $"'{field}' must be a UUID or null.");
+        return network.Projects.ContainsKey(id)
+            ? id
+            : throw RuleViolation.Invalid(field, $"'{field}' {id} is not a project of this network.");
+    }
+
+    /// <summary>An ISO date (2026-11-25) that is not after today.</summary>
+    public static LocalDate Date(string? text, string field, LocalDate today)
+    {
+        var parsed = LocalDatePattern.Iso.Parse(text ?? "");
+        if (!parsed.Success)
+            throw RuleViolation.Invalid(field, $"'{field}' must be an ISO date such as 2026-11-25.");
+        return parsed.Value <= today
+            ? parsed.Value
+            : throw RuleViolation.Invalid(field, $"'{field}' must not be after today ({LocalDatePattern.Iso.Format(today)}).");
+    }
+}

@@ -1,0 +1,28 @@
+namespace OpenValue.Domain.Treasury;
+
+/// <summary>
+/// A pool of income: the network's own, or one project's. It is the consistency boundary for money going
+/// out: every reservation is decided on the pool's stream version, so two treasurers racing on the same
+/// version cannot both take the same money. <see cref="CommittedMinor"/> counts every distribution not
+/// cancelled (proposed, approved or paid); reversed payouts come back as <see cref="ReturnedMinor"/>.
+/// </summary>
+public sealed record Pool(Guid Id, Guid NetworkId, Guid? ProjectId, string Currency, long IncomeMinor, long CommittedMinor, long ReturnedMinor)
+{
+    /// <summary>Undistributed income: what a new distribution may still take. Never negative.</summary>
+    public long AvailableMinor => IncomeMinor - CommittedMinor + ReturnedMinor;
+
+    /// <summary>A pool no event has touched yet.</summary>
+    public static Pool Empty(Guid networkId, Guid? projectId, string currency) =>
+        new(DerivedIds.Pool(networkId, projectId), networkId, projectId, currency, 0, 0, 0);
+
+    public static Pool? Evolve(Pool? state, object @event) => @event switch
+    {
+        IncomeRecorded e => (state ?? Empty(e.NetworkId, e.ProjectId, e.Currency)) is var p
+            ? p with { IncomeMinor = checked(p.IncomeMinor + e.AmountMinor) } : null,
+        DistributionReserved e => (state ?? Empty(e.NetworkId, e.ProjectId, e.Currency)) is var p
+            ? p with { CommittedMinor = checked(p.CommittedMinor + e.AmountMinor) } : null,
+        DistributionReleased e when state is not null => state with { CommittedMinor = state.CommittedMinor - e.AmountMinor },
+        PayoutReturned e when state is not null => state with { ReturnedMinor = checked(state.ReturnedMinor + e.AmountMinor) },
+        _ => state,
+    };
+}

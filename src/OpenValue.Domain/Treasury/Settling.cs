@@ -1,0 +1,80 @@
+using NodaTime;
+using OpenValue.Domain.Contributions;
+
+namespace OpenValue.Domain.Treasury;
+
+public sealed record ApproveDistribution(Guid DistributionId, Guid ApprovedBy);
+
+public sealed record CancelDistribution(Guid DistributionId, string? Reason, Guid CancelledBy);
+
+public sealed record IssuePayouts(Guid DistributionId, Guid IssuedBy);
+
+public sealed record ReversePayout(Guid PayoutId, string? Reason, Guid ReversedBy);
+
+/// <summary>What happens to a distribution after it is proposed: approval, cancellation, payment, reversal.</summary>
+public static class Settling
+{
+    public const int MaxReasonLength = 2000;
+
+    /// <summary>Four eyes: the second approval must come from a treasurer other than the proposer.</summary>
+    public static object[] Decide(ApproveDistribution command, Distribution distribution, Instant now)
+    {
+        if (distribution.Status != DistributionStatus.Proposed)
+            throw RuleViolation.Conflict(distribution.Status == DistributionStatus.Approved ? "already-approved" : "not-proposed",
+                $"A {Statuses.Name(distribution.Status)} distribution cannot be approved.");
+        if (distribution.Proposal.ProposedBy == command.ApprovedBy)
+            throw RuleViolation.Forbidden("self-approval", "The treasurer who proposed a distribution cannot approve it; another treasurer must.");
+        return [new DistributionApproved(distribution.Id, command.ApprovedBy, now)];
+    }
+
+    /// <summary>
+    /// Before payout only; the reservation goes back to the pool. Cancelling a cancelled distribution
+    /// changes nothing, so a retried request is harmless.
+    /// </summary>
+    public static (object[] DistributionEvents, object[] PoolEvents) Decide(CancelDistribution command, Distribution distribution, Instant now)
+    {
+        var reason = Text.Optional(command.Reason, "reason", MaxReasonLength);
+        if (distribution.Status == DistributionStatus.Cancelled)
+            return ([], []);
+        if (distribution.Status == DistributionStatus.Paid)
+            throw RuleViolation.Conflict("already-paid", "A paid distribution cannot be cancelled; reverse its payouts instead.");
+        var p = distribution.Proposal;
+        return ([new DistributionCancelled(distribution.Id, reason, command.CancelledBy, now)],
+            [new DistributionReleased(p.PoolId, p.NetworkId, p.ProjectId, p.DistributionId, p.AmountMinor, p.Currency, command.CancelledBy, now)]);
+    }
+
+    /// <summary>
+    /// The one transition approved → paid: a payout for every line above zero, each with a derived id and
+    /// reference. On a paid distribution it appends nothing (the caller answers with the payouts it has).
+    /// </summary>
+    public static object[] Decide(IssuePayouts command, Distribution distribution, Instant now) => distribution.Status switch
+    {
+        DistributionStatus.Paid => [],
+        DistributionStatus.Proposed => throw RuleViolation.Conflict("not-approved",
+            "This distribution is waiting for a second treasurer's approval; payouts follow approval."),
+        DistributionStatus.Cancelled => throw RuleViolation.Conflict("cancelled", "A cancelled distribution pays nothing."),
+        _ => [new PayoutsIssued(distribution.Id, [.. distribution.Proposal.Lines.Where(l => l.AmountMinor > 0)
+            .Select(l => new Payout(DerivedIds.Payout(distribution.Id, l.Line), l.Line, l.MemberId, l.AmountMinor, Reference(distribution.Id, l.Line)))],
+            command.IssuedBy, now)],
+    };
+
+    /// <summary>A compensating pair: the payout is marked reversed and its money returns to the pool it came from.</summary>
+    public static (PayoutReversed Reversal, PayoutReturned Return) Decide(ReversePayout command, Distribution distribution, Instant now)
+    {
+        var reason = Text.Required(command.Reason, "reason", MaxReasonLength);
+        var payout = distribution.Payouts.FirstOrDefault(p => p.PayoutId == command.PayoutId)
+            ?? throw RuleViolation.NotFound("payout-not-found", $"Payout {command.PayoutId} is not in this network.");
+        if (distribution.IsReversed(payout.PayoutId))
+            throw RuleViolation.Conflict("already-reversed", $"Payout {payout.Reference} was already reversed.");
+        var p = distribution.Proposal;
+        return (new PayoutReversed(distribution.Id, payout.PayoutId, payout.MemberId, payout.AmountMinor, reason, command.ReversedBy, now),
+            new PayoutReturned(p.PoolId, p.NetworkId, p.ProjectId, distribution.Id, payout.PayoutId, payout.AmountMinor, p.Currency, reason, command.ReversedBy, now));
+    }
+
+    /// <summary>
+    /// "OV-" + the last 8 hex digits of the distribution id (its random part for server-made version-7 ids)
+    /// + "-" + the line number: short enough for a bank transfer's remittance field. The payout id is the key.
+    /// </summary>
+    public static string Reference(Guid distributionId, int line) =>
+        $"OV-{distributionId.ToString("N")[^8..].ToUpperInvariant()}-{line:D3}";
+}

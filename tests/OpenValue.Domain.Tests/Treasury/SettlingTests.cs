@@ -1,0 +1,99 @@
+using NodaTime;
+using OpenValue.Domain.Treasury;
+using OpenValue.Domain.Valuation;
+
+namespace OpenValue.Domain.Tests.Treasury;
+
+public class SettlingTests
+{
+    private static readonly Instant Now = Instant.FromUtc(2026, 11, 26, 10, 0);
+    private static readonly Guid NetworkId = Guid.Parse("0197a000-0000-7000-8000-000000000001");
+    private static readonly Guid Ada = Guid.Parse("0197a000-0000-7000-8000-0000000000a1");
+    private static readonly Guid Bob = Guid.Parse("0197a000-0000-7000-8000-0000000000b2");
+    private static readonly Guid Id = Guid.Parse("0197a000-0000-7000-8000-00000000d0e1");
+    private static readonly Guid PoolId = DerivedIds.Pool(NetworkId, null);
+
+    private static DistributionProposed Proposed(bool fourEyes) => new(Id, NetworkId, null, PoolId, 10000, "EUR", DistributionPolicy.Balanced,
+        Now, null, 1, 20, [new ShareUsed(Ada, 10, 0.5m), new ShareUsed(Bob, 10, 0.5m)], new Dictionary<Guid, long> { [Ada] = 20000 },
+        [new ProposedLine(1, Ada, 0, 10, "…"), new ProposedLine(2, Bob, 10000, 10, "…")], fourEyes, Ada, Now);
+
+    private static Spec<Distribution> Given(bool fourEyes = true, params object[] more) =>
+        new Spec<Distribution>(Distribution.Evolve).Given([Proposed(fourEyes), .. more]);
+
+    private static PayoutsIssued Issued => new(Id, [new Payout(DerivedIds.Payout(Id, 2), 2, Bob, 10000, "OV-0000D0E1-002")], Bob, Now);
+
+    [Fact]
+    public void A_proposer_cannot_approve_their_own_distribution_but_another_treasurer_can()
+    {
+        var spec = Given();
+        spec.State.Status.Should().Be(DistributionStatus.Proposed);
+        spec.ThenRefused(d => Settling.Decide(new ApproveDistribution(Id, Ada), d, Now), RefusalKind.Forbidden, "self-approval");
+        spec.Then(d => Settling.Decide(new ApproveDistribution(Id, Bob), d, Now), new DistributionApproved(Id, Bob, Now));
+    }
+
+    [Fact]
+    public void Without_four_eyes_a_proposal_is_approved_from_the_start() =>
+        Given(fourEyes: false).State.Status.Should().Be(DistributionStatus.Approved);
+
+    [Fact]
+    public void Payouts_wait_for_approval() =>
+        Given().ThenRefused(d => Settling.Decide(new IssuePayouts(Id, Ada), d, Now), RefusalKind.Conflict, "not-approved");
+
+    [Fact]
+    public void Payouts_are_issued_once_for_the_lines_above_zero_with_derived_ids_and_references()
+    {
+        var spec = Given(true, new DistributionApproved(Id, Bob, Now));
+        spec.Then(d => Settling.Decide(new IssuePayouts(Id, Bob), d, Now), Issued);
+        spec.Given(Issued).Then(d => Settling.Decide(new IssuePayouts(Id, Ada), d, Now));
+        spec.State.Status.Should().Be(DistributionStatus.Paid);
+    }
+
+    [Fact]
+    public void Cancelling_before_payout_releases_the_reservation_and_a_repeat_changes_nothing()
+    {
+        var spec = Given();
+        var (events, pool) = Settling.Decide(new CancelDistribution(Id, " wrong amount ", Ada), spec.State, Now);
+        events.Should().Equal(new DistributionCancelled(Id, "wrong amount", Ada, Now));
+        pool.Should().Equal(new DistributionReleased(PoolId, NetworkId, null, Id, 10000, "EUR", Ada, Now));
+        spec.Given(events);
+        Settling.Decide(new CancelDistribution(Id, null, Ada), spec.State, Now).DistributionEvents.Should().BeEmpty();
+        spec.ThenRefused(d => Settling.Decide(new IssuePayouts(Id, Ada), d, Now), RefusalKind.Conflict, "cancelled");
+    }
+
+    [Fact]
+    public void A_paid_distribution_cannot_be_cancelled() =>
+        Given(false, Issued).ThenRefused(d => Settling.Decide(new CancelDistribution(Id, null, Ada), d, Now).DistributionEvents, RefusalKind.Conflict, "already-paid");
+
+    [Fact]
+    public void A_reversal_returns_the_money_to_the_pool_once()
+    {
+        var spec = Given(false, Issued);
+        var payoutId = DerivedIds.Payout(Id, 2);
+        var (reversal, returned) = Settling.Decide(new ReversePayout(payoutId, "bank returned it", Ada), spec.State, Now);
+        reversal.Should().Be(new PayoutReversed(Id, payoutId, Bob, 10000, "bank returned it", Ada, Now));
+        returned.Should().Be(new PayoutReturned(PoolId, NetworkId, null, Id, payoutId, 10000, "EUR", "bank returned it", Ada, Now));
+        spec.Given(reversal);
+        spec.State.Standing().Should().BeEmpty();
+        spec.ThenRefused(d => [Settling.Decide(new ReversePayout(payoutId, "again", Ada), d, Now).Reversal], RefusalKind.Conflict, "already-reversed");
+        spec.ThenRefused(d => [Settling.Decide(new ReversePayout(payoutId, " ", Ada), d, Now).Reversal], RefusalKind.Invalid, "invalid-reason");
+    }
+
+    [Fact]
+    public void A_pool_balances_income_reservations_releases_and_returns()
+    {
+        object[] events =
+        [
+            new IncomeRecorded(PoolId, NetworkId, null, Guid.NewGuid(), 30000, "EUR", IncomeSource.Grant, new LocalDate(2026, 11, 1), null, Ada, Now),
+            new DistributionReserved(PoolId, NetworkId, null, Id, 10000, "EUR", Ada, Now),
+            new DistributionReserved(PoolId, NetworkId, null, Guid.NewGuid(), 5000, "EUR", Ada, Now),
+            new DistributionReleased(PoolId, NetworkId, null, Id, 10000, "EUR", Ada, Now),
+            new PayoutReturned(PoolId, NetworkId, null, Id, Guid.NewGuid(), 700, "EUR", "bounced", Ada, Now),
+        ];
+        var pool = events.Aggregate((Pool?)null, Pool.Evolve)!;
+        (pool.IncomeMinor, pool.CommittedMinor, pool.ReturnedMinor, pool.AvailableMinor).Should().Be((30000L, 5000L, 700L, 25700L));
+    }
+
+    [Fact]
+    public void References_are_short_and_stable() =>
+        Settling.Reference(Guid.Parse("0197a000-0000-7000-8000-00000abcdef1"), 7).Should().Be("OV-0ABCDEF1-007");
+}
