@@ -1,6 +1,7 @@
 using Marten;
 using JasperFx.Events;
 using NodaTime;
+using OpenValue.Api.Infrastructure;
 using OpenValue.Api.Security;
 using OpenValue.Domain;
 using OpenValue.Domain.Contributions;
@@ -26,21 +27,26 @@ public sealed record ContributionSubmittedResponse(Guid ContributionId);
 /// <summary>The author's side of a claim: submit, amend, withdraw. Each decides on the stream version it read.</summary>
 public static class ClaimEndpoints
 {
+    /// <summary>
+    /// Two ways to make a retry safe, usable together: a client-chosen id (a resubmission of the same claim
+    /// appends nothing and answers 201 again) and an Idempotency-Key (the first response replayed).
+    /// </summary>
     [WolverinePost("/networks/{networkId}/contributions"), Allow(Role.Contributor)]
-    public static async Task<IResult> Submit(Guid networkId, SubmitContributionRequest body, HttpContext http, IDocumentSession session, IClock clock)
-    {
-        var id = ChosenId(body.Id);
-        var network = await NetworkOf(session, networkId, http.RequestAborted);
-        var stream = await session.Events.FetchForWriting<Contribution>(id, http.RequestAborted);
-        // A client-chosen id could name a stream that is not a contribution (the network's own, say).
-        if (stream.Aggregate is null && stream.CurrentVersion > 0)
-            throw RuleViolation.Conflict("contribution-exists", $"The id {id} is taken; choose a new one.");
-        var now = clock.GetCurrentInstant();
-        var command = new SubmitContribution(id, http.Caller().MemberId, body.Claim);
-        stream.AppendMany(Claiming.Decide(command, stream.Aggregate, network, KindCatalogue.Of(network), now.InUtc().Date, now));
-        await session.SaveChangesAsync(http.RequestAborted);
-        return Results.Created($"/networks/{networkId}/contributions/{id}", new ContributionSubmittedResponse(id));
-    }
+    public static Task<IResult> Submit(
+        Guid networkId, SubmitContributionRequest body, HttpContext http, IDocumentSession session, IClock clock, Idempotency idempotency) =>
+        idempotency.Once(http, session, http.Caller().IdempotencyScope, body, async () =>
+        {
+            var id = ChosenId(body.Id);
+            var network = await NetworkOf(session, networkId, http.RequestAborted);
+            var stream = await session.Events.FetchForWriting<Contribution>(id, http.RequestAborted);
+            // A client-chosen id could name a stream that is not a contribution (the network's own, say).
+            if (stream.Aggregate is null && stream.CurrentVersion > 0)
+                throw RuleViolation.Conflict("contribution-exists", $"The id {id} is taken; choose a new one.");
+            var now = clock.GetCurrentInstant();
+            var command = new SubmitContribution(id, http.Caller().MemberId, body.Claim);
+            stream.AppendMany(Claiming.Decide(command, stream.Aggregate, network, KindCatalogue.Of(network), now.InUtc().Date, now));
+            return Outcome.Created($"/networks/{networkId}/contributions/{id}", new ContributionSubmittedResponse(id));
+        });
 
     [WolverinePut("/networks/{networkId}/contributions/{contributionId}")]
     public static async Task<ContributionResponse> Amend(
@@ -76,13 +82,16 @@ public static class ClaimEndpoints
         await session.Events.AggregateStreamAsync<Network>(networkId, token: cancellation)
         ?? throw new InvalidOperationException($"Network {networkId} has no stream although its member was admitted.");
 
-    /// <summary>The client may choose the id so that a retry can be recognised; otherwise the server does.</summary>
+    /// <summary>
+    /// The client may choose the id so that a retry can be recognised; otherwise the server does. Version-5
+    /// UUIDs are refused: OpenValue derives its pool and payout ids that way, and a claim must not take one.
+    /// </summary>
     private static Guid ChosenId(string? id)
     {
         if (string.IsNullOrWhiteSpace(id))
             return Guid.CreateVersion7();
-        return Guid.TryParse(id, out var chosen) && chosen != Guid.Empty
+        return Guid.TryParse(id, out var chosen) && chosen != Guid.Empty && !Domain.Treasury.DerivedIds.LooksDerived(chosen)
             ? chosen
-            : throw RuleViolation.Invalid("id", "'id' must be a UUID such as 0197a000-0000-7000-8000-000000000001, or left out.");
+            : throw RuleViolation.Invalid("id", "'id' must be a UUID (not version 5) such as 0197a000-0000-7000-8000-000000000001, or left out.");
     }
 }

@@ -9,6 +9,8 @@ using OpenValue.Api.Networks;
 using OpenValue.Api.Networks.Members;
 using OpenValue.Api.Networks.Projects;
 using OpenValue.Api.Security;
+using OpenValue.Api.Treasury;
+using OpenValue.Domain.Treasury;
 using Weasel.Core;
 using Wolverine.Marten;
 
@@ -39,6 +41,8 @@ public static class Storage
                 options.Schema.For<NetworkView>().MultiTenanted();
                 options.Schema.For<ProjectView>().MultiTenanted();
                 options.Schema.For<ContributionView>().MultiTenanted();
+                options.Schema.For<Pool>().MultiTenanted();
+                options.Schema.For<Distribution>().MultiTenanted();
 
                 options.Storage.ExtendedSchemaObjects.AddRange(Shares.PointsLedgerSchema.Objects());
 
@@ -48,6 +52,8 @@ public static class Storage
                 options.Projections.Add<ProjectViewProjection>(ProjectionLifecycle.Inline);
                 options.Projections.Add<ContributionProjection>(ProjectionLifecycle.Live);
                 options.Projections.Add<ContributionViewProjection>(ProjectionLifecycle.Inline);
+                options.Projections.Add<PoolProjection>(ProjectionLifecycle.Inline);
+                options.Projections.Add<DistributionProjection>(ProjectionLifecycle.Inline);
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine()

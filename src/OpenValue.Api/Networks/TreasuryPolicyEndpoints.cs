@@ -1,0 +1,33 @@
+using Marten;
+using NodaTime;
+using OpenValue.Api.Security;
+using OpenValue.Domain.Contributions;
+using OpenValue.Domain.Networks;
+using Wolverine.Http;
+
+namespace OpenValue.Api.Networks;
+
+public sealed record TreasuryPolicyRequest(string? FourEyes);
+
+/// <summary>The four-eyes rule in force and whether a distribution proposed now would need a second treasurer.</summary>
+public sealed record TreasuryPolicyResponse(string FourEyes, bool SecondApprovalRequired)
+{
+    public static TreasuryPolicyResponse Of(Network network) => new(Statuses.Name(network.FourEyes), network.SecondApprovalRequired);
+}
+
+public static class TreasuryPolicyEndpoints
+{
+    [WolverinePost("/networks/{networkId}/treasury-policy"), Allow(Role.Steward)]
+    public static async Task<TreasuryPolicyResponse> Set(Guid networkId, TreasuryPolicyRequest body, HttpContext http, IDocumentSession session, IClock clock)
+    {
+        var stream = await session.Events.FetchForWriting<Network>(networkId, http.RequestAborted);
+        var events = TreasuryPolicy.Decide(new SetTreasuryPolicy(body.FourEyes, http.Caller().MemberId), stream.Aggregate!, clock.GetCurrentInstant());
+        stream.AppendMany(events);
+        await session.SaveChangesAsync(http.RequestAborted);
+        return TreasuryPolicyResponse.Of(events.Aggregate(stream.Aggregate, Network.Evolve)!);
+    }
+
+    [WolverineGet("/networks/{networkId}/treasury-policy")]
+    public static async Task<TreasuryPolicyResponse> Get(Guid networkId, HttpContext http, IQuerySession session) =>
+        TreasuryPolicyResponse.Of((await session.Events.AggregateStreamAsync<Network>(networkId, token: http.RequestAborted))!);
+}

@@ -1,0 +1,105 @@
+using Marten;
+using NodaTime;
+using OpenValue.Api.Contributions;
+using OpenValue.Api.Infrastructure;
+using OpenValue.Api.Security;
+using OpenValue.Api.Shares;
+using OpenValue.Domain.Networks;
+using OpenValue.Domain.Treasury;
+using OpenValue.Domain.Valuation;
+using Wolverine.Http;
+
+namespace OpenValue.Api.Treasury;
+
+public sealed record ProposeDistributionRequest(MoneyInput? Amount, string? Policy, string? ProjectId, string? AsOf, int? WindowDays);
+
+public sealed record CancelDistributionRequest(string? Reason);
+
+public static class DistributionEndpoints
+{
+    /// <summary>
+    /// Reads the pool for writing first, then everything the decision depends on, and saves the reservation
+    /// (on the pool stream) and the new distribution stream in one transaction. A treasurer who decided on
+    /// the same pool version and saved first wins; the other gets 409 and nothing is kept.
+    /// </summary>
+    [WolverinePost("/networks/{networkId}/distributions"), Allow(Role.Treasurer)]
+    public static Task<IResult> Propose(
+        Guid networkId, ProposeDistributionRequest body, HttpContext http, IDocumentSession session, IClock clock, Idempotency idempotency) =>
+        idempotency.Once(http, session, http.Caller().IdempotencyScope, body, async () =>
+        {
+            var cancellation = http.RequestAborted;
+            var network = await ClaimEndpoints.NetworkOf(session, networkId, cancellation);
+            var now = clock.GetCurrentInstant();
+            var command = new ProposeDistribution(body.Amount, body.Policy, body.ProjectId, body.AsOf, body.WindowDays, http.Caller().MemberId);
+            var request = Proposing.Validate(command, network, now);
+            var poolStream = await IncomeEndpoint.FetchPool(session, DerivedIds.Pool(networkId, request.ProjectId), cancellation);
+            var pool = poolStream.Aggregate ?? Pool.Empty(networkId, request.ProjectId, network.Currency);
+            var shares = await SharesFor(http.RequestServices.GetRequiredService<IShareSource>(), networkId, request, cancellation);
+            var paidBefore = request.Policy == DistributionPolicy.Balanced
+                ? await PaidBefore(session, pool.Id, cancellation)
+                : new Dictionary<Guid, long>();
+
+            var id = Guid.CreateVersion7();
+            var (reservation, proposal) = Proposing.Decide(request, id, pool, network, shares, paidBefore, http.Caller().MemberId, now);
+            poolStream.AppendOne(reservation);
+            session.Events.StartStream<Distribution>(id, proposal);
+            var response = await TreasuryResponses.Of(session, Distribution.Evolve(null, proposal)!, cancellation);
+            return Outcome.Created($"/networks/{networkId}/distributions/{id}", response);
+        });
+
+    [WolverineGet("/networks/{networkId}/distributions/{distributionId}")]
+    public static async Task<DistributionResponse> Get(Guid distributionId, IQuerySession session, HttpContext http) =>
+        await TreasuryResponses.Of(session, await TreasuryResponses.Load(session, distributionId, http.RequestAborted), http.RequestAborted);
+
+    [WolverinePost("/networks/{networkId}/distributions/{distributionId}/approval"), Allow(Role.Treasurer)]
+    public static async Task<DistributionResponse> Approve(Guid distributionId, HttpContext http, IDocumentSession session, IClock clock)
+    {
+        var stream = await FetchExisting(session, distributionId, http.RequestAborted);
+        var events = Settling.Decide(new ApproveDistribution(distributionId, http.Caller().MemberId), stream.Aggregate!, clock.GetCurrentInstant());
+        stream.AppendMany(events);
+        await session.SaveChangesAsync(http.RequestAborted);
+        return await TreasuryResponses.Of(session, events.Aggregate(stream.Aggregate, Distribution.Evolve)!, http.RequestAborted);
+    }
+
+    /// <summary>Both streams are version-checked: a cancellation racing a payout or another reservation loses cleanly.</summary>
+    [WolverinePost("/networks/{networkId}/distributions/{distributionId}/cancellation"), Allow(Role.Treasurer)]
+    public static async Task<DistributionResponse> Cancel(
+        Guid distributionId, CancelDistributionRequest body, HttpContext http, IDocumentSession session, IClock clock)
+    {
+        var stream = await FetchExisting(session, distributionId, http.RequestAborted);
+        var (events, poolEvents) = Settling.Decide(new CancelDistribution(distributionId, body.Reason, http.Caller().MemberId), stream.Aggregate!, clock.GetCurrentInstant());
+        if (events.Length > 0)
+        {
+            stream.AppendMany(events);
+            (await IncomeEndpoint.FetchPool(session, stream.Aggregate!.Proposal.PoolId, http.RequestAborted)).AppendMany(poolEvents);
+            await session.SaveChangesAsync(http.RequestAborted);
+        }
+        return await TreasuryResponses.Of(session, events.Aggregate(stream.Aggregate, Distribution.Evolve)!, http.RequestAborted);
+    }
+
+    public static async Task<JasperFx.Events.IEventStream<Distribution>> FetchExisting(IDocumentSession session, Guid distributionId, CancellationToken cancellation)
+    {
+        var stream = await session.Events.FetchForWriting<Distribution>(distributionId, cancellation);
+        return stream.Aggregate is null ? throw TreasuryResponses.NotFound(distributionId) : stream;
+    }
+
+    private static async Task<SharesUsed> SharesFor(IShareSource source, Guid networkId, DistributionRequest request, CancellationToken cancellation)
+    {
+        var snapshot = request.Policy == DistributionPolicy.Recent
+            ? await source.Recent(networkId, request.ProjectId, request.AsOf, request.WindowDays!.Value, cancellation)
+            : await source.AsOf(networkId, request.ProjectId, request.AsOf, cancellation);
+        return new SharesUsed(snapshot.EquationVersion, snapshot.TotalPoints,
+            [.. snapshot.Members.Select(m => new ShareUsed(m.MemberId, m.Points, m.Share))]);
+    }
+
+    /// <summary>
+    /// Each member's money from this pool's earlier distributions that still stand (see Distribution.Committed).
+    /// Every change to these amounts also writes the pool stream, which this request holds at the version it
+    /// read first, so a change committed after this read makes the save fail instead of going unnoticed.
+    /// </summary>
+    private static async Task<Dictionary<Guid, long>> PaidBefore(IDocumentSession session, Guid poolId, CancellationToken cancellation)
+    {
+        var earlier = await session.Query<Distribution>().Where(d => d.Proposal.PoolId == poolId).ToListAsync(cancellation);
+        return earlier.SelectMany(d => d.Committed()).GroupBy(c => c.MemberId).ToDictionary(g => g.Key, g => g.Sum(c => c.AmountMinor));
+    }
+}

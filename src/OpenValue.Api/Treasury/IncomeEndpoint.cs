@@ -1,0 +1,43 @@
+using Marten;
+using NodaTime;
+using OpenValue.Api.Contributions;
+using OpenValue.Api.Infrastructure;
+using OpenValue.Api.Security;
+using OpenValue.Domain;
+using OpenValue.Domain.Networks;
+using OpenValue.Domain.Treasury;
+using Wolverine.Http;
+
+namespace OpenValue.Api.Treasury;
+
+public sealed record RecordIncomeRequest(MoneyInput? Amount, string? Source, string? ProjectId, string? ReceivedOn, string? Note);
+
+public sealed record IncomeRecordedResponse(Guid IncomeId, Guid PoolId, Guid? ProjectId, MoneyResponse Amount);
+
+public static class IncomeEndpoint
+{
+    /// <summary>Appends to the pool of the income's scope, checked against the version read like every pool write.</summary>
+    [WolverinePost("/networks/{networkId}/income"), Allow(Role.Treasurer)]
+    public static Task<IResult> Record(
+        Guid networkId, RecordIncomeRequest body, HttpContext http, IDocumentSession session, IClock clock, Idempotency idempotency) =>
+        idempotency.Once(http, session, http.Caller().IdempotencyScope, body, async () =>
+        {
+            var network = await ClaimEndpoints.NetworkOf(session, networkId, http.RequestAborted);
+            var now = clock.GetCurrentInstant();
+            var command = new RecordIncome(Guid.CreateVersion7(), body.Amount, body.Source, body.ProjectId, body.ReceivedOn, body.Note, http.Caller().MemberId);
+            var income = Income.Decide(command, network, now.InUtc().Date, now);
+            var pool = await FetchPool(session, income.PoolId, http.RequestAborted);
+            pool.AppendOne(income);
+            return new Outcome(StatusCodes.Status201Created, $"/networks/{networkId}/ledger",
+                new IncomeRecordedResponse(income.IncomeId, income.PoolId, income.ProjectId, MoneyResponse.Of(income.AmountMinor, income.Currency)));
+        });
+
+    /// <summary>A pool stream locked to the version read. A stream at a pool's id that is not a pool is refused, never written to.</summary>
+    public static async Task<JasperFx.Events.IEventStream<Pool>> FetchPool(IDocumentSession session, Guid poolId, CancellationToken cancellation)
+    {
+        var stream = await session.Events.FetchForWriting<Pool>(poolId, cancellation);
+        return stream.Aggregate is null && stream.CurrentVersion > 0
+            ? throw RuleViolation.Conflict("pool-id-taken", $"The stream {poolId} is not a pool.")
+            : stream;
+    }
+}

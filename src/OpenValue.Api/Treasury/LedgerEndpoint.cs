@@ -1,0 +1,84 @@
+using Marten;
+using OpenValue.Api.Networks;
+using OpenValue.Api.Networks.Members;
+using OpenValue.Api.Networks.Projects;
+using OpenValue.Domain.Treasury;
+using Wolverine.Http;
+
+namespace OpenValue.Api.Treasury;
+
+/// <summary>
+/// One scope's money. distributed = paid − reversed; reserved = proposed and approved distributions not yet
+/// paid or cancelled; undistributed = income − reserved − distributed, what a new distribution may take.
+/// </summary>
+public sealed record LedgerTotals(MoneyResponse Income, MoneyResponse Reserved, MoneyResponse Paid, MoneyResponse Reversed,
+    MoneyResponse Distributed, MoneyResponse Undistributed);
+
+public sealed record PoolLedger(Guid PoolId, Guid? ProjectId, string Name, LedgerTotals Totals);
+
+public sealed record MemberPaid(Guid MemberId, string Name, MoneyResponse Paid);
+
+public sealed record LedgerResponse(string Currency, MoneyResponse Income, MoneyResponse Reserved, MoneyResponse Paid, MoneyResponse Reversed,
+    MoneyResponse Distributed, MoneyResponse Undistributed, IReadOnlyList<PoolLedger> Pools, IReadOnlyList<MemberPaid> Members);
+
+public static class LedgerEndpoint
+{
+    /// <summary>
+    /// Summed from the pool and distribution documents, each written only with its own version-checked
+    /// stream, so no total can lose a concurrent update. The two ways of counting a pool's balance (its own
+    /// stream, and its distributions) must agree to the minor unit; if they ever did not, this fails loudly.
+    /// </summary>
+    [WolverineGet("/networks/{networkId}/ledger")]
+    public static async Task<LedgerResponse> Get(Guid networkId, IQuerySession session, HttpContext http)
+    {
+        var cancellation = http.RequestAborted;
+        var currency = (await session.LoadAsync<NetworkView>(networkId, cancellation))!.Currency;
+        var pools = (await session.Query<Pool>().ToListAsync(cancellation)).ToDictionary(p => p.Id);
+        var distributions = await session.Query<Distribution>().ToListAsync(cancellation);
+        var projects = await session.Query<ProjectView>().OrderBy(p => p.OpenedAt).ToListAsync(cancellation);
+        var members = await session.Query<MemberView>().OrderBy(m => m.AdmittedAt).ToListAsync(cancellation);
+
+        var scopes = new (Guid? ProjectId, string Name)[] { (null, "network") }.Concat(projects.Select(p => (ProjectId: (Guid?)p.Id, p.Name)));
+        var perPool = scopes.Select(s =>
+        {
+            var id = DerivedIds.Pool(networkId, s.ProjectId);
+            return (Id: id, s.ProjectId, s.Name, Sums: Sums.Of(pools.GetValueOrDefault(id), distributions.Where(d => d.Proposal.PoolId == id)));
+        }).ToList();
+
+        var paid = distributions.SelectMany(d => d.Standing()).GroupBy(s => s.MemberId).ToDictionary(g => g.Key, g => g.Sum(s => s.AmountMinor));
+        var all = perPool.Select(p => p.Sums).Aggregate((a, b) => a + b);
+        if (paid.Values.Sum() != all.Distributed)
+            throw new InvalidOperationException("Ledger does not reconcile: members' paid-to-date differs from the total distributed.");
+        var totals = all.Totals(currency);
+        return new LedgerResponse(currency, totals.Income, totals.Reserved, totals.Paid, totals.Reversed, totals.Distributed, totals.Undistributed,
+            [.. perPool.Select(p => new PoolLedger(p.Id, p.ProjectId, p.Name, p.Sums.Totals(currency)))],
+            [.. members.Select(m => new MemberPaid(m.Id, m.Name, MoneyResponse.Of(paid.GetValueOrDefault(m.Id), currency)))]);
+    }
+
+    /// <summary>A scope's sums in minor units.</summary>
+    private readonly record struct Sums(long Income, long Reserved, long Paid, long Reversed)
+    {
+        public long Distributed => Paid - Reversed;
+        public long Undistributed => Income - Reserved - Distributed;
+
+        public static Sums operator +(Sums a, Sums b) =>
+            new(checked(a.Income + b.Income), a.Reserved + b.Reserved, a.Paid + b.Paid, a.Reversed + b.Reversed);
+
+        /// <summary>Counts a pool's distributions and checks the result against the pool's own balance.</summary>
+        public static Sums Of(Pool? pool, IEnumerable<Distribution> distributions)
+        {
+            var list = distributions.ToList();
+            var sums = new Sums(pool?.IncomeMinor ?? 0,
+                list.Where(d => d.Status is DistributionStatus.Proposed or DistributionStatus.Approved).Sum(d => d.Proposal.AmountMinor),
+                list.Sum(d => d.PaidMinor), list.Sum(d => d.ReversedMinor));
+            if (sums.Undistributed != (pool?.AvailableMinor ?? 0) || sums.Undistributed < 0 || sums.Reserved < 0 || sums.Distributed < 0)
+                throw new InvalidOperationException(
+                    $"Pool {pool?.Id} does not reconcile: {sums.Undistributed} undistributed by its distributions, {pool?.AvailableMinor ?? 0} by its stream.");
+            return sums;
+        }
+
+        public LedgerTotals Totals(string currency) => new(MoneyResponse.Of(Income, currency), MoneyResponse.Of(Reserved, currency),
+            MoneyResponse.Of(Paid, currency), MoneyResponse.Of(Reversed, currency), MoneyResponse.Of(Distributed, currency),
+            MoneyResponse.Of(Undistributed, currency));
+    }
+}

@@ -1,0 +1,96 @@
+using Marten;
+using NodaTime;
+using OpenValue.Api.Infrastructure;
+using OpenValue.Api.Security;
+using OpenValue.Domain;
+using OpenValue.Domain.Networks;
+using OpenValue.Domain.Treasury;
+using Wolverine.Http;
+
+namespace OpenValue.Api.Treasury;
+
+public sealed record ReversePayoutRequest(string? Reason);
+
+/// <summary>What a payouts request binds: nothing but the route, so the idempotency hash is the route's.</summary>
+public sealed record IssuePayoutsRequest;
+
+public static class PayoutEndpoints
+{
+    /// <summary>
+    /// Issues the payouts of an approved distribution, exactly once: the transition approved → paid is
+    /// checked against the distribution's stream version. Every call on a paid distribution — a retry, a
+    /// later call, or one that lost the race at the same moment — answers 200 with the payouts that stand.
+    /// </summary>
+    [WolverinePost("/networks/{networkId}/distributions/{distributionId}/payouts"), Allow(Role.Treasurer)]
+    public static async Task<IResult> Issue(
+        Guid networkId, Guid distributionId, HttpContext http, IDocumentSession session, IClock clock, Idempotency idempotency)
+    {
+        try
+        {
+            return await idempotency.Once(http, session, http.Caller().IdempotencyScope, new IssuePayoutsRequest(), async () =>
+            {
+                var stream = await DistributionEndpoints.FetchExisting(session, distributionId, http.RequestAborted);
+                var events = Settling.Decide(new IssuePayouts(distributionId, http.Caller().MemberId), stream.Aggregate!, clock.GetCurrentInstant());
+                stream.AppendMany(events);
+                var paid = events.Aggregate(stream.Aggregate, Distribution.Evolve)!;
+                return new Outcome(StatusCodes.Status200OK, null, await TreasuryResponses.PayoutsOf(session, paid, http.RequestAborted));
+            });
+        }
+        catch (Exception e) when (ProblemsMiddleware.IsConcurrencyFailure(e))
+        {
+            await using var fresh = session.DocumentStore.QuerySession(networkId.ToString());
+            var winner = await TreasuryResponses.Load(fresh, distributionId, http.RequestAborted);
+            if (winner.Status != DistributionStatus.Paid)
+                throw;
+            return Results.Ok(await TreasuryResponses.PayoutsOf(fresh, winner, http.RequestAborted));
+        }
+    }
+
+    /// <summary>A compensating event on the distribution and the money back in its pool, in one transaction.</summary>
+    [WolverinePost("/networks/{networkId}/payouts/{payoutId}/reversal"), Allow(Role.Treasurer)]
+    public static async Task<PayoutResponse> Reverse(Guid payoutId, ReversePayoutRequest body, HttpContext http, IDocumentSession session, IClock clock)
+    {
+        var cancellation = http.RequestAborted;
+        // Distributions are few (a handful a month); a scan is simpler than an index kept beside them.
+        var paid = await session.Query<Distribution>().Where(d => d.Status == DistributionStatus.Paid).ToListAsync(cancellation);
+        var owner = paid.FirstOrDefault(d => d.Payouts.Any(p => p.PayoutId == payoutId))
+            ?? throw RuleViolation.NotFound("payout-not-found", $"Payout {payoutId} is not in this network.");
+        var stream = await DistributionEndpoints.FetchExisting(session, owner.Id, cancellation);
+        var (reversal, returned) = Settling.Decide(new ReversePayout(payoutId, body.Reason, http.Caller().MemberId), stream.Aggregate!, clock.GetCurrentInstant());
+        stream.AppendOne(reversal);
+        (await IncomeEndpoint.FetchPool(session, returned.PoolId, cancellation)).AppendOne(returned);
+        await session.SaveChangesAsync(cancellation);
+        var after = Distribution.Evolve(stream.Aggregate, reversal)!;
+        return (await TreasuryResponses.PayoutsOf(session, after, cancellation)).Payouts.Single(p => p.PayoutId == payoutId);
+    }
+
+    /// <summary>The payouts to pay, one row each (reversed payouts left out), as RFC 4180 CSV.</summary>
+    [WolverineGet("/networks/{networkId}/distributions/{distributionId}/payouts.csv"), Allow(Role.Treasurer)]
+    public static async Task<IResult> Csv(Guid distributionId, IQuerySession session, HttpContext http)
+    {
+        var distribution = await TreasuryResponses.Load(session, distributionId, http.RequestAborted);
+        if (distribution.Status != DistributionStatus.Paid)
+            throw RuleViolation.Conflict("not-paid", "This distribution has no payouts yet; issue them first.");
+        var payouts = await TreasuryResponses.PayoutsOf(session, distribution, http.RequestAborted);
+        var rows = payouts.Payouts.Where(p => !p.Reversed)
+            .Select(p => new[] { p.MemberId.ToString(), p.Name, p.Amount.Amount, p.Amount.Currency, p.Reference });
+        var file = $"payouts-{Settling.Reference(distributionId, 0)[..11]}.csv";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{file}\"";
+        return Results.Text(CsvText.Write(["memberId", "name", "amount", "currency", "reference"], rows), "text/csv; charset=utf-8");
+    }
+}
+
+/// <summary>RFC 4180 by hand: CRLF line ends; a field with a comma, quote, CR or LF is quoted, its quotes doubled.</summary>
+public static class CsvText
+{
+    public static string Write(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var row in rows.Prepend(header))
+            text.Append(string.Join(',', row.Select(Field))).Append("\r\n");
+        return text.ToString();
+    }
+
+    public static string Field(string value) =>
+        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
+}

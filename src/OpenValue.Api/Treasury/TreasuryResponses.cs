@@ -1,0 +1,64 @@
+using Marten;
+using NodaTime;
+using OpenValue.Api.Networks.Members;
+using OpenValue.Domain;
+using OpenValue.Domain.Money;
+using OpenValue.Domain.Treasury;
+using OpenValue.Domain.Valuation;
+
+namespace OpenValue.Api.Treasury;
+
+/// <summary>Money on the wire: a decimal string with exactly the currency's decimals, and the ISO code.</summary>
+public sealed record MoneyResponse(string Amount, string Currency)
+{
+    public static MoneyResponse Of(long amountMinor, string currency) =>
+        new(new Money(amountMinor, Domain.Money.Currency.Parse(currency, "currency")).ToDecimalString(), currency);
+}
+
+public sealed record LineResponse(int Line, Guid MemberId, string Name, MoneyResponse Amount, string Points, string Explanation);
+
+public sealed record ShareUsedResponse(Guid MemberId, string Points, string Share);
+
+public sealed record PayoutResponse(Guid PayoutId, int Line, Guid MemberId, string Name, MoneyResponse Amount, string Reference, bool Reversed, string? ReversalReason);
+
+public sealed record PayoutsResponse(Guid DistributionId, IReadOnlyList<PayoutResponse> Payouts);
+
+/// <summary>A distribution with everything needed to check it: the shares it used, each line explained, and what became of it.</summary>
+public sealed record DistributionResponse(
+    Guid DistributionId, DistributionStatus Status, DistributionPolicy Policy, Guid? ProjectId, int? EquationVersion, Instant AsOf,
+    int? WindowDays, MoneyResponse Amount, string TotalPoints, IReadOnlyList<LineResponse> Lines, IReadOnlyList<ShareUsedResponse> Shares,
+    bool SecondApprovalRequired, Guid ProposedBy, Instant ProposedAt, Guid? ApprovedBy, Instant? ApprovedAt,
+    Guid? CancelledBy, Instant? CancelledAt, string? CancellationReason, IReadOnlyList<PayoutResponse> Payouts);
+
+public static class TreasuryResponses
+{
+    public static async Task<IReadOnlyDictionary<Guid, string>> Names(IQuerySession session, CancellationToken cancellation) =>
+        (await session.Query<MemberView>().ToListAsync(cancellation)).ToDictionary(m => m.Id, m => m.Name);
+
+    public static async Task<DistributionResponse> Of(IQuerySession session, Distribution d, CancellationToken cancellation)
+    {
+        var names = await Names(session, cancellation);
+        var p = d.Proposal;
+        return new DistributionResponse(d.Id, d.Status, p.Policy, p.ProjectId, p.EquationVersion, p.AsOf, p.WindowDays,
+            MoneyResponse.Of(p.AmountMinor, p.Currency), DecimalText.Format(p.TotalPoints),
+            [.. p.Lines.Select(l => new LineResponse(l.Line, l.MemberId, names.GetValueOrDefault(l.MemberId, ""),
+                MoneyResponse.Of(l.AmountMinor, p.Currency), DecimalText.Format(l.Points), l.Explanation))],
+            [.. p.Shares.Select(s => new ShareUsedResponse(s.MemberId, DecimalText.Format(s.Points), DecimalText.Format(s.Share)))],
+            p.SecondApprovalRequired, p.ProposedBy, p.ProposedAt, d.Approval?.ApprovedBy, d.Approval?.ApprovedAt,
+            d.Cancellation?.CancelledBy, d.Cancellation?.CancelledAt, d.Cancellation?.Reason, Payouts(d, names));
+    }
+
+    public static async Task<PayoutsResponse> PayoutsOf(IQuerySession session, Distribution d, CancellationToken cancellation) =>
+        new(d.Id, Payouts(d, await Names(session, cancellation)));
+
+    private static IReadOnlyList<PayoutResponse> Payouts(Distribution d, IReadOnlyDictionary<Guid, string> names) =>
+        [.. d.Payouts.Select(p => new PayoutResponse(p.PayoutId, p.Line, p.MemberId, names.GetValueOrDefault(p.MemberId, ""),
+            MoneyResponse.Of(p.AmountMinor, d.Proposal.Currency), p.Reference, d.IsReversed(p.PayoutId),
+            d.Reversals.FirstOrDefault(r => r.PayoutId == p.PayoutId)?.Reason))];
+
+    public static async Task<Distribution> Load(IQuerySession session, Guid distributionId, CancellationToken cancellation) =>
+        await session.LoadAsync<Distribution>(distributionId, cancellation) ?? throw NotFound(distributionId);
+
+    public static RuleViolation NotFound(Guid distributionId) =>
+        RuleViolation.NotFound("distribution-not-found", $"Distribution {distributionId} is not in this network.");
+}
