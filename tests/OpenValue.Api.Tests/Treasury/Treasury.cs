@@ -1,0 +1,79 @@
+using System.Text.Json.Nodes;
+using OpenValue.Api.Tests.Contributions;
+using OpenValue.Api.Tests.Infrastructure;
+
+namespace OpenValue.Api.Tests.Treasury;
+
+/// <summary>Set-up steps for treasury tests. Shares always come from real contributions, reviewed and accepted.</summary>
+public static class Treasury
+{
+    public static Dictionary<string, string> Key(string key) => new() { ["Idempotency-Key"] = key };
+
+    public static object Eur(string amount, string currency = "EUR") => new { amount, currency };
+
+    public static object Income(string amount, Guid? projectId = null, string source = "sale", string currency = "EUR") =>
+        new { amount = Eur(amount, currency), source, projectId, receivedOn = "2026-11-25", note = "test income" };
+
+    public static async Task RecordIncome(this ApiClient api, FoundedNetwork network, string amount, Guid? projectId = null)
+    {
+        var (status, body, _) = await api.Post(network.Url("/income"), Income(amount, projectId), network.Token);
+        status.Should().Be(201, body?.ToJsonString());
+    }
+
+    /// <summary>The author claims work and another member approves it (quorum 1), so it is accepted and earns points.</summary>
+    public static async Task<Guid> Earn(this ApiClient api, FoundedNetwork network, string authorToken, string reviewerToken, string hours = "10", Guid? projectId = null)
+    {
+        var id = await api.Submit(network, authorToken, Claims.Work(hours).With("projectId", projectId));
+        var (status, body, _) = await api.Review(network, id, reviewerToken);
+        status.Should().Be(200, body?.ToJsonString());
+        body!["status"]!.GetValue<string>().Should().Be("accepted");
+        return id;
+    }
+
+    /// <summary>Ada (the founder, sole treasurer) plus Bob and Cem; each has the same accepted work, so equal shares.</summary>
+    public static async Task<(FoundedNetwork Network, Member Bob, Member Cem)> ThreeEqualMembers(this ApiClient api, string hours = "10")
+    {
+        var network = await api.Found();
+        var bob = await api.Admit(network, "Bob", "labour", "contributor", "reviewer");
+        var cem = await api.Admit(network, "Cem", "labour", "contributor", "reviewer");
+        await api.Earn(network, network.Token, bob.Token, hours);
+        await api.Earn(network, bob.Token, network.Token, hours);
+        await api.Earn(network, cem.Token, network.Token, hours);
+        return (network, bob, cem);
+    }
+
+    public static Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> Propose(
+        this ApiClient api, FoundedNetwork network, string amount, string policy = "pro-rata", Guid? projectId = null, string? token = null,
+        IDictionary<string, string>? headers = null, int? windowDays = null) =>
+        api.Post(network.Url("/distributions"), new { amount = Eur(amount), policy, projectId, asOf = (string?)null, windowDays }, token ?? network.Token, headers);
+
+    public static async Task<JsonNode> Proposed(this ApiClient api, FoundedNetwork network, string amount, string policy = "pro-rata", Guid? projectId = null)
+    {
+        var result = await api.Propose(network, amount, policy, projectId);
+        result.Status.Should().Be(201, result.Body?.ToJsonString());
+        return result.Body!;
+    }
+
+    public static Guid IdOf(this JsonNode distribution) => Guid.Parse(distribution["distributionId"]!.GetValue<string>());
+
+    public static async Task<JsonNode> Paid(this ApiClient api, FoundedNetwork network, Guid distributionId, string? token = null)
+    {
+        var (status, body, _) = await api.Post(network.Url($"/distributions/{distributionId}/payouts"), new { }, token ?? network.Token);
+        status.Should().Be(200, body?.ToJsonString());
+        return body!;
+    }
+
+    public static async Task<JsonNode> Ledger(this ApiClient api, FoundedNetwork network)
+    {
+        var (status, body, _) = await api.Get(network.Url("/ledger"), network.Token);
+        status.Should().Be(200, body?.ToJsonString());
+        return body!;
+    }
+
+    /// <summary>Line amounts by member name, in line order.</summary>
+    public static IEnumerable<(string Name, string Amount)> Lines(this JsonNode distribution) =>
+        distribution["lines"]!.AsArray().Select(l => (l!["name"]!.GetValue<string>(), l["amount"]!["amount"]!.GetValue<string>()));
+
+    public static string Amount(this JsonNode node, string path) =>
+        path.Split('.').Aggregate(node, (n, p) => n[p]!)["amount"]!.GetValue<string>();
+}
