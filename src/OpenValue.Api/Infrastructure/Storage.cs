@@ -52,6 +52,7 @@ public static class Storage
                 options.Projections.Add<ProjectViewProjection>(ProjectionLifecycle.Inline);
                 options.Projections.Add<ContributionProjection>(ProjectionLifecycle.Live);
                 options.Projections.Add<ContributionViewProjection>(ProjectionLifecycle.Inline);
+                options.Projections.Add<Shares.PointsLedgerProjection>(ProjectionLifecycle.Inline);
                 options.Projections.Add<PoolProjection>(ProjectionLifecycle.Inline);
                 options.Projections.Add<DistributionProjection>(ProjectionLifecycle.Inline);
             })

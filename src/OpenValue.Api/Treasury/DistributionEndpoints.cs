@@ -24,7 +24,8 @@ public static class DistributionEndpoints
     /// </summary>
     [WolverinePost("/networks/{networkId}/distributions"), Allow(Role.Treasurer)]
     public static Task<IResult> Propose(
-        Guid networkId, ProposeDistributionRequest body, HttpContext http, IDocumentSession session, IClock clock, Idempotency idempotency) =>
+        Guid networkId, ProposeDistributionRequest body, HttpContext http, IDocumentSession session, IClock clock, Idempotency idempotency,
+        IShareSource shareSource) =>
         idempotency.Once(http, session, http.Caller().IdempotencyScope, body, async () =>
         {
             var cancellation = http.RequestAborted;
@@ -34,7 +35,7 @@ public static class DistributionEndpoints
             var request = Proposing.Validate(command, network, now);
             var poolStream = await IncomeEndpoint.FetchPool(session, DerivedIds.Pool(networkId, request.ProjectId), cancellation);
             var pool = poolStream.Aggregate ?? Pool.Empty(networkId, request.ProjectId, network.Currency);
-            var shares = await SharesFor(http.RequestServices.GetRequiredService<IShareSource>(), networkId, request, cancellation);
+            var shares = await SharesFor(shareSource, networkId, request, cancellation);
             var paidBefore = request.Policy == DistributionPolicy.Balanced
                 ? await PaidBefore(session, pool.Id, cancellation)
                 : new Dictionary<Guid, long>();

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using OpenValue.Api.Tests.Contributions;
 using OpenValue.Api.Tests.Infrastructure;
+using OpenValue.Api.Tests.Shares;
 
 namespace OpenValue.Api.Tests.Treasury;
 
@@ -30,10 +31,14 @@ public static class Treasury
         return id;
     }
 
-    /// <summary>Ada (the founder, sole treasurer) plus Bob and Cem; each has the same accepted work, so equal shares.</summary>
+    /// <summary>
+    /// Ada (the founder, sole treasurer) plus Bob and Cem under Slicing Pie at 40/hour (80 points an hour); each has
+    /// the same accepted work, so equal shares.
+    /// </summary>
     public static async Task<(FoundedNetwork Network, Member Bob, Member Cem)> ThreeEqualMembers(this ApiClient api, string hours = "10")
     {
         var network = await api.Found();
+        await api.Adopt(network, Valuations.SlicingPieAt40());
         var bob = await api.Admit(network, "Bob", "labour", "contributor", "reviewer");
         var cem = await api.Admit(network, "Cem", "labour", "contributor", "reviewer");
         await api.Earn(network, network.Token, bob.Token, hours);

@@ -1,0 +1,82 @@
+using OpenValue.Api.Tests.Contributions;
+using OpenValue.Api.Tests.Infrastructure;
+using OpenValue.Api.Tests.Shares;
+
+namespace OpenValue.Api.Tests.Treasury;
+
+[Collection(AppCollection.Name)]
+public class from_founding_to_a_paid_csv(AppFixture app)
+{
+    private readonly ApiClient api = new(app);
+
+    /// <summary>
+    /// Slicing Pie at 40/hour: work is 80 points an hour, cash 4 points a euro. Ada 12.5 h = 1000 points, Bob
+    /// 2.5 h = 200, Cem 100.00 EUR cash = 400; 1600 in all: shares 0.625, 0.125, 0.25. 100.01 EUR pro-rata is
+    /// 6250.625, 1250.125 and 2500.25 cents: floors 6250 + 1250 + 2500 = 10000, and the one cent left goes
+    /// to the largest remainder (.625, Ada): 62.51, 12.50, 25.00.
+    /// </summary>
+    [Fact]
+    public async Task found_admit_contribute_review_income_distribute_approve_pay_export_reverse()
+    {
+        const string ada = "Ada \"the Countess\", Lovelace";
+        var network = await api.Found(founder: ada);
+        await api.Adopt(network, Valuations.SlicingPieAt40());
+        var bob = await api.Admit(network, "Bob", "labour", "contributor", "reviewer", "treasurer");
+        var cem = await api.Admit(network, "Cem", "investor", "contributor");
+        await api.Earn(network, network.Token, bob.Token, "12.5");
+        await api.Earn(network, bob.Token, network.Token, "2.5");
+        await api.Accepted(network, cem.Token, network.Token, Valuations.Cash("100.00"));
+
+        var income = await api.Post(network.Url("/income"), Treasury.Income("150.00", source: "licence-fee"), network.Token);
+        income.Status.Should().Be(201, income.Body?.ToJsonString());
+
+        var distribution = await api.Proposed(network, "100.01");
+        var id = distribution.IdOf();
+        distribution["status"]!.GetValue<string>().Should().Be("proposed", "two treasurers: four eyes");
+        distribution["totalPoints"]!.GetValue<string>().Should().Be("1600");
+        var lines = distribution["lines"]!.AsArray().ToDictionary(l => l!["name"]!.GetValue<string>());
+        lines.Select(l => (l.Key, l.Value!.Amount("amount"), l.Value!["points"]!.GetValue<string>()))
+            .Should().BeEquivalentTo([(ada, "62.51", "1000"), ("Bob", "12.50", "200"), ("Cem", "25.00", "400")]);
+        lines[ada]!["explanation"]!.GetValue<string>().Should().Be("pro-rata: 62.5% share (1000 points) of 100.01 EUR");
+        distribution["shares"]!.AsArray().Select(s => s!["share"]!.GetValue<string>()).Should().BeEquivalentTo(["0.625", "0.125", "0.25"]);
+
+        (await api.Post(network.Url($"/distributions/{id}/approval"), new { }, network.Token)).ShouldBeProblem(403, code: "self-approval");
+        (await api.Post(network.Url($"/distributions/{id}/approval"), new { }, bob.Token)).Status.Should().Be(200);
+        var payouts = (await api.Paid(network, id))["payouts"]!.AsArray();
+        payouts.Select(p => p!.Amount("amount")).Should().BeEquivalentTo(["62.51", "12.50", "25.00"]);
+
+        var ledger = await api.Ledger(network);
+        (ledger.Amount("income"), ledger.Amount("reserved"), ledger.Amount("distributed"), ledger.Amount("undistributed"))
+            .Should().Be(("150.00", "0.00", "100.01", "49.99"));
+        ledger["members"]!.AsArray().Select(m => (m!["name"]!.GetValue<string>(), m.Amount("paid")))
+            .Should().Equal((ada, "62.51"), ("Bob", "12.50"), ("Cem", "25.00"));
+
+        var (csvStatus, csv, response) = await Csv(network, id);
+        csvStatus.Should().Be(200);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
+        var expected = "memberId,name,amount,currency,reference\r\n" + string.Concat(payouts.Select(p =>
+        {
+            var name = p!["name"]!.GetValue<string>() == ada ? "\"Ada \"\"the Countess\"\", Lovelace\"" : p["name"]!.GetValue<string>();
+            return $"{p["memberId"]},{name},{p.Amount("amount")},EUR,{p["reference"]}\r\n";
+        }));
+        csv.Should().Be(expected);
+        csv.Should().Contain($"{network.MemberId},\"Ada \"\"the Countess\"\", Lovelace\",62.51,EUR,OV-");
+
+        var bobsPayout = payouts.Single(p => p!["name"]!.GetValue<string>() == "Bob")!["payoutId"]!.GetValue<string>();
+        (await api.Post(network.Url($"/payouts/{bobsPayout}/reversal"), new { reason = "bank returned it" }, network.Token)).Status.Should().Be(200);
+        ledger = await api.Ledger(network);
+        (ledger.Amount("paid"), ledger.Amount("reversed"), ledger.Amount("distributed"), ledger.Amount("undistributed"))
+            .Should().Be(("100.01", "12.50", "87.51", "62.49"));
+        ledger["members"]!.AsArray().Select(m => m!.Amount("paid")).Should().Equal("62.51", "0.00", "25.00");
+        (await Csv(network, id)).Text.Should().NotContain("Bob").And.Contain("Cem,25.00,EUR");
+    }
+
+    private async Task<(int Status, string Text, HttpResponseMessage Response)> Csv(FoundedNetwork network, Guid id)
+    {
+        using var client = app.Host.Server.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, network.Url($"/distributions/{id}/payouts.csv"));
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", network.Token);
+        var response = await client.SendAsync(request);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(), response);
+    }
+}

@@ -1,0 +1,116 @@
+using OpenValue.Api.Tests.Contributions;
+using OpenValue.Api.Tests.Infrastructure;
+using OpenValue.Domain.Treasury;
+
+namespace OpenValue.Api.Tests.Treasury;
+
+[Collection(AppCollection.Name)]
+public class settling_a_distribution(AppFixture app)
+{
+    private readonly ApiClient api = new(app);
+
+    private async Task<(FoundedNetwork Network, Member Bob, Member Cem)> TwoTreasurers(string income = "100.00")
+    {
+        var (network, bob, cem) = await api.ThreeEqualMembers();
+        (await api.Post(network.Url($"/members/{bob.MemberId}/roles"), new { grant = new[] { "treasurer" } }, network.Token)).Status.Should().Be(200);
+        await api.RecordIncome(network, income);
+        return (network, bob, cem);
+    }
+
+    [Fact]
+    public async Task with_two_treasurers_the_proposer_cannot_approve_and_payouts_wait_for_the_other()
+    {
+        var (network, bob, _) = await TwoTreasurers();
+        var proposed = await api.Proposed(network, "90.00");
+        proposed["status"]!.GetValue<string>().Should().Be("proposed");
+        proposed["secondApprovalRequired"]!.GetValue<bool>().Should().BeTrue();
+        var id = proposed.IdOf();
+        var before = await app.EventCount(network.NetworkId);
+
+        (await api.Post(network.Url($"/distributions/{id}/approval"), new { }, network.Token)).ShouldBeProblem(403, code: "self-approval");
+        (await api.Post(network.Url($"/distributions/{id}/payouts"), new { }, network.Token)).ShouldBeProblem(409, code: "not-approved");
+        (await app.EventCount(network.NetworkId)).Should().Be(before);
+
+        var (status, approved, _) = await api.Post(network.Url($"/distributions/{id}/approval"), new { }, bob.Token);
+        status.Should().Be(200, approved?.ToJsonString());
+        approved!["status"]!.GetValue<string>().Should().Be("approved");
+        approved["approvedBy"]!.GetValue<string>().Should().Be(bob.MemberId.ToString());
+        (await api.Paid(network, id))["payouts"]!.AsArray().Select(p => p!.Amount("amount")).Should().Equal("30.00", "30.00", "30.00");
+    }
+
+    [Fact]
+    public async Task non_treasurers_are_refused_everywhere()
+    {
+        var (network, bob, _) = await api.ThreeEqualMembers();
+        await api.RecordIncome(network, "10.00");
+        var id = (await api.Proposed(network, "10.00")).IdOf();
+        (await api.Propose(network, "1.00", token: bob.Token)).ShouldBeProblem(403, code: "role-required");
+        (await api.Post(network.Url($"/distributions/{id}/approval"), new { }, bob.Token)).ShouldBeProblem(403, code: "role-required");
+        (await api.Post(network.Url($"/distributions/{id}/payouts"), new { }, bob.Token)).ShouldBeProblem(403, code: "role-required");
+        (await api.Post(network.Url($"/distributions/{id}/cancellation"), new { }, bob.Token)).ShouldBeProblem(403, code: "role-required");
+        (await api.Get(network.Url($"/distributions/{id}/payouts.csv"), bob.Token)).ShouldBeProblem(403, code: "role-required");
+        (await api.Get(network.Url($"/distributions/{id}"), bob.Token)).Status.Should().Be(200, "any member may read a distribution");
+        (await api.Get(network.Url("/ledger"), bob.Token)).Status.Should().Be(200, "any member may read the ledger");
+    }
+
+    [Theory]
+    [InlineData("-1.00", "EUR", "amount.amount")]
+    [InlineData("1.001", "EUR", "amount.amount")]
+    [InlineData("1.00", "GBP", "amount.currency")]
+    public async Task bad_amounts_are_problems_and_append_nothing(string amount, string currency, string field)
+    {
+        var (network, _, _) = await api.ThreeEqualMembers();
+        await api.RecordIncome(network, "10.00");
+        var before = await app.EventCount(network.NetworkId);
+        (await api.Post(network.Url("/distributions"), new { amount = Treasury.Eur(amount, currency), policy = "pro-rata" }, network.Token))
+            .ShouldBeProblem(400, field);
+        (await api.Post(network.Url("/distributions"), new { amount = Treasury.Eur("1.00"), policy = "equal" }, network.Token))
+            .ShouldBeProblem(400, "policy");
+        (await app.EventCount(network.NetworkId)).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task cancelling_returns_the_reservation_and_a_paid_distribution_cannot_be_cancelled()
+    {
+        var (network, _, _) = await api.ThreeEqualMembers();
+        await api.RecordIncome(network, "10.00");
+        var first = (await api.Proposed(network, "10.00")).IdOf();
+        (await api.Propose(network, "0.01")).ShouldBeProblem(409, code: "insufficient-funds");
+
+        var (status, cancelled, _) = await api.Post(network.Url($"/distributions/{first}/cancellation"), new { reason = "wrong month" }, network.Token);
+        status.Should().Be(200, cancelled?.ToJsonString());
+        cancelled!["status"]!.GetValue<string>().Should().Be("cancelled");
+        cancelled["cancellationReason"]!.GetValue<string>().Should().Be("wrong month");
+        (await api.Post(network.Url($"/distributions/{first}/payouts"), new { }, network.Token)).ShouldBeProblem(409, code: "cancelled");
+        (await api.Ledger(network)).Amount("undistributed").Should().Be("10.00");
+
+        var second = (await api.Proposed(network, "10.00")).IdOf();
+        await api.Paid(network, second);
+        (await api.Post(network.Url($"/distributions/{second}/cancellation"), new { }, network.Token)).ShouldBeProblem(409, code: "already-paid");
+        (await api.Get(network.Url($"/distributions/{Guid.NewGuid()}"), network.Token)).ShouldBeProblem(404, code: "distribution-not-found");
+    }
+
+    [Fact]
+    public async Task a_reversed_payout_returns_its_money_to_the_pool_once()
+    {
+        var (network, _, _) = await api.ThreeEqualMembers();
+        await api.RecordIncome(network, "10.00");
+        var id = (await api.Proposed(network, "10.00")).IdOf();
+        var payout = (await api.Paid(network, id))["payouts"]![0]!;
+        var payoutId = payout["payoutId"]!.GetValue<string>();
+        payout["reference"]!.GetValue<string>().Should().Be(Settling.Reference(id, 1));
+
+        (await api.Post(network.Url($"/payouts/{payoutId}/reversal"), new { reason = "" }, network.Token)).ShouldBeProblem(400, "reason");
+        var (status, reversed, _) = await api.Post(network.Url($"/payouts/{payoutId}/reversal"), new { reason = "IBAN closed" }, network.Token);
+        status.Should().Be(200, reversed?.ToJsonString());
+        reversed!["reversed"]!.GetValue<bool>().Should().BeTrue();
+        (await api.Post(network.Url($"/payouts/{payoutId}/reversal"), new { reason = "again" }, network.Token)).ShouldBeProblem(409, code: "already-reversed");
+        (await api.Post(network.Url($"/payouts/{Guid.NewGuid()}/reversal"), new { reason = "x" }, network.Token)).ShouldBeProblem(404, code: "payout-not-found");
+
+        var ledger = await api.Ledger(network);
+        (ledger.Amount("paid"), ledger.Amount("reversed"), ledger.Amount("distributed"), ledger.Amount("undistributed"))
+            .Should().Be(("10.00", "3.34", "6.66", "3.34"));
+        var pool = (await app.Events(network.NetworkId, DerivedIds.Pool(network.NetworkId, null))).Select(e => e.Data.GetType().Name);
+        pool.Should().Equal(nameof(IncomeRecorded), nameof(DistributionReserved), nameof(PayoutReturned));
+    }
+}
