@@ -52,9 +52,10 @@ public static class Treasury
         IDictionary<string, string>? headers = null, int? windowDays = null) =>
         api.Post(network.Url("/distributions"), new { amount = Eur(amount), policy, projectId, asOf = (string?)null, windowDays }, token ?? network.Token, headers);
 
-    public static async Task<JsonNode> Proposed(this ApiClient api, FoundedNetwork network, string amount, string policy = "pro-rata", Guid? projectId = null)
+    public static async Task<JsonNode> Proposed(
+        this ApiClient api, FoundedNetwork network, string amount, string policy = "pro-rata", Guid? projectId = null, int? windowDays = null)
     {
-        var result = await api.Propose(network, amount, policy, projectId);
+        var result = await api.Propose(network, amount, policy, projectId, windowDays: windowDays);
         result.Status.Should().Be(201, result.Body?.ToJsonString());
         return result.Body!;
     }

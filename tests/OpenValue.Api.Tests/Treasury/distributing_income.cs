@@ -7,7 +7,7 @@ using OpenValue.Domain.Treasury;
 namespace OpenValue.Api.Tests.Treasury;
 
 [Collection(AppCollection.Name)]
-public class distributing(AppFixture app)
+public class distributing_income(AppFixture app)
 {
     private readonly ApiClient api = new(app);
 
