@@ -35,8 +35,9 @@ public static class LedgerEndpoint
         var currency = (await session.LoadAsync<NetworkView>(networkId, cancellation))!.Currency;
         var pools = (await session.Query<Pool>().ToListAsync(cancellation)).ToDictionary(p => p.Id);
         var distributions = await session.Query<Distribution>().ToListAsync(cancellation);
-        var projects = await session.Query<ProjectView>().OrderBy(p => p.OpenedAt).ToListAsync(cancellation);
-        var members = await session.Query<MemberView>().OrderBy(m => m.AdmittedAt).ToListAsync(cancellation);
+        var projects = (await session.Query<ProjectView>().ToListAsync(cancellation)).OrderBy(p => p.OpenedAt).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
+        var members = (await session.Query<MemberView>().ToListAsync(cancellation))
+            .OrderBy(m => m.AdmittedAt).ThenBy(m => m.Id, Domain.Money.MemberIdOrder.Instance).ToList();
 
         var scopes = new (Guid? ProjectId, string Name)[] { (null, "network") }.Concat(projects.Select(p => (ProjectId: (Guid?)p.Id, p.Name)));
         var perPool = scopes.Select(s =>
