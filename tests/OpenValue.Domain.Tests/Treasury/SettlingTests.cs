@@ -97,3 +97,29 @@ public class SettlingTests
     public void References_are_short_and_stable() =>
         Settling.Reference(Guid.Parse("0197a000-0000-7000-8000-00000abcdef1"), 7).Should().Be("OV-0ABCDEF1-007");
 }
+
+public class CommittedTests
+{
+    private static readonly Instant Now = Instant.FromUtc(2026, 11, 26, 10, 0);
+    private static readonly Guid Ada = Guid.Parse("0197a000-0000-7000-8000-0000000000a1");
+    private static readonly Guid Bob = Guid.Parse("0197a000-0000-7000-8000-0000000000b2");
+    private static readonly Guid Id = Guid.Parse("0197a000-0000-7000-8000-00000000d0e1");
+
+    private static Distribution Proposed() => Distribution.Evolve(null, new DistributionProposed(Id, Guid.Empty, null, Guid.Empty, 300, "EUR",
+        DistributionPolicy.ProRata, Now, null, 1, 2, [], new Dictionary<Guid, long>(),
+        [new ProposedLine(1, Ada, 200, 1, ""), new ProposedLine(2, Bob, 100, 1, "")], false, Ada, Now))!;
+
+    /// <summary>Balanced's "paid so far": pending lines count, so two balanced proposals back to back don't fill one shortfall twice.</summary>
+    [Fact]
+    public void Pending_lines_and_standing_payouts_count_but_cancelled_and_reversed_do_not()
+    {
+        var approved = Proposed();
+        approved.Committed().Should().Equal((Ada, 200L), (Bob, 100L));
+        var paid = Settling.Decide(new IssuePayouts(Id, Ada), approved, Now).Aggregate((Distribution?)approved, Distribution.Evolve)!;
+        paid.Committed().Should().Equal((Ada, 200L), (Bob, 100L));
+        var bobs = paid.Payouts.Single(p => p.MemberId == Bob).PayoutId;
+        Distribution.Evolve(paid, Settling.Decide(new ReversePayout(bobs, "bounced", Ada), paid, Now).Reversal)!.Committed().Should().Equal((Ada, 200L));
+        Settling.Decide(new CancelDistribution(Id, null, Ada), approved, Now).DistributionEvents.Aggregate((Distribution?)approved, Distribution.Evolve)!
+            .Committed().Should().BeEmpty();
+    }
+}
