@@ -91,6 +91,18 @@ public class treasury_policy_and_contribution_keys(AppFixture app)
     private readonly ApiClient api = new(app);
 
     [Fact]
+    public async Task the_openapi_document_lists_the_treasury_routes()
+    {
+        var (status, body, _) = await api.Get("/openapi/v1.json");
+        status.Should().Be(200);
+        body!["paths"]!.AsObject().Select(p => p.Key).Should().Contain([
+            "/networks/{networkId}/income", "/networks/{networkId}/distributions", "/networks/{networkId}/distributions/{distributionId}",
+            "/networks/{networkId}/distributions/{distributionId}/approval", "/networks/{networkId}/distributions/{distributionId}/cancellation",
+            "/networks/{networkId}/distributions/{distributionId}/payouts", "/networks/{networkId}/distributions/{distributionId}/payouts.csv",
+            "/networks/{networkId}/payouts/{payoutId}/reversal", "/networks/{networkId}/ledger", "/networks/{networkId}/treasury-policy"]);
+    }
+
+    [Fact]
     public async Task four_eyes_defaults_to_two_treasurers_and_a_steward_changes_it()
     {
         var network = await api.Found();

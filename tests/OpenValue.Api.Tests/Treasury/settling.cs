@@ -1,4 +1,5 @@
 using OpenValue.Api.Tests.Contributions;
+using Marten;
 using OpenValue.Api.Tests.Infrastructure;
 using OpenValue.Domain.Treasury;
 
@@ -112,5 +113,12 @@ public class settling_a_distribution(AppFixture app)
             .Should().Be(("10.00", "3.34", "6.66", "3.34"));
         var pool = (await app.Events(network.NetworkId, DerivedIds.Pool(network.NetworkId, null))).Select(e => e.Data.GetType().Name);
         pool.Should().Equal(nameof(IncomeRecorded), nameof(DistributionReserved), nameof(PayoutReturned));
+
+        // Rebuilds must equal live: the stored inline documents are exactly a fresh fold of their streams.
+        await using var session = app.Store.QuerySession(network.NetworkId.ToString());
+        var poolId = DerivedIds.Pool(network.NetworkId, null);
+        (await session.Events.AggregateStreamAsync<Pool>(poolId)).Should().BeEquivalentTo(await session.LoadAsync<Pool>(poolId));
+        (await session.Events.AggregateStreamAsync<Distribution>(id)).Should().BeEquivalentTo(await session.LoadAsync<Distribution>(id));
+        (await session.LoadAsync<Pool>(poolId))!.AvailableMinor.Should().Be(334);
     }
 }
