@@ -17,12 +17,17 @@ public sealed record Pool(Guid Id, Guid NetworkId, Guid? ProjectId, string Curre
 
     public static Pool? Evolve(Pool? state, object @event) => @event switch
     {
-        IncomeRecorded e => (state ?? Empty(e.NetworkId, e.ProjectId, e.Currency)) is var p
-            ? p with { IncomeMinor = checked(p.IncomeMinor + e.AmountMinor) } : null,
-        DistributionReserved e => (state ?? Empty(e.NetworkId, e.ProjectId, e.Currency)) is var p
-            ? p with { CommittedMinor = checked(p.CommittedMinor + e.AmountMinor) } : null,
-        DistributionReleased e when state is not null => state with { CommittedMinor = state.CommittedMinor - e.AmountMinor },
-        PayoutReturned e when state is not null => state with { ReturnedMinor = checked(state.ReturnedMinor + e.AmountMinor) },
+        IncomeRecorded e => (state ?? Empty(e.NetworkId, e.ProjectId, e.Currency)).Plus(income: e.AmountMinor),
+        DistributionReserved e => (state ?? Empty(e.NetworkId, e.ProjectId, e.Currency)).Plus(committed: e.AmountMinor),
+        DistributionReleased e when state is not null => state.Plus(committed: -e.AmountMinor),
+        PayoutReturned e when state is not null => state.Plus(returned: e.AmountMinor),
         _ => state,
+    };
+
+    private Pool Plus(long income = 0, long committed = 0, long returned = 0) => this with
+    {
+        IncomeMinor = checked(IncomeMinor + income),
+        CommittedMinor = checked(CommittedMinor + committed),
+        ReturnedMinor = checked(ReturnedMinor + returned),
     };
 }
