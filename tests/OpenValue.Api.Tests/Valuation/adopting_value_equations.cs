@@ -46,6 +46,29 @@ public class adopting_value_equations(AppFixture app)
     }
 
     [Fact]
+    public async Task A_retried_adoption_with_the_same_key_adopts_once()
+    {
+        var n = await api.Found();
+        var key = new Dictionary<string, string> { ["Idempotency-Key"] = "adopt-hours" };
+        var first = await api.Post(n.Url("/value-equations"), new { preset = "hours-only" }, n.Token, key);
+        var retry = await api.Post(n.Url("/value-equations"), new { preset = "hours-only" }, n.Token, key);
+        (first.Status, retry.Status).Should().Be((201, 201));
+        retry.Body!["version"]!.GetValue<int>().Should().Be(1);
+        retry.Response.Headers.GetValues("Idempotent-Replayed").Should().Equal("true");
+        (await app.Events(n.NetworkId, n.NetworkId)).Select(e => e.Data).OfType<ValueEquationAdopted>().Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task The_openapi_document_lists_the_valuation_and_share_routes()
+    {
+        var (_, body, _) = await api.Get("/openapi/v1.json");
+        body!["paths"]!.AsObject().Select(p => p.Key).Should().Contain([
+            "/networks/{networkId}/value-equations", "/networks/{networkId}/value-equations/current",
+            "/networks/{networkId}/value-equations/simulate", "/networks/{networkId}/value-equations/{version}/revaluation",
+            "/networks/{networkId}/shares", "/networks/{networkId}/members/{memberId}/share"]);
+    }
+
+    [Fact]
     public async Task Before_any_adoption_there_is_no_current_version()
     {
         var n = await api.Found();
