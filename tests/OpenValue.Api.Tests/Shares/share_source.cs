@@ -121,7 +121,11 @@ public class share_source(AppFixture app)
         var later = await AsOf(n, t0 + Duration.FromDays(30));
         later.Members.Single(m => m.MemberId == bob.MemberId).Points.Should().Be(50m);
         later.Members.Single(m => m.MemberId == n.MemberId).Points.Should().Be(100m);
-        later.Members.Single(m => m.MemberId == bob.MemberId).Share.Should().Be(1m / 3m);
+        later.Members.Single(m => m.MemberId == bob.MemberId).Share.Should().Be(0.3333333333333333333333333333m);
+
+        // Recent under decay: only the second acceptance is in an 11-day window; a third of a half-life later it weighs 2^(-1/3).
+        var recent = await Source.Recent(n.NetworkId, null, t0 + Duration.FromDays(40), 11, CancellationToken.None);
+        recent.Members.Should().ContainSingle().Which.Should().BeEquivalentTo(new { MemberId = n.MemberId, Points = 79.370052598409973738m, Share = 1m });
     });
 
     [Fact]
