@@ -18,3 +18,6 @@ public sealed record ProjectOpened(Guid NetworkId, Guid ProjectId, string Name, 
 
 /// <summary>How many approvals from reviewers other than the author accept a contribution.</summary>
 public sealed record ReviewPolicySet(Guid NetworkId, int ApprovalsRequired, Guid SetBy, Instant SetAt);
+
+/// <summary>The member's bearer token was replaced; every earlier token of theirs stopped working.</summary>
+public sealed record MemberTokenReissued(Guid NetworkId, Guid MemberId, Guid ReissuedBy, Instant ReissuedAt);

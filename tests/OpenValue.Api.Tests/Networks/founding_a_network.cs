@@ -78,5 +78,7 @@ public class founding_a_network(AppFixture app)
         var (status, body, _) = await api.Get("/openapi/v1.json");
         status.Should().Be(200);
         body!["paths"]!.AsObject().Select(p => p.Key).Should().Contain(["/networks", "/networks/{networkId}/members", "/health"]);
+        var created = body["paths"]!["/networks"]!["post"]!["responses"]!["201"]!.ToJsonString();
+        created.Should().Contain("NetworkFoundedResponse", "the 201 body of founding is described");
     }
 }

@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using OpenValue.Api.Infrastructure;
@@ -23,6 +24,7 @@ public static class FoundNetworkEndpoint
     /// carry that key. The network id is the tenant of everything the network will hold.
     /// </summary>
     [WolverinePost("/networks")]
+    [ProducesResponseType<NetworkFoundedResponse>(StatusCodes.Status201Created)]
     public static async Task<IResult> Post(
         FoundNetworkRequest body, HttpContext http, IDocumentStore store, IClock clock, Idempotency idempotency, IOptions<OpenValueOptions> options)
     {

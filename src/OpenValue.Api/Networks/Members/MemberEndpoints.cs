@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using OpenValue.Api.Infrastructure;
 using OpenValue.Api.Security;
@@ -23,6 +24,7 @@ public sealed record MembersResponse(IReadOnlyList<MemberResponse> Members);
 public static class MemberEndpoints
 {
     [WolverinePost("/networks/{networkId}/members"), Allow(Role.Steward)]
+    [ProducesResponseType<MemberAdmittedResponse>(StatusCodes.Status201Created)]
     public static Task<IResult> Admit(
         Guid networkId, AdmitMemberRequest body, HttpContext http, IDocumentSession session, IClock clock, Idempotency idempotency) =>
         idempotency.Once(http, session, http.Caller().IdempotencyScope, body, async () =>
