@@ -1,5 +1,6 @@
-using Marten;
 using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using OpenValue.Api.Infrastructure;
 using OpenValue.Api.Security;
@@ -32,6 +33,7 @@ public static class ClaimEndpoints
     /// appends nothing and answers 201 again) and an Idempotency-Key (the first response replayed).
     /// </summary>
     [WolverinePost("/networks/{networkId}/contributions"), Allow(Role.Contributor)]
+    [ProducesResponseType<ContributionSubmittedResponse>(StatusCodes.Status201Created)]
     public static Task<IResult> Submit(
         Guid networkId, SubmitContributionRequest body, HttpContext http, IDocumentSession session, IClock clock, Idempotency idempotency) =>
         idempotency.Once(http, session, http.Caller().IdempotencyScope, body, async () =>

@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using OpenValue.Api.Contributions;
 using OpenValue.Api.Infrastructure;
@@ -23,6 +24,7 @@ public static class DistributionEndpoints
     /// the same pool version and saved first wins; the other gets 409 and nothing is kept.
     /// </summary>
     [WolverinePost("/networks/{networkId}/distributions"), Allow(Role.Treasurer)]
+    [ProducesResponseType<DistributionResponse>(StatusCodes.Status201Created)]
     public static Task<IResult> Propose(
         Guid networkId, ProposeDistributionRequest body, HttpContext http, IDocumentSession session, IClock clock, Idempotency idempotency,
         IShareSource shareSource) =>

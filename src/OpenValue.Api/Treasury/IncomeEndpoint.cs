@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using OpenValue.Api.Contributions;
 using OpenValue.Api.Infrastructure;
@@ -18,6 +19,7 @@ public static class IncomeEndpoint
 {
     /// <summary>Appends to the pool of the income's scope, checked against the version read like every pool write.</summary>
     [WolverinePost("/networks/{networkId}/income"), Allow(Role.Treasurer)]
+    [ProducesResponseType<IncomeRecordedResponse>(StatusCodes.Status201Created)]
     public static Task<IResult> Record(
         Guid networkId, RecordIncomeRequest body, HttpContext http, IDocumentSession session, IClock clock, Idempotency idempotency) =>
         idempotency.Once(http, session, http.Caller().IdempotencyScope, body, async () =>

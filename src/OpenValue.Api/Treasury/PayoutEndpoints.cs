@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using OpenValue.Api.Infrastructure;
 using OpenValue.Api.Security;
@@ -22,6 +23,7 @@ public static class PayoutEndpoints
     /// later call, or one that lost the race at the same moment — answers 200 with the payouts that stand.
     /// </summary>
     [WolverinePost("/networks/{networkId}/distributions/{distributionId}/payouts"), Allow(Role.Treasurer)]
+    [ProducesResponseType<PayoutsResponse>(StatusCodes.Status200OK)]
     public static async Task<IResult> Issue(
         Guid networkId, Guid distributionId, HttpContext http, IDocumentSession session, IClock clock, Idempotency idempotency)
     {
@@ -66,6 +68,7 @@ public static class PayoutEndpoints
 
     /// <summary>The payouts to pay, one row each (reversed payouts left out), as RFC 4180 CSV.</summary>
     [WolverineGet("/networks/{networkId}/distributions/{distributionId}/payouts.csv"), Allow(Role.Treasurer)]
+    [Produces("text/csv")]
     public static async Task<IResult> Csv(Guid distributionId, IQuerySession session, HttpContext http)
     {
         var distribution = await TreasuryResponses.Load(session, distributionId, http.RequestAborted);
