@@ -16,6 +16,9 @@ public sealed record ProposeDistributionRequest(MoneyInput? Amount, string? Poli
 
 public sealed record CancelDistributionRequest(string? Reason);
 
+/// <summary>What an approval binds: nothing but the route, so the idempotency hash is the route's.</summary>
+public sealed record ApproveDistributionRequest;
+
 public static class DistributionEndpoints
 {
     /// <summary>
@@ -54,15 +57,18 @@ public static class DistributionEndpoints
     public static async Task<DistributionResponse> Get(Guid distributionId, IQuerySession session, HttpContext http) =>
         await TreasuryResponses.Of(session, await TreasuryResponses.Load(session, distributionId, http.RequestAborted), http.RequestAborted);
 
+    /// <summary>A second approval is 409; send an Idempotency-Key to have a retry answered like the first call.</summary>
     [WolverinePost("/networks/{networkId}/distributions/{distributionId}/approval"), Allow(Role.Treasurer)]
-    public static async Task<DistributionResponse> Approve(Guid distributionId, HttpContext http, IDocumentSession session, IClock clock)
-    {
-        var stream = await FetchExisting(session, distributionId, http.RequestAborted);
-        var events = Settling.Decide(new ApproveDistribution(distributionId, http.Caller().MemberId), stream.Aggregate!, clock.GetCurrentInstant());
-        stream.AppendMany(events);
-        await session.SaveChangesAsync(http.RequestAborted);
-        return await TreasuryResponses.Of(session, events.Aggregate(stream.Aggregate, Distribution.Evolve)!, http.RequestAborted);
-    }
+    [ProducesResponseType<DistributionResponse>(StatusCodes.Status200OK)]
+    public static Task<IResult> Approve(Guid distributionId, HttpContext http, IDocumentSession session, IClock clock, Idempotency idempotency) =>
+        idempotency.Once(http, session, http.Caller().IdempotencyScope, new ApproveDistributionRequest(), async () =>
+        {
+            var stream = await FetchExisting(session, distributionId, http.RequestAborted);
+            var events = Settling.Decide(new ApproveDistribution(distributionId, http.Caller().MemberId), stream.Aggregate!, clock.GetCurrentInstant());
+            stream.AppendMany(events);
+            var approved = events.Aggregate(stream.Aggregate, Distribution.Evolve)!;
+            return new Outcome(StatusCodes.Status200OK, null, await TreasuryResponses.Of(session, approved, http.RequestAborted));
+        });
 
     /// <summary>Both streams are version-checked: a cancellation racing a payout or another reservation loses cleanly.</summary>
     [WolverinePost("/networks/{networkId}/distributions/{distributionId}/cancellation"), Allow(Role.Treasurer)]

@@ -48,23 +48,30 @@ public static class PayoutEndpoints
         }
     }
 
-    /// <summary>A compensating event on the distribution and the money back in its pool, in one transaction.</summary>
+    /// <summary>
+    /// A compensating event on the distribution and the money back in its pool, in one transaction. A second
+    /// reversal of the same payout is 409; send an Idempotency-Key to have a retry answered like the first call.
+    /// </summary>
     [WolverinePost("/networks/{networkId}/payouts/{payoutId}/reversal"), Allow(Role.Treasurer)]
-    public static async Task<PayoutResponse> Reverse(Guid payoutId, ReversePayoutRequest body, HttpContext http, IDocumentSession session, IClock clock)
-    {
-        var cancellation = http.RequestAborted;
-        // Distributions are few (a handful a month); a scan is simpler than an index kept beside them.
-        var paid = await session.Query<Distribution>().Where(d => d.Status == DistributionStatus.Paid).ToListAsync(cancellation);
-        var owner = paid.FirstOrDefault(d => d.Payouts.Any(p => p.PayoutId == payoutId))
-            ?? throw RuleViolation.NotFound("payout-not-found", $"Payout {payoutId} is not in this network.");
-        var stream = await DistributionEndpoints.FetchExisting(session, owner.Id, cancellation);
-        var (reversal, returned) = Settling.Decide(new ReversePayout(payoutId, body.Reason, http.Caller().MemberId), stream.Aggregate!, clock.GetCurrentInstant());
-        stream.AppendOne(reversal);
-        (await IncomeEndpoint.FetchPool(session, returned.PoolId, cancellation)).AppendOne(returned);
-        await session.SaveChangesAsync(cancellation);
-        var after = Distribution.Evolve(stream.Aggregate, reversal)!;
-        return (await TreasuryResponses.PayoutsOf(session, after, cancellation)).Payouts.Single(p => p.PayoutId == payoutId);
-    }
+    [ProducesResponseType<PayoutResponse>(StatusCodes.Status200OK)]
+    public static Task<IResult> Reverse(
+        Guid payoutId, ReversePayoutRequest body, HttpContext http, IDocumentSession session, IClock clock, Idempotency idempotency) =>
+        idempotency.Once(http, session, http.Caller().IdempotencyScope, body, async () =>
+        {
+            var cancellation = http.RequestAborted;
+            // Distributions are few (a handful a month); a scan is simpler than an index kept beside them.
+            var paid = await session.Query<Distribution>().Where(d => d.Status == DistributionStatus.Paid).ToListAsync(cancellation);
+            var owner = paid.FirstOrDefault(d => d.Payouts.Any(p => p.PayoutId == payoutId))
+                ?? throw RuleViolation.NotFound("payout-not-found", $"Payout {payoutId} is not in this network.");
+            var stream = await DistributionEndpoints.FetchExisting(session, owner.Id, cancellation);
+            var command = new ReversePayout(payoutId, body.Reason, http.Caller().MemberId);
+            var (reversal, returned) = Settling.Decide(command, stream.Aggregate!, clock.GetCurrentInstant());
+            stream.AppendOne(reversal);
+            (await IncomeEndpoint.FetchPool(session, returned.PoolId, cancellation)).AppendOne(returned);
+            var after = Distribution.Evolve(stream.Aggregate, reversal)!;
+            var payout = (await TreasuryResponses.PayoutsOf(session, after, cancellation)).Payouts.Single(p => p.PayoutId == payoutId);
+            return new Outcome(StatusCodes.Status200OK, null, payout);
+        });
 
     /// <summary>The payouts to pay, one row each (reversed payouts left out), as RFC 4180 CSV.</summary>
     [WolverineGet("/networks/{networkId}/distributions/{distributionId}/payouts.csv"), Allow(Role.Treasurer)]

@@ -36,7 +36,33 @@ public class settling_a_distribution(AppFixture app)
         status.Should().Be(200, approved?.ToJsonString());
         approved!["status"]!.GetValue<string>().Should().Be("approved");
         approved["approvedBy"]!.GetValue<string>().Should().Be(bob.MemberId.ToString());
+        (await api.Post(network.Url($"/distributions/{id}/approval"), new { }, bob.Token)).ShouldBeProblem(409, code: "already-approved");
         (await api.Paid(network, id))["payouts"]!.AsArray().Select(p => p!.Amount("amount")).Should().Equal("30.00", "30.00", "30.00");
+    }
+
+    [Fact]
+    public async Task approvals_reversals_and_payouts_retried_with_their_key_answer_as_the_first_time()
+    {
+        var (network, bob, _) = await TwoTreasurers();
+        var id = (await api.Proposed(network, "90.00")).IdOf();
+        var approval = network.Url($"/distributions/{id}/approval");
+        var first = await api.Post(approval, new { }, bob.Token, Treasury.Key("approve-1"));
+        first.Status.Should().Be(200, first.Body?.ToJsonString());
+        var retry = await api.Post(approval, new { }, bob.Token, Treasury.Key("approve-1"));
+        (retry.Status, retry.Body!.ToJsonString()).Should().Be((200, first.Body!.ToJsonString()));
+        retry.Response.Headers.GetValues("Idempotent-Replayed").Should().Equal("true");
+
+        var payouts = network.Url($"/distributions/{id}/payouts");
+        var paid = await api.Post(payouts, new { }, network.Token, Treasury.Key("pay-1"));
+        (await api.Post(payouts, new { }, network.Token, Treasury.Key("pay-1"))).Body!.ToJsonString().Should().Be(paid.Body!.ToJsonString());
+
+        var reversal = network.Url($"/payouts/{paid.Body!["payouts"]![0]!["payoutId"]!.GetValue<string>()}/reversal");
+        var reversed = await api.Post(reversal, new { reason = "bounced" }, network.Token, Treasury.Key("reverse-1"));
+        reversed.Status.Should().Be(200, reversed.Body?.ToJsonString());
+        (await api.Post(reversal, new { reason = "bounced" }, network.Token, Treasury.Key("reverse-1"))).Body!.ToJsonString()
+            .Should().Be(reversed.Body!.ToJsonString());
+        (await api.Post(reversal, new { reason = "other" }, network.Token, Treasury.Key("reverse-1"))).ShouldBeProblem(422, code: "idempotency-key-reused");
+        (await api.Ledger(network)).Amount("reversed").Should().Be("30.00");
     }
 
     [Fact]
