@@ -3,6 +3,7 @@ using Marten;
 using NodaTime;
 using OpenValue.Domain;
 using OpenValue.Domain.Contributions;
+using OpenValue.Domain.Money;
 
 namespace OpenValue.Api.Contributions;
 
@@ -10,7 +11,7 @@ public sealed record ReviewResponse(Guid ReviewerId, Verdict Verdict, string? Re
 
 /// <summary>
 /// One contribution as the API shows it. Quantity and points are strings so exact decimals survive every
-/// JSON parser; points and equation version stay null until valuation exists.
+/// JSON parser; points and equation version are null until the contribution is accepted under a value equation.
 /// </summary>
 public sealed record ContributionResponse(
     Guid ContributionId, Guid MemberId, string Kind, string Quantity, string Unit, LocalDate OccurredOn, string Description,
@@ -19,7 +20,7 @@ public sealed record ContributionResponse(
 {
     public static ContributionResponse From(ContributionView v) => new(
         v.Id, v.MemberId, v.Kind, v.Quantity.ToString(CultureInfo.InvariantCulture), v.Unit, v.OccurredOn, v.Description,
-        v.EvidenceUrl, v.ProjectId, v.Status, v.Round, v.SubmittedAt, v.DecidedAt, null, null,
+        v.EvidenceUrl, v.ProjectId, v.Status, v.Round, v.SubmittedAt, v.DecidedAt, v.Points is { } p ? DecimalText.Format(p) : null, v.EquationVersion,
         [.. v.Reviews.Select(r => new ReviewResponse(r.ReviewerId, r.Verdict, r.Reason, r.Round, r.At))]);
 
     public static async Task<ContributionResponse> Load(IQuerySession session, Guid contributionId, CancellationToken cancellation) =>

@@ -2,8 +2,11 @@ using JasperFx.Events;
 using Marten.Events.Aggregation;
 using NodaTime;
 using OpenValue.Domain.Contributions;
+using OpenValue.Domain.Valuation;
 
 namespace OpenValue.Api.Contributions;
+
+public sealed record ValueCorrection(decimal? PreviousPoints, decimal Points, int EquationVersion, string Reason, Guid CorrectedBy, Instant CorrectedAt);
 
 public sealed record ReviewEntry(Guid ReviewerId, Verdict Verdict, string? Reason, int Round, Instant At);
 
@@ -28,6 +31,13 @@ public sealed class ContributionView
     public Instant SubmittedAt { get; set; }
     public long SubmittedSequence { get; set; }
     public Instant? DecidedAt { get; set; }
+
+    /// <summary>The points it counts now (after any correction), the version that gave them, and its inputs; null before valuation.</summary>
+    public decimal? Points { get; set; }
+    public int? EquationVersion { get; set; }
+    public PointsValuation? Valuation { get; set; }
+    public Instant? ValuedAt { get; set; }
+    public List<ValueCorrection> Corrections { get; set; } = [];
     public List<ReviewEntry> Reviews { get; set; } = [];
     public List<Guid> ReviewedThisRound { get; set; } = [];
 }
@@ -61,6 +71,12 @@ public sealed class ContributionViewProjection : SingleStreamProjection<Contribu
                 return view;
             case (not null, ContributionAccepted a):
                 (view.Status, view.DecidedAt) = (ContributionStatus.Accepted, a.AcceptedAt);
+                (view.Points, view.EquationVersion, view.Valuation) = (a.Points, a.EquationVersion, a.Valuation);
+                view.ValuedAt = a.Points is null ? null : a.AcceptedAt;
+                return view;
+            case (not null, ContributionValueCorrected c):
+                (view.Points, view.EquationVersion, view.Valuation, view.ValuedAt) = (c.Points, c.EquationVersion, c.Valuation, c.CorrectedAt);
+                view.Corrections.Add(new ValueCorrection(c.PreviousPoints, c.Points, c.EquationVersion, c.Reason, c.CorrectedBy, c.CorrectedAt));
                 return view;
             case (not null, ContributionRejected r):
                 (view.Status, view.DecidedAt) = (ContributionStatus.Rejected, r.RejectedAt);

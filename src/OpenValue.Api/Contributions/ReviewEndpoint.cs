@@ -2,6 +2,7 @@ using Marten;
 using NodaTime;
 using OpenValue.Api.Security;
 using OpenValue.Domain.Contributions;
+using OpenValue.Domain.Money;
 using OpenValue.Domain.Networks;
 using Wolverine.Http;
 
@@ -12,7 +13,7 @@ public sealed record ReviewRequest(string? Verdict, string? Reason);
 public static class ReviewEndpoint
 {
     /// <summary>
-    /// The quorum is read from the network as it is now and handed to the decision. Only the contribution
+    /// The quorum and the value equation are read from the network as it is now and handed to the decision. Only the contribution
     /// stream is version-checked: of reviewers racing on the same version exactly one is saved, the others
     /// get 409 and append nothing, so a contribution is accepted at most once.
     /// </summary>
@@ -23,7 +24,8 @@ public static class ReviewEndpoint
         var network = await ClaimEndpoints.NetworkOf(session, networkId, http.RequestAborted);
         var stream = await ClaimEndpoints.FetchExisting(session, contributionId, http.RequestAborted);
         var command = new ReviewContribution(contributionId, http.Caller().MemberId, body.Verdict, body.Reason);
-        stream.AppendMany(Reviewing.Decide(command, stream.Aggregate!, network.ApprovalsRequired, clock.GetCurrentInstant()));
+        var currency = Currency.Parse(network.Currency, "currency");
+        stream.AppendMany(Reviewing.Decide(command, stream.Aggregate!, network.ApprovalsRequired, network.Equation, currency, clock.GetCurrentInstant()));
         await session.SaveChangesAsync(http.RequestAborted);
         return await ContributionResponse.Load(session, contributionId, http.RequestAborted);
     }

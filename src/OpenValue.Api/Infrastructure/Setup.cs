@@ -19,6 +19,7 @@ public static class Setup
         services.Configure<OpenValueOptions>(builder.Configuration.GetSection("OpenValue"));
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddSingleton<Idempotency>();
+        services.AddSingleton<Shares.IShareSource, Shares.ShareSource>();
         services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
         services.AddProblemDetails();
         services.AddOpenApi();

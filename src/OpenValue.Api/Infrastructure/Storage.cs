@@ -48,6 +48,7 @@ public static class Storage
                 options.Projections.Add<ProjectViewProjection>(ProjectionLifecycle.Inline);
                 options.Projections.Add<ContributionProjection>(ProjectionLifecycle.Live);
                 options.Projections.Add<ContributionViewProjection>(ProjectionLifecycle.Inline);
+                options.Projections.Add<Shares.PointsLedgerProjection>(ProjectionLifecycle.Inline);
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine()

@@ -4,20 +4,24 @@ using Npgsql;
 
 namespace OpenValue.Api.Shares;
 
-/// <summary>One grant or correction of value points: what a projection hands to the ledger.</summary>
-public sealed record PointsEntry(long Seq, Guid ContributionId, Guid MemberId, Guid? ProjectId, string Kind, decimal Points, Instant At);
+/// <summary>
+/// One grant or correction of value points: what a projection hands to the ledger. <c>At</c> is when it
+/// counts from (as-of queries); <c>AcceptedAt</c>, when the contribution was accepted, is what its points
+/// decay from (null: <c>At</c>).
+/// </summary>
+public sealed record PointsEntry(long Seq, Guid ContributionId, Guid MemberId, Guid? ProjectId, string Kind, decimal Points, Instant At, Instant? AcceptedAt = null);
 
 /// <summary>A member's points of one kind in a scope, as of a moment.</summary>
 public sealed record MemberKindPoints(Guid MemberId, string Kind, decimal Points);
 
 /// <summary>Writes to and reads from the as-of points ledger (see <see cref="PointsLedgerSchema"/>).</summary>
-public static class PointsLedger
+public static partial class PointsLedger
 {
     /// <summary>Queues the entry in the projection's unit of work; it commits with the projection's progress.</summary>
     public static void Record(IDocumentOperations operations, string tenantId, PointsEntry entry) =>
-        operations.QueueSqlCommand("select openvalue.ov_points_record(?, ?, ?, ?, ?, ?, ?, ?)",
+        operations.QueueSqlCommand("select openvalue.ov_points_record(?, ?, ?, ?, ?, ?, ?, ?, ?)",
             tenantId, entry.Seq, entry.ContributionId, entry.MemberId, entry.ProjectId ?? Guid.Empty, entry.Kind, entry.Points,
-            entry.At.ToDateTimeOffset()); // Marten types unknown CLR types (Instant) as text
+            entry.At.ToDateTimeOffset(), (entry.AcceptedAt ?? entry.At).ToDateTimeOffset()); // Marten types unknown CLR types (Instant) as text
 
     /// <summary>
     /// Each member's points by kind counting only entries at or before <paramref name="asOf"/>, for the whole

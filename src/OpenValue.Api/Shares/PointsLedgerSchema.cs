@@ -7,7 +7,7 @@ namespace OpenValue.Api.Shares;
 
 /// <summary>
 /// Tables and the SQL function behind as-of shares. Every value point ever granted or corrected is one
-/// row of <c>ov_points_entries</c>; <c>ov_points_days</c> sums them per UTC day, member and kind for the
+/// row of <c>ov_points_entries</c> (with the instant it counts from and, for decay, when its contribution was accepted); <c>ov_points_days</c> sums them per UTC day, member and kind for the
 /// network (scope = the empty uuid) and for each project; <c>ov_points_weeks</c> keeps, at the start of
 /// every ISO week, each member's cumulative totals by kind as one jsonb object. Points as of a moment T
 /// are then one checkpoint + at most six days + the entries of T's own day, however long the history.
@@ -16,6 +16,9 @@ namespace OpenValue.Api.Shares;
 public static class PointsLedgerSchema
 {
     public const string Schema = "openvalue";
+
+    /// <summary>The tables a rebuild of the ledger's projection must empty first.</summary>
+    public static readonly IReadOnlyList<string> Tables = [$"{Schema}.ov_points_entries", $"{Schema}.ov_points_days", $"{Schema}.ov_points_weeks"];
 
     public static IEnumerable<ISchemaObject> Objects()
     {
@@ -28,6 +31,7 @@ public static class PointsLedgerSchema
         entries.AddColumn<string>("kind").NotNull();
         entries.AddColumn("points", "numeric").NotNull();
         entries.AddColumn("at", "timestamptz").NotNull();
+        entries.AddColumn("accepted_at", "timestamptz");
         entries.Indexes.Add(new IndexDefinition("ix_ov_points_entries_at") { Columns = ["tenant_id", "at"] });
 
         var days = new Table($"{Schema}.ov_points_days");
@@ -97,13 +101,13 @@ public static class PointsLedgerSchema
     private const string Record = """
         create or replace function openvalue.ov_points_record(
             p_tenant varchar, p_seq bigint, p_contribution uuid, p_member uuid, p_project uuid, p_kind varchar,
-            p_points numeric, p_at timestamptz) returns void
+            p_points numeric, p_at timestamptz, p_accepted_at timestamptz) returns void
         language plpgsql as $$
         declare
             v_day date := (p_at at time zone 'UTC')::date;
         begin
-            insert into openvalue.ov_points_entries (tenant_id, seq, contribution_id, member_id, project_id, kind, points, at)
-            values (p_tenant, p_seq, p_contribution, p_member, nullif(p_project, '00000000-0000-0000-0000-000000000000'::uuid), p_kind, p_points, p_at)
+            insert into openvalue.ov_points_entries (tenant_id, seq, contribution_id, member_id, project_id, kind, points, at, accepted_at)
+            values (p_tenant, p_seq, p_contribution, p_member, nullif(p_project, '00000000-0000-0000-0000-000000000000'::uuid), p_kind, p_points, p_at, p_accepted_at)
             on conflict do nothing;
             if not found then
                 return;

@@ -1,4 +1,5 @@
 using NodaTime;
+using OpenValue.Domain.Valuation;
 
 namespace OpenValue.Domain.Contributions;
 
@@ -23,10 +24,22 @@ public sealed record ContributionReviewed(
 /// <summary>
 /// The review policy was met. It repeats the claim as accepted so that valuation can work from this event
 /// alone. <c>ApprovalsRequired</c> is the quorum that was in force when the deciding approval came in.
+/// <c>Points</c> and <c>EquationVersion</c> are what the value equation in force at that moment gave, with
+/// every input in <c>Valuation</c>; all three are null when the network had adopted no equation yet.
 /// </summary>
 public sealed record ContributionAccepted(
     Guid ContributionId, Guid MemberId, Guid? ProjectId, string Kind, decimal Quantity, string Unit, LocalDate OccurredOn,
-    int ApprovalsRequired, Instant AcceptedAt);
+    int ApprovalsRequired, decimal? Points, int? EquationVersion, PointsValuation? Valuation, Instant AcceptedAt);
+
+/// <summary>
+/// A compensating event: an accepted contribution's points were re-valued under <c>EquationVersion</c>, on a
+/// steward's explicit request with a reason. The past is not edited; from <c>CorrectedAt</c> on the
+/// contribution counts <c>Points</c> instead of <c>PreviousPoints</c> (null previous points: it had none).
+/// <c>AcceptedAt</c> repeats when the contribution was accepted, from which its points decay.
+/// </summary>
+public sealed record ContributionValueCorrected(
+    Guid ContributionId, Guid MemberId, Guid? ProjectId, string Kind, Instant AcceptedAt, decimal? PreviousPoints, decimal Points,
+    int EquationVersion, PointsValuation Valuation, string Reason, Guid CorrectedBy, Instant CorrectedAt);
 
 public sealed record ContributionRejected(Guid ContributionId, string Reason, Guid RejectedBy, Instant RejectedAt);
 

@@ -24,8 +24,20 @@ public sealed class KindCatalogue(IEnumerable<KindRule> rules)
 
     public KindRule? Find(string kind) => rules.GetValueOrDefault(kind);
 
-    /// <summary>The catalogue in force in a network. The value-equation work replaces this seam once equations exist.</summary>
-    public static KindCatalogue Of(Networks.Network network) => Default(Currency.Parse(network.Currency, "currency"));
+    /// <summary>
+    /// The catalogue in force in a network: <see cref="Default"/> until a value equation is adopted, then the
+    /// kinds the version in force values, in its units (a money rule in the network's currency).
+    /// </summary>
+    public static KindCatalogue Of(Networks.Network network)
+    {
+        var currency = Currency.Parse(network.Currency, "currency");
+        return network.Equation is { } equation ? From(equation, currency) : Default(currency);
+    }
+
+    public static KindCatalogue From(Valuation.ValueEquation equation, Currency currency) => new(
+        equation.Rules.Select(r => r.Value.Unit == Valuation.ValueUnit.Money
+            ? new KindRule(r.Key, currency.Code, currency.MinorDigits, IsMoney: true)
+            : new KindRule(r.Key, Valuation.Points.UnitName(r.Value.Unit, currency), CountDecimals, IsMoney: false)));
 
     public static KindCatalogue Default(Currency currency)
     {

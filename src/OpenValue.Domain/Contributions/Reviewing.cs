@@ -1,4 +1,6 @@
 using NodaTime;
+using OpenValue.Domain.Money;
+using OpenValue.Domain.Valuation;
 
 namespace OpenValue.Domain.Contributions;
 
@@ -13,7 +15,14 @@ public static class Reviewing
     /// force now) also accepts the contribution; because the endpoint appends on the version it read, two
     /// reviewers racing to be that approval cannot both succeed.
     /// </summary>
-    public static object[] Decide(ReviewContribution command, Contribution contribution, int approvalsRequired, Instant now)
+    /// <para>
+    /// The accepting approval values the claim under <paramref name="equation"/>, the version in force now
+    /// (none: no points). A claim the version cannot value (its kind has no rule, or another unit) is not
+    /// accepted silently without points: the approval is refused with 409 kind-not-valued until a steward
+    /// adopts a version that values it.
+    /// </para>
+    public static object[] Decide(
+        ReviewContribution command, Contribution contribution, int approvalsRequired, ValueEquation? equation, Currency currency, Instant now)
     {
         var verdict = Statuses.Parse<Verdict>(command.Verdict, "verdict");
         var reason = verdict == Verdict.Approve
@@ -31,15 +40,17 @@ public static class Reviewing
         var reviewed = new ContributionReviewed(contribution.Id, command.ReviewerId, verdict, reason, contribution.Round, now);
         return verdict switch
         {
-            Verdict.Approve when contribution.ApprovalsThisRound + 1 >= approvalsRequired => [reviewed, Accepted(contribution, approvalsRequired, now)],
+            Verdict.Approve when contribution.ApprovalsThisRound + 1 >= approvalsRequired => [reviewed, Accepted(contribution, approvalsRequired, equation, currency, now)],
             Verdict.Reject => [reviewed, new ContributionRejected(contribution.Id, reason!, command.ReviewerId, now)],
             _ => [reviewed],
         };
     }
 
-    private static ContributionAccepted Accepted(Contribution contribution, int approvalsRequired, Instant now)
+    private static ContributionAccepted Accepted(Contribution contribution, int approvalsRequired, ValueEquation? equation, Currency currency, Instant now)
     {
         var c = contribution.Current;
-        return new ContributionAccepted(contribution.Id, contribution.MemberId, c.ProjectId, c.Kind, c.Quantity, c.Unit, c.OccurredOn, approvalsRequired, now);
+        var valuation = equation is null ? null : Valuing.Value(equation, c.Kind, c.Quantity, c.Unit, currency, c.ProjectId);
+        return new ContributionAccepted(contribution.Id, contribution.MemberId, c.ProjectId, c.Kind, c.Quantity, c.Unit, c.OccurredOn,
+            approvalsRequired, valuation?.Points, valuation?.EquationVersion, valuation, now);
     }
 }

@@ -12,25 +12,23 @@ public static class Presets
     public static readonly IReadOnlyList<string> Names = ["slicing-pie", "hours-only", "equal-money"];
 
     /// <summary>
-    /// Slicing Pie (Mike Moyer): unpaid work and care at a fair hourly rate x2; cash x4 at 1 point per
-    /// currency unit; the other non-cash kinds (expense, material, sales, equipment, design) x2 at 1 point
-    /// per currency unit of their fair market value.
+    /// Slicing Pie (Mike Moyer), in the units of the default claim catalogue: unpaid work and care at a fair
+    /// hourly rate ×2; cash and unreimbursed expenses ×4 at 1 point per currency unit (Moyer counts an
+    /// expense paid out of pocket as cash); material and sales at their fair market value ×2; equipment use
+    /// in hours ×2 at 1 point per hour (a placeholder: set the fair rental rate per hour); design in points
+    /// ×2, 1 point being one currency unit of its agreed fair value.
     /// </summary>
-    public static IReadOnlyDictionary<string, KindRule> SlicingPie(decimal hourlyRate = DefaultHourlyRate)
+    public static IReadOnlyDictionary<string, KindRule> SlicingPie(decimal hourlyRate = DefaultHourlyRate) => new Dictionary<string, KindRule>
     {
-        var atMarketValue = new KindRule(ValueUnit.Money, 1m, 2m);
-        return new Dictionary<string, KindRule>
-        {
-            ["work"] = new(ValueUnit.Hour, hourlyRate, 2m),
-            ["care"] = new(ValueUnit.Hour, hourlyRate, 2m),
-            ["cash"] = new(ValueUnit.Money, 1m, 4m),
-            ["expense"] = atMarketValue,
-            ["material"] = atMarketValue,
-            ["sales"] = atMarketValue,
-            ["equipment"] = atMarketValue,
-            ["design"] = atMarketValue,
-        };
-    }
+        ["work"] = new(ValueUnit.Hour, hourlyRate, 2m),
+        ["care"] = new(ValueUnit.Hour, hourlyRate, 2m),
+        ["cash"] = new(ValueUnit.Money, 1m, 4m),
+        ["expense"] = new(ValueUnit.Money, 1m, 4m),
+        ["material"] = new(ValueUnit.Money, 1m, 2m),
+        ["sales"] = new(ValueUnit.Money, 1m, 2m),
+        ["equipment"] = new(ValueUnit.Hour, 1m, 2m),
+        ["design"] = new(ValueUnit.Point, 1m, 2m),
+    };
 
     /// <summary>Time banking: 1 point per hour of work or care, whoever gives it.</summary>
     public static IReadOnlyDictionary<string, KindRule> HoursOnly() => new Dictionary<string, KindRule>

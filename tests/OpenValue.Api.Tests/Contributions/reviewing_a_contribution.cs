@@ -24,7 +24,7 @@ public class reviewing_a_contribution(AppFixture app)
 
         var events = await app.Events(network.NetworkId, id);
         events.Select(e => e.Data.GetType()).Should().Equal(typeof(ContributionSubmitted), typeof(ContributionReviewed), typeof(ContributionAccepted));
-        events[2].Data.Should().Be(new ContributionAccepted(id, bob.MemberId, null, "work", 12.5m, "hour", new NodaTime.LocalDate(2026, 11, 20), 1, AppFixture.Start));
+        events[2].Data.Should().Be(new ContributionAccepted(id, bob.MemberId, null, "work", 12.5m, "hour", new NodaTime.LocalDate(2026, 11, 20), 1, null, null, null, AppFixture.Start));
     }
 }
 

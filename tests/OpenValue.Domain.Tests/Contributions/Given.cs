@@ -53,6 +53,7 @@ public static class Given
 
     public static object[] Withdraw(Contribution c, Guid? by = null) => Claiming.Decide(new WithdrawContribution(Id, by ?? Bob), c, Now);
 
-    public static object[] Review(Contribution c, Guid reviewer, string verdict = "approve", string? reason = null, int quorum = 1) =>
-        Reviewing.Decide(new ReviewContribution(Id, reviewer, verdict, reason), c, quorum, Now);
+    public static object[] Review(Contribution c, Guid reviewer, string verdict = "approve", string? reason = null, int quorum = 1,
+        OpenValue.Domain.Valuation.ValueEquation? equation = null) =>
+        Reviewing.Decide(new ReviewContribution(Id, reviewer, verdict, reason), c, quorum, equation, OpenValue.Domain.Money.Currency.Parse("EUR", "currency"), Now);
 }

@@ -1,4 +1,5 @@
 using OpenValue.Domain.Contributions;
+using OpenValue.Domain.Valuation;
 using static OpenValue.Domain.Tests.Contributions.Given;
 
 namespace OpenValue.Domain.Tests.Contributions;
@@ -6,7 +7,7 @@ namespace OpenValue.Domain.Tests.Contributions;
 public class ReviewingTests
 {
     private static ContributionAccepted Accepted(decimal quantity = 12.5m, int quorum = 1) =>
-        new(Id, Bob, null, "work", quantity, "hour", new NodaTime.LocalDate(2026, 11, 20), quorum, Now);
+        new(Id, Bob, null, "work", quantity, "hour", new NodaTime.LocalDate(2026, 11, 20), quorum, null, null, null, Now);
 
     [Fact]
     public void An_approval_that_meets_the_quorum_accepts_with_what_valuation_needs()
@@ -105,5 +106,26 @@ public class ReviewingTests
         spec.ThenRefused(c => Review(c, Dee), RefusalKind.Conflict, "not-reviewable");
         spec.ThenRefused(c => Amend(c, Work()), RefusalKind.Conflict, "not-amendable");
         spec.ThenRefused(c => Withdraw(c), RefusalKind.Conflict, "not-withdrawable");
+    }
+}
+
+public class ValuingOnAcceptanceTests
+{
+    private static readonly ValueEquation HoursAt40 = ValueEquationBuilder.Build(
+        new ValueEquationRequest("slicing-pie", new Dictionary<string, KindRuleRequest?> { ["work"] = new(null, "40", null) }), 3, Now);
+
+    [Fact]
+    public void The_accepting_approval_records_the_points_the_version_in_force_gives_with_their_inputs()
+    {
+        var valuation = new PointsValuation("work", 120m, ValueUnit.Hour, 40m, 2m, 3, false, 9600m);
+        Spec().Given(Submitted(120m)).Then(c => Review(c, Cy, equation: HoursAt40), Reviewed(Cy, Verdict.Approve),
+            new ContributionAccepted(Id, Bob, null, "work", 120m, "hour", new NodaTime.LocalDate(2026, 11, 20), 1, 9600m, 3, valuation, Now));
+    }
+
+    [Fact]
+    public void A_claim_the_version_in_force_does_not_value_cannot_be_accepted_silently()
+    {
+        var equalMoney = ValueEquationBuilder.Build(new ValueEquationRequest("equal-money"), 2, Now);
+        Spec().Given(Submitted()).ThenRefused(c => Review(c, Cy, equation: equalMoney), RefusalKind.Conflict, "kind-not-valued");
     }
 }

@@ -14,7 +14,7 @@ public class ValueEquationBuilderTests
     private static Dictionary<string, KindRuleRequest?> Rules(string kind, KindRuleRequest? rule) => new() { [kind] = rule };
 
     [Fact]
-    public void The_slicing_pie_preset_values_work_x2_cash_x4_and_other_kinds_x2()
+    public void The_slicing_pie_preset_values_work_x2_cash_and_expenses_x4_and_other_kinds_x2_in_the_catalogue_units()
     {
         var equation = Build(new ValueEquationRequest("slicing-pie"));
         equation.Version.Should().Be(2);
@@ -22,8 +22,11 @@ public class ValueEquationBuilderTests
         equation.Rules["work"].Should().Be(new KindRule(ValueUnit.Hour, 50m, 2m));
         equation.Rules["care"].Should().Be(new KindRule(ValueUnit.Hour, 50m, 2m));
         equation.Rules["cash"].Should().Be(new KindRule(ValueUnit.Money, 1m, 4m));
-        foreach (var kind in new[] { "expense", "material", "sales", "equipment", "design" })
+        equation.Rules["expense"].Should().Be(new KindRule(ValueUnit.Money, 1m, 4m));
+        foreach (var kind in new[] { "material", "sales" })
             equation.Rules[kind].Should().Be(new KindRule(ValueUnit.Money, 1m, 2m), kind);
+        equation.Rules["equipment"].Should().Be(new KindRule(ValueUnit.Hour, 1m, 2m));
+        equation.Rules["design"].Should().Be(new KindRule(ValueUnit.Point, 1m, 2m));
         equation.Rules.Should().HaveCount(8);
     }
 

@@ -1,0 +1,35 @@
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
+using OpenValue.Domain.Contributions;
+
+namespace OpenValue.Api.Shares;
+
+/// <summary>
+/// Feeds the as-of points ledger: an acceptance with points grants them from its instant; a value
+/// correction adds the difference from its own instant. Inline, so shares read right after the review.
+/// The event's global sequence makes each entry idempotent, and a rebuild empties the ledger's tables
+/// first, so replaying every event gives exactly the live ledger.
+/// </summary>
+public sealed partial class PointsLedgerProjection : EventProjection
+{
+    public PointsLedgerProjection()
+    {
+        foreach (var table in PointsLedgerSchema.Tables)
+            Options.DeleteDataInTableOnTeardown(table);
+    }
+
+    public void Project(IEvent<ContributionAccepted> e, IDocumentOperations operations)
+    {
+        var a = e.Data;
+        if (a.Points is { } points)
+            PointsLedger.Record(operations, e.TenantId, new PointsEntry(e.Sequence, a.ContributionId, a.MemberId, a.ProjectId, a.Kind, points, a.AcceptedAt));
+    }
+
+    public void Project(IEvent<ContributionValueCorrected> e, IDocumentOperations operations)
+    {
+        var c = e.Data;
+        PointsLedger.Record(operations, e.TenantId, new PointsEntry(
+            e.Sequence, c.ContributionId, c.MemberId, c.ProjectId, c.Kind, c.Points - (c.PreviousPoints ?? 0m), c.CorrectedAt, c.AcceptedAt));
+    }
+}

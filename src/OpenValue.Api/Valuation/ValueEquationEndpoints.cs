@@ -1,0 +1,61 @@
+using Marten;
+using NodaTime;
+using OpenValue.Api.Infrastructure;
+using OpenValue.Api.Security;
+using OpenValue.Domain;
+using OpenValue.Domain.Money;
+using OpenValue.Domain.Networks;
+using OpenValue.Domain.Valuation;
+using Wolverine.Http;
+
+namespace OpenValue.Api.Valuation;
+
+public sealed record ValueEquationAdoptedResponse(int Version);
+
+public sealed record KindRuleResponse(string Unit, string Rate, string Multiplier);
+
+/// <summary>One adopted version as stored, decimals as strings.</summary>
+public sealed record ValueEquationResponse(
+    int Version, IReadOnlyDictionary<string, KindRuleResponse> Rules, int? HalfLifeDays, IReadOnlyDictionary<string, string>? ClassWeights,
+    IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, KindRuleResponse>> ProjectOverrides, Guid AdoptedBy, Instant AdoptedAt)
+{
+    public static ValueEquationResponse From(ValueEquationAdopted e) => new(
+        e.Version, RulesOf(e.Rules), e.HalfLifeDays,
+        e.ClassWeights?.ToDictionary(w => Wire.Name(w.StakeholderClass), w => DecimalText.Format(w.Weight)),
+        e.ProjectOverrides.ToDictionary(p => p.ProjectId, p => RulesOf(p.Rules)), e.AdoptedBy, e.AdoptedAt);
+
+    private static IReadOnlyDictionary<string, KindRuleResponse> RulesOf(IEnumerable<ValueRule> rules) =>
+        rules.ToDictionary(r => r.Kind, r => new KindRuleResponse(ValueEquations.UnitWire(r.Unit), DecimalText.Format(r.Rate), DecimalText.Format(r.Multiplier)));
+}
+
+public sealed record ValueEquationsResponse(IReadOnlyList<ValueEquationResponse> Versions);
+
+public static class ValueEquationEndpoints
+{
+    /// <summary>Adopts the next version. Decided on the network stream's version: two stewards racing get one version each or a 409.</summary>
+    [WolverinePost("/networks/{networkId}/value-equations"), Allow(Role.Steward)]
+    public static Task<IResult> Adopt(
+        Guid networkId, ValueEquationRequest body, HttpContext http, IDocumentSession session, IClock clock, Idempotency idempotency) =>
+        idempotency.Once(http, session, http.Caller().IdempotencyScope, body, async () =>
+        {
+            var stream = await session.Events.FetchForWriting<Network>(networkId, http.RequestAborted);
+            var events = ValueEquations.Decide(new AdoptValueEquation(body, http.Caller().MemberId), stream.Aggregate!, clock.GetCurrentInstant());
+            stream.AppendMany(events);
+            var version = ((ValueEquationAdopted)events[0]).Version;
+            return Outcome.Created($"/networks/{networkId}/value-equations/{version}", new ValueEquationAdoptedResponse(version));
+        });
+
+    [WolverineGet("/networks/{networkId}/value-equations/current")]
+    public static async Task<ValueEquationResponse> Current(Guid networkId, IQuerySession session, HttpContext http) =>
+        (await Adopted(session, networkId, http.RequestAborted)).LastOrDefault() is { } current
+            ? ValueEquationResponse.From(current)
+            : throw RuleViolation.NotFound("no-value-equation", "This network has not adopted a value equation yet.");
+
+    [WolverineGet("/networks/{networkId}/value-equations")]
+    public static async Task<ValueEquationsResponse> List(Guid networkId, IQuerySession session, HttpContext http) =>
+        new([.. (await Adopted(session, networkId, http.RequestAborted)).Select(ValueEquationResponse.From)]);
+
+    /// <summary>The adoption events, oldest first. The network stream is short (membership and rules), so it is read whole.</summary>
+    public static async Task<IReadOnlyList<ValueEquationAdopted>> Adopted(IQuerySession session, Guid networkId, CancellationToken cancellation) =>
+        [.. (await session.Events.FetchStreamAsync(networkId, token: cancellation)).Select(e => e.Data).OfType<ValueEquationAdopted>()];
+}
