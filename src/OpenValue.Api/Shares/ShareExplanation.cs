@@ -54,24 +54,27 @@ public static class ShareExplanation
         if (project is { } p)
             query = query.Where(v => v.ProjectId == p);
         var views = await query.OrderBy(v => v.DecidedAt).ThenBy(v => v.SubmittedSequence).ToListAsync(cancellation);
-        var lines = views.Where(v => v.ValuedAt <= asOf).Select(v => Line(v, asOf, halfLife)).ToList();
+        var counted = views.Where(v => v.ValuedAt <= asOf).Select(v => (View: v, Decayed: Decayed(v, asOf, halfLife))).ToList();
 
         var line = snapshot.Members.FirstOrDefault(m => m.MemberId == memberId);
-        var byKind = lines.GroupBy(l => l.Kind).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => DecimalText.Format(g.Sum(l => decimal.Parse(l.DecayedPoints, System.Globalization.CultureInfo.InvariantCulture))));
+        var byKind = counted.GroupBy(c => c.View.Kind).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => DecimalText.Format(g.Sum(c => c.Decayed)));
+        var lines = counted.Select(c => Line(c.View, asOf, halfLife, c.Decayed)).ToList();
         return new ShareExplanationResponse(memberId, member.Name, asOf, project, snapshot.EquationVersion, halfLife, lines,
             DecimalText.Format(line?.Points ?? 0m), byKind, DecimalText.Format(snapshot.TotalPoints),
             DecimalText.Format(line?.Share ?? 0m), ShareText.Percent(line?.Percent ?? 0m));
     }
 
-    private static ExplanationLine Line(ContributionView v, Instant asOf, int? halfLife)
+    /// <summary>Points × 2^(−age/h), rounded once to 18 places, exactly as <see cref="ShareSource"/> decays each contribution.</summary>
+    private static decimal Decayed(ContributionView v, Instant asOf, int? halfLife) =>
+        halfLife is { } h ? Decay.Decayed(v.Points!.Value, v.DecidedAt!.Value, asOf, h) : v.Points!.Value;
+
+    private static ExplanationLine Line(ContributionView v, Instant asOf, int? halfLife, decimal decayed)
     {
         var valuation = v.Valuation!;
         var acceptedAt = v.DecidedAt!.Value;
         var points = v.Points!.Value;
-        var (factor, decayed) = halfLife is { } h
-            ? (Decay.Factor(asOf - acceptedAt, h), Decay.Decayed(points, acceptedAt, asOf, h))
-            : (1m, points);
+        var factor = halfLife is { } h ? Decay.Factor(asOf - acceptedAt, h) : 1m;
         return new ExplanationLine(v.Id, v.Kind, DecimalText.Format(v.Quantity), v.Unit, DecimalText.Format(valuation.Rate),
             DecimalText.Format(valuation.Multiplier), valuation.EquationVersion, valuation.FromProjectOverride, v.ProjectId, acceptedAt,
             DecimalText.Format(points), DecimalText.Format(factor), DecimalText.Format(decayed), [.. v.Corrections.Select(CorrectionResponse.From)]);

@@ -110,6 +110,20 @@ public class adopting_value_equations(AppFixture app)
     }
 
     [Fact]
+    public async Task A_claim_the_new_version_does_not_value_is_not_accepted_without_points()
+    {
+        var n = await api.Found();
+        var bob = await api.Admit(n, "Bob", "labour", "contributor", "reviewer");
+        var id = await api.Submit(n, bob.Token, Claims.Work());
+        await api.Adopt(n, new { preset = "equal-money" });
+        var before = await app.EventCount(n.NetworkId);
+
+        (await api.Review(n, id, n.Token)).ShouldBeProblem(409, code: "kind-not-valued");
+        (await app.EventCount(n.NetworkId)).Should().Be(before);
+        (await api.StatusOf(n, id)).Should().Be("submitted");
+    }
+
+    [Fact]
     public async Task Once_adopted_claims_follow_the_equations_kinds()
     {
         var n = await api.Found();
