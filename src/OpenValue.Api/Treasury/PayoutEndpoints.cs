@@ -83,7 +83,7 @@ public static class PayoutEndpoints
             throw RuleViolation.Conflict("not-paid", "This distribution has no payouts yet; issue them first.");
         var payouts = await TreasuryResponses.PayoutsOf(session, distribution, http.RequestAborted);
         var rows = payouts.Payouts.Where(p => !p.Reversed)
-            .Select(p => new[] { p.MemberId.ToString(), p.Name, p.Amount.Amount, p.Amount.Currency, p.Reference });
+            .Select(p => new[] { p.MemberId.ToString(), CsvText.Defused(p.Name), p.Amount.Amount, p.Amount.Currency, p.Reference });
         var file = $"payouts-{Settling.Reference(distributionId, 0)[..11]}.csv";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{file}\"";
         return Results.Text(CsvText.Write(["memberId", "name", "amount", "currency", "reference"], rows), "text/csv; charset=utf-8");
@@ -100,6 +100,13 @@ public static class CsvText
             text.Append(string.Join(',', row.Select(Field))).Append("\r\n");
         return text.ToString();
     }
+
+    /// <summary>
+    /// People's names are free text, and a spreadsheet runs a cell starting with = + - @ (or a tab or CR) as
+    /// a formula. Such text gets a leading apostrophe, which spreadsheets show as text (OWASP's advice).
+    /// </summary>
+    public static string Defused(string text) =>
+        text.Length > 0 && "=+-@\t\r".Contains(text[0]) ? "'" + text : text;
 
     public static string Field(string value) =>
         value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
