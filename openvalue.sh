@@ -201,12 +201,25 @@ cmd_test() {
   return $status
 }
 
+# The benchmarks use their own database in the local (durable) cluster and empty it between runs; they
+# never touch the 'openvalue' database that ./openvalue.sh run serves.
+BENCH_DB=openvalue_bench
+
+bench_database_url() {
+  if [ -n "${OPENVALUE_DB:-}" ]; then echo "$OPENVALUE_DB"; return; fi
+  local_db_start
+  create_database "$DATA_DIR" "$PG_PORT" "$BENCH_DB"
+  connection_string "$DATA_DIR" "$PG_PORT" "$BENCH_DB"
+}
+
 cmd_bench() {
   local project="$ROOT/tests/OpenValue.Benchmarks/OpenValue.Benchmarks.csproj"
   [ -f "$project" ] || die "No benchmark project yet."
-  local db; db="$(database_url)"
+  local db; db="$(bench_database_url)"
+  say "Building the benchmarks (Release)..."
   dotnet build "$project" -c Release -v quiet -nologo >&2 || die "build failed"
-  OPENVALUE_DB="$db" dotnet run --project "$project" -c Release --no-build -- "$@"
+  OPENVALUE_DB="$db" OPENVALUE_BENCH_OUT="$ROOT/.data/bench" \
+    dotnet run --project "$project" -c Release --no-build -- "$@"
 }
 
 case "${1:-}" in
