@@ -28,7 +28,8 @@ public sealed record Target(string Text, Func<double, double, bool> IsMet)
 
 /// <summary>
 /// A numbered measurement from issue 6: subjects and their baseline do the same work and run alternately in
-/// the same process, so a noisy machine slows both. Prepare runs once before the runs (loading data);
+/// the same process, so a noisy machine slows both. Prepare runs once before the runs (loading data, starting
+/// servers) and Finish once after them, even when a run fails;
 /// every contender cleans up what it needs before it starts.
 /// </summary>
 public sealed record Measurement(
@@ -39,6 +40,7 @@ public sealed record Measurement(
     IReadOnlyList<Contender> Subjects,
     IReadOnlyList<Target> Targets,
     Func<CancellationToken, Task>? Prepare = null,
+    Func<Task>? Finish = null,
     string? Note = null);
 
 /// <summary>A measurement that cannot run on today's code, and what it is waiting for.</summary>

@@ -18,7 +18,21 @@ public sealed class Runner(Settings settings, Header header)
     {
         Console.WriteLine($"[{m.Id}] {m.Title} ({m.Unit}); targets: {string.Join(", ", m.Targets.Select(t => t.Text))}");
         if (m.Note is not null) Console.WriteLine($"    note: {m.Note}");
-        if (m.Prepare is not null) await m.Prepare(ct);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try { await Measure(m, ct); }
+        finally { if (m.Finish is not null) await m.Finish(); }
+        Console.WriteLine($"    ({clock.Elapsed.TotalSeconds:0.0} s in all)");
+        Console.WriteLine();
+    }
+
+    private async Task Measure(Measurement m, CancellationToken ct)
+    {
+        if (m.Prepare is not null)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            await m.Prepare(ct);
+            Console.WriteLine($"    prepared in {clock.Elapsed.TotalSeconds:0.0} s");
+        }
 
         var contenders = new[] { m.Baseline }.Concat(m.Subjects).ToArray();
         var samples = contenders.ToDictionary(c => c.Name, _ => new List<Sample>());
@@ -33,7 +47,6 @@ public sealed class Runner(Settings settings, Header header)
             }
         }
         Report(m, contenders, samples);
-        Console.WriteLine();
     }
 
     public static void Print(NotYetMeasurable pending) =>
