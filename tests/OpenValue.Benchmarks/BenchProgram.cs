@@ -21,7 +21,7 @@ public static class BenchProgram
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
         var ct = cancel.Token;
 
-        await using var bench = await BenchStore.Open(connection, ct);
+        await using var bench = await BenchStore.Open(connection, settings.RebuildBatchSize, ct);
         var header = await Header.Read(bench.Db, settings);
         header.Print(settings);
         var runner = new Runner(settings, header);

@@ -21,7 +21,7 @@ public sealed class BenchStore : IAsyncDisposable
     /// <summary>Marten's event registry: type names and aliases as Marten stores them.</summary>
     public EventGraph Events => (EventGraph)Store.Options.Events;
 
-    public static async Task<BenchStore> Open(string connectionString, CancellationToken ct)
+    public static async Task<BenchStore> Open(string connectionString, int? rebuildBatchSize, CancellationToken ct)
     {
         var database = new NpgsqlConnectionStringBuilder(connectionString).Database;
         if (database == "openvalue")
@@ -31,7 +31,11 @@ public sealed class BenchStore : IAsyncDisposable
         Storage.Configure(options, db);
         foreach (var type in ContributionEvents.Types) options.Events.AddEventType(type);
         options.Schema.For<ContributionTotals>().MultiTenanted();
-        options.Projections.Add<ContributionTotalsProjection>(ProjectionLifecycle.Async);
+        // Marten's default batch unless --rebuild-batch says otherwise (see docs/performance.md, measurement 3).
+        options.Projections.Add<ContributionTotalsProjection>(ProjectionLifecycle.Async, async =>
+        {
+            if (rebuildBatchSize is { } size) async.BatchSize = size;
+        });
         var store = new DocumentStore(options);
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         return new BenchStore(store, db);

@@ -5,10 +5,10 @@ namespace OpenValue.Benchmarks.Harness;
 /// tiny network to prove it runs and gives sane numbers (it is what ./openvalue.sh test exercises).
 /// </summary>
 public sealed record Settings(
-    bool Quick, int Runs, int Contributions, int Members, int Seed, IReadOnlySet<string>? Only, string OutputFolder)
+    bool Quick, int Runs, int Contributions, int Members, int Seed, IReadOnlySet<string>? Only, string OutputFolder, int? RebuildBatchSize)
 {
     public const string Usage =
-        "usage: bench [--quick] [--runs N] [--contributions N] [--members N] [--seed N] [--only 1,3]";
+        "usage: bench [--quick] [--runs N] [--contributions N] [--members N] [--seed N] [--only 1,3] [--rebuild-batch N]";
 
     public static Settings Parse(string[] args)
     {
@@ -23,7 +23,8 @@ public sealed record Settings(
             Int("--members") ?? (quick ? 200 : 10_000),
             Int("--seed") ?? 20261126,
             only,
-            output);
+            output,
+            Int("--rebuild-batch"));
         if (settings.Runs < 1 || settings.Contributions < 1 || settings.Members < 2)
             throw new ArgumentException(Usage);
         return settings;
