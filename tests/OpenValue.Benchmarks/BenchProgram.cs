@@ -21,13 +21,14 @@ public static class BenchProgram
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
         var ct = cancel.Token;
 
-        await using var bench = await BenchStore.Open(connection, settings.RebuildBatchSize, ct);
+        await using var bench = await BenchStore.Open(connection, rebuildBatchSize: null, ct);
+        await using var tuned = await BenchStore.Open(connection, settings.TunedBatchSize, ct);
         var header = await Header.Read(bench.Db, settings);
         header.Print(settings);
         var runner = new Runner(settings, header);
         var failures = new List<string>();
 
-        foreach (var entry in Catalogue.All(settings, bench, connection).Where(e => settings.Includes(e.Id)))
+        foreach (var entry in Catalogue.All(settings, bench, tuned, connection).Where(e => settings.Includes(e.Id)))
         {
             if (entry.Pending is { } pending) { Runner.Print(pending); continue; }
             try { await runner.Run(entry.Measurement!, ct); }

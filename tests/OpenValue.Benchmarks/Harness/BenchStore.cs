@@ -31,7 +31,7 @@ public sealed class BenchStore : IAsyncDisposable
         Storage.Configure(options, db);
         foreach (var type in ContributionEvents.Types) options.Events.AddEventType(type);
         options.Schema.For<ContributionTotals>().MultiTenanted();
-        // Marten's default batch unless --rebuild-batch says otherwise (see docs/performance.md, measurement 3).
+        // Null keeps Marten's default batch size (see docs/performance.md, measurement 3).
         options.Projections.Add<ContributionTotalsProjection>(ProjectionLifecycle.Async, async =>
         {
             if (rebuildBatchSize is { } size) async.BatchSize = size;

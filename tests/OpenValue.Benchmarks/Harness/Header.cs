@@ -42,7 +42,7 @@ public sealed record Header(
             : "durability: OFF (fsync or synchronous_commit off) — figures are NOT those of a durable server");
         Console.WriteLine($"network:    {settings.Members:#,0} members, {settings.Contributions:#,0} contributions, " +
                           $"seed {settings.Seed}; {settings.Runs} run(s) per contender, subjects and baseline alternating; " +
-                          $"daemon batch size {(settings.RebuildBatchSize is { } b ? b.ToString("#,0") : "Marten's default")}");
+                          $"tuned daemon batch size {settings.TunedBatchSize:#,0}");
         Console.WriteLine();
     }
 

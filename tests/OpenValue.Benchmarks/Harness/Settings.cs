@@ -30,6 +30,9 @@ public sealed record Settings(
         return settings;
     }
 
+    /// <summary>The daemon batch size measurement 3 compares with Marten's default.</summary>
+    public int TunedBatchSize => RebuildBatchSize ?? 25_000;
+
     public bool Includes(string id) => Only is null || Only.Contains(id);
 
     private static string? Value(string[] args, string name)

@@ -12,13 +12,13 @@ public sealed record Entry(string Id, Measurement? Measurement, NotYetMeasurable
 /// </summary>
 public static class Catalogue
 {
-    public static IEnumerable<Entry> All(Settings settings, BenchStore bench, string connection)
+    public static IEnumerable<Entry> All(Settings settings, BenchStore bench, BenchStore tuned, string connection)
     {
         var network = new LoadedNetwork(settings);
         yield return Run(BulkAppend.Create(bench, network));
         // Interim subject until POST /networks/{n}/contributions lands: see ClaimOverHttp.
         yield return Run(ClaimOverHttp.Create(bench, settings, connection));
-        yield return Run(Rebuild.Create(bench, network));
+        yield return Run(Rebuild.Create(bench, tuned, settings.TunedBatchSize, network));
         yield return Wait(new("4", "shares query on the 1M-contribution network, now and as of a past moment (p50, p99)",
             "GET /networks/{n}/shares[?asOf=] and its projection, ContributionAccepted with points (valuation branch)"));
         yield return Wait(new("5", "proposing a distribution over 10k and 100k members, and the server's peak memory",
