@@ -41,7 +41,8 @@ public sealed record Header(
             ? "durability: ON (fsync on, commits wait for the WAL flush) — figures are for durable writes"
             : "durability: OFF (fsync or synchronous_commit off) — figures are NOT those of a durable server");
         Console.WriteLine($"network:    {settings.Members:#,0} members, {settings.Contributions:#,0} contributions, " +
-                          $"seed {settings.Seed}; {settings.Runs} run(s) per contender, subjects and baseline alternating; " +
+                          $"seed {settings.Seed}; {settings.Runs} run(s) per contender{(settings.WarmUp ? " after a warm-up round" : "")}, " +
+                          "subjects and baseline alternating; " +
                           $"tuned daemon batch size {settings.TunedBatchSize:#,0}");
         Console.WriteLine();
     }

@@ -4,8 +4,9 @@ namespace OpenValue.Benchmarks.Harness;
 
 /// <summary>
 /// Runs each measurement's baseline and subjects alternately (baseline first on odd runs, last on even runs,
-/// so a slow drift of the machine doesn't favour one side), prints every run, the medians, the ratio of
-/// medians and each target, and appends one JSON line per contender to results.jsonl.
+/// so a slow drift of the machine doesn't favour one side), after an uncounted warm-up round in full mode.
+/// Prints every run, the medians, the ratio of medians and each target, and appends one JSON line per
+/// contender to results.jsonl.
 /// </summary>
 public sealed class Runner(Settings settings, Header header)
 {
@@ -36,14 +37,18 @@ public sealed class Runner(Settings settings, Header header)
 
         var contenders = new[] { m.Baseline }.Concat(m.Subjects).ToArray();
         var samples = contenders.ToDictionary(c => c.Name, _ => new List<Sample>());
-        for (var run = 1; run <= settings.Runs; run++)
+        // Run 0 is a warm-up (JIT tiers, caches, connection pools) and is not counted.
+        for (var run = settings.WarmUp ? 0 : 1; run <= settings.Runs; run++)
         {
             var order = run % 2 == 1 ? contenders : [.. contenders.Skip(1), contenders[0]];
             foreach (var contender in order)
             {
+                // Each run starts without the previous one's garbage, so no run pays another's collection.
+                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
                 var sample = await contender.Run(ct);
-                samples[contender.Name].Add(sample);
-                Console.WriteLine($"    run {run}  {Label(m, contender),-62} {Figure(sample.Value, m.Unit)}{Details(sample.Details)}");
+                if (run > 0) samples[contender.Name].Add(sample);
+                var label = run == 0 ? "warm-up" : $"run {run}  ";
+                Console.WriteLine($"    {label} {Label(m, contender),-62} {Figure(sample.Value, m.Unit)}{Details(sample.Details)}");
             }
         }
         Report(m, contenders, samples);

@@ -5,10 +5,10 @@ namespace OpenValue.Benchmarks.Harness;
 /// tiny network to prove it runs and gives sane numbers (it is what ./openvalue.sh test exercises).
 /// </summary>
 public sealed record Settings(
-    bool Quick, int Runs, int Contributions, int Members, int Seed, IReadOnlySet<string>? Only, string OutputFolder, int? RebuildBatchSize)
+    bool Quick, int Runs, int Contributions, int Members, int Seed, IReadOnlySet<string>? Only, string OutputFolder, int? RebuildBatchSize, bool WarmUp)
 {
     public const string Usage =
-        "usage: bench [--quick] [--runs N] [--contributions N] [--members N] [--seed N] [--only 1,3] [--rebuild-batch N]";
+        "usage: bench [--quick] [--runs N] [--contributions N] [--members N] [--seed N] [--only 1,3] [--rebuild-batch N] [--no-warmup]";
 
     public static Settings Parse(string[] args)
     {
@@ -24,7 +24,8 @@ public sealed record Settings(
             Int("--seed") ?? 20261126,
             only,
             output,
-            Int("--rebuild-batch"));
+            Int("--rebuild-batch"),
+            WarmUp: !quick && !args.Contains("--no-warmup"));
         if (settings.Runs < 1 || settings.Contributions < 1 || settings.Members < 2)
             throw new ArgumentException(Usage);
         return settings;
