@@ -6,6 +6,7 @@ namespace OpenValue.Benchmarks.Harness;
 /// Closed-loop HTTP load: a number of clients, each sending its next request as soon as the previous one
 /// answers, for a fixed time. Reports requests per second, with p50 and p99 latency in milliseconds.
 /// Any response other than 2xx fails the run: a fast error is not throughput.
+/// Also reports this process's CPU milliseconds per request (server and load driver together).
 /// </summary>
 public static class LoadDriver
 {
@@ -15,6 +16,8 @@ public static class LoadDriver
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients, UseCookies = false })
             { BaseAddress = server };
         var latencies = Enumerable.Range(0, clients).Select(_ => new List<double>()).ToArray();
+        var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(latencies.Select(mine => Task.Run(async () =>
         {
@@ -28,12 +31,15 @@ public static class LoadDriver
             }
         }, ct)));
         var elapsed = clock.Elapsed;
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuBefore;
         var all = latencies.SelectMany(l => l).ToList();
         return new Sample(Stats.PerSecond(all.Count, elapsed), new Dictionary<string, double>
         {
             ["p50 ms"] = Stats.Percentile(all, 50),
             ["p99 ms"] = Stats.Percentile(all, 99),
             ["requests"] = all.Count,
+            ["cpu ms/request"] = cpu.TotalMilliseconds / Math.Max(all.Count, 1),
         });
     }
 
