@@ -83,5 +83,5 @@ public static class BulkAppend
     }
 
     private static Sample Throughput(long events, TimeSpan elapsed) =>
-        new(Stats.PerSecond(events, elapsed), new Dictionary<string, double> { ["seconds"] = elapsed.TotalSeconds });
+        new(Stats.PerSecond(events, elapsed), new Dictionary<string, double> { ["seconds"] = elapsed.TotalSeconds, ["events"] = events });
 }
