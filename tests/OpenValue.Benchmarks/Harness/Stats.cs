@@ -15,6 +15,14 @@ public static class Stats
 
     public static bool IsSane(double value) => double.IsFinite(value) && value > 0;
 
-    /// <summary>Throughput in units per second, timed with a monotonic clock.</summary>
+    /// <summary>How long the work took, on a monotonic clock.</summary>
+    public static async Task<TimeSpan> Timed(Func<Task> work)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await work();
+        return clock.Elapsed;
+    }
+
+    /// <summary>Throughput in units per second.</summary>
     public static double PerSecond(long count, TimeSpan elapsed) => count / Math.Max(elapsed.TotalSeconds, 1e-9);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using JasperFx.Events;
 using OpenValue.Benchmarks.Harness;
 using OpenValue.Benchmarks.Network;
@@ -23,7 +22,7 @@ public static class BulkAppend
             new Contender("Npgsql binary COPY into mt_events-shaped tables", async ct =>
             {
                 await raw.Clean(ct);
-                return Throughput(network.EventCount, await Timed(() => raw.Copy(network, ct)));
+                return Throughput(network.EventCount, await Stats.Timed(() => raw.Copy(network, ct)));
             }),
             [
                 new Contender($"Marten BulkInsertEventsAsync (COPY batches of {BulkBatchSize:#,0})", ct => Run(bench, network, BulkInsert, ct)),
@@ -38,7 +37,7 @@ public static class BulkAppend
         BenchStore bench, LoadedNetwork network, Func<BenchStore, LoadedNetwork, CancellationToken, Task> append, CancellationToken ct)
     {
         await bench.Clean(ct);
-        var elapsed = await Timed(() => append(bench, network, ct));
+        var elapsed = await Stats.Timed(() => append(bench, network, ct));
         var stored = await bench.Scalar("select count(*) from openvalue.mt_events", ct);
         if (stored != network.EventCount) throw new InvalidOperationException($"{stored} events stored, {network.EventCount} appended");
         return Throughput(network.EventCount, elapsed);
@@ -73,13 +72,6 @@ public static class BulkAppend
             (chunk, events) = ([], 0);
         }
         if (chunk.Count > 0) yield return chunk;
-    }
-
-    public static async Task<TimeSpan> Timed(Func<Task> work)
-    {
-        var clock = Stopwatch.StartNew();
-        await work();
-        return clock.Elapsed;
     }
 
     private static Sample Throughput(long events, TimeSpan elapsed) =>

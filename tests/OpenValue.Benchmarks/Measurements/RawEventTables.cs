@@ -14,6 +14,10 @@ namespace OpenValue.Benchmarks.Measurements;
 /// </summary>
 public sealed class RawEventTables(BenchStore bench)
 {
+    // The foreign-key checks of a COPY run when it completes: for millions of rows that takes longer than
+    // Npgsql's default 30-second timeout.
+    private static readonly TimeSpan CopyTimeout = TimeSpan.FromMinutes(30);
+
     public async Task Create(CancellationToken ct)
     {
         await using var command = bench.Db.CreateCommand("""
@@ -43,6 +47,7 @@ public sealed class RawEventTables(BenchStore bench)
         await using (var streams = await connection.BeginBinaryImportAsync(
             "copy bench_raw.mt_streams (id, type, version, timestamp, created, tenant_id, is_archived) from stdin (format binary)", ct))
         {
+            streams.Timeout = CopyTimeout;
             foreach (var stream in network.Streams)
             {
                 streams.StartRow();
@@ -59,6 +64,7 @@ public sealed class RawEventTables(BenchStore bench)
         await using (var rows = await connection.BeginBinaryImportAsync(
             "copy bench_raw.mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type, is_archived) from stdin (format binary)", ct))
         {
+            rows.Timeout = CopyTimeout;
             long sequence = 0;
             foreach (var stream in network.Streams)
                 for (var i = 0; i < stream.Events.Length; i++)

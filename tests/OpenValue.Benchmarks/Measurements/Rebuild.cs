@@ -24,7 +24,7 @@ public static class Rebuild
             new Contender("raw streamed SELECT + System.Text.Json", async ct =>
             {
                 var totals = new Dictionary<Guid, ContributionTotals>();
-                var elapsed = await BulkAppend.Timed(() => ReadRaw(bench, network, totals, ct));
+                var elapsed = await Stats.Timed(() => ReadRaw(bench, network, totals, ct));
                 Check(totals.Values.Sum(t => t.Submitted), network);
                 return Throughput(consumed, elapsed);
             }),
@@ -48,7 +48,7 @@ public static class Rebuild
     private static async Task<Sample> RebuildWith(BenchStore store, LoadedNetwork network, Func<long> consumed, CancellationToken ct)
     {
         using var daemon = await store.Store.BuildProjectionDaemonAsync();
-        var elapsed = await BulkAppend.Timed(() =>
+        var elapsed = await Stats.Timed(() =>
             daemon.RebuildProjectionAsync(typeof(ContributionTotalsProjection), TimeSpan.FromMinutes(30), ct));
         Check(await store.Scalar("select coalesce(sum((data->>'submitted')::int), 0) from openvalue.mt_doc_contributiontotals", ct), network);
         return Throughput(consumed(), elapsed);
