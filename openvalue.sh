@@ -12,6 +12,7 @@ DATA_DIR="${OPENVALUE_DATA_DIR:-$ROOT/.data/postgres}"
 PG_PORT="${OPENVALUE_PG_PORT:-55432}"
 URLS="${OPENVALUE_URLS:-http://127.0.0.1:5080}"
 DB_NAME=openvalue
+BENCH_DB=openvalue_bench
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 say() { printf '[openvalue] %s\n' "$*" >&2; }
@@ -168,6 +169,17 @@ cmd_run() {
   OPENVALUE_DB="$db" OPENVALUE_URLS="$URLS" exec dotnet OpenValue.Api.dll
 }
 
+# Counted as one test: every benchmark runs once on a tiny network (bench --quick) and its figures are
+# positive and finite. No timing thresholds: this cluster has fsync off and shares the machine.
+bench_smoke_test() {
+  local dir=$1 port=$2 tmp=$3
+  create_database "$dir" "$port" "$BENCH_DB"
+  say "Smoke-testing the benchmarks (bench --quick)..."
+  OPENVALUE_DB="$(connection_string "$dir" "$port" "$BENCH_DB")" OPENVALUE_BENCH_OUT="$tmp/bench" \
+    dotnet run --project "$ROOT/tests/OpenValue.Benchmarks/OpenValue.Benchmarks.csproj" -c Debug --no-build -- --quick \
+    || { say "OpenValue.Benchmarks: bench --quick failed"; return 1; }
+}
+
 cmd_test() {
   ensure_pg_binaries
   local tmp; tmp="$(mktemp -d)"
@@ -195,18 +207,30 @@ cmd_test() {
     failed=$((failed + $(sed -E 's/.*Failed: *([0-9]+).*/\1/' <<<"$line")))
     skipped=$((skipped + $(sed -E 's/.*Skipped: *([0-9]+).*/\1/' <<<"$line")))
   done
+  bench_smoke_test "$dir" "$port" "$tmp" && passed=$((passed + 1)) || { failed=$((failed + 1)); status=1; }
   [ "$failed" -eq 0 ] || status=1
   echo
   echo "Tests: $passed passed, $failed failed, $skipped skipped"
   return $status
 }
 
+# The benchmarks use their own database in the local (durable) cluster and empty it between runs; they
+# never touch the 'openvalue' database that ./openvalue.sh run serves.
+bench_database_url() {
+  if [ -n "${OPENVALUE_DB:-}" ]; then echo "$OPENVALUE_DB"; return; fi
+  local_db_start
+  create_database "$DATA_DIR" "$PG_PORT" "$BENCH_DB"
+  connection_string "$DATA_DIR" "$PG_PORT" "$BENCH_DB"
+}
+
 cmd_bench() {
   local project="$ROOT/tests/OpenValue.Benchmarks/OpenValue.Benchmarks.csproj"
   [ -f "$project" ] || die "No benchmark project yet."
-  local db; db="$(database_url)"
+  local db; db="$(bench_database_url)"
+  say "Building the benchmarks (Release)..."
   dotnet build "$project" -c Release -v quiet -nologo >&2 || die "build failed"
-  OPENVALUE_DB="$db" dotnet run --project "$project" -c Release --no-build -- "$@"
+  OPENVALUE_DB="$db" OPENVALUE_BENCH_OUT="$ROOT/.data/bench" \
+    dotnet run --project "$project" -c Release --no-build -- "$@"
 }
 
 case "${1:-}" in

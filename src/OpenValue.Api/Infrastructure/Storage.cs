@@ -24,40 +24,50 @@ public static class Storage
     /// </summary>
     public static void AddOpenValueStorage(this IServiceCollection services, string connectionString)
     {
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString).UseNodaTime().Build();
-        services.AddMarten(options =>
-            {
-                options.Connection(dataSource);
-                options.DatabaseSchemaName = "openvalue";
-                options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-                options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, json => Json.Configure(json));
-                options.Events.TenancyStyle = TenancyStyle.Conjoined;
-                options.Events.StreamIdentity = StreamIdentity.AsGuid;
-                options.Events.AppendMode = EventAppendMode.Rich;
-
-                options.Schema.For<AccessToken>().SingleTenanted();
-                options.Schema.For<IdempotencyRecord>().SingleTenanted();
-                options.Schema.For<MemberView>().MultiTenanted();
-                options.Schema.For<NetworkView>().MultiTenanted();
-                options.Schema.For<ProjectView>().MultiTenanted();
-                options.Schema.For<ContributionView>().MultiTenanted();
-                options.Schema.For<Pool>().MultiTenanted();
-                options.Schema.For<Distribution>().MultiTenanted();
-
-                options.Storage.ExtendedSchemaObjects.AddRange(Shares.PointsLedgerSchema.Objects());
-
-                options.Projections.Add<NetworkProjection>(ProjectionLifecycle.Live);
-                options.Projections.Add<MemberViewProjection>(ProjectionLifecycle.Inline);
-                options.Projections.Add<NetworkViewProjection>(ProjectionLifecycle.Inline);
-                options.Projections.Add<ProjectViewProjection>(ProjectionLifecycle.Inline);
-                options.Projections.Add<ContributionProjection>(ProjectionLifecycle.Live);
-                options.Projections.Add<ContributionViewProjection>(ProjectionLifecycle.Inline);
-                options.Projections.Add<Shares.PointsLedgerProjection>(ProjectionLifecycle.Inline);
-                options.Projections.Add<PoolProjection>(ProjectionLifecycle.Inline);
-                options.Projections.Add<DistributionProjection>(ProjectionLifecycle.Inline);
-            })
+        var dataSource = DataSource(connectionString);
+        services.AddMarten(options => Configure(options, dataSource))
             .UseLightweightSessions()
             .IntegrateWithWolverine()
             .ApplyAllDatabaseChangesOnStartup();
+    }
+
+    /// <summary>The data source the app gives Marten: Npgsql with NodaTime types.</summary>
+    public static NpgsqlDataSource DataSource(string connectionString) =>
+        new NpgsqlDataSourceBuilder(connectionString).UseNodaTime().Build();
+
+    /// <summary>
+    /// The app's whole Marten configuration, public so the benchmarks measure the store exactly as the app
+    /// configures it (they add their own event types and projections on top).
+    /// </summary>
+    public static void Configure(StoreOptions options, NpgsqlDataSource dataSource)
+    {
+        options.Connection(dataSource);
+        options.DatabaseSchemaName = "openvalue";
+        options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, json => Json.Configure(json));
+        options.Events.TenancyStyle = TenancyStyle.Conjoined;
+        options.Events.StreamIdentity = StreamIdentity.AsGuid;
+        options.Events.AppendMode = EventAppendMode.Rich;
+
+        options.Schema.For<AccessToken>().SingleTenanted();
+        options.Schema.For<IdempotencyRecord>().SingleTenanted();
+        options.Schema.For<MemberView>().MultiTenanted();
+        options.Schema.For<NetworkView>().MultiTenanted();
+        options.Schema.For<ProjectView>().MultiTenanted();
+        options.Schema.For<ContributionView>().MultiTenanted();
+        options.Schema.For<Pool>().MultiTenanted();
+        options.Schema.For<Distribution>().MultiTenanted();
+
+        options.Storage.ExtendedSchemaObjects.AddRange(Shares.PointsLedgerSchema.Objects());
+
+        options.Projections.Add<NetworkProjection>(ProjectionLifecycle.Live);
+        options.Projections.Add<MemberViewProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<NetworkViewProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<ProjectViewProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<ContributionProjection>(ProjectionLifecycle.Live);
+        options.Projections.Add<ContributionViewProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<Shares.PointsLedgerProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<PoolProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<DistributionProjection>(ProjectionLifecycle.Inline);
     }
 }

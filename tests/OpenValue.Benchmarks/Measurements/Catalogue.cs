@@ -1,0 +1,33 @@
+using OpenValue.Benchmarks.Harness;
+using OpenValue.Benchmarks.Network;
+
+namespace OpenValue.Benchmarks.Measurements;
+
+/// <summary>One entry per measurement of issue 6, runnable or waiting for the code it needs.</summary>
+public sealed record Entry(string Id, Measurement? Measurement, NotYetMeasurable? Pending);
+
+/// <summary>
+/// Issue 6's six measurements in order. To make a pending one runnable, replace its NotYetMeasurable with a
+/// Measurement built by a class in this folder (see BulkAppend and Rebuild for the shape).
+/// </summary>
+public static class Catalogue
+{
+    public static IEnumerable<Entry> All(Settings settings, BenchStore bench, BenchStore tuned, string connection)
+    {
+        var network = new LoadedNetwork(settings);
+        yield return Run(BulkAppend.Create(bench, network));
+        // Interim subject until POST /networks/{n}/contributions lands: see ClaimOverHttp.
+        yield return Run(ClaimOverHttp.Create(bench, settings, connection));
+        yield return Run(Rebuild.Create(bench, tuned, settings.TunedBatchSize, network));
+        yield return Wait(new("4", "shares query on the 1M-contribution network, now and as of a past moment (p50, p99)",
+            "GET /networks/{n}/shares[?asOf=] and its projection, ContributionAccepted with points (valuation branch)"));
+        yield return Wait(new("5", "proposing a distribution over 10k and 100k members, and the server's peak memory",
+            "POST /networks/{n}/distributions, income, and the shares projection (valuation branch)"));
+        yield return Wait(new("6", "commit-to-projection lag of the async projections under steady load (p99)",
+            "the app's async projections (shares, review queue) and a claim endpoint to load them"));
+    }
+
+    private static Entry Run(Measurement m) => new(m.Id, m, null);
+
+    private static Entry Wait(NotYetMeasurable p) => new(p.Id, null, p);
+}
