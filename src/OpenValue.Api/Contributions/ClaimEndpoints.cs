@@ -81,7 +81,7 @@ public static class ClaimEndpoints
     }
 
     public static async Task<Network> NetworkOf(IQuerySession session, Guid networkId, CancellationToken cancellation) =>
-        await session.Events.AggregateStreamAsync<Network>(networkId, token: cancellation)
+        await session.LoadAsync<Network>(networkId, cancellation)
         ?? throw new InvalidOperationException($"Network {networkId} has no stream although its member was admitted.");
 
     /// <summary>

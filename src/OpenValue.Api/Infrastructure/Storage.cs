@@ -60,7 +60,10 @@ public static class Storage
 
         options.Storage.ExtendedSchemaObjects.AddRange(Shares.PointsLedgerSchema.Objects());
 
-        options.Projections.Add<NetworkProjection>(ProjectionLifecycle.Live);
+        // Stored, not folded per request: a network's stream grows with every admission, so folding it on
+        // each claim, review or admission would cost O(members) — and admitting n members O(n²).
+        options.Schema.For<Domain.Networks.Network>().MultiTenanted();
+        options.Projections.Add<NetworkProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<MemberViewProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<NetworkViewProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<ProjectViewProjection>(ProjectionLifecycle.Inline);

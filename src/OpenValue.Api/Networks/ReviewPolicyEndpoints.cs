@@ -26,7 +26,7 @@ public static class ReviewPolicyEndpoints
     [WolverineGet("/networks/{networkId}/review-policy")]
     public static async Task<ReviewPolicyResponse> Get(Guid networkId, HttpContext http, IQuerySession session)
     {
-        var network = await session.Events.AggregateStreamAsync<Network>(networkId, token: http.RequestAborted);
+        var network = await session.LoadAsync<Network>(networkId, http.RequestAborted);
         return new ReviewPolicyResponse(network!.ApprovalsRequired);
     }
 }

@@ -29,5 +29,5 @@ public static class TreasuryPolicyEndpoints
 
     [WolverineGet("/networks/{networkId}/treasury-policy")]
     public static async Task<TreasuryPolicyResponse> Get(Guid networkId, HttpContext http, IQuerySession session) =>
-        TreasuryPolicyResponse.Of((await session.Events.AggregateStreamAsync<Network>(networkId, token: http.RequestAborted))!);
+        TreasuryPolicyResponse.Of((await session.LoadAsync<Network>(networkId, http.RequestAborted))!);
 }

@@ -29,7 +29,7 @@ public sealed class ShareSource(IDocumentStore store) : IShareSource
     {
         var tenant = networkId.ToString();
         await using var session = store.QuerySession(tenant);
-        var network = await session.Events.AggregateStreamAsync<Network>(networkId, token: cancellation);
+        var network = await session.LoadAsync<Network>(networkId, cancellation);
         var equation = network?.EquationAt(asOf);
         var points = equation?.HalfLifeDays is { } halfLife
             ? Decayed(await PointsLedger.ContributionsAsOf(store, tenant, projectId, after, asOf, cancellation), asOf, halfLife)
