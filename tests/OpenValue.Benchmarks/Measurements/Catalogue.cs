@@ -16,7 +16,6 @@ public static class Catalogue
     {
         var network = new LoadedNetwork(settings);
         yield return Run(BulkAppend.Create(bench, network));
-        // Interim subject until POST /networks/{n}/contributions lands: see ClaimOverHttp.
         yield return Run(ClaimOverHttp.Create(bench, settings, connection));
         yield return Run(Rebuild.Create(bench, tuned, settings.TunedBatchSize, network));
         yield return Wait(new("4", "shares query on the 1M-contribution network, now and as of a past moment (p50, p99)",
