@@ -18,8 +18,7 @@ public static class Catalogue
         yield return Run(BulkAppend.Create(bench, network));
         yield return Run(ClaimOverHttp.Create(bench, settings, connection));
         yield return Run(Rebuild.Create(bench, tuned, settings.TunedBatchSize, network));
-        yield return Wait(new("4", "shares query on the 1M-contribution network, now and as of a past moment (p50, p99)",
-            "GET /networks/{n}/shares[?asOf=] and its projection, ContributionAccepted with points (valuation branch)"));
+        yield return Run(SharesQuery.Create(bench, settings, connection, network));
         yield return Wait(new("5", "proposing a distribution over 10k and 100k members, and the server's peak memory",
             "POST /networks/{n}/distributions, income, and the shares projection (valuation branch)"));
         yield return Wait(new("6", "commit-to-projection lag of the async projections under steady load (p99)",
