@@ -19,8 +19,7 @@ public static class Catalogue
         yield return Run(ClaimOverHttp.Create(bench, settings, connection));
         yield return Run(Rebuild.Create(bench, tuned, settings.TunedBatchSize, network));
         yield return Run(SharesQuery.Create(bench, settings, connection, network));
-        yield return Wait(new("5", "proposing a distribution over 10k and 100k members, and the server's peak memory",
-            "POST /networks/{n}/distributions, income, and the shares projection (valuation branch)"));
+        yield return Run(DistributionProposal.Create(bench, settings, connection, network));
         yield return Wait(new("6", "commit-to-projection lag of the async projections under steady load (p99)",
             "the app's async projections (shares, review queue) and a claim endpoint to load them"));
     }

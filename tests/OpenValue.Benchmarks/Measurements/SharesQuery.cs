@@ -66,44 +66,10 @@ public static class SharesQuery
             [Target.FigureBelow(20, "ms p99")],
             Prepare: async ct =>
             {
-                await bench.Clean(ct);
-                real = await Servers.StartRealApp(connection, ct);
-                var store = (DocumentStore)real.Value.App.Services.GetService(typeof(IDocumentStore))!;
-                await store.Advanced.Clean.DeleteAllDocumentsAsync(ct);
-                await store.Advanced.Clean.DeleteAllEventDataAsync(ct);
-                await using (var truncate = bench.Db.CreateCommand("truncate " + string.Join(", ", PointsLedgerSchema.Tables)))
-                    await truncate.ExecuteNonQueryAsync(ct);
-
-                var founder = generator.MemberIds[0];
-                var founded = Generator.FirstDay.PlusDays(-1).AtMidnight().InUtc().ToInstant();
-                var networkEvents = new List<object>
-                {
-                    new NetworkFounded(networkId, "Wikihouse Makers", "EUR", founder, founded),
-                    new MemberAdmitted(networkId, founder, "Member 1", Enum.GetValues<Role>(), StakeholderClass.Founder, founder, founded),
-                };
-                networkEvents.AddRange(generator.MemberIds.Skip(1).Select((m, i) =>
-                    new MemberAdmitted(networkId, m, $"Member {i + 2}", [Role.Contributor, Role.Reviewer], StakeholderClass.Labour, founder, founded)));
-                networkEvents.AddRange(Enumerable.Range(1, 3).Select(v => new ValueEquationAdopted(networkId, v,
-                    [.. Generator.Kinds.Select(k => new ValueRule(k.Kind, UnitOf(k.Unit), k.Rate, Multiplier(v)))],
-                    null, null, [], founder, Generator.FirstDay.PlusYears(v - 1).AtMidnight().InUtc().ToInstant())));
-
-                var contributions = generator.Contributions(settings.Contributions).ToList();
-                var streams = new List<StreamAction> { StreamAction.Start(store.Events, networkId, [.. networkEvents]) };
-                streams.AddRange(contributions.Select(c => StreamAction.Start(store.Events, c.Id, RealEvents(c))));
-                var clock = Stopwatch.StartNew();
-                await store.BulkInsertEventsAsync(tenant, streams, BulkAppend.BulkBatchSize, ct);
-                var loaded = clock.Elapsed;
-                using (var daemon = await store.BuildProjectionDaemonAsync())
-                {
-                    await daemon.RebuildProjectionAsync(typeof(MemberViewProjection), TimeSpan.FromMinutes(30), ct);
-                    await daemon.RebuildProjectionAsync(typeof(PointsLedgerProjection), TimeSpan.FromMinutes(60), ct);
-                }
-                Console.WriteLine($"    loaded {streams.Sum(s => s.Events.Count):#,0} real events in {loaded.TotalSeconds:0.0} s, " +
-                                  $"rebuilt MemberView and the points ledger in {(clock.Elapsed - loaded).TotalSeconds:0.0} s");
-                await bench.Checkpoint(ct);
-
-                http = new HttpClient { BaseAddress = real.Value.Address };
-                http.DefaultRequestHeaders.Authorization = new("Bearer", await FounderToken(store, networkId, founder, ct));
+                var seeded = await Seed(bench, settings, connection, network, ct);
+                real = (seeded.App, seeded.Http.BaseAddress!);
+                http = seeded.Http;
+                var contributions = seeded.Contributions;
                 await Check(http, networkId, contributions, past, pastText, ct);
                 for (var i = 0; i < 10; i++) await Get(http, $"/networks/{networkId}/shares?asOf={pastText}", ct);
             },
@@ -114,6 +80,59 @@ public static class SharesQuery
             },
             Note: $"{settings.Members:#,0} members, {settings.Contributions:#,0} contributions of real events; {requests} sequential requests per run, " +
                   $"the app in this process; past moment {pastText}; headline figure is p99 (p50 in the details); ratio = subject p99 / SQL p99");
+    }
+
+    /// <summary>What Seed leaves ready: the real app serving the loaded network, a client holding the founder's token, the generated claims.</summary>
+    public sealed record Seeded(WebApplication App, HttpClient Http, DocumentStore Store, List<GeneratedContribution> Contributions);
+
+    /// <summary>
+    /// Empties the database, starts the real app, bulk-loads the generated network as real events and rebuilds
+    /// the inline projections the shares read (MemberView, the points ledger).
+    /// </summary>
+    public static async Task<Seeded> Seed(BenchStore bench, Settings settings, string connection, LoadedNetwork network, CancellationToken ct)
+    {
+        var generator = network.Generator;
+        var networkId = generator.NetworkId;
+        var tenant = networkId.ToString();
+        await bench.Clean(ct);
+        var app = await Servers.StartRealApp(connection, ct);
+        var store = (DocumentStore)app.App.Services.GetService(typeof(IDocumentStore))!;
+        await store.Advanced.Clean.DeleteAllDocumentsAsync(ct);
+        await store.Advanced.Clean.DeleteAllEventDataAsync(ct);
+        await using (var truncate = bench.Db.CreateCommand("truncate " + string.Join(", ", PointsLedgerSchema.Tables)))
+            await truncate.ExecuteNonQueryAsync(ct);
+
+        var founder = generator.MemberIds[0];
+        var founded = Generator.FirstDay.PlusDays(-1).AtMidnight().InUtc().ToInstant();
+        var networkEvents = new List<object>
+        {
+            new NetworkFounded(networkId, "Wikihouse Makers", "EUR", founder, founded),
+            new MemberAdmitted(networkId, founder, "Member 1", Enum.GetValues<Role>(), StakeholderClass.Founder, founder, founded),
+        };
+        networkEvents.AddRange(generator.MemberIds.Skip(1).Select((m, i) =>
+            new MemberAdmitted(networkId, m, $"Member {i + 2}", [Role.Contributor, Role.Reviewer], StakeholderClass.Labour, founder, founded)));
+        networkEvents.AddRange(Enumerable.Range(1, 3).Select(v => new ValueEquationAdopted(networkId, v,
+            [.. Generator.Kinds.Select(k => new ValueRule(k.Kind, UnitOf(k.Unit), k.Rate, Multiplier(v)))],
+            null, null, [], founder, Generator.FirstDay.PlusYears(v - 1).AtMidnight().InUtc().ToInstant())));
+
+        var contributions = generator.Contributions(settings.Contributions).ToList();
+        var streams = new List<StreamAction> { StreamAction.Start(store.Events, networkId, [.. networkEvents]) };
+        streams.AddRange(contributions.Select(c => StreamAction.Start(store.Events, c.Id, RealEvents(c))));
+        var clock = Stopwatch.StartNew();
+        await store.BulkInsertEventsAsync(tenant, streams, BulkAppend.BulkBatchSize, ct);
+        var loaded = clock.Elapsed;
+        using (var daemon = await store.BuildProjectionDaemonAsync())
+        {
+            await daemon.RebuildProjectionAsync(typeof(MemberViewProjection), TimeSpan.FromMinutes(30), ct);
+            await daemon.RebuildProjectionAsync(typeof(PointsLedgerProjection), TimeSpan.FromMinutes(60), ct);
+        }
+        Console.WriteLine($"    loaded {streams.Sum(s => s.Events.Count):#,0} real events in {loaded.TotalSeconds:0.0} s, " +
+                          $"rebuilt MemberView and the points ledger in {(clock.Elapsed - loaded).TotalSeconds:0.0} s");
+        await bench.Checkpoint(ct);
+
+        var http = new HttpClient { BaseAddress = app.Address };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", await FounderToken(store, networkId, founder, ct));
+        return new Seeded(app.App, http, store, contributions);
     }
 
     private static decimal Multiplier(int version) => 1 + version / 10m;
