@@ -10,8 +10,13 @@ namespace OpenValue.Benchmarks.Harness;
 /// </summary>
 public static class LoadDriver
 {
+    public static Task<Sample> Drive(
+        Uri server, Func<HttpRequestMessage> request, int clients, TimeSpan duration, CancellationToken ct) =>
+        Drive(server, _ => request(), clients, duration, ct);
+
+    /// <summary>As above; each client's requests are built with its index (0 to clients − 1), for per-client tokens.</summary>
     public static async Task<Sample> Drive(
-        Uri server, Func<HttpRequestMessage> request, int clients, TimeSpan duration, CancellationToken ct)
+        Uri server, Func<int, HttpRequestMessage> request, int clients, TimeSpan duration, CancellationToken ct)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients, UseCookies = false })
             { BaseAddress = server };
@@ -19,12 +24,12 @@ public static class LoadDriver
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(latencies.Select(mine => Task.Run(async () =>
+        await Task.WhenAll(latencies.Select((mine, client) => Task.Run(async () =>
         {
             while (clock.Elapsed < duration)
             {
                 var started = clock.Elapsed;
-                using var response = await http.SendAsync(request(), ct);
+                using var response = await http.SendAsync(request(client), ct);
                 if (!response.IsSuccessStatusCode)
                     throw new HttpRequestException($"{(int)response.StatusCode} from {response.RequestMessage?.RequestUri}: {await response.Content.ReadAsStringAsync(ct)}");
                 mine.Add((clock.Elapsed - started).TotalMilliseconds);

@@ -16,15 +16,12 @@ public static class Catalogue
     {
         var network = new LoadedNetwork(settings);
         yield return Run(BulkAppend.Create(bench, network));
-        // Interim subject until POST /networks/{n}/contributions lands: see ClaimOverHttp.
         yield return Run(ClaimOverHttp.Create(bench, settings, connection));
         yield return Run(Rebuild.Create(bench, tuned, settings.TunedBatchSize, network));
-        yield return Wait(new("4", "shares query on the 1M-contribution network, now and as of a past moment (p50, p99)",
-            "GET /networks/{n}/shares[?asOf=] and its projection, ContributionAccepted with points (valuation branch)"));
-        yield return Wait(new("5", "proposing a distribution over 10k and 100k members, and the server's peak memory",
-            "POST /networks/{n}/distributions, income, and the shares projection (valuation branch)"));
+        yield return Run(SharesQuery.Create(bench, settings, connection, network));
+        yield return Run(DistributionProposal.Create(bench, settings, connection, network));
         yield return Wait(new("6", "commit-to-projection lag of the async projections under steady load (p99)",
-            "the app's async projections (shares, review queue) and a claim endpoint to load them"));
+            "the app's async projections (today every projection is inline or live); the claim endpoint of measurement 2 will load them"));
     }
 
     private static Entry Run(Measurement m) => new(m.Id, m, null);

@@ -19,7 +19,7 @@ public sealed class Generator(int seed, int members)
     public static readonly LocalDate FirstDay = new(2023, 11, 27);
     private const int Days = 3 * 365;
 
-    private static readonly (string Kind, string Unit, int Weight, decimal Rate)[] Kinds =
+    public static readonly (string Kind, string Unit, int Weight, decimal Rate)[] Kinds =
     [
         ("work", "hour", 60, 50m), ("cash", "EUR", 8, 4m), ("expense", "EUR", 10, 2m), ("materials", "EUR", 8, 2m),
         ("equipment-use", "hour", 6, 10m), ("design", "item", 4, 400m), ("sales-relationship", "item", 2, 250m), ("care", "hour", 2, 40m),
