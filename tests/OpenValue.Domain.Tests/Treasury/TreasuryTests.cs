@@ -1,3 +1,4 @@
+using OpenValue.Domain.Tests.Contributions;
 using NodaTime;
 using OpenValue.Domain.Networks;
 using OpenValue.Domain.Treasury;
@@ -10,13 +11,13 @@ using Currency = OpenValue.Domain.Money.Currency;
 
 public class TreasuryTests
 {
-    private static readonly Instant Now = Instant.FromUtc(2026, 11, 26, 10, 0);
-    private static readonly LocalDate Today = new(2026, 11, 26);
-    private static readonly Guid NetworkId = Guid.Parse("0197a000-0000-7000-8000-000000000001");
-    private static readonly Guid Ada = Guid.Parse("0197a000-0000-7000-8000-0000000000a1");
-    private static readonly Guid Bob = Guid.Parse("0197a000-0000-7000-8000-0000000000b2");
-    private static readonly Guid Cem = Guid.Parse("0197a000-0000-7000-8000-0000000000c3");
-    private static readonly Guid Frame = Guid.Parse("0197a000-0000-7000-8000-0000000000f1");
+    private static readonly Instant Now = Given.Now;
+    private static readonly LocalDate Today = Given.Today;
+    private static readonly Guid NetworkId = Given.NetworkId;
+    private static readonly Guid Ada = Given.Ada;
+    private static readonly Guid Bob = Given.Bob;
+    private static readonly Guid Cem = Given.Cy;
+    private static readonly Guid Frame = Given.ProjectId;
     private static readonly Guid DistributionId = Guid.Parse("0197a000-0000-7000-8000-00000000d001");
     private static readonly Currency Euro = Currency.Parse("EUR", "currency");
 
