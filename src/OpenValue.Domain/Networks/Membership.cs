@@ -8,12 +8,13 @@ public sealed record ChangeRoles(Guid MemberId, IReadOnlyList<string?>? Grant, I
 
 public static class Membership
 {
-    public static object[] Decide(AdmitMember command, Network network, Instant now)
+    /// <param name="existing">The member already holding <c>command.MemberId</c>, if any (never, for a fresh id).</param>
+    public static object[] Decide(AdmitMember command, Network network, NetworkMember? existing, Instant now)
     {
         var name = Text.Required(command.Name, "name", Founding.MaxNameLength);
         var roles = Wire.ParseSet<Role>(command.Roles, "roles");
         var stakeholderClass = Wire.Parse<StakeholderClass>(command.StakeholderClass, "stakeholderClass");
-        if (network.Members.ContainsKey(command.MemberId))
+        if (existing is not null)
             throw RuleViolation.Conflict("member-exists", $"Member {command.MemberId} is already in this network.");
         return [new MemberAdmitted(network.Id, command.MemberId, name, [.. roles.Order()], stakeholderClass, command.AdmittedBy, now)];
     }
@@ -22,7 +23,8 @@ public static class Membership
     /// Grants and revokes in one step. Granting a role already held or revoking one not held changes nothing,
     /// so a retried request is harmless. A network always keeps at least one steward.
     /// </summary>
-    public static object[] Decide(ChangeRoles command, Network network, Instant now)
+    /// <param name="member">The member named by <c>command.MemberId</c>, or null when the network has no such member.</param>
+    public static object[] Decide(ChangeRoles command, Network network, NetworkMember? member, Instant now)
     {
         var grant = Wire.ParseSet<Role>(command.Grant, "grant");
         var revoke = Wire.ParseSet<Role>(command.Revoke, "revoke");
@@ -31,7 +33,8 @@ public static class Membership
         if (grant.Intersect(revoke).FirstOrDefault() is var both && grant.Overlaps(revoke))
             throw RuleViolation.Invalid("revoke", $"Role '{Wire.Name(both)}' cannot be granted and revoked at once.");
 
-        var member = network.Member(command.MemberId);
+        if (member is null || member.Id != command.MemberId)
+            throw RuleViolation.NotFound("member-not-found", $"Member {command.MemberId} is not in this network.");
         var events = new List<object>();
         events.AddRange(grant.Where(r => !member.Holds(r)).Order()
             .Select(r => new MemberRoleGranted(network.Id, member.Id, r, command.ChangedBy, now)));

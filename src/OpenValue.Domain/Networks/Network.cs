@@ -9,33 +9,31 @@ public sealed record NetworkMember(Guid Id, string Name, StakeholderClass Stakeh
 
 /// <summary>
 /// The network's write model: just what its decisions need. <see cref="Evolve"/> is a plain pure function,
-/// so the domain needs no event-store conventions or code generation to be folded.
+/// so the domain needs no event-store conventions or code generation to be folded. Members are not held
+/// here (a network of ten thousand would make every decision load them all): the network keeps how many
+/// members hold each role, which is what its rules ask (last steward, four eyes), and a decision about
+/// one member takes that member as its own argument.
 /// </summary>
-public sealed partial record Network(Guid Id, string Name, string Currency, ImmutableDictionary<Guid, NetworkMember> Members)
+public sealed partial record Network(Guid Id, string Name, string Currency)
 {
+    /// <summary>How many members hold each role.</summary>
+    public ImmutableDictionary<Role, int> RoleHolders { get; init; } = ImmutableDictionary<Role, int>.Empty;
+
+    public int MemberCount { get; init; }
+
     public static Network? Evolve(Network? state, object @event) => (state, @event) switch
     {
-        (null, NetworkFounded e) => new Network(e.NetworkId, e.Name, e.Currency, ImmutableDictionary<Guid, NetworkMember>.Empty),
-        (not null, MemberAdmitted e) => state with
-        {
-            Members = state.Members.SetItem(e.MemberId, new NetworkMember(e.MemberId, e.Name, e.StakeholderClass, [.. e.Roles])),
-        },
-        (not null, MemberRoleGranted e) => state.WithRoles(e.MemberId, roles => roles.Add(e.Role)),
-        (not null, MemberRoleRevoked e) => state.WithRoles(e.MemberId, roles => roles.Remove(e.Role)),
+        (null, NetworkFounded e) => new Network(e.NetworkId, e.Name, e.Currency),
+        (not null, MemberAdmitted e) => state.WithHolders(e.Roles, +1) with { MemberCount = state.MemberCount + 1 },
+        (not null, MemberRoleGranted e) => state.WithHolders([e.Role], +1),
+        (not null, MemberRoleRevoked e) => state.WithHolders([e.Role], -1),
         (not null, _) => state.EvolveProjectsAndPolicy(@event),
         _ => state,
     };
 
-    public int CountHolding(Role role) => Members.Values.Count(m => m.Holds(role));
+    public int CountHolding(Role role) => RoleHolders.GetValueOrDefault(role);
 
-    public NetworkMember Member(Guid memberId) =>
-        Members.TryGetValue(memberId, out var member)
-            ? member
-            : throw RuleViolation.NotFound("member-not-found", $"Member {memberId} is not in this network.");
-
-    private Network WithRoles(Guid memberId, Func<ImmutableHashSet<Role>, ImmutableHashSet<Role>> change)
-    {
-        var member = Members[memberId];
-        return this with { Members = Members.SetItem(memberId, member with { Roles = change(member.Roles) }) };
-    }
+    // Decisions only ever grant a role not held and revoke one held, so counting events counts holders.
+    private Network WithHolders(IEnumerable<Role> roles, int change) =>
+        this with { RoleHolders = roles.Aggregate(RoleHolders, (holders, role) => holders.SetItem(role, holders.GetValueOrDefault(role) + change)) };
 }

@@ -81,6 +81,27 @@ public class admitting_members_and_changing_roles(AppFixture app)
             .ShouldBeProblem(409, code: "last-steward");
     }
 
+    [Fact]
+    public async Task two_stewards_stepping_down_at_once_leave_one_steward()
+    {
+        // Each decision alone is allowed (another steward exists); together they would leave none. Both read
+        // the same network version, so the second append fails its version check.
+        for (var round = 0; round < 5; round++)
+        {
+            var network = await api.Found();
+            var bob = await api.Admit(network, "Bob", "labour", "steward");
+            var results = await Task.WhenAll(
+                api.Post($"/networks/{network.NetworkId}/members/{network.MemberId}/roles", new { revoke = new[] { "steward" } }, network.Token),
+                api.Post($"/networks/{network.NetworkId}/members/{bob.MemberId}/roles", new { revoke = new[] { "steward" } }, bob.Token));
+
+            results.Count(r => r.Status == 200).Should().Be(1);
+            results.Single(r => r.Status != 200).Status.Should().Be(409);
+            var (_, body, _) = await api.Get($"/networks/{network.NetworkId}/members", network.Token);
+            body!["members"]!.AsArray().Count(m => m!["roles"]!.AsArray().Any(r => r!.GetValue<string>() == "steward")).Should().Be(1);
+            (await app.Events(network.NetworkId, network.NetworkId)).Count(e => e.Data is MemberRoleRevoked).Should().Be(1);
+        }
+    }
+
     [Theory]
     [InlineData("""{"roles":["contributor"],"stakeholderClass":"labour"}""", "name")]
     [InlineData("""{"name":"Bob","roles":["boss"],"stakeholderClass":"labour"}""", "roles[0]")]

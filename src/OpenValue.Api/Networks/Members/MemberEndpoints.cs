@@ -33,7 +33,8 @@ public static class MemberEndpoints
             var memberId = Guid.CreateVersion7();
             var stream = await session.Events.FetchForWriting<Network>(networkId, http.RequestAborted);
             var command = new AdmitMember(memberId, body.Name, body.Roles, body.StakeholderClass, http.Caller().MemberId);
-            stream.AppendMany(Membership.Decide(command, stream.Aggregate!, now));
+            var existing = await session.LoadAsync<MemberView>(memberId, http.RequestAborted);
+            stream.AppendMany(Membership.Decide(command, stream.Aggregate!, existing?.ToMember(), now));
             var (token, access) = AccessToken.Issue(networkId, memberId, now);
             session.Store(access);
             return Outcome.Created($"/networks/{networkId}/members/{memberId}", new MemberAdmittedResponse(memberId, token));
@@ -45,7 +46,10 @@ public static class MemberEndpoints
     {
         var stream = await session.Events.FetchForWriting<Network>(networkId, http.RequestAborted);
         var command = new ChangeRoles(memberId, body.Grant, body.Revoke, http.Caller().MemberId);
-        stream.AppendMany(Membership.Decide(command, stream.Aggregate!, clock.GetCurrentInstant()));
+        // The member document is read after the stream's version: a concurrent change to the network appends
+        // to the same stream, so one of two racing decisions fails its version check (409) and none is lost.
+        var member = await session.LoadAsync<MemberView>(memberId, http.RequestAborted);
+        stream.AppendMany(Membership.Decide(command, stream.Aggregate!, member?.ToMember(), clock.GetCurrentInstant()));
         await session.SaveChangesAsync(http.RequestAborted);
         var view = await session.LoadAsync<MemberView>(memberId, http.RequestAborted);
         return MemberResponse.From(view!);

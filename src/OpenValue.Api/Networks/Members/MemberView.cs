@@ -13,6 +13,9 @@ public sealed class MemberView
     public StakeholderClass StakeholderClass { get; set; }
     public List<Role> Roles { get; set; } = [];
     public Instant AdmittedAt { get; set; }
+
+    /// <summary>The member as the domain's decisions see them.</summary>
+    public NetworkMember ToMember() => new(Id, Name, StakeholderClass, [.. Roles]);
 }
 
 public sealed class MemberViewProjection : MultiStreamProjection<MemberView, Guid>
