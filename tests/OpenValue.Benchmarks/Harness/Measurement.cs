@@ -12,9 +12,9 @@ public sealed record Contender(string Name, Func<CancellationToken, Task<Sample>
 /// <summary>
 /// What a measurement must reach. A ratio target compares each subject's median to the baseline's median
 /// (subject / baseline, so "≥ 0.5" reads "at least half the baseline's throughput"); an absolute target
-/// bounds the subject's median itself.
+/// bounds the subject's median itself, or, naming a <see cref="Detail"/>, the median of that secondary figure.
 /// </summary>
-public sealed record Target(string Text, Func<double, double, bool> IsMet)
+public sealed record Target(string Text, Func<double, double, bool> IsMet, string? Detail = null)
 {
     public static Target RatioAtLeast(double minimum) =>
         new($"ratio ≥ {minimum:0.##}", (ratio, _) => ratio >= minimum);
@@ -24,6 +24,9 @@ public sealed record Target(string Text, Func<double, double, bool> IsMet)
 
     public static Target FigureBelow(double maximum, string unit) =>
         new($"< {maximum:#,0.##} {unit}", (_, figure) => figure < maximum);
+
+    public static Target DetailBelow(string detail, double maximum) =>
+        new($"{detail} < {maximum:#,0.##}", (_, value) => value < maximum, detail);
 }
 
 /// <summary>

@@ -66,8 +66,9 @@ public sealed class Runner(Settings settings, Header header)
             var median = Stats.Median(values);
             var isBaseline = contender == m.Baseline;
             var ratio = median / baseline;
-            var verdicts = isBaseline ? [] : m.Targets.Select(t => (t.Text, Met: t.IsMet(ratio, median))).ToList();
             var details = MedianDetails(samples[contender.Name]);
+            var verdicts = isBaseline ? [] : m.Targets
+                .Select(t => (t.Text, Met: t.IsMet(ratio, t.Detail is { } d ? details.GetValueOrDefault(d, double.NaN) : median))).ToList();
             Console.WriteLine($"    median {Label(m, contender),-62} {Figure(median, m.Unit)}{Details(details)}" +
                 (isBaseline ? "" : $"  ratio {ratio:0.00}  " + string.Join("  ", verdicts.Select(v => $"{v.Text}: {(v.Met ? "PASS" : "MISS")}"))));
             foreach (var value in values.Concat(details.Values).Append(median).Where(v => !Stats.IsSane(v)))
