@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.Net.Http.Headers;
+using Npgsql;
 using OpenValue.Api.Infrastructure;
 using OpenValue.Api.Networks.Members;
 using OpenValue.Domain.Networks;
@@ -36,15 +37,11 @@ public sealed class CallerMiddleware(RequestDelegate next)
         if (BearerToken(context) is not { } token)
             return Unauthenticated(context, "Send 'Authorization: Bearer <member token>'.");
 
-        await using var global = store.QuerySession();
-        var access = await global.LoadAsync<AccessToken>(AccessToken.Hash(token), context.RequestAborted);
+        var (access, member) = await Lookup(store, AccessToken.Hash(token), context.RequestAborted);
         if (access is null)
             return Unauthenticated(context, "The bearer token is not known.");
         if (!Guid.TryParse(routeNetwork, out var networkId) || networkId != access.NetworkId)
             return NetworkNotFound();
-
-        await using var tenant = store.QuerySession(networkId.ToString());
-        var member = await tenant.LoadAsync<MemberView>(access.MemberId, context.RequestAborted);
         if (member is null)
             return Unauthenticated(context, "The bearer token no longer belongs to a member.");
 
@@ -55,6 +52,31 @@ public sealed class CallerMiddleware(RequestDelegate next)
 
         context.Features.Set(new Caller(networkId, member.Id, member.Roles.ToHashSet()));
         return null;
+    }
+
+    // The token's record and its member's view in one round trip: every request with a network in its route
+    // pays for this lookup, so it is one statement rather than two sessions. The member is looked up in the
+    // token's own network (the view's tenant), never the route's.
+    private const string LookupSql = """
+        select t.data, m.data
+          from openvalue.mt_doc_accesstoken t
+          left join openvalue.mt_doc_memberview m
+            on m.tenant_id = t.data ->> 'networkId' and m.id = (t.data ->> 'memberId')::uuid
+         where t.id = $1
+        """;
+
+    private static async Task<(AccessToken? Access, MemberView? Member)> Lookup(IDocumentStore store, string hash, CancellationToken cancellation)
+    {
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellation);
+        await using var command = new NpgsqlCommand(LookupSql, connection) { Parameters = { new() { Value = hash } } };
+        await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SingleRow, cancellation);
+        if (!await reader.ReadAsync(cancellation))
+            return (null, null);
+        var serializer = store.Options.Serializer();
+        var access = serializer.FromJson<AccessToken>(reader, 0);
+        var member = await reader.IsDBNullAsync(1, cancellation) ? null : serializer.FromJson<MemberView>(reader, 1);
+        return (access, member);
     }
 
     public static Microsoft.AspNetCore.Mvc.ProblemDetails NetworkNotFound() =>
