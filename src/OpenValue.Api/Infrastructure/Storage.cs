@@ -27,7 +27,9 @@ public static class Storage
         var dataSource = DataSource(connectionString);
         services.AddMarten(options => Configure(options, dataSource))
             .UseLightweightSessions()
-            .IntegrateWithWolverine()
+            // Wolverine assigns the async projections' shards among the running app nodes (one node runs
+            // each shard, another takes over when it stops), which replaces Marten's own HotCold daemon.
+            .IntegrateWithWolverine(wolverine => wolverine.UseWolverineManagedEventSubscriptionDistribution = true)
             .ApplyAllDatabaseChangesOnStartup();
     }
 
@@ -72,5 +74,9 @@ public static class Storage
         options.Projections.Add<Shares.PointsLedgerProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<PoolProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<DistributionProjection>(ProjectionLifecycle.Inline);
+
+        // The activity feed may trail its facts by a moment, so it is kept out of every write transaction.
+        options.Schema.For<Activity.ActivityEntry>().MultiTenanted();
+        options.Projections.Add<Activity.ActivityProjection>(ProjectionLifecycle.Async);
     }
 }

@@ -2,6 +2,7 @@ using Alba;
 using JasperFx.CommandLine;
 using JasperFx.Events;
 using Marten;
+using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;
@@ -34,6 +35,12 @@ public sealed class AppFixture : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
+
+    /// <summary>
+    /// Returns once every asynchronous projection has processed every event committed before the call:
+    /// Marten compares each shard's progression with the event store's high-water mark. No sleeping.
+    /// </summary>
+    public Task AsyncProjectionsCaughtUp() => Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
 
     /// <summary>Every event of one stream in one network, oldest first.</summary>
     public async Task<IReadOnlyList<IEvent>> Events(Guid networkId, Guid streamId)

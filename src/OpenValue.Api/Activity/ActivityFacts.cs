@@ -1,0 +1,107 @@
+using NodaTime;
+using OpenValue.Domain.Contributions;
+using OpenValue.Domain.Money;
+using OpenValue.Domain.Networks;
+using OpenValue.Domain.Treasury;
+using OpenValue.Domain.Valuation;
+
+namespace OpenValue.Api.Activity;
+
+/// <summary>The things a fact is about; each is null when the fact is not about one.</summary>
+public sealed record ActivitySubjects(
+    Guid? MemberId = null, Guid? ContributionId = null, Guid? ProjectId = null, Guid? DistributionId = null, Guid? PayoutId = null,
+    Guid? IncomeId = null);
+
+/// <summary>
+/// What one event says in the feed: when (the event's own instant), who did it (null when no member acted,
+/// as for an acceptance, which follows from a review), what it is about, a sentence, and which role alone
+/// may read it (null: every member).
+/// </summary>
+public sealed record ActivityFact(Instant At, Guid? ActorId, ActivitySubjects Subjects, string Summary, Role? Audience = null);
+
+/// <summary>
+/// Turns the network's facts into feed entries, from the event alone (no clock, no lookups), so a rebuild
+/// writes exactly what the live daemon wrote. Echoes kept for bookkeeping are left out: a pool's
+/// reservation, release and returned payout repeat a distribution's own facts, and each contribution's
+/// value correction is summarised by the one revaluation that made it.
+/// </summary>
+public static class ActivityFacts
+{
+    public static readonly Type[] Types =
+    [
+        typeof(NetworkFounded), typeof(MemberAdmitted), typeof(MemberRoleGranted), typeof(MemberRoleRevoked), typeof(MemberTokenReissued),
+        typeof(ProjectOpened), typeof(ReviewPolicySet), typeof(TreasuryPolicySet), typeof(ValueEquationAdopted), typeof(ContributionsRevalued),
+        typeof(ContributionSubmitted), typeof(ContributionAmended), typeof(ContributionWithdrawn), typeof(ContributionReviewed),
+        typeof(ContributionAccepted), typeof(ContributionRejected), typeof(IncomeRecorded), typeof(DistributionProposed),
+        typeof(DistributionApproved), typeof(DistributionCancelled), typeof(PayoutsIssued), typeof(PayoutReversed),
+    ];
+
+    public static ActivityFact? Describe(object data) => data switch
+    {
+        NetworkFounded e => new(e.FoundedAt, e.FoundedBy, new(), $"Founded the network “{e.Name}” with {e.Currency} as its currency."),
+        MemberAdmitted e => new(e.AdmittedAt, e.AdmittedBy, new(MemberId: e.MemberId),
+            $"Admitted {e.Name} as {Words(e.Roles.Select(Wire.Name))} ({Wire.Name(e.StakeholderClass)})."),
+        MemberRoleGranted e => new(e.GrantedAt, e.GrantedBy, new(MemberId: e.MemberId), $"Granted the {Wire.Name(e.Role)} role."),
+        MemberRoleRevoked e => new(e.RevokedAt, e.RevokedBy, new(MemberId: e.MemberId), $"Revoked the {Wire.Name(e.Role)} role."),
+        // Who reset whose credentials is shown nowhere else but to stewards, who can do it for anyone.
+        MemberTokenReissued e => new(e.ReissuedAt, e.ReissuedBy, new(MemberId: e.MemberId),
+            "Reissued the member's access token; every earlier token of theirs stopped working.", Role.Steward),
+        ProjectOpened e => new(e.OpenedAt, e.OpenedBy, new(ProjectId: e.ProjectId), $"Opened the project “{e.Name}”."),
+        ReviewPolicySet e => new(e.SetAt, e.SetBy, new(),
+            $"Set the review policy: {e.ApprovalsRequired} approval{(e.ApprovalsRequired == 1 ? "" : "s")} accept a claim."),
+        TreasuryPolicySet e => new(e.SetAt, e.SetBy, new(), $"Set the treasury policy: a second approval {FourEyesWords(e.FourEyes)}."),
+        ValueEquationAdopted e => new(e.AdoptedAt, e.AdoptedBy, new(),
+            $"Adopted value equation version {e.Version} ({Count(e.Rules.Count, "kind rule")}" +
+            (e.HalfLifeDays is { } days ? $", half-life {days} days" : "") + ")."),
+        ContributionsRevalued e => new(e.RevaluedAt, e.RevaluedBy, new(),
+            $"Re-valued {Count(e.CorrectedCount, "accepted contribution")} under version {e.EquationVersion}: {Short(e.Reason)}"),
+        ContributionSubmitted e => new(e.SubmittedAt, e.MemberId, new(e.MemberId, e.ContributionId, e.ProjectId),
+            $"Claimed {Claim(e.Quantity, e.Unit, e.Kind)}: {Short(e.Description)}"),
+        ContributionAmended e => new(e.AmendedAt, e.AmendedBy, new(e.AmendedBy, e.ContributionId, e.ProjectId),
+            $"Amended the claim to {Claim(e.Quantity, e.Unit, e.Kind)}: {Short(e.Description)}"),
+        ContributionWithdrawn e => new(e.WithdrawnAt, e.WithdrawnBy, new(e.WithdrawnBy, e.ContributionId), "Withdrew the claim."),
+        ContributionReviewed e => new(e.ReviewedAt, e.ReviewerId, new(ContributionId: e.ContributionId),
+            $"Reviewed the claim: {Statuses.Name(e.Verdict)}" + (e.Reason is { Length: > 0 } reason ? $", “{Short(reason)}”" : ".")),
+        ContributionAccepted e => new(e.AcceptedAt, null, new(e.MemberId, e.ContributionId, e.ProjectId),
+            $"The claim of {Claim(e.Quantity, e.Unit, e.Kind)} was accepted" +
+            (e.Points is { } points ? $" for {DecimalText.Format(points)} points (value equation version {e.EquationVersion})." : ", without points (no value equation yet).")),
+        ContributionRejected e => new(e.RejectedAt, e.RejectedBy, new(ContributionId: e.ContributionId), $"Rejected the claim: {Short(e.Reason)}"),
+        // Single income records, with their source and note, are shown to treasurers only; members see the totals in the ledger.
+        IncomeRecorded e => new(e.RecordedAt, e.RecordedBy, new(ProjectId: e.ProjectId, IncomeId: e.IncomeId),
+            $"Recorded income of {Amount(e.AmountMinor, e.Currency)} ({Statuses.Name(e.Source)}).", Role.Treasurer),
+        DistributionProposed e => new(e.ProposedAt, e.ProposedBy, new(ProjectId: e.ProjectId, DistributionId: e.DistributionId),
+            $"Proposed a {DistributionPolicies.Name(e.Policy)} distribution of {Amount(e.AmountMinor, e.Currency)} over {Count(e.Lines.Count, "line")}."),
+        DistributionApproved e => new(e.ApprovedAt, e.ApprovedBy, new(DistributionId: e.DistributionId), "Approved the distribution."),
+        DistributionCancelled e => new(e.CancelledAt, e.CancelledBy, new(DistributionId: e.DistributionId),
+            "Cancelled the distribution" + (e.Reason is { Length: > 0 } reason ? $": {Short(reason)}" : ".")),
+        PayoutsIssued e => new(e.IssuedAt, e.IssuedBy, new(DistributionId: e.DistributionId), $"Issued {Count(e.Payouts.Count, "payout")}."),
+        PayoutReversed e => new(e.ReversedAt, e.ReversedBy, new(e.MemberId, DistributionId: e.DistributionId, PayoutId: e.PayoutId),
+            $"Reversed a payout: {Short(e.Reason)}"),
+        _ => null,
+    };
+
+    /// <summary>Free text cut to one line of at most 120 characters, ending in a full stop or an ellipsis.</summary>
+    public static string Short(string text)
+    {
+        var line = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (line.Length > 120)
+            return line[..119].TrimEnd() + "…";
+        return line.EndsWith('.') || line.EndsWith('!') || line.EndsWith('?') ? line : line + ".";
+    }
+
+    private static string Claim(decimal quantity, string unit, string kind) => $"{DecimalText.Format(quantity)} {unit} of {kind}";
+
+    private static string Amount(long amountMinor, string currency) =>
+        new Money(amountMinor, Currency.Parse(currency, "currency")).ToString();
+
+    private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
+
+    private static string Words(IEnumerable<string> words) => words.ToList() is { Count: > 0 } list ? string.Join(", ", list) : "a member without roles";
+
+    private static string FourEyesWords(FourEyes rule) => rule switch
+    {
+        FourEyes.Always => "is always needed",
+        FourEyes.Never => "is never needed",
+        _ => "is needed when the network has two or more treasurers",
+    };
+}

@@ -1,0 +1,71 @@
+using Marten;
+using NodaTime;
+using OpenValue.Api.Networks.Members;
+using OpenValue.Api.Security;
+using OpenValue.Domain;
+using OpenValue.Domain.Networks;
+using Wolverine.Http;
+
+namespace OpenValue.Api.Activity;
+
+public sealed record ActivityItem(
+    long Sequence, Instant At, string Type, Guid? ActorId, string? ActorName, Guid? MemberId, string? MemberName,
+    Guid? ContributionId, Guid? ProjectId, Guid? DistributionId, Guid? PayoutId, Guid? IncomeId, string Summary);
+
+/// <summary>
+/// A page of the feed, newest first. <c>NextBefore</c> is the cursor for the next (older) page, null on the
+/// last page. Entries are keyed by event sequence, so a page never shifts when newer facts arrive.
+/// </summary>
+public sealed record ActivityPage(IReadOnlyList<ActivityItem> Items, int Limit, long? NextBefore);
+
+public static class ActivityFeedEndpoint
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 200;
+
+    /// <summary>
+    /// What happened in the network lately, for any member. Facts only some roles see elsewhere are shown to
+    /// those roles only: single income records to treasurers, token reissues to stewards. Names are looked up
+    /// when read; the stored entries hold ids only, so a rebuild never depends on the state of another view.
+    /// </summary>
+    [WolverineGet("/networks/{networkId}/activity")]
+    public static async Task<ActivityPage> Get(string? before, string? limit, IQuerySession session, HttpContext http)
+    {
+        var cursor = Parse(before, "before", 1, long.MaxValue);
+        var size = (int)(Parse(limit, "limit", 1, MaxLimit) ?? DefaultLimit);
+        var audiences = http.Caller().Roles.Select(Wire.Name).ToArray();
+
+        IQueryable<ActivityEntry> query = session.Query<ActivityEntry>()
+            .Where(e => e.Audience == null || e.Audience.IsOneOf(audiences));
+        if (cursor is { } below)
+            query = query.Where(e => e.Id < below);
+        var entries = await query.OrderByDescending(e => e.Id).Take(size + 1).ToListAsync(http.RequestAborted);
+
+        var page = entries.Take(size).ToList();
+        var names = await Names(session, page, http.RequestAborted);
+        var items = page.Select(e => new ActivityItem(e.Id, e.At, e.Type, e.ActorId, NameOf(names, e.ActorId), e.Subjects.MemberId,
+            NameOf(names, e.Subjects.MemberId), e.Subjects.ContributionId, e.Subjects.ProjectId, e.Subjects.DistributionId,
+            e.Subjects.PayoutId, e.Subjects.IncomeId, e.Summary)).ToList();
+        return new ActivityPage(items, size, entries.Count > size ? page[^1].Id : null);
+    }
+
+    private static async Task<IReadOnlyDictionary<Guid, string>> Names(IQuerySession session, List<ActivityEntry> page, CancellationToken cancellation)
+    {
+        var ids = page.SelectMany(e => new[] { e.ActorId, e.Subjects.MemberId }).OfType<Guid>().Distinct().ToArray();
+        if (ids.Length == 0)
+            return new Dictionary<Guid, string>();
+        var members = await session.LoadManyAsync<MemberView>(cancellation, ids);
+        return members.ToDictionary(m => m.Id, m => m.Name);
+    }
+
+    private static string? NameOf(IReadOnlyDictionary<Guid, string> names, Guid? id) => id is { } known ? names.GetValueOrDefault(known) : null;
+
+    private static long? Parse(string? text, string field, long min, long max)
+    {
+        if (string.IsNullOrEmpty(text))
+            return null;
+        return long.TryParse(text, System.Globalization.NumberStyles.None, null, out var value) && value >= min && value <= max
+            ? value
+            : throw RuleViolation.Invalid(field, $"'{field}' must be a whole number from {min} to {max}.");
+    }
+}
