@@ -7,6 +7,13 @@ public sealed class OpenValueOptions
     public string? FoundingKey { get; set; }
 
     /// <summary>
+    /// Whether this node takes part in running the async projections (the activity feed). On by default; with
+    /// several nodes, Wolverine gives each projection shard to one of the nodes that take part. Off is for a
+    /// node that must not write read models, or for a benchmark that bulk-loads events behind the app's back.
+    /// </summary>
+    public bool RunAsyncProjections { get; set; } = true;
+
+    /// <summary>
     /// The PostgreSQL connection string. The OPENVALUE_DB environment variable overrides it;
     /// ConnectionStrings:OpenValue is also read.
     /// </summary>

@@ -23,7 +23,8 @@ public static class Setup
         services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
         services.AddProblemDetails();
         services.AddOpenApi();
-        services.AddOpenValueStorage(OpenValueOptions.ConnectionString(builder.Configuration));
+        var settings = builder.Configuration.GetSection("OpenValue").Get<OpenValueOptions>() ?? new OpenValueOptions();
+        services.AddOpenValueStorage(OpenValueOptions.ConnectionString(builder.Configuration), settings.RunAsyncProjections);
 
         builder.Host.UseWolverine(options =>
         {

@@ -22,14 +22,14 @@ public static class Storage
     /// Marten with conjoined multi-tenancy: the network id is the tenant id of every event and every
     /// network document, so a session opened for one network cannot read another's rows.
     /// </summary>
-    public static void AddOpenValueStorage(this IServiceCollection services, string connectionString)
+    public static void AddOpenValueStorage(this IServiceCollection services, string connectionString, bool runAsyncProjections)
     {
         var dataSource = DataSource(connectionString);
         services.AddMarten(options => Configure(options, dataSource))
             .UseLightweightSessions()
-            // Wolverine assigns the async projections' shards among the running app nodes (one node runs
-            // each shard, another takes over when it stops), which replaces Marten's own HotCold daemon.
-            .IntegrateWithWolverine(wolverine => wolverine.UseWolverineManagedEventSubscriptionDistribution = true)
+            // Wolverine assigns the async projections' shards among the running app nodes that take part (one
+            // node runs each shard, another takes over when it stops); it replaces Marten's own HotCold daemon.
+            .IntegrateWithWolverine(wolverine => wolverine.UseWolverineManagedEventSubscriptionDistribution = runAsyncProjections)
             .ApplyAllDatabaseChangesOnStartup();
     }
 
@@ -78,5 +78,11 @@ public static class Storage
         // The activity feed may trail its facts by a moment, so it is kept out of every write transaction.
         options.Schema.For<Activity.ActivityEntry>().MultiTenanted();
         options.Projections.Add<Activity.ActivityProjection>(ProjectionLifecycle.Async);
+        // How long a fact takes to reach the feed is mostly how often the daemon looks for new events. Marten's
+        // defaults (250 ms busy, 1 s idle) put the median lag near half a second; looking every 100 ms costs one
+        // small query a tenth of a second per database. LISTEN/NOTIFY would be faster still, but every appending
+        // transaction would then take PostgreSQL's global notify lock while it commits (docs/performance.md, 6).
+        options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(100);
+        options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(100);
     }
 }

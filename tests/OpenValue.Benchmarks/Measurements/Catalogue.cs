@@ -20,8 +20,7 @@ public static class Catalogue
         yield return Run(Rebuild.Create(bench, tuned, settings.TunedBatchSize, network));
         yield return Run(SharesQuery.Create(bench, settings, connection, network));
         yield return Run(DistributionProposal.Create(bench, settings, connection, network));
-        yield return Wait(new("6", "commit-to-projection lag of the async projections under steady load (p99)",
-            "the app's async projections (today every projection is inline or live); the claim endpoint of measurement 2 will load them"));
+        yield return Run(ProjectionLag.Create(bench, settings, connection));
     }
 
     private static Entry Run(Measurement m) => new(m.Id, m, null);

@@ -46,7 +46,7 @@ public static class ClaimOverHttp
                 await bench.Clean(ct);
                 await Execute(bench, "create schema if not exists bench_raw; create table if not exists bench_raw.http_rows " +
                                      "(id uuid primary key, tenant_id varchar not null, type varchar not null, data jsonb not null, timestamp timestamptz not null)", ct);
-                real = await Servers.StartRealApp(connection, ct);
+                real = await Servers.StartRealApp(connection, ct, asyncProjections: true);
                 bare = await Servers.StartBareApi(app => app.MapPost("/networks/{networkId:guid}/contributions",
                     (Guid networkId, SubmitContributionRequest body, HttpContext http) => InsertRow(bench, networkId, body, http)), ct);
                 (networkId, var founderToken) = await Found(real.Value.Address, ct);
@@ -57,15 +57,17 @@ public static class ClaimOverHttp
             },
             Finish: async () =>
             {
-                if (real is { } r) await r.App.DisposeAsync();
+                if (real is { } r) await Servers.Stop(r.App);
                 if (bare is { } b) await b.App.DisposeAsync();
             },
             Note: $"{clients} concurrent clients (one admitted contributor and token each) for {duration.TotalSeconds:0} s per run, " +
-                  "both servers in this process; the bare endpoint does not check the token; the real app's event tables hold only " +
+                  "both servers in this process; the real app runs its async daemon (the activity feed) as a deployed node does; " +
+                  "the bare endpoint does not check the token; the real app's event tables hold only " +
                   "this network's claims (not a bulk-loaded 1M network)");
     }
 
-    private static HttpRequestMessage Request(Guid networkId, string token)
+    /// <summary>One claim of 12.5 hours of work by the token's member (also measurement 6's load).</summary>
+    internal static HttpRequestMessage Request(Guid networkId, string token)
     {
         var message = new HttpRequestMessage(HttpMethod.Post, $"/networks/{networkId}/contributions")
         {
@@ -80,7 +82,7 @@ public static class ClaimOverHttp
         return message;
     }
 
-    private static async Task<(Guid NetworkId, string Token)> Found(Uri server, CancellationToken ct)
+    internal static async Task<(Guid NetworkId, string Token)> Found(Uri server, CancellationToken ct)
     {
         using var http = new HttpClient { BaseAddress = server };
         using var response = await http.PostAsJsonAsync("/networks", new { name = "Wikihouse Makers", currency = "EUR", founder = new { name = "Ada" } }, ct);
@@ -88,7 +90,7 @@ public static class ClaimOverHttp
         return (Guid.Parse(body["networkId"]!.GetValue<string>()), body["token"]!.GetValue<string>());
     }
 
-    private static async Task<string> Admit(Uri server, Guid networkId, string founderToken, string name, CancellationToken ct)
+    internal static async Task<string> Admit(Uri server, Guid networkId, string founderToken, string name, CancellationToken ct)
     {
         using var http = new HttpClient { BaseAddress = server };
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/networks/{networkId}/members")
