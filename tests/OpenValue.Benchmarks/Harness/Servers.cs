@@ -26,6 +26,11 @@ public static class Servers
         builder.Configuration["OPENVALUE_DB"] = connection;
         builder.Configuration["OpenValue:RunAsyncProjections"] = asyncProjections ? "true" : "false";
         Quiet(builder);
+        // Errors only (a 500's exception, a failing projection), so a failed run says why. The app's
+        // appsettings.json sets the levels per category, which would win over a minimum level set here.
+        foreach (var category in new[] { "Default", "Microsoft.AspNetCore", "Wolverine", "Marten" })
+            builder.Configuration[$"Logging:LogLevel:{category}"] = "Error";
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         configure?.Invoke(builder);
         builder.AddOpenValue();
         // Wolverine looks for endpoints in the entry assembly, which is this program: point it at the API.

@@ -17,11 +17,15 @@ public sealed record Commits(IReadOnlyList<double> Latencies, double AppliedPerS
 
 /// <summary>
 /// Open-loop load of real claims: claim i is sent at i / rate seconds whether or not earlier claims have
-/// answered, so a slow server gets more concurrent requests instead of fewer (no coordinated omission). The
-/// members' tokens are used in turn. Any answer other than 2xx fails the run.
+/// answered, so a slow server gets more concurrent requests instead of fewer (no coordinated omission), up to
+/// <see cref="MaxInFlight"/>: past that a claim waits for a free slot and goes out late, and the applied rate
+/// in the details falls below the asked one (an overloaded server would otherwise run out of database
+/// connections and answer 500). The members' tokens are used in turn. Any answer other than 2xx fails the run.
 /// </summary>
 public sealed class SteadyClaims(int perSecond, TimeSpan duration)
 {
+    public const int MaxInFlight = 64;
+
     /// <summary>Founds a network through the app and admits one contributor per token slot.</summary>
     public static async Task<(Guid NetworkId, string FounderToken)> Network(Uri server, string[] tokens, CancellationToken ct)
     {
@@ -35,7 +39,7 @@ public sealed class SteadyClaims(int perSecond, TimeSpan duration)
     public Task WarmUp(Uri server, Guid networkId, string[] tokens, CancellationToken ct) =>
         LoadDriver.WarmUp(server, () => ClaimOverHttp.Request(networkId, tokens[0]), 20, ct);
 
-    public override string ToString() => $"{perSecond} claims/s for {duration.TotalSeconds:0} s per run, open loop";
+    public override string ToString() => $"{perSecond} claims/s for {duration.TotalSeconds:0} s per run, open loop (at most {MaxInFlight} in flight)";
 
     public async Task<Commits> Drive(Uri server, Guid networkId, string[] tokens, CancellationToken ct)
     {
@@ -44,11 +48,13 @@ public sealed class SteadyClaims(int perSecond, TimeSpan duration)
         var latencies = new double[total];
         var clock = Stopwatch.StartNew();
         var sends = new List<Task>(total);
+        using var slots = new SemaphoreSlim(MaxInFlight);
         for (var i = 0; i < total; i++)
         {
             var wait = TimeSpan.FromSeconds(i / (double)perSecond) - clock.Elapsed;
             if (wait > TimeSpan.Zero)
                 await Task.Delay(wait, ct);
+            await slots.WaitAsync(ct);
             sends.Add(Send(i));
         }
         var sending = clock.Elapsed;
@@ -57,11 +63,18 @@ public sealed class SteadyClaims(int perSecond, TimeSpan duration)
 
         async Task Send(int index)
         {
-            var started = clock.Elapsed;
-            using var response = await http.SendAsync(ClaimOverHttp.Request(networkId, tokens[index % tokens.Length]), ct);
-            if (!response.IsSuccessStatusCode)
-                throw new HttpRequestException($"{(int)response.StatusCode} from POST contributions: {await response.Content.ReadAsStringAsync(ct)}");
-            latencies[index] = (clock.Elapsed - started).TotalMilliseconds;
+            try
+            {
+                var started = clock.Elapsed;
+                using var response = await http.SendAsync(ClaimOverHttp.Request(networkId, tokens[index % tokens.Length]), ct);
+                if (!response.IsSuccessStatusCode)
+                    throw new HttpRequestException($"{(int)response.StatusCode} from POST contributions: {await response.Content.ReadAsStringAsync(ct)}");
+                latencies[index] = (clock.Elapsed - started).TotalMilliseconds;
+            }
+            finally
+            {
+                slots.Release();
+            }
         }
     }
 }
