@@ -35,6 +35,9 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["OPENVALUE_DB"] = connection;
         start.Environment["OPENVALUE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // Measurement 5 bulk-loads its network behind the app's back: a daemon would spend the timed runs
+        // projecting those events into the activity feed (see Servers.StartRealApp).
+        start.Environment["OpenValue__RunAsyncProjections"] = "false";
         var app = new AppProcess(Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet"), new Uri($"http://127.0.0.1:{port}"));
         app.process.OutputDataReceived += (_, e) => app.Keep(e.Data);
         app.process.ErrorDataReceived += (_, e) => app.Keep(e.Data);
