@@ -37,13 +37,25 @@ internal static class ExactWeights
 
 /// <summary>
 /// The one tie-break order for members: their id's canonical string form ("D", lower-case hex), compared
-/// ordinally. It differs from <see cref="Guid.CompareTo(Guid)"/>, whose byte order surprises people.
+/// ordinally. <see cref="Guid.CompareTo(Guid)"/> agrees on .NET 10, but does not document its order, so this
+/// comparer defines it. PostgreSQL's uuid order is the same (bytewise).
 /// </summary>
 public sealed class MemberIdOrder : IComparer<Guid>
 {
     /// <summary>The one shared instance; the order has no state.</summary>
     public static readonly MemberIdOrder Instance = new();
 
-    /// <summary>Ordinal comparison of the lower-case "D" strings.</summary>
-    public int Compare(Guid x, Guid y) => string.CompareOrdinal(x.ToString("D"), y.ToString("D"));
+    /// <summary>
+    /// Ordinal comparison of the lower-case "D" strings, computed without writing them: that string is the
+    /// id's 16 bytes in big-endian (RFC 9562) order as hex digits, with dashes at fixed places, and hex digits
+    /// sort as their values do, so comparing those bytes gives the same order (sorting 10,000 ids formatted
+    /// some 280,000 strings).
+    /// </summary>
+    public int Compare(Guid x, Guid y)
+    {
+        Span<byte> left = stackalloc byte[16], right = stackalloc byte[16];
+        x.TryWriteBytes(left, bigEndian: true, out _);
+        y.TryWriteBytes(right, bigEndian: true, out _);
+        return left.SequenceCompareTo(right);
+    }
 }
