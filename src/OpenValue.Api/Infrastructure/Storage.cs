@@ -28,7 +28,9 @@ public static class Storage
         services.AddMarten(options => Configure(options, dataSource))
             .UseLightweightSessions()
             .IntegrateWithWolverine()
-            .ApplyAllDatabaseChangesOnStartup();
+            .ApplyAllDatabaseChangesOnStartup()
+            // Runs after the schema is applied: moves a ledger kept in the first layout to the current one.
+            .InitializeWith(new Shares.PointsLedgerUpgrade());
     }
 
     /// <summary>The data source the app gives Marten: Npgsql with NodaTime types.</summary>

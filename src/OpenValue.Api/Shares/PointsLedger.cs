@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Marten;
 using NodaTime;
 using Npgsql;
@@ -25,64 +26,37 @@ public static partial class PointsLedger
 
     /// <summary>
     /// Each member's points by kind counting only entries at or before <paramref name="asOf"/>, for the whole
-    /// network or one project: the last weekly checkpoint at or before asOf's UTC day, plus the days since,
-    /// plus asOf's own day up to the instant. One round trip.
+    /// network or one project (<c>ov_points_as_of</c>: the running totals less the entries after asOf when asOf
+    /// is in the latest week, else a weekly checkpoint plus at most six days plus asOf's own day). One round
+    /// trip; amounts arrive as binary numerics. Ordered by member (<see cref="Domain.Money.MemberIdOrder"/>), then
+    /// kind (ordinal); members whose points net to 0 are left out.
     /// </summary>
     public static async Task<IReadOnlyList<MemberKindPoints>> TotalsAsOf(
         IDocumentStore store, string tenantId, Guid? projectId, Instant asOf, CancellationToken cancellation)
     {
-        var scope = projectId ?? Guid.Empty;
-        var day = asOf.InUtc().Date;
-        var dayStart = day.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
-
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellation);
-        await using var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(Command("""
-            select key, value from openvalue.ov_points_weeks w, jsonb_each_text(w.totals)
-             where w.tenant_id = $1 and w.scope = $2
-               and w.week_start = (select max(week_start) from openvalue.ov_points_weeks
-                                    where tenant_id = $1 and scope = $2 and week_start <= $3)
-            """, tenantId, scope, day));
-        batch.BatchCommands.Add(Command("""
-            select member_id::text || '|' || kind, sum(points)::text from openvalue.ov_points_days
-             where tenant_id = $1 and scope = $2 and day < $3
-               and day >= coalesce((select max(week_start) from openvalue.ov_points_weeks
-                                     where tenant_id = $1 and scope = $2 and week_start <= $3), '-infinity'::date)
-             group by 1
-            """, tenantId, scope, day));
-        batch.BatchCommands.Add(Command("""
-            select member_id::text || '|' || kind, sum(points)::text from openvalue.ov_points_entries
-             where tenant_id = $1 and at >= $3 and at <= $4
-               and ($2 = '00000000-0000-0000-0000-000000000000'::uuid or project_id = $2)
-             group by 1
-            """, tenantId, scope, dayStart, asOf));
+        await using var command = new NpgsqlCommand("select member_id, kind, points from openvalue.ov_points_as_of($1, $2, $3)", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+        command.Parameters.Add(new NpgsqlParameter { Value = projectId ?? Guid.Empty });
+        command.Parameters.Add(new NpgsqlParameter { Value = asOf });
 
-        var totals = new Dictionary<string, decimal>();
-        await using var reader = await batch.ExecuteReaderAsync(cancellation);
-        do
-        {
+        var totals = new Dictionary<(Guid Member, string Kind), decimal>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellation))
             while (await reader.ReadAsync(cancellation))
-            {
-                var key = reader.GetString(0);
-                totals[key] = totals.GetValueOrDefault(key) + decimal.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture);
-            }
-        } while (await reader.NextResultAsync(cancellation));
+                CollectionsMarshal.GetValueRefOrAddDefault(totals, (reader.GetGuid(0), reader.GetString(1)), out _) += reader.GetDecimal(2);
 
-        return [.. totals.Select(t => Split(t.Key, t.Value)).Where(p => p.Points != 0).OrderBy(p => p.MemberId).ThenBy(p => p.Kind, StringComparer.Ordinal)];
+        var result = new List<MemberKindPoints>(totals.Count);
+        foreach (var ((member, kind), points) in totals)
+            if (points != 0)
+                result.Add(new MemberKindPoints(member, kind, points));
+        result.Sort(ByMemberThenKind);
+        return result;
     }
 
-    private static MemberKindPoints Split(string key, decimal points)
+    private static int ByMemberThenKind(MemberKindPoints x, MemberKindPoints y)
     {
-        var bar = key.IndexOf('|');
-        return new MemberKindPoints(Guid.Parse(key[..bar]), key[(bar + 1)..], points);
-    }
-
-    private static NpgsqlBatchCommand Command(string sql, params object[] values)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var value in values)
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        return command;
+        var byMember = Domain.Money.MemberIdOrder.Instance.Compare(x.MemberId, y.MemberId);
+        return byMember != 0 ? byMember : string.CompareOrdinal(x.Kind, y.Kind);
     }
 }

@@ -82,7 +82,20 @@ public class points_ledger_as_of(AppFixture app)
     }
 
     [Fact]
-    public async Task totals_match_a_naive_sum_at_many_moments_over_a_year()
+    public async Task a_late_entry_for_a_member_new_to_later_weeks_joins_their_checkpoints()
+    {
+        var tenant = Guid.NewGuid().ToString();
+        await Record(tenant, Entry(ada, "work", 10m, Monday + Duration.FromDays(1)), Entry(ada, "work", 1m, Monday + Duration.FromDays(22)));
+        await Record(tenant, Entry(bob, "care", 4m, Monday + Duration.FromDays(2)));
+
+        foreach (var days in new[] { 8, 15, 22 }) // checkpoints and days of later weeks, then the latest week (running totals)
+            (await AsOf(tenant, Monday + Duration.FromDays(days))).Should().Equal(
+                new MemberKindPoints(ada, "work", days == 22 ? 11m : 10m), new MemberKindPoints(bob, "care", 4m));
+        (await AsOf(tenant, Monday + Duration.FromDays(2) - Duration.FromTicks(1))).Should().Equal(new MemberKindPoints(ada, "work", 10m));
+    }
+
+    [Fact]
+    public async Task totals_match_a_naive_sum_at_many_moments_over_a_year_live_and_derived_again_from_the_days()
     {
         var tenant = Guid.NewGuid().ToString();
         var random = new Random(20261126);
@@ -96,16 +109,36 @@ public class points_ledger_as_of(AppFixture app)
         foreach (var chunk in entries.Chunk(50))
             await Record(tenant, chunk); // out of time order on purpose: exercises late entries
 
-        for (var i = 0; i < 25; i++)
+        // Moments over the whole year (checkpoints), in and after the latest week (running totals less the
+        // entries after the moment), and the exact instants of some entries (an entry counts at its own instant).
+        var moments = Enumerable.Range(0, 25).Select(_ => Monday + Duration.FromSeconds(random.NextInt64(-86400, 380L * 86400)))
+            .Concat(Enumerable.Range(0, 15).Select(_ => Monday + Duration.FromSeconds(random.NextInt64(355L * 86400, 372L * 86400))))
+            .Concat(entries.Take(10).Select(e => e.At)).ToList();
+        await ShouldMatchNaiveSums(tenant, entries, moments);
+
+        await using (var connection = app.Store.Storage.Database.CreateConnection())
         {
-            var at = Monday + Duration.FromSeconds(random.NextInt64(-86400, 380L * 86400));
+            await connection.OpenAsync();
+            foreach (var scope in new[] { Guid.Empty, frame })
+            {
+                await using var derive = new Npgsql.NpgsqlCommand("select openvalue.ov_points_derive($1, $2)", connection);
+                derive.Parameters.AddWithValue(tenant);
+                derive.Parameters.AddWithValue(scope);
+                await derive.ExecuteNonQueryAsync();
+            }
+        }
+        await ShouldMatchNaiveSums(tenant, entries, moments);
+    }
+
+    private async Task ShouldMatchNaiveSums(string tenant, List<PointsEntry> entries, IEnumerable<Instant> moments)
+    {
+        foreach (var at in moments)
             foreach (var project in new Guid?[] { null, frame })
             {
                 var expected = entries.Where(e => e.At <= at && (project is null || e.ProjectId == project))
                     .GroupBy(e => (e.MemberId, e.Kind)).Select(g => new MemberKindPoints(g.Key.MemberId, g.Key.Kind, g.Sum(e => e.Points)))
-                    .Where(p => p.Points != 0).OrderBy(p => p.MemberId).ThenBy(p => p.Kind, StringComparer.Ordinal);
+                    .Where(p => p.Points != 0).OrderBy(p => p.MemberId.ToString("D"), StringComparer.Ordinal).ThenBy(p => p.Kind, StringComparer.Ordinal);
                 (await AsOf(tenant, at, project)).Should().Equal(expected, $"as of {at} in scope {project}");
             }
-        }
     }
 }

@@ -1,0 +1,179 @@
+namespace OpenValue.Api.Shares;
+
+/// <summary>The SQL functions that keep the ledger's derived tables (see <see cref="PointsLedgerSchema"/>).</summary>
+internal static class PointsLedgerFunctions
+{
+    // A week's checkpoint is the previous checkpoint plus the days between, or every day before the week
+    // when there is no earlier checkpoint. Weeks are opened in ascending order, so no later one exists yet.
+    public const string OpenWeek = """
+        create or replace function openvalue.ov_points_open_week(p_tenant varchar, p_scope uuid, p_week date) returns void
+        language plpgsql as $$
+        declare
+            v_previous date;
+        begin
+            select max(week_start) into v_previous from openvalue.ov_points_checkpoint_weeks
+             where tenant_id = p_tenant and scope = p_scope and week_start < p_week;
+            insert into openvalue.ov_points_checkpoints (tenant_id, scope, week_start, member_id, kind, points)
+            select p_tenant, p_scope, p_week, member_id, kind, sum(points) from (
+                select member_id, kind, points from openvalue.ov_points_checkpoints
+                 where tenant_id = p_tenant and scope = p_scope and week_start = v_previous
+                union all
+                select member_id, kind, points from openvalue.ov_points_days
+                 where tenant_id = p_tenant and scope = p_scope and day < p_week and day >= coalesce(v_previous, '-infinity'::date)
+            ) u group by member_id, kind;
+            insert into openvalue.ov_points_checkpoint_weeks (tenant_id, scope, week_start) values (p_tenant, p_scope, p_week);
+        end;
+        $$;
+        """;
+
+    // Adds one amount to a scope's day and running totals, adds it to every checkpoint that already counted
+    // past that day (an entry may arrive after its week was closed: one row per later week), then opens any
+    // weekly checkpoints still missing up to the entry's week.
+    public const string AddToScope = """
+        create or replace function openvalue.ov_points_add_to_scope(
+            p_tenant varchar, p_scope uuid, p_day date, p_member uuid, p_kind varchar, p_points numeric) returns void
+        language plpgsql as $$
+        declare
+            v_week date := date_trunc('week', p_day)::date;
+            v_last date;
+        begin
+            insert into openvalue.ov_points_days as d (tenant_id, scope, day, member_id, kind, points)
+            values (p_tenant, p_scope, p_day, p_member, p_kind, p_points)
+            on conflict (tenant_id, scope, day, member_id, kind) do update set points = d.points + excluded.points;
+
+            insert into openvalue.ov_points_totals as t (tenant_id, scope, member_id, kind, points)
+            values (p_tenant, p_scope, p_member, p_kind, p_points)
+            on conflict (tenant_id, scope, member_id, kind) do update set points = t.points + excluded.points;
+
+            insert into openvalue.ov_points_checkpoints as c (tenant_id, scope, week_start, member_id, kind, points)
+            select p_tenant, p_scope, w.week_start, p_member, p_kind, p_points from openvalue.ov_points_checkpoint_weeks w
+             where w.tenant_id = p_tenant and w.scope = p_scope and w.week_start > p_day
+            on conflict (tenant_id, scope, week_start, member_id, kind) do update set points = c.points + excluded.points;
+
+            select max(week_start) into v_last from openvalue.ov_points_checkpoint_weeks where tenant_id = p_tenant and scope = p_scope;
+            if v_last is null then
+                perform openvalue.ov_points_open_week(p_tenant, p_scope, v_week);
+            end if;
+            while v_last < v_week loop
+                v_last := v_last + 7;
+                perform openvalue.ov_points_open_week(p_tenant, p_scope, v_last);
+            end loop;
+        end;
+        $$;
+        """;
+
+    // Records one entry exactly once (a replayed event changes nothing) into the network scope and, when
+    // the contribution belongs to a project, into that project's scope too.
+    public const string Record = """
+        create or replace function openvalue.ov_points_record(
+            p_tenant varchar, p_seq bigint, p_contribution uuid, p_member uuid, p_project uuid, p_kind varchar,
+            p_points numeric, p_at timestamptz, p_accepted_at timestamptz) returns void
+        language plpgsql as $$
+        declare
+            v_day date := (p_at at time zone 'UTC')::date;
+        begin
+            insert into openvalue.ov_points_entries (tenant_id, seq, contribution_id, member_id, project_id, kind, points, at, accepted_at)
+            values (p_tenant, p_seq, p_contribution, p_member, nullif(p_project, '00000000-0000-0000-0000-000000000000'::uuid), p_kind, p_points, p_at, p_accepted_at)
+            on conflict do nothing;
+            if not found then
+                return;
+            end if;
+            perform openvalue.ov_points_add_to_scope(p_tenant, '00000000-0000-0000-0000-000000000000'::uuid, v_day, p_member, p_kind, p_points);
+            if p_project <> '00000000-0000-0000-0000-000000000000'::uuid then
+                perform openvalue.ov_points_add_to_scope(p_tenant, p_project, v_day, p_member, p_kind, p_points);
+            end if;
+        end;
+        $$;
+        """;
+
+    // Recomputes a scope's totals and checkpoints from its days: what the incremental functions keep, built
+    // in one pass (checkpoints for every week from the first day's week to the last day's).
+    public const string Derive = """
+        create or replace function openvalue.ov_points_derive(p_tenant varchar, p_scope uuid) returns void
+        language plpgsql as $$
+        declare
+            v_week date;
+            v_last date;
+        begin
+            delete from openvalue.ov_points_totals where tenant_id = p_tenant and scope = p_scope;
+            delete from openvalue.ov_points_checkpoints where tenant_id = p_tenant and scope = p_scope;
+            delete from openvalue.ov_points_checkpoint_weeks where tenant_id = p_tenant and scope = p_scope;
+            insert into openvalue.ov_points_totals (tenant_id, scope, member_id, kind, points)
+            select p_tenant, p_scope, member_id, kind, sum(points) from openvalue.ov_points_days
+             where tenant_id = p_tenant and scope = p_scope group by member_id, kind;
+            select date_trunc('week', min(day))::date, date_trunc('week', max(day))::date into v_week, v_last
+              from openvalue.ov_points_days where tenant_id = p_tenant and scope = p_scope;
+            while v_week <= v_last loop
+                perform openvalue.ov_points_open_week(p_tenant, p_scope, v_week);
+                v_week := v_week + 7;
+            end loop;
+        end;
+        $$;
+        """;
+
+    // A database written by the first ledger layout (one jsonb of totals per week in ov_points_weeks) has the
+    // entries and days this layout keeps, but not its totals or checkpoint rows: derive them for every scope,
+    // then drop the old table. Idempotent; the advisory lock makes concurrent starts wait for one upgrade.
+    public const string Upgrade = """
+        create or replace function openvalue.ov_points_upgrade() returns integer
+        language plpgsql as $$
+        declare
+            v_scope record;
+            v_count integer := 0;
+        begin
+            perform pg_advisory_xact_lock(4711202611);
+            if to_regclass('openvalue.ov_points_weeks') is null then
+                return 0;
+            end if;
+            for v_scope in select distinct tenant_id, scope from openvalue.ov_points_days loop
+                perform openvalue.ov_points_derive(v_scope.tenant_id, v_scope.scope);
+                v_count := v_count + 1;
+            end loop;
+            drop table openvalue.ov_points_weeks;
+            return v_count;
+        end;
+        $$;
+        """;
+
+    // Each member's points by kind at a moment, as rows to be summed by (member, kind). In the scope's latest
+    // week (or later): the running totals less the entries after the moment, at most a week of them. Before:
+    // the last checkpoint at or before the moment's UTC day, the days since, and that day's entries up to
+    // the moment. Either way O(members x kinds) rows plus a week's remainder, however long the history.
+    public const string AsOf = """
+        create or replace function openvalue.ov_points_as_of(p_tenant varchar, p_scope uuid, p_at timestamptz)
+            returns table (member_id uuid, kind varchar, points numeric)
+        language plpgsql stable as $$
+        #variable_conflict use_column
+        declare
+            v_day date := (p_at at time zone 'UTC')::date;
+            v_network boolean := p_scope = '00000000-0000-0000-0000-000000000000'::uuid;
+            v_latest date;
+            v_week date;
+        begin
+            select max(w.week_start) into v_latest from openvalue.ov_points_checkpoint_weeks w
+             where w.tenant_id = p_tenant and w.scope = p_scope;
+            if v_latest is null or v_latest <= v_day then
+                return query
+                    select t.member_id, t.kind, t.points from openvalue.ov_points_totals t
+                     where t.tenant_id = p_tenant and t.scope = p_scope
+                    union all
+                    select e.member_id, e.kind, -e.points from openvalue.ov_points_entries e
+                     where e.tenant_id = p_tenant and e.at > p_at and (v_network or e.project_id = p_scope);
+                return;
+            end if;
+            select max(w.week_start) into v_week from openvalue.ov_points_checkpoint_weeks w
+             where w.tenant_id = p_tenant and w.scope = p_scope and w.week_start <= v_day;
+            return query
+                select c.member_id, c.kind, c.points from openvalue.ov_points_checkpoints c
+                 where c.tenant_id = p_tenant and c.scope = p_scope and c.week_start = v_week
+                union all
+                select d.member_id, d.kind, d.points from openvalue.ov_points_days d
+                 where d.tenant_id = p_tenant and d.scope = p_scope and d.day >= coalesce(v_week, '-infinity'::date) and d.day < v_day
+                union all
+                select e.member_id, e.kind, e.points from openvalue.ov_points_entries e
+                 where e.tenant_id = p_tenant and e.at >= (v_day::timestamp at time zone 'UTC') and e.at <= p_at
+                   and (v_network or e.project_id = p_scope);
+        end;
+        $$;
+        """;
+}
