@@ -1,6 +1,7 @@
 using Marten;
 using NodaTime;
 using OpenValue.Api.Networks.Members;
+using OpenValue.Domain.Money;
 using OpenValue.Domain.Networks;
 using OpenValue.Domain.Valuation;
 using DomainShares = OpenValue.Domain.Valuation.Shares;
@@ -9,43 +10,53 @@ namespace OpenValue.Api.Shares;
 
 /// <summary>
 /// Shares from the points ledger. The value equation in force at asOf decides the rest: its class weights
-/// (FairShares) and its half-life. Without a half-life, totals come from the ledger's checkpoints (a lookup
-/// plus at most a week of days); with one, each contribution's points as of asOf are decayed from its
-/// acceptance to asOf (<see cref="Decay.Decayed"/>) and summed, which reads every entry in scope.
+/// (FairShares) and its half-life. Without a half-life, totals come from the ledger's running totals or
+/// checkpoints (<see cref="PointsLedger.TotalsAsOf"/>); with one, each contribution's points as of asOf are
+/// decayed from its acceptance to asOf (<see cref="Decay.Decayed"/>) and summed, which reads every entry in
+/// scope. Each request reads only what it shows: the equations (not the whole network document), and the
+/// names of the members whose lines it returns (classes of all holders only when class weights are in force).
 /// </summary>
 public sealed class ShareSource(IDocumentStore store) : IShareSource
 {
     public Task<ShareSnapshot> AsOf(Guid networkId, Guid? projectId, Instant asOf, CancellationToken cancellation) =>
-        Snapshot(networkId, projectId, null, asOf, cancellation);
+        AsOf(networkId, projectId, asOf, ShareLines.All, cancellation);
+
+    public Task<ShareSnapshot> AsOf(Guid networkId, Guid? projectId, Instant asOf, ShareLines lines, CancellationToken cancellation) =>
+        Snapshot(networkId, projectId, null, asOf, lines, cancellation);
 
     /// <summary>Raw points: totals as of asOf minus totals as of asOf − window. Decayed: entries in the window, decayed to asOf.</summary>
     public Task<ShareSnapshot> Recent(Guid networkId, Guid? projectId, Instant asOf, int windowDays, CancellationToken cancellation)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(windowDays);
-        return Snapshot(networkId, projectId, asOf - Duration.FromDays(windowDays), asOf, cancellation);
+        return Snapshot(networkId, projectId, asOf - Duration.FromDays(windowDays), asOf, ShareLines.All, cancellation);
     }
 
-    private async Task<ShareSnapshot> Snapshot(Guid networkId, Guid? projectId, Instant? after, Instant asOf, CancellationToken cancellation)
+    private async Task<ShareSnapshot> Snapshot(
+        Guid networkId, Guid? projectId, Instant? after, Instant asOf, ShareLines lines, CancellationToken cancellation)
     {
         var tenant = networkId.ToString();
         await using var session = store.QuerySession(tenant);
-        var network = await session.LoadAsync<Network>(networkId, cancellation);
-        var equation = network?.EquationAt(asOf);
+        var equations = await session.Query<Network>().Where(n => n.Id == networkId).Select(n => n.Equations).SingleOrDefaultAsync(cancellation);
+        var equation = equations?.LastOrDefault(e => e.EffectiveFrom <= asOf);
         var points = equation?.HalfLifeDays is { } halfLife
-            ? Decayed(await PointsLedger.ContributionsAsOf(store, tenant, projectId, after, asOf, cancellation), asOf, halfLife)
+            ? Sorted(Decayed(await PointsLedger.ContributionsAsOf(store, tenant, projectId, after, asOf, cancellation), asOf, halfLife))
             : await Raw(tenant, projectId, after, asOf, cancellation);
-        var members = (await session.Query<MemberView>().ToListAsync(cancellation)).ToDictionary(m => m.Id);
-        return Compose(asOf, projectId, equation, points, members);
+        var holders = Holders(points);
+        var picked = lines.Pick(holders);
+        var weights = equation?.ClassWeights;
+        var labels = await MemberLabels.Load(session, weights is null && picked.Count < holders.Count ? picked.Select(h => h.MemberId) : null, cancellation);
+        return Compose(asOf, projectId, equation, holders, picked, labels);
     }
 
-    private async Task<Dictionary<(Guid Member, string Kind), decimal>> Raw(
-        string tenant, Guid? projectId, Instant? after, Instant asOf, CancellationToken cancellation)
+    private async Task<IReadOnlyList<MemberKindPoints>> Raw(string tenant, Guid? projectId, Instant? after, Instant asOf, CancellationToken cancellation)
     {
-        var totals = (await PointsLedger.TotalsAsOf(store, tenant, projectId, asOf, cancellation)).ToDictionary(p => (p.MemberId, p.Kind), p => p.Points);
-        if (after is { } from)
-            foreach (var earlier in await PointsLedger.TotalsAsOf(store, tenant, projectId, from, cancellation))
-                totals[(earlier.MemberId, earlier.Kind)] = totals.GetValueOrDefault((earlier.MemberId, earlier.Kind)) - earlier.Points;
-        return totals;
+        var totals = await PointsLedger.TotalsAsOf(store, tenant, projectId, asOf, cancellation);
+        if (after is not { } from)
+            return totals;
+        var window = totals.ToDictionary(p => (p.MemberId, p.Kind), p => p.Points);
+        foreach (var earlier in await PointsLedger.TotalsAsOf(store, tenant, projectId, from, cancellation))
+            window[(earlier.MemberId, earlier.Kind)] = window.GetValueOrDefault((earlier.MemberId, earlier.Kind)) - earlier.Points;
+        return Sorted(window);
     }
 
     /// <summary>Each contribution decayed once, then summed per member and kind: the explanation's lines add up to these.</summary>
@@ -57,28 +68,68 @@ public sealed class ShareSource(IDocumentStore store) : IShareSource
         return totals;
     }
 
-    private static ShareSnapshot Compose(
-        Instant asOf, Guid? projectId, ValueEquation? equation, Dictionary<(Guid Member, string Kind), decimal> points,
-        IReadOnlyDictionary<Guid, MemberView> members)
+    private static List<MemberKindPoints> Sorted(Dictionary<(Guid Member, string Kind), decimal> points) =>
+        [.. points.Where(p => p.Value != 0).Select(p => new MemberKindPoints(p.Key.Member, p.Key.Kind, p.Value))
+            .OrderBy(p => p.MemberId, MemberIdOrder.Instance).ThenBy(p => p.Kind, StringComparer.Ordinal)];
+
+    /// <summary>Rows in member order become one holder each, with its kinds in ordinal order (the order they arrive in).</summary>
+    private static List<Holder> Holders(IReadOnlyList<MemberKindPoints> points)
     {
-        var byMember = points.Where(p => p.Value != 0).GroupBy(p => p.Key.Member)
-            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, decimal>)g.OrderBy(p => p.Key.Kind, StringComparer.Ordinal)
-                .ToDictionary(p => p.Key.Kind, p => p.Value));
-        var totals = byMember.ToDictionary(m => m.Key, m => m.Value.Values.Sum());
-        // A window can hold a downward correction of points granted before it; such a member holds no share.
-        var holding = totals.Where(t => t.Value > 0).ToDictionary();
-        var lines = equation?.ClassWeights is { } weights
-            ? DomainShares.Of(holding, holding.Keys.ToDictionary(m => m, m => ClassOf(members, m)), weights)
-            : DomainShares.Of(holding);
-        var shares = lines.ToDictionary(l => l.MemberId);
-        var result = totals.Keys.Order(Domain.Money.MemberIdOrder.Instance).Select(m => new MemberShare(
-            m, members.GetValueOrDefault(m)?.Name ?? "", totals[m], byMember[m],
-            shares.GetValueOrDefault(m)?.Share ?? 0m, shares.GetValueOrDefault(m)?.Percent ?? 0m)).ToList();
-        return new ShareSnapshot(asOf, projectId, equation?.Version, totals.Values.Sum(), result);
+        var holders = new List<Holder>();
+        foreach (var p in points)
+        {
+            if (holders.Count == 0 || holders[^1].MemberId != p.MemberId)
+                holders.Add(new Holder(p.MemberId, []));
+            holders[^1].ByKind.Add(p.Kind, p.Points);
+            holders[^1].Points += p.Points;
+        }
+        return holders;
     }
 
-    private static StakeholderClass ClassOf(IReadOnlyDictionary<Guid, MemberView> members, Guid member) =>
-        members.TryGetValue(member, out var view)
-            ? view.StakeholderClass
+    private static ShareSnapshot Compose(
+        Instant asOf, Guid? projectId, ValueEquation? equation, List<Holder> holders, IReadOnlyList<Holder> picked,
+        IReadOnlyDictionary<Guid, MemberLabel> labels)
+    {
+        // A window can hold a downward correction of points granted before it; such a member holds no share.
+        var holding = holders.Where(h => h.Points > 0).ToDictionary(h => h.MemberId, h => h.Points);
+        var lines = equation?.ClassWeights is { } weights
+            ? DomainShares.Of(holding, holding.Keys.ToDictionary(m => m, m => ClassOf(labels, m)), weights)
+            : DomainShares.Of(holding);
+        var shares = lines.ToDictionary(l => l.MemberId);
+        var result = picked.Select(h => new MemberShare(
+            h.MemberId, labels.GetValueOrDefault(h.MemberId)?.Name ?? "", h.Points, h.ByKind,
+            shares.GetValueOrDefault(h.MemberId)?.Share ?? 0m, shares.GetValueOrDefault(h.MemberId)?.Percent ?? 0m)).ToList();
+        return new ShareSnapshot(asOf, projectId, equation?.Version, holders.Sum(h => h.Points), result);
+    }
+
+    private static StakeholderClass ClassOf(IReadOnlyDictionary<Guid, MemberLabel> labels, Guid member) =>
+        labels.TryGetValue(member, out var label)
+            ? label.StakeholderClass
             : throw new InvalidOperationException($"Member {member} holds points but has no member view.");
+}
+
+/// <summary>One member's points in a snapshot: the sum and, per kind, the parts.</summary>
+internal sealed class Holder(Guid memberId, Dictionary<string, decimal> byKind)
+{
+    public Guid MemberId { get; } = memberId;
+    public Dictionary<string, decimal> ByKind { get; } = byKind;
+    public decimal Points { get; set; }
+}
+
+/// <summary>What a share line shows of a member besides points: name and stakeholder class.</summary>
+public sealed record MemberLabel(Guid Id, string Name, StakeholderClass StakeholderClass);
+
+internal static class MemberLabels
+{
+    /// <summary>
+    /// Names and classes of the given members, or of all when <paramref name="ids"/> is null: a narrow select of
+    /// three fields of <see cref="MemberView"/> (in this tenant's session), not whole documents.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<Guid, MemberLabel>> Load(IQuerySession session, IEnumerable<Guid>? ids, CancellationToken cancellation)
+    {
+        var query = session.Query<MemberView>();
+        var filtered = ids is null ? query : query.Where(m => m.Id.IsOneOf(ids.ToArray()));
+        var labels = await filtered.Select(m => new MemberLabel(m.Id, m.Name, m.StakeholderClass)).ToListAsync(cancellation);
+        return labels.ToDictionary(l => l.Id);
+    }
 }
