@@ -3,40 +3,47 @@ namespace OpenValue.Api.Shares;
 /// <summary>The SQL functions that keep the ledger's derived tables (see <see cref="PointsLedgerSchema"/>).</summary>
 internal static class PointsLedgerFunctions
 {
-    // A week's checkpoint is the previous checkpoint plus the days between, or every day before the week
-    // when there is no earlier checkpoint. Weeks are opened in ascending order, so no later one exists yet.
+    // A week's checkpoint is the previous checkpoint, plus the late entries it lacks, plus the days between;
+    // or every day before the week when there is no earlier checkpoint. Weeks open in ascending order.
     public const string OpenWeek = """
         create or replace function openvalue.ov_points_open_week(p_tenant varchar, p_scope uuid, p_week date) returns void
         language plpgsql as $$
         declare
             v_previous date;
         begin
-            select max(week_start) into v_previous from openvalue.ov_points_checkpoint_weeks
+            select max(week_start) into v_previous from openvalue.ov_points_checkpoints
              where tenant_id = p_tenant and scope = p_scope and week_start < p_week;
-            insert into openvalue.ov_points_checkpoints (tenant_id, scope, week_start, member_id, kind, points)
-            select p_tenant, p_scope, p_week, member_id, kind, sum(points) from (
-                select member_id, kind, points from openvalue.ov_points_checkpoints
-                 where tenant_id = p_tenant and scope = p_scope and week_start = v_previous
-                union all
-                select member_id, kind, points from openvalue.ov_points_days
-                 where tenant_id = p_tenant and scope = p_scope and day < p_week and day >= coalesce(v_previous, '-infinity'::date)
-            ) u group by member_id, kind;
-            insert into openvalue.ov_points_checkpoint_weeks (tenant_id, scope, week_start) values (p_tenant, p_scope, p_week);
+            insert into openvalue.ov_points_checkpoints (tenant_id, scope, week_start, member_ids, kinds, points)
+            select p_tenant, p_scope, p_week, coalesce(array_agg(s.member_id order by s.member_id, s.kind), '{}'),
+                   coalesce(array_agg(s.kind order by s.member_id, s.kind), '{}'), coalesce(array_agg(s.total order by s.member_id, s.kind), '{}')
+              from (select u.member_id, u.kind, sum(u.points) as total from (
+                        select c.member_id, c.kind, c.points
+                          from openvalue.ov_points_checkpoints p, unnest(p.member_ids, p.kinds, p.points) as c(member_id, kind, points)
+                         where p.tenant_id = p_tenant and p.scope = p_scope and p.week_start = v_previous
+                        union all
+                        select l.member_id, l.kind, l.points from openvalue.ov_points_late l
+                         where l.tenant_id = p_tenant and l.scope = p_scope and l.through >= v_previous and l.day < v_previous
+                        union all
+                        select d.member_id, d.kind, d.points from openvalue.ov_points_days d
+                         where d.tenant_id = p_tenant and d.scope = p_scope and d.day < p_week and d.day >= coalesce(v_previous, '-infinity'::date)
+                    ) u group by u.member_id, u.kind) s;
         end;
         $$;
         """;
 
-    // Adds one amount to a scope's day and running totals, adds it to every checkpoint that already counted
-    // past that day (an entry may arrive after its week was closed: one row per later week), then opens any
-    // weekly checkpoints still missing up to the entry's week.
-    public const string AddToScope = """
-        create or replace function openvalue.ov_points_add_to_scope(
-            p_tenant varchar, p_scope uuid, p_day date, p_member uuid, p_kind varchar, p_points numeric) returns void
+    // Adds one entry to a scope: its day and the running totals; when checkpoints past its day exist already
+    // (it arrives late), a late row for them; then opens any weekly checkpoints still missing up to its week.
+    // Writers of one scope take turns (a transaction lock): a checkpoint opened by one transaction must see
+    // the day another wrote, or that one must see the checkpoint and record itself late.
+    public const string Add = """
+        create or replace function openvalue.ov_points_add(
+            p_tenant varchar, p_scope uuid, p_seq bigint, p_day date, p_member uuid, p_kind varchar, p_points numeric) returns void
         language plpgsql as $$
         declare
             v_week date := date_trunc('week', p_day)::date;
             v_last date;
         begin
+            perform pg_advisory_xact_lock(hashtextextended(p_tenant || '/' || p_scope::text, 20261126));
             insert into openvalue.ov_points_days as d (tenant_id, scope, day, member_id, kind, points)
             values (p_tenant, p_scope, p_day, p_member, p_kind, p_points)
             on conflict (tenant_id, scope, day, member_id, kind) do update set points = d.points + excluded.points;
@@ -45,12 +52,11 @@ internal static class PointsLedgerFunctions
             values (p_tenant, p_scope, p_member, p_kind, p_points)
             on conflict (tenant_id, scope, member_id, kind) do update set points = t.points + excluded.points;
 
-            insert into openvalue.ov_points_checkpoints as c (tenant_id, scope, week_start, member_id, kind, points)
-            select p_tenant, p_scope, w.week_start, p_member, p_kind, p_points from openvalue.ov_points_checkpoint_weeks w
-             where w.tenant_id = p_tenant and w.scope = p_scope and w.week_start > p_day
-            on conflict (tenant_id, scope, week_start, member_id, kind) do update set points = c.points + excluded.points;
-
-            select max(week_start) into v_last from openvalue.ov_points_checkpoint_weeks where tenant_id = p_tenant and scope = p_scope;
+            select max(week_start) into v_last from openvalue.ov_points_checkpoints where tenant_id = p_tenant and scope = p_scope;
+            if v_last > p_day then
+                insert into openvalue.ov_points_late (tenant_id, scope, seq, day, through, member_id, kind, points)
+                values (p_tenant, p_scope, p_seq, p_day, v_last, p_member, p_kind, p_points);
+            end if;
             if v_last is null then
                 perform openvalue.ov_points_open_week(p_tenant, p_scope, v_week);
             end if;
@@ -78,16 +84,16 @@ internal static class PointsLedgerFunctions
             if not found then
                 return;
             end if;
-            perform openvalue.ov_points_add_to_scope(p_tenant, '00000000-0000-0000-0000-000000000000'::uuid, v_day, p_member, p_kind, p_points);
+            perform openvalue.ov_points_add(p_tenant, '00000000-0000-0000-0000-000000000000'::uuid, p_seq, v_day, p_member, p_kind, p_points);
             if p_project <> '00000000-0000-0000-0000-000000000000'::uuid then
-                perform openvalue.ov_points_add_to_scope(p_tenant, p_project, v_day, p_member, p_kind, p_points);
+                perform openvalue.ov_points_add(p_tenant, p_project, p_seq, v_day, p_member, p_kind, p_points);
             end if;
         end;
         $$;
         """;
 
     // Recomputes a scope's totals and checkpoints from its days: what the incremental functions keep, built
-    // in one pass (checkpoints for every week from the first day's week to the last day's).
+    // in one pass (checkpoints for every week from the first day's week to the last day's, lacking nothing).
     public const string Derive = """
         create or replace function openvalue.ov_points_derive(p_tenant varchar, p_scope uuid) returns void
         language plpgsql as $$
@@ -97,7 +103,7 @@ internal static class PointsLedgerFunctions
         begin
             delete from openvalue.ov_points_totals where tenant_id = p_tenant and scope = p_scope;
             delete from openvalue.ov_points_checkpoints where tenant_id = p_tenant and scope = p_scope;
-            delete from openvalue.ov_points_checkpoint_weeks where tenant_id = p_tenant and scope = p_scope;
+            delete from openvalue.ov_points_late where tenant_id = p_tenant and scope = p_scope;
             insert into openvalue.ov_points_totals (tenant_id, scope, member_id, kind, points)
             select p_tenant, p_scope, member_id, kind, sum(points) from openvalue.ov_points_days
              where tenant_id = p_tenant and scope = p_scope group by member_id, kind;
@@ -112,8 +118,9 @@ internal static class PointsLedgerFunctions
         """;
 
     // A database written by the first ledger layout (one jsonb of totals per week in ov_points_weeks) has the
-    // entries and days this layout keeps, but not its totals or checkpoint rows: derive them for every scope,
-    // then drop the old table. Idempotent; the advisory lock makes concurrent starts wait for one upgrade.
+    // entries and days this layout keeps, but not its totals or checkpoints: derive them for every scope, then
+    // drop the old table and the old function that wrote it. Idempotent; the advisory lock makes concurrent
+    // starts wait for one upgrade.
     public const string Upgrade = """
         create or replace function openvalue.ov_points_upgrade() returns integer
         language plpgsql as $$
@@ -130,6 +137,7 @@ internal static class PointsLedgerFunctions
                 v_count := v_count + 1;
             end loop;
             drop table openvalue.ov_points_weeks;
+            drop function if exists openvalue.ov_points_add_to_scope(varchar, uuid, date, uuid, varchar, numeric);
             return v_count;
         end;
         $$;
@@ -137,8 +145,9 @@ internal static class PointsLedgerFunctions
 
     // Each member's points by kind at a moment, as rows to be summed by (member, kind). In the scope's latest
     // week (or later): the running totals less the entries after the moment, at most a week of them. Before:
-    // the last checkpoint at or before the moment's UTC day, the days since, and that day's entries up to
-    // the moment. Either way O(members x kinds) rows plus a week's remainder, however long the history.
+    // the last checkpoint at or before the moment's UTC day with the late entries it lacks, the days since,
+    // and that day's entries up to the moment. Either way O(members x kinds) rows plus a week's remainder,
+    // however long the history.
     public const string AsOf = """
         create or replace function openvalue.ov_points_as_of(p_tenant varchar, p_scope uuid, p_at timestamptz)
             returns table (member_id uuid, kind varchar, points numeric)
@@ -150,7 +159,7 @@ internal static class PointsLedgerFunctions
             v_latest date;
             v_week date;
         begin
-            select max(w.week_start) into v_latest from openvalue.ov_points_checkpoint_weeks w
+            select max(w.week_start) into v_latest from openvalue.ov_points_checkpoints w
              where w.tenant_id = p_tenant and w.scope = p_scope;
             if v_latest is null or v_latest <= v_day then
                 return query
@@ -161,11 +170,15 @@ internal static class PointsLedgerFunctions
                      where e.tenant_id = p_tenant and e.at > p_at and (v_network or e.project_id = p_scope);
                 return;
             end if;
-            select max(w.week_start) into v_week from openvalue.ov_points_checkpoint_weeks w
+            select max(w.week_start) into v_week from openvalue.ov_points_checkpoints w
              where w.tenant_id = p_tenant and w.scope = p_scope and w.week_start <= v_day;
             return query
-                select c.member_id, c.kind, c.points from openvalue.ov_points_checkpoints c
-                 where c.tenant_id = p_tenant and c.scope = p_scope and c.week_start = v_week
+                select c.member_id, c.kind, c.points
+                  from openvalue.ov_points_checkpoints p, unnest(p.member_ids, p.kinds, p.points) as c(member_id, kind, points)
+                 where p.tenant_id = p_tenant and p.scope = p_scope and p.week_start = v_week
+                union all
+                select l.member_id, l.kind, l.points from openvalue.ov_points_late l
+                 where l.tenant_id = p_tenant and l.scope = p_scope and l.through >= v_week and l.day < v_week
                 union all
                 select d.member_id, d.kind, d.points from openvalue.ov_points_days d
                  where d.tenant_id = p_tenant and d.scope = p_scope and d.day >= coalesce(v_week, '-infinity'::date) and d.day < v_day

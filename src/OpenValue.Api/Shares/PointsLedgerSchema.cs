@@ -13,13 +13,17 @@ namespace OpenValue.Api.Shares;
 /// <list type="bullet">
 /// <item><c>ov_points_days</c>: the sum per UTC day, member and kind;</item>
 /// <item><c>ov_points_totals</c>: the sum of every entry so far per member and kind ("now");</item>
-/// <item><c>ov_points_checkpoint_weeks</c> and <c>ov_points_checkpoints</c>: at the start of every ISO week
-/// from a scope's first to its latest, each member's cumulative points by kind before that week, one row per
-/// member and kind (a late entry then updates one row per later week, not a whole week's object).</item>
+/// <item><c>ov_points_checkpoints</c>: at the start of every ISO week from a scope's first to its latest, each
+/// member's cumulative points by kind before that week, as one row of three parallel arrays (member, kind,
+/// points) in member order. Written once when the week opens and never rewritten: compact (PostgreSQL
+/// compresses it) and one row to read;</item>
+/// <item><c>ov_points_late</c>: an entry recorded after checkpoints past its day were written (a replay out of
+/// time order, an import), kept once with the last checkpoint week that lacks it (<c>through</c>). Reads add it
+/// to those checkpoints; the next checkpoint written takes it in.</item>
 /// </list>
 /// Points as of a moment T in the latest week are the totals minus the few entries after T; earlier, one
-/// checkpoint + at most six days + the entries of T's own day. Amounts are PostgreSQL numeric (exact), read
-/// as binary decimals.
+/// checkpoint + its late entries + at most six days + the entries of T's own day. Amounts are PostgreSQL
+/// numeric (exact), read as binary decimals.
 /// </summary>
 public static class PointsLedgerSchema
 {
@@ -29,7 +33,7 @@ public static class PointsLedgerSchema
     public static readonly IReadOnlyList<string> Tables =
     [
         $"{Schema}.ov_points_entries", $"{Schema}.ov_points_days", $"{Schema}.ov_points_totals",
-        $"{Schema}.ov_points_checkpoint_weeks", $"{Schema}.ov_points_checkpoints",
+        $"{Schema}.ov_points_checkpoints", $"{Schema}.ov_points_late",
     ];
 
     public static IEnumerable<ISchemaObject> Objects()
@@ -48,22 +52,35 @@ public static class PointsLedgerSchema
 
         var days = ScopeTable("ov_points_days", ("day", "date"));
         var totals = ScopeTable("ov_points_totals");
-        var weeks = new Table($"{Schema}.ov_points_checkpoint_weeks");
-        weeks.AddColumn<string>("tenant_id").AsPrimaryKey();
-        weeks.AddColumn<Guid>("scope").AsPrimaryKey();
-        weeks.AddColumn("week_start", "date").AsPrimaryKey();
-        var checkpoints = ScopeTable("ov_points_checkpoints", ("week_start", "date"));
+        var checkpoints = new Table($"{Schema}.ov_points_checkpoints");
+        checkpoints.AddColumn<string>("tenant_id").AsPrimaryKey();
+        checkpoints.AddColumn<Guid>("scope").AsPrimaryKey();
+        checkpoints.AddColumn("week_start", "date").AsPrimaryKey();
+        checkpoints.AddColumn("member_ids", "uuid[]").NotNull();
+        checkpoints.AddColumn("kinds", "varchar[]").NotNull();
+        checkpoints.AddColumn("points", "numeric[]").NotNull();
+
+        var late = new Table($"{Schema}.ov_points_late");
+        late.AddColumn<string>("tenant_id").AsPrimaryKey();
+        late.AddColumn<Guid>("scope").AsPrimaryKey();
+        late.AddColumn<long>("seq").AsPrimaryKey();
+        late.AddColumn("day", "date").NotNull();
+        late.AddColumn("through", "date").NotNull();
+        late.AddColumn<Guid>("member_id").NotNull();
+        late.AddColumn<string>("kind").NotNull();
+        late.AddColumn("points", "numeric").NotNull();
+        late.Indexes.Add(new IndexDefinition("ix_ov_points_late_through") { Columns = ["tenant_id", "scope", "through"] });
 
         return
         [
-            entries, days, totals, weeks, checkpoints,
-            Function.ForSql(PointsLedgerFunctions.OpenWeek), Function.ForSql(PointsLedgerFunctions.AddToScope),
+            entries, days, totals, checkpoints, late,
+            Function.ForSql(PointsLedgerFunctions.OpenWeek), Function.ForSql(PointsLedgerFunctions.Add),
             Function.ForSql(PointsLedgerFunctions.Record), Function.ForSql(PointsLedgerFunctions.Derive),
             Function.ForSql(PointsLedgerFunctions.Upgrade), Function.ForSql(PointsLedgerFunctions.AsOf),
         ];
     }
 
-    /// <summary>Points per (tenant, scope, [period,] member, kind): the key is the primary key, so reads are one index range.</summary>
+    /// <summary>Points per (tenant, scope, [day,] member, kind): the key is the primary key, so reads are one index range.</summary>
     private static Table ScopeTable(string name, (string Name, string Type)? period = null)
     {
         var table = new Table($"{Schema}.{name}");

@@ -114,20 +114,23 @@ public class points_ledger_as_of(AppFixture app)
         var moments = Enumerable.Range(0, 25).Select(_ => Monday + Duration.FromSeconds(random.NextInt64(-86400, 380L * 86400)))
             .Concat(Enumerable.Range(0, 15).Select(_ => Monday + Duration.FromSeconds(random.NextInt64(355L * 86400, 372L * 86400))))
             .Concat(entries.Take(10).Select(e => e.At)).ToList();
+        (await Scalar("select count(*) from openvalue.ov_points_late where tenant_id = $1", tenant)).Should().BeGreaterThan(100, "most entries came late");
         await ShouldMatchNaiveSums(tenant, entries, moments);
 
-        await using (var connection = app.Store.Storage.Database.CreateConnection())
-        {
-            await connection.OpenAsync();
-            foreach (var scope in new[] { Guid.Empty, frame })
-            {
-                await using var derive = new Npgsql.NpgsqlCommand("select openvalue.ov_points_derive($1, $2)", connection);
-                derive.Parameters.AddWithValue(tenant);
-                derive.Parameters.AddWithValue(scope);
-                await derive.ExecuteNonQueryAsync();
-            }
-        }
+        foreach (var scope in new[] { Guid.Empty, frame })
+            await Scalar("select openvalue.ov_points_derive($1, $2)::text", tenant, scope);
+        (await Scalar("select count(*) from openvalue.ov_points_late where tenant_id = $1", tenant)).Should().Be(0, "derived checkpoints lack nothing");
         await ShouldMatchNaiveSums(tenant, entries, moments);
+    }
+
+    private async Task<long> Scalar(string sql, params object[] values)
+    {
+        await using var connection = app.Store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        foreach (var value in values)
+            command.Parameters.AddWithValue(value);
+        return await command.ExecuteScalarAsync() is long count ? count : 0;
     }
 
     private async Task ShouldMatchNaiveSums(string tenant, List<PointsEntry> entries, IEnumerable<Instant> moments)

@@ -25,13 +25,13 @@ public class points_ledger_upgrade(AppFixture app)
         Instant[] moments = [Monday + Duration.FromDays(2), Monday + Duration.FromDays(10), Monday + Duration.FromDays(29), Monday + Duration.FromDays(40)];
         var live = await Answers(tenant, moments, frame);
 
-        // What an old database holds: entries and days, the old weeks table, no totals or checkpoint rows.
+        // What an old database holds: entries and days, the old weeks table, no totals, checkpoints or late rows.
         await Sql("""
             create table if not exists openvalue.ov_points_weeks (
                 tenant_id varchar not null, scope uuid not null, week_start date not null, totals jsonb not null,
                 primary key (tenant_id, scope, week_start));
             """);
-        foreach (var table in new[] { "ov_points_totals", "ov_points_checkpoints", "ov_points_checkpoint_weeks" })
+        foreach (var table in new[] { "ov_points_totals", "ov_points_checkpoints", "ov_points_late" })
             await Sql($"delete from openvalue.{table} where tenant_id = $1", tenant);
         (await Answers(tenant, moments, frame)).Should().NotBeEquivalentTo(live, "the new tables are empty before the upgrade");
 
