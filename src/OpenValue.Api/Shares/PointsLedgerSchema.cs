@@ -76,7 +76,7 @@ public static class PointsLedgerSchema
             entries, days, totals, checkpoints, late,
             Function.ForSql(PointsLedgerFunctions.OpenWeek), Function.ForSql(PointsLedgerFunctions.Add),
             Function.ForSql(PointsLedgerFunctions.Record), Function.ForSql(PointsLedgerFunctions.Derive),
-            Function.ForSql(PointsLedgerFunctions.Upgrade), Function.ForSql(PointsLedgerFunctions.AsOf),
+            Function.ForSql(PointsLedgerFunctions.Upgrade),
         ];
     }
 

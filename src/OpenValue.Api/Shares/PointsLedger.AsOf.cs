@@ -1,0 +1,95 @@
+using System.Runtime.InteropServices;
+using Marten;
+using NodaTime;
+using Npgsql;
+using OpenValue.Domain.Money;
+
+namespace OpenValue.Api.Shares;
+
+public static partial class PointsLedger
+{
+    // In the scope's latest checkpoint week or later ("recent"): the running totals less the entries after the
+    // moment (at most a week of them, since every entry opened the checkpoints up to its own week). Before:
+    // the last checkpoint at or before the moment's UTC day (its arrays, in the first statement), the late
+    // entries it lacks, the days since, and that day's entries up to the moment. The unused branch is cut by
+    // one-time filters. $1 tenant, $2 scope, $3 the moment, $4 its UTC day, $5 that day's start.
+    private const string CheckpointAsOf = """
+        select p.member_ids, p.kinds, p.points from openvalue.ov_points_checkpoints p
+         where p.tenant_id = $1 and p.scope = $2
+           and p.week_start = (select max(week_start) from openvalue.ov_points_checkpoints where tenant_id = $1 and scope = $2 and week_start <= $4)
+           and (select max(week_start) from openvalue.ov_points_checkpoints where tenant_id = $1 and scope = $2) > $4
+        """;
+
+    private const string RowsAsOf = """
+        with recent as (select coalesce(max(week_start) <= $4, true) as yes from openvalue.ov_points_checkpoints where tenant_id = $1 and scope = $2),
+             base as (select max(week_start) as week from openvalue.ov_points_checkpoints where tenant_id = $1 and scope = $2 and week_start <= $4)
+        select t.member_id, t.kind, t.points from openvalue.ov_points_totals t
+         where t.tenant_id = $1 and t.scope = $2 and (select yes from recent)
+        union all
+        select e.member_id, e.kind, -e.points from openvalue.ov_points_entries e
+         where e.tenant_id = $1 and e.at > $3 and ($2 = '00000000-0000-0000-0000-000000000000'::uuid or e.project_id = $2)
+           and (select yes from recent)
+        union all
+        select l.member_id, l.kind, l.points from openvalue.ov_points_late l
+         where l.tenant_id = $1 and l.scope = $2 and l.through >= (select week from base) and l.day < (select week from base)
+           and not (select yes from recent)
+        union all
+        select d.member_id, d.kind, d.points from openvalue.ov_points_days d
+         where d.tenant_id = $1 and d.scope = $2 and d.day >= coalesce((select week from base), '-infinity'::date) and d.day < $4
+           and not (select yes from recent)
+        union all
+        select e.member_id, e.kind, e.points from openvalue.ov_points_entries e
+         where e.tenant_id = $1 and e.at >= $5 and e.at <= $3 and ($2 = '00000000-0000-0000-0000-000000000000'::uuid or e.project_id = $2)
+           and not (select yes from recent)
+        """;
+
+    /// <summary>
+    /// Each member's points by kind counting only entries at or before <paramref name="asOf"/>, for the whole
+    /// network or one project: the running totals less the entries after asOf when asOf is in the latest week,
+    /// else a weekly checkpoint plus its late entries, at most six days and asOf's own day. One round trip;
+    /// amounts arrive as binary numerics. Ordered by member (<see cref="MemberIdOrder"/>), then kind (ordinal);
+    /// points that net to 0 are left out.
+    /// </summary>
+    public static async Task<IReadOnlyList<MemberKindPoints>> TotalsAsOf(
+        IDocumentStore store, string tenantId, Guid? projectId, Instant asOf, CancellationToken cancellation)
+    {
+        var day = asOf.InUtc().Date;
+        object[] values = [tenantId, projectId ?? Guid.Empty, asOf, day, day.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant()];
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellation);
+        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { Command(CheckpointAsOf, values), Command(RowsAsOf, values) } };
+
+        var totals = new Dictionary<(Guid Member, string Kind), decimal>();
+        await using (var reader = await batch.ExecuteReaderAsync(cancellation))
+        {
+            if (await reader.ReadAsync(cancellation))
+            {
+                var (members, kinds, points) = (reader.GetFieldValue<Guid[]>(0), reader.GetFieldValue<string[]>(1), reader.GetFieldValue<decimal[]>(2));
+                for (var i = 0; i < members.Length; i++)
+                    totals[(members[i], kinds[i])] = points[i];
+            }
+            await reader.NextResultAsync(cancellation);
+            while (await reader.ReadAsync(cancellation))
+                CollectionsMarshal.GetValueRefOrAddDefault(totals, (reader.GetGuid(0), reader.GetString(1)), out _) += reader.GetDecimal(2);
+        }
+        return Ordered(totals);
+    }
+
+    private static List<MemberKindPoints> Ordered(Dictionary<(Guid Member, string Kind), decimal> totals)
+    {
+        var result = new List<MemberKindPoints>(totals.Count);
+        foreach (var ((member, kind), points) in totals)
+            if (points != 0)
+                result.Add(new MemberKindPoints(member, kind, points));
+        result.Sort(static (x, y) => MemberIdOrder.Instance.Compare(x.MemberId, y.MemberId) is var c && c != 0 ? c : string.CompareOrdinal(x.Kind, y.Kind));
+        return result;
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, object[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values)
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        return command;
+    }
+}
