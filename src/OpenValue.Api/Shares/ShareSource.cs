@@ -115,21 +115,3 @@ internal sealed class Holder(Guid memberId, Dictionary<string, decimal> byKind)
     public Dictionary<string, decimal> ByKind { get; } = byKind;
     public decimal Points { get; set; }
 }
-
-/// <summary>What a share line shows of a member besides points: name and stakeholder class.</summary>
-public sealed record MemberLabel(Guid Id, string Name, StakeholderClass StakeholderClass);
-
-internal static class MemberLabels
-{
-    /// <summary>
-    /// Names and classes of the given members, or of all when <paramref name="ids"/> is null: a narrow select of
-    /// three fields of <see cref="MemberView"/> (in this tenant's session), not whole documents.
-    /// </summary>
-    public static async Task<IReadOnlyDictionary<Guid, MemberLabel>> Load(IQuerySession session, IEnumerable<Guid>? ids, CancellationToken cancellation)
-    {
-        var query = session.Query<MemberView>();
-        var filtered = ids is null ? query : query.Where(m => m.Id.IsOneOf(ids.ToArray()));
-        var labels = await filtered.Select(m => new MemberLabel(m.Id, m.Name, m.StakeholderClass)).ToListAsync(cancellation);
-        return labels.ToDictionary(l => l.Id);
-    }
-}
