@@ -26,8 +26,11 @@ public sealed record SharesResponse(Instant AsOf, Guid? ProjectId, int? Equation
 
 public static class ShareText
 {
-    /// <summary>Display percentages always show two decimals ("82.76", "50.00").</summary>
-    public static string Percent(decimal percent) => percent.ToString("0.00", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// Display percentages always show two decimals ("82.76", "50.00"). "F2" writes what the custom format
+    /// "0.00" wrote (both round half away from zero) at a third of the cost, which counts at 10,000 lines.
+    /// </summary>
+    public static string Percent(decimal percent) => percent.ToString("F2", CultureInfo.InvariantCulture);
 
     public static Instant AsOf(string? text, IClock clock)
     {
