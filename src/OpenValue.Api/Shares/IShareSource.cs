@@ -20,11 +20,11 @@ public sealed record ShareLines(Guid? MemberId = null, Guid? After = null, int? 
 {
     public static readonly ShareLines All = new();
 
-    internal IReadOnlyList<Holder> Pick(List<Holder> holders)
+    internal IReadOnlyList<MemberPoints> Pick(List<MemberPoints> holders)
     {
         if (MemberId is { } member)
             return [.. holders.Where(h => h.MemberId == member)];
-        IEnumerable<Holder> picked = holders;
+        IEnumerable<MemberPoints> picked = holders;
         if (After is { } after)
             picked = picked.SkipWhile(h => Domain.Money.MemberIdOrder.Instance.Compare(h.MemberId, after) <= 0);
         if (Limit is { } limit)

@@ -1,8 +1,6 @@
-using System.Runtime.InteropServices;
 using Marten;
 using NodaTime;
 using Npgsql;
-using OpenValue.Domain.Money;
 
 namespace OpenValue.Api.Shares;
 
@@ -47,10 +45,9 @@ public static partial class PointsLedger
     /// Each member's points by kind counting only entries at or before <paramref name="asOf"/>, for the whole
     /// network or one project: the running totals less the entries after asOf when asOf is in the latest week,
     /// else a weekly checkpoint plus its late entries, at most six days and asOf's own day. One round trip;
-    /// amounts arrive as binary numerics. Ordered by member (<see cref="MemberIdOrder"/>), then kind (ordinal);
-    /// points that net to 0 are left out.
+    /// amounts arrive as binary numerics.
     /// </summary>
-    public static async Task<IReadOnlyList<MemberKindPoints>> TotalsAsOf(
+    public static async Task<PointsTally> TallyAsOf(
         IDocumentStore store, string tenantId, Guid? projectId, Instant asOf, CancellationToken cancellation)
     {
         var day = asOf.InUtc().Date;
@@ -59,30 +56,18 @@ public static partial class PointsLedger
         await connection.OpenAsync(cancellation);
         await using var batch = new NpgsqlBatch(connection) { BatchCommands = { Command(CheckpointAsOf, values), Command(RowsAsOf, values) } };
 
-        var totals = new Dictionary<(Guid Member, string Kind), decimal>();
-        await using (var reader = await batch.ExecuteReaderAsync(cancellation))
+        var tally = new PointsTally();
+        await using var reader = await batch.ExecuteReaderAsync(cancellation);
+        if (await reader.ReadAsync(cancellation))
         {
-            if (await reader.ReadAsync(cancellation))
-            {
-                var (members, kinds, points) = (reader.GetFieldValue<Guid[]>(0), reader.GetFieldValue<string[]>(1), reader.GetFieldValue<decimal[]>(2));
-                for (var i = 0; i < members.Length; i++)
-                    totals[(members[i], kinds[i])] = points[i];
-            }
-            await reader.NextResultAsync(cancellation);
-            while (await reader.ReadAsync(cancellation))
-                CollectionsMarshal.GetValueRefOrAddDefault(totals, (reader.GetGuid(0), reader.GetString(1)), out _) += reader.GetDecimal(2);
+            var (members, kinds, points) = (reader.GetFieldValue<Guid[]>(0), reader.GetFieldValue<string[]>(1), reader.GetFieldValue<decimal[]>(2));
+            for (var i = 0; i < members.Length; i++)
+                tally.Add(members[i], kinds[i], points[i]);
         }
-        return Ordered(totals);
-    }
-
-    private static List<MemberKindPoints> Ordered(Dictionary<(Guid Member, string Kind), decimal> totals)
-    {
-        var result = new List<MemberKindPoints>(totals.Count);
-        foreach (var ((member, kind), points) in totals)
-            if (points != 0)
-                result.Add(new MemberKindPoints(member, kind, points));
-        result.Sort(static (x, y) => MemberIdOrder.Instance.Compare(x.MemberId, y.MemberId) is var c && c != 0 ? c : string.CompareOrdinal(x.Kind, y.Kind));
-        return result;
+        await reader.NextResultAsync(cancellation);
+        while (await reader.ReadAsync(cancellation))
+            tally.Add(reader.GetGuid(0), reader.GetString(1), reader.GetDecimal(2));
+        return tally;
     }
 
     private static NpgsqlBatchCommand Command(string sql, object[] values)

@@ -12,7 +12,7 @@ public static partial class PointsLedger
     /// <summary>
     /// Each contribution's points counting only entries in (<paramref name="after"/>, <paramref name="asOf"/>]
     /// (no lower bound when <paramref name="after"/> is null), for the network or one project. This reads
-    /// every entry in range — O(entries), unlike <see cref="TotalsAsOf"/> — and is what decay needs, since a
+    /// every entry in range — O(entries), unlike <see cref="TallyAsOf"/> — and is what decay needs, since a
     /// decayed total depends on each contribution's age.
     /// </summary>
     public static async Task<IReadOnlyList<ContributionPoints>> ContributionsAsOf(

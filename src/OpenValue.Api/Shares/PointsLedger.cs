@@ -10,9 +10,6 @@ namespace OpenValue.Api.Shares;
 /// </summary>
 public sealed record PointsEntry(long Seq, Guid ContributionId, Guid MemberId, Guid? ProjectId, string Kind, decimal Points, Instant At, Instant? AcceptedAt = null);
 
-/// <summary>A member's points of one kind in a scope, as of a moment.</summary>
-public sealed record MemberKindPoints(Guid MemberId, string Kind, decimal Points);
-
 /// <summary>Writes to and reads from the as-of points ledger (see <see cref="PointsLedgerSchema"/>).</summary>
 public static partial class PointsLedger
 {

@@ -1,7 +1,6 @@
 using Marten;
 using NodaTime;
 using OpenValue.Api.Networks.Members;
-using OpenValue.Domain.Money;
 using OpenValue.Domain.Networks;
 using OpenValue.Domain.Valuation;
 using DomainShares = OpenValue.Domain.Valuation.Shares;
@@ -11,7 +10,7 @@ namespace OpenValue.Api.Shares;
 /// <summary>
 /// Shares from the points ledger. The value equation in force at asOf decides the rest: its class weights
 /// (FairShares) and its half-life. Without a half-life, totals come from the ledger's running totals or
-/// checkpoints (<see cref="PointsLedger.TotalsAsOf"/>); with one, each contribution's points as of asOf are
+/// checkpoints (<see cref="PointsLedger.TallyAsOf"/>); with one, each contribution's points as of asOf are
 /// decayed from its acceptance to asOf (<see cref="Decay.Decayed"/>) and summed, which reads every entry in
 /// scope. Each request reads only what it shows: the equations (not the whole network document), and the
 /// names of the members whose lines it returns (classes of all holders only when class weights are in force).
@@ -38,56 +37,35 @@ public sealed class ShareSource(IDocumentStore store) : IShareSource
         await using var session = store.QuerySession(tenant);
         var equations = await session.Query<Network>().Where(n => n.Id == networkId).Select(n => n.Equations).SingleOrDefaultAsync(cancellation);
         var equation = equations?.LastOrDefault(e => e.EffectiveFrom <= asOf);
-        var points = equation?.HalfLifeDays is { } halfLife
-            ? Sorted(Decayed(await PointsLedger.ContributionsAsOf(store, tenant, projectId, after, asOf, cancellation), asOf, halfLife))
+        var tally = equation?.HalfLifeDays is { } halfLife
+            ? Decayed(await PointsLedger.ContributionsAsOf(store, tenant, projectId, after, asOf, cancellation), asOf, halfLife)
             : await Raw(tenant, projectId, after, asOf, cancellation);
-        var holders = Holders(points);
+        var holders = tally.Members();
         var picked = lines.Pick(holders);
         var weights = equation?.ClassWeights;
         var labels = await MemberLabels.Load(session, weights is null && picked.Count < holders.Count ? picked.Select(h => h.MemberId) : null, cancellation);
         return Compose(asOf, projectId, equation, holders, picked, labels);
     }
 
-    private async Task<IReadOnlyList<MemberKindPoints>> Raw(string tenant, Guid? projectId, Instant? after, Instant asOf, CancellationToken cancellation)
+    private async Task<PointsTally> Raw(string tenant, Guid? projectId, Instant? after, Instant asOf, CancellationToken cancellation)
     {
-        var totals = await PointsLedger.TotalsAsOf(store, tenant, projectId, asOf, cancellation);
-        if (after is not { } from)
-            return totals;
-        var window = totals.ToDictionary(p => (p.MemberId, p.Kind), p => p.Points);
-        foreach (var earlier in await PointsLedger.TotalsAsOf(store, tenant, projectId, from, cancellation))
-            window[(earlier.MemberId, earlier.Kind)] = window.GetValueOrDefault((earlier.MemberId, earlier.Kind)) - earlier.Points;
-        return Sorted(window);
+        var tally = await PointsLedger.TallyAsOf(store, tenant, projectId, asOf, cancellation);
+        if (after is { } from)
+            tally.Add(await PointsLedger.TallyAsOf(store, tenant, projectId, from, cancellation), -1m);
+        return tally;
     }
 
     /// <summary>Each contribution decayed once, then summed per member and kind: the explanation's lines add up to these.</summary>
-    public static Dictionary<(Guid Member, string Kind), decimal> Decayed(IEnumerable<ContributionPoints> contributions, Instant asOf, int halfLifeDays)
+    public static PointsTally Decayed(IEnumerable<ContributionPoints> contributions, Instant asOf, int halfLifeDays)
     {
-        var totals = new Dictionary<(Guid, string), decimal>();
+        var tally = new PointsTally();
         foreach (var c in contributions)
-            totals[(c.MemberId, c.Kind)] = totals.GetValueOrDefault((c.MemberId, c.Kind)) + Decay.Decayed(c.Points, c.AcceptedAt, asOf, halfLifeDays);
-        return totals;
-    }
-
-    private static List<MemberKindPoints> Sorted(Dictionary<(Guid Member, string Kind), decimal> points) =>
-        [.. points.Where(p => p.Value != 0).Select(p => new MemberKindPoints(p.Key.Member, p.Key.Kind, p.Value))
-            .OrderBy(p => p.MemberId, MemberIdOrder.Instance).ThenBy(p => p.Kind, StringComparer.Ordinal)];
-
-    /// <summary>Rows in member order become one holder each, with its kinds in ordinal order (the order they arrive in).</summary>
-    private static List<Holder> Holders(IReadOnlyList<MemberKindPoints> points)
-    {
-        var holders = new List<Holder>();
-        foreach (var p in points)
-        {
-            if (holders.Count == 0 || holders[^1].MemberId != p.MemberId)
-                holders.Add(new Holder(p.MemberId, []));
-            holders[^1].ByKind.Add(p.Kind, p.Points);
-            holders[^1].Points += p.Points;
-        }
-        return holders;
+            tally.Add(c.MemberId, c.Kind, Decay.Decayed(c.Points, c.AcceptedAt, asOf, halfLifeDays));
+        return tally;
     }
 
     private static ShareSnapshot Compose(
-        Instant asOf, Guid? projectId, ValueEquation? equation, List<Holder> holders, IReadOnlyList<Holder> picked,
+        Instant asOf, Guid? projectId, ValueEquation? equation, List<MemberPoints> holders, IReadOnlyList<MemberPoints> picked,
         IReadOnlyDictionary<Guid, MemberLabel> labels)
     {
         // A window can hold a downward correction of points granted before it; such a member holds no share.
@@ -106,12 +84,4 @@ public sealed class ShareSource(IDocumentStore store) : IShareSource
         labels.TryGetValue(member, out var label)
             ? label.StakeholderClass
             : throw new InvalidOperationException($"Member {member} holds points but has no member view.");
-}
-
-/// <summary>One member's points in a snapshot: the sum and, per kind, the parts.</summary>
-internal sealed class Holder(Guid memberId, Dictionary<string, decimal> byKind)
-{
-    public Guid MemberId { get; } = memberId;
-    public Dictionary<string, decimal> ByKind { get; } = byKind;
-    public decimal Points { get; set; }
 }

@@ -46,16 +46,20 @@ public sealed class MemberIdOrder : IComparer<Guid>
     public static readonly MemberIdOrder Instance = new();
 
     /// <summary>
-    /// Ordinal comparison of the lower-case "D" strings, computed without writing them: that string is the
-    /// id's 16 bytes in big-endian (RFC 9562) order as hex digits, with dashes at fixed places, and hex digits
-    /// sort as their values do, so comparing those bytes gives the same order (sorting 10,000 ids formatted
-    /// some 280,000 strings).
+    /// Ordinal comparison of the lower-case "D" strings, computed without writing them: see <see cref="Key"/>.
     /// </summary>
-    public int Compare(Guid x, Guid y)
+    public int Compare(Guid x, Guid y) => Key(x).CompareTo(Key(y));
+
+    /// <summary>
+    /// A number that sorts as the id does in this order: the "D" string is the id's 16 bytes in big-endian
+    /// (RFC 9562) order as hex digits, with dashes at fixed places, and hex digits sort as their values do, so
+    /// those bytes read as one big-endian 128-bit number sort the same way. Sorting many ids on precomputed
+    /// keys formats no strings (sorting 10,000 ids by their strings formatted some 280,000).
+    /// </summary>
+    public static UInt128 Key(Guid id)
     {
-        Span<byte> left = stackalloc byte[16], right = stackalloc byte[16];
-        x.TryWriteBytes(left, bigEndian: true, out _);
-        y.TryWriteBytes(right, bigEndian: true, out _);
-        return left.SequenceCompareTo(right);
+        Span<byte> bytes = stackalloc byte[16];
+        id.TryWriteBytes(bytes, bigEndian: true, out _);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt128BigEndian(bytes);
     }
 }

@@ -48,7 +48,7 @@ public class points_ledger_upgrade(AppFixture app)
         var answers = new List<IReadOnlyList<MemberKindPoints>>();
         foreach (var at in moments)
             foreach (var scope in new Guid?[] { null, project })
-                answers.Add(await PointsLedger.TotalsAsOf(app.Store, tenant, scope, at, CancellationToken.None));
+                answers.Add(await MemberKindPoints.AsOf(app.Store, tenant, scope, at));
         return answers;
     }
 

@@ -25,6 +25,8 @@ public class MemberIdOrderTests
                 if (Math.Sign(MemberIdOrder.Instance.Compare(ids[i], ids[j])) != Math.Sign(string.CompareOrdinal(ids[i].ToString("D"), ids[j].ToString("D"))))
                     wrong++;
         wrong.Should().Be(0);
-        ids.Order(MemberIdOrder.Instance).Should().Equal(ids.OrderBy(id => id.ToString("D"), StringComparer.Ordinal));
+        var byStrings = ids.OrderBy(id => id.ToString("D"), StringComparer.Ordinal).ToList();
+        ids.Order(MemberIdOrder.Instance).Should().Equal(byStrings);
+        ids.OrderBy(MemberIdOrder.Key).Should().Equal(byStrings);
     }
 }
