@@ -70,6 +70,29 @@ public static partial class PointsLedger
         return tally;
     }
 
+    /// <summary>
+    /// What a kept snapshot as of <paramref name="asOf"/> depends on: the scope's version (0 before any entry)
+    /// and the first instant after asOf at which an entry counts (null: none), so the same points hold for any
+    /// moment in [asOf, that instant) while the version stands. One statement, so both come from one state.
+    /// </summary>
+    public static async Task<(long Version, Instant? NextAt)> StateAsOf(
+        IDocumentStore store, string tenantId, Guid? projectId, Instant asOf, CancellationToken cancellation)
+    {
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellation);
+        await using var command = new NpgsqlCommand("""
+            select coalesce((select version from openvalue.ov_points_versions where tenant_id = $1 and scope = $2), 0),
+                   (select min(at) from openvalue.ov_points_entries
+                     where tenant_id = $1 and at > $3 and ($2 = '00000000-0000-0000-0000-000000000000'::uuid or project_id = $2))
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+        command.Parameters.Add(new NpgsqlParameter { Value = projectId ?? Guid.Empty });
+        command.Parameters.Add(new NpgsqlParameter { Value = asOf });
+        await using var reader = await command.ExecuteReaderAsync(cancellation);
+        await reader.ReadAsync(cancellation);
+        return (reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<Instant>(1));
+    }
+
     private static NpgsqlBatchCommand Command(string sql, object[] values)
     {
         var command = new NpgsqlBatchCommand(sql);

@@ -31,6 +31,17 @@ internal static class PointsLedgerFunctions
         $$;
         """;
 
+    // A scope changed: its version takes the sequence's next number (under the scope's lock, so versions grow in
+    // commit order).
+    public const string Changed = """
+        create or replace function openvalue.ov_points_changed(p_tenant varchar, p_scope uuid) returns void
+        language sql as $$
+            insert into openvalue.ov_points_versions as v (tenant_id, scope, version)
+            values (p_tenant, p_scope, nextval('openvalue.ov_points_version'))
+            on conflict (tenant_id, scope) do update set version = excluded.version;
+        $$;
+        """;
+
     // Adds one entry to a scope: its day and the running totals; when checkpoints past its day exist already
     // (it arrives late), a late row for them; then opens any weekly checkpoints still missing up to its week.
     // Writers of one scope take turns (a transaction lock): a checkpoint opened by one transaction must see
@@ -44,6 +55,7 @@ internal static class PointsLedgerFunctions
             v_last date;
         begin
             perform pg_advisory_xact_lock(hashtextextended(p_tenant || '/' || p_scope::text, 20261126));
+            perform openvalue.ov_points_changed(p_tenant, p_scope);
             insert into openvalue.ov_points_days as d (tenant_id, scope, day, member_id, kind, points)
             values (p_tenant, p_scope, p_day, p_member, p_kind, p_points)
             on conflict (tenant_id, scope, day, member_id, kind) do update set points = d.points + excluded.points;
@@ -104,6 +116,7 @@ internal static class PointsLedgerFunctions
             delete from openvalue.ov_points_totals where tenant_id = p_tenant and scope = p_scope;
             delete from openvalue.ov_points_checkpoints where tenant_id = p_tenant and scope = p_scope;
             delete from openvalue.ov_points_late where tenant_id = p_tenant and scope = p_scope;
+            perform openvalue.ov_points_changed(p_tenant, p_scope);
             insert into openvalue.ov_points_totals (tenant_id, scope, member_id, kind, points)
             select p_tenant, p_scope, member_id, kind, sum(points) from openvalue.ov_points_days
              where tenant_id = p_tenant and scope = p_scope group by member_id, kind;

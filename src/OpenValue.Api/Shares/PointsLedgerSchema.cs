@@ -17,6 +17,8 @@ namespace OpenValue.Api.Shares;
 /// member's cumulative points by kind before that week, as one row of three parallel arrays (member, kind,
 /// points) in member order. Written once when the week opens and never rewritten: compact (PostgreSQL
 /// compresses it) and one row to read;</item>
+/// <item><c>ov_points_versions</c>: per scope, a number from one sequence taken by every change, so a reader
+/// can tell in one lookup whether anything changed since it last read (it never repeats, rebuilds included);</item>
 /// <item><c>ov_points_late</c>: an entry recorded after checkpoints past its day were written (a replay out of
 /// time order, an import), kept once with the last checkpoint week that lacks it (<c>through</c>). Reads add it
 /// to those checkpoints; the next checkpoint written takes it in.</item>
@@ -33,7 +35,7 @@ public static class PointsLedgerSchema
     public static readonly IReadOnlyList<string> Tables =
     [
         $"{Schema}.ov_points_entries", $"{Schema}.ov_points_days", $"{Schema}.ov_points_totals",
-        $"{Schema}.ov_points_checkpoints", $"{Schema}.ov_points_late",
+        $"{Schema}.ov_points_checkpoints", $"{Schema}.ov_points_late", $"{Schema}.ov_points_versions",
     ];
 
     public static IEnumerable<ISchemaObject> Objects()
@@ -71,10 +73,15 @@ public static class PointsLedgerSchema
         late.AddColumn("points", "numeric").NotNull();
         late.Indexes.Add(new IndexDefinition("ix_ov_points_late_through") { Columns = ["tenant_id", "scope", "through"] });
 
+        var versions = new Table($"{Schema}.ov_points_versions");
+        versions.AddColumn<string>("tenant_id").AsPrimaryKey();
+        versions.AddColumn<Guid>("scope").AsPrimaryKey();
+        versions.AddColumn<long>("version").NotNull();
+
         return
         [
-            entries, days, totals, checkpoints, late,
-            Function.ForSql(PointsLedgerFunctions.OpenWeek), Function.ForSql(PointsLedgerFunctions.Add),
+            entries, days, totals, checkpoints, late, versions, new Sequence($"{Schema}.ov_points_version"),
+            Function.ForSql(PointsLedgerFunctions.Changed), Function.ForSql(PointsLedgerFunctions.OpenWeek), Function.ForSql(PointsLedgerFunctions.Add),
             Function.ForSql(PointsLedgerFunctions.Record), Function.ForSql(PointsLedgerFunctions.Derive),
             Function.ForSql(PointsLedgerFunctions.Upgrade),
         ];

@@ -4,12 +4,16 @@ using OpenValue.Domain.Money;
 namespace OpenValue.Api.Shares;
 
 /// <summary>One member's points in a scope: the sum, and the parts by kind in ordinal order (none of them 0).</summary>
-public sealed record MemberPoints(Guid MemberId, decimal Points, IReadOnlyDictionary<string, decimal> ByKind);
+public sealed record MemberPoints(Guid MemberId, decimal Points, IReadOnlyList<(string Kind, decimal Points)> Kinds)
+{
+    /// <summary>The parts as a dictionary (in kind order), made only for the lines a response shows.</summary>
+    public IReadOnlyDictionary<string, decimal> ByKind() => Kinds.ToDictionary(k => k.Kind, k => k.Points);
+}
 
 /// <summary>
 /// Sums points by member and kind from rows in any order, then lists the members in <see cref="MemberIdOrder"/>
 /// with their kinds in ordinal order, leaving out kinds that net to 0 and members left with none. Built for
-/// 10,000 members a request: one dictionary entry per member (a few kinds each), one sort on 128-bit keys.
+/// 10,000 members a request: one dictionary entry and one short list per member, one sort on 128-bit keys.
 /// </summary>
 public sealed class PointsTally
 {
@@ -45,16 +49,13 @@ public sealed class PointsTally
             kinds.RemoveAll(k => k.Points == 0);
             if (kinds.Count == 0)
                 continue;
-            kinds.Sort(static (x, y) => string.CompareOrdinal(x.Kind, y.Kind));
-            var byKind = new Dictionary<string, decimal>(kinds.Count);
+            if (kinds.Count > 1)
+                kinds.Sort(static (x, y) => string.CompareOrdinal(x.Kind, y.Kind));
             var sum = 0m;
-            foreach (var (kind, points) in kinds)
-            {
-                byKind.Add(kind, points);
+            foreach (var (_, points) in kinds)
                 sum += points;
-            }
             keys.Add(MemberIdOrder.Key(member));
-            result.Add(new MemberPoints(member, sum, byKind));
+            result.Add(new MemberPoints(member, sum, kinds));
         }
         CollectionsMarshal.AsSpan(keys).Sort(CollectionsMarshal.AsSpan(result));
         return result;

@@ -14,9 +14,12 @@ namespace OpenValue.Api.Shares;
 /// decayed from its acceptance to asOf (<see cref="Decay.Decayed"/>) and summed, which reads every entry in
 /// scope. Each request reads only what it shows: the equations (not the whole network document), and the
 /// names of the members whose lines it returns (classes of all holders only when class weights are in force).
+/// Lifetime shares without decay are kept between requests while the ledger stays the same (<see cref="KeptShares"/>).
 /// </summary>
 public sealed class ShareSource(IDocumentStore store) : IShareSource
 {
+    private readonly KeptShares kept = new();
+
     public Task<ShareSnapshot> AsOf(Guid networkId, Guid? projectId, Instant asOf, CancellationToken cancellation) =>
         AsOf(networkId, projectId, asOf, ShareLines.All, cancellation);
 
@@ -37,14 +40,49 @@ public sealed class ShareSource(IDocumentStore store) : IShareSource
         await using var session = store.QuerySession(tenant);
         var equations = await session.Query<Network>().Where(n => n.Id == networkId).Select(n => n.Equations).SingleOrDefaultAsync(cancellation);
         var equation = equations?.LastOrDefault(e => e.EffectiveFrom <= asOf);
+        var computed = after is null && equation?.HalfLifeDays is null
+            ? await Lifetime(session, projectId, asOf, equation, cancellation)
+            : await Compute(session, projectId, after, asOf, equation, cancellation);
+        var picked = lines.Pick(computed.Holders);
+        var labels = computed.Labels
+            ?? await MemberLabels.Load(session, picked.Count < computed.Holders.Count ? picked.Select(h => h.MemberId) : null, cancellation);
+        var result = picked.Select(h => new MemberShare(
+            h.MemberId, labels.GetValueOrDefault(h.MemberId)?.Name ?? "", h.Points, h.ByKind(),
+            computed.Shares.GetValueOrDefault(h.MemberId)?.Share ?? 0m, computed.Shares.GetValueOrDefault(h.MemberId)?.Percent ?? 0m)).ToList();
+        return new ShareSnapshot(asOf, projectId, equation?.Version, computed.Total, result);
+    }
+
+    /// <summary>
+    /// Lifetime shares without decay: kept from an earlier request when the scope's ledger version and the
+    /// equation in force are the same and no entry counts between that request's moment and this one
+    /// (<see cref="KeptShares"/>); computed and kept otherwise.
+    /// </summary>
+    private async Task<Computed> Lifetime(IQuerySession session, Guid? projectId, Instant asOf, ValueEquation? equation, CancellationToken cancellation)
+    {
+        var (version, nextAt) = await PointsLedger.StateAsOf(store, session.TenantId, projectId, asOf, cancellation);
+        if (kept.Find(session.TenantId, projectId, version, equation?.Version, asOf) is { } hit)
+            return hit;
+        var computed = await Compute(session, projectId, null, asOf, equation, cancellation);
+        kept.Keep(session.TenantId, projectId, version, equation?.Version, asOf, nextAt, computed with { Labels = null });
+        return computed;
+    }
+
+    /// <summary>Every holder's points and share. Class weights need every holder's class: those labels come along.</summary>
+    private async Task<Computed> Compute(
+        IQuerySession session, Guid? projectId, Instant? after, Instant asOf, ValueEquation? equation, CancellationToken cancellation)
+    {
+        var tenant = session.TenantId;
         var tally = equation?.HalfLifeDays is { } halfLife
             ? Decayed(await PointsLedger.ContributionsAsOf(store, tenant, projectId, after, asOf, cancellation), asOf, halfLife)
             : await Raw(tenant, projectId, after, asOf, cancellation);
         var holders = tally.Members();
-        var picked = lines.Pick(holders);
-        var weights = equation?.ClassWeights;
-        var labels = await MemberLabels.Load(session, weights is null && picked.Count < holders.Count ? picked.Select(h => h.MemberId) : null, cancellation);
-        return Compose(asOf, projectId, equation, holders, picked, labels);
+        // A window can hold a downward correction of points granted before it; such a member holds no share.
+        var holding = holders.Where(h => h.Points > 0).ToDictionary(h => h.MemberId, h => h.Points);
+        var labels = equation?.ClassWeights is null ? null : await MemberLabels.Load(session, null, cancellation);
+        var lines = equation?.ClassWeights is { } weights
+            ? DomainShares.Of(holding, holding.Keys.ToDictionary(m => m, m => ClassOf(labels!, m)), weights)
+            : DomainShares.Of(holding);
+        return new Computed(holders, lines.ToDictionary(l => l.MemberId), holders.Sum(h => h.Points), labels);
     }
 
     private async Task<PointsTally> Raw(string tenant, Guid? projectId, Instant? after, Instant asOf, CancellationToken cancellation)
@@ -64,24 +102,12 @@ public sealed class ShareSource(IDocumentStore store) : IShareSource
         return tally;
     }
 
-    private static ShareSnapshot Compose(
-        Instant asOf, Guid? projectId, ValueEquation? equation, List<MemberPoints> holders, IReadOnlyList<MemberPoints> picked,
-        IReadOnlyDictionary<Guid, MemberLabel> labels)
-    {
-        // A window can hold a downward correction of points granted before it; such a member holds no share.
-        var holding = holders.Where(h => h.Points > 0).ToDictionary(h => h.MemberId, h => h.Points);
-        var lines = equation?.ClassWeights is { } weights
-            ? DomainShares.Of(holding, holding.Keys.ToDictionary(m => m, m => ClassOf(labels, m)), weights)
-            : DomainShares.Of(holding);
-        var shares = lines.ToDictionary(l => l.MemberId);
-        var result = picked.Select(h => new MemberShare(
-            h.MemberId, labels.GetValueOrDefault(h.MemberId)?.Name ?? "", h.Points, h.ByKind,
-            shares.GetValueOrDefault(h.MemberId)?.Share ?? 0m, shares.GetValueOrDefault(h.MemberId)?.Percent ?? 0m)).ToList();
-        return new ShareSnapshot(asOf, projectId, equation?.Version, holders.Sum(h => h.Points), result);
-    }
-
     private static StakeholderClass ClassOf(IReadOnlyDictionary<Guid, MemberLabel> labels, Guid member) =>
         labels.TryGetValue(member, out var label)
             ? label.StakeholderClass
             : throw new InvalidOperationException($"Member {member} holds points but has no member view.");
 }
+
+/// <summary>Every holder (in member order), each holder's share line, their total, and labels if they were loaded.</summary>
+internal sealed record Computed(
+    List<MemberPoints> Holders, IReadOnlyDictionary<Guid, ShareLine> Shares, decimal Total, IReadOnlyDictionary<Guid, MemberLabel>? Labels);

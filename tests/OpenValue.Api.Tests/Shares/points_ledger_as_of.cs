@@ -10,7 +10,7 @@ public sealed record MemberKindPoints(Guid MemberId, string Kind, decimal Points
 {
     public static async Task<IReadOnlyList<MemberKindPoints>> AsOf(IDocumentStore store, string tenant, Guid? project, Instant at) =>
         [.. (await PointsLedger.TallyAsOf(store, tenant, project, at, CancellationToken.None)).Members()
-            .SelectMany(m => m.ByKind.Select(k => new MemberKindPoints(m.MemberId, k.Key, k.Value)))];
+            .SelectMany(m => m.Kinds.Select(k => new MemberKindPoints(m.MemberId, k.Kind, k.Points)))];
 }
 
 /// <summary>The as-of ledger against a naive sum over the same entries, on the real database.</summary>
