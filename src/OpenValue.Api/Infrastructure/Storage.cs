@@ -30,7 +30,9 @@ public static class Storage
             // Wolverine assigns the async projections' shards among the running app nodes that take part (one
             // node runs each shard, another takes over when it stops); it replaces Marten's own HotCold daemon.
             .IntegrateWithWolverine(wolverine => wolverine.UseWolverineManagedEventSubscriptionDistribution = runAsyncProjections)
-            .ApplyAllDatabaseChangesOnStartup();
+            .ApplyAllDatabaseChangesOnStartup()
+            // Runs after the schema is applied: moves a ledger kept in the first layout to the current one.
+            .InitializeWith(new Shares.PointsLedgerUpgrade());
     }
 
     /// <summary>The data source the app gives Marten: Npgsql with NodaTime types.</summary>

@@ -12,13 +12,39 @@ public sealed record MemberShare(Guid MemberId, string Name, decimal Points, IRe
 public sealed record ShareSnapshot(Instant AsOf, Guid? ProjectId, int? EquationVersion, decimal TotalPoints, IReadOnlyList<MemberShare> Members);
 
 /// <summary>
+/// Which members' lines a snapshot carries: all (the default), one member's, or a page in member-id order
+/// (<see cref="Domain.Money.MemberIdOrder"/>) after a member id. Totals and shares always count every member,
+/// so a line is the same whichever lines are picked.
+/// </summary>
+public sealed record ShareLines(Guid? MemberId = null, Guid? After = null, int? Limit = null)
+{
+    public static readonly ShareLines All = new();
+
+    internal IReadOnlyList<MemberPoints> Pick(List<MemberPoints> holders)
+    {
+        if (MemberId is { } member)
+            return [.. holders.Where(h => h.MemberId == member)];
+        IEnumerable<MemberPoints> picked = holders;
+        if (After is { } after)
+            picked = picked.SkipWhile(h => Domain.Money.MemberIdOrder.Instance.Compare(h.MemberId, after) <= 0);
+        if (Limit is { } limit)
+            picked = picked.Take(limit);
+        return MemberId is null && After is null && Limit is null ? holders : [.. picked];
+    }
+}
+
+/// <summary>
 /// Where distributions and the shares endpoints get shares from. Served from projections (the as-of points
 /// ledger), never by replaying events per request.
 /// </summary>
 public interface IShareSource
 {
     /// <summary>Lifetime shares: points of contributions accepted (and corrections made) at or before <paramref name="asOf"/>.</summary>
-    Task<ShareSnapshot> AsOf(Guid networkId, Guid? projectId, Instant asOf, CancellationToken cancellation);
+    Task<ShareSnapshot> AsOf(Guid networkId, Guid? projectId, Instant asOf, CancellationToken cancellation) =>
+        AsOf(networkId, projectId, asOf, ShareLines.All, cancellation);
+
+    /// <summary>Lifetime shares as <see cref="AsOf(Guid, Guid?, Instant, CancellationToken)"/>, carrying only the picked members' lines.</summary>
+    Task<ShareSnapshot> AsOf(Guid networkId, Guid? projectId, Instant asOf, ShareLines lines, CancellationToken cancellation);
 
     /// <summary>Shares from points accepted in the window (asOf − windowDays, asOf].</summary>
     Task<ShareSnapshot> Recent(Guid networkId, Guid? projectId, Instant asOf, int windowDays, CancellationToken cancellation);

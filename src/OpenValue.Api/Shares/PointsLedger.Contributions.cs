@@ -12,7 +12,7 @@ public static partial class PointsLedger
     /// <summary>
     /// Each contribution's points counting only entries in (<paramref name="after"/>, <paramref name="asOf"/>]
     /// (no lower bound when <paramref name="after"/> is null), for the network or one project. This reads
-    /// every entry in range — O(entries), unlike <see cref="TotalsAsOf"/> — and is what decay needs, since a
+    /// every entry in range — O(entries), unlike <see cref="TallyAsOf"/> — and is what decay needs, since a
     /// decayed total depends on each contribution's age.
     /// </summary>
     public static async Task<IReadOnlyList<ContributionPoints>> ContributionsAsOf(
@@ -21,7 +21,7 @@ public static partial class PointsLedger
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellation);
         await using var command = new NpgsqlCommand("""
-            select contribution_id, member_id, kind, sum(points)::text, min(coalesce(accepted_at, at))
+            select contribution_id, member_id, kind, sum(points), min(coalesce(accepted_at, at))
               from openvalue.ov_points_entries
              where tenant_id = $1 and at <= $2 and ($3::timestamptz is null or at > $3) and ($4::uuid is null or project_id = $4)
              group by contribution_id, member_id, kind
@@ -36,7 +36,7 @@ public static partial class PointsLedger
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         while (await reader.ReadAsync(cancellation))
             result.Add(new ContributionPoints(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2),
-                decimal.Parse(reader.GetString(3), System.Globalization.CultureInfo.InvariantCulture), reader.GetFieldValue<Instant>(4)));
+                reader.GetDecimal(3), reader.GetFieldValue<Instant>(4)));
         return result;
     }
 }

@@ -6,19 +6,37 @@ using Weasel.Postgresql.Tables;
 namespace OpenValue.Api.Shares;
 
 /// <summary>
-/// Tables and the SQL function behind as-of shares. Every value point ever granted or corrected is one
-/// row of <c>ov_points_entries</c> (with the instant it counts from and, for decay, when its contribution was accepted); <c>ov_points_days</c> sums them per UTC day, member and kind for the
-/// network (scope = the empty uuid) and for each project; <c>ov_points_weeks</c> keeps, at the start of
-/// every ISO week, each member's cumulative totals by kind as one jsonb object. Points as of a moment T
-/// are then one checkpoint + at most six days + the entries of T's own day, however long the history.
-/// Amounts are PostgreSQL numeric (exact) and travel as text inside the jsonb.
+/// Tables and SQL functions behind as-of shares. Every value point ever granted or corrected is one row of
+/// <c>ov_points_entries</c> (with the instant it counts from and, for decay, when its contribution was
+/// accepted). The other tables are derived from the entries, per scope (the network, scope = the empty uuid,
+/// and each project):
+/// <list type="bullet">
+/// <item><c>ov_points_days</c>: the sum per UTC day, member and kind;</item>
+/// <item><c>ov_points_totals</c>: the sum of every entry so far per member and kind ("now");</item>
+/// <item><c>ov_points_checkpoints</c>: at the start of every ISO week from a scope's first to its latest, each
+/// member's cumulative points by kind before that week, as one row of three parallel arrays (member, kind,
+/// points) in member order. Written once when the week opens and never rewritten: compact (PostgreSQL
+/// compresses it) and one row to read;</item>
+/// <item><c>ov_points_versions</c>: per scope, a number from one sequence taken by every change, so a reader
+/// can tell in one lookup whether anything changed since it last read (it never repeats, rebuilds included);</item>
+/// <item><c>ov_points_late</c>: an entry recorded after checkpoints past its day were written (a replay out of
+/// time order, an import), kept once with the last checkpoint week that lacks it (<c>through</c>). Reads add it
+/// to those checkpoints; the next checkpoint written takes it in.</item>
+/// </list>
+/// Points as of a moment T in the latest week are the totals minus the few entries after T; earlier, one
+/// checkpoint + its late entries + at most six days + the entries of T's own day. Amounts are PostgreSQL
+/// numeric (exact), read as binary decimals.
 /// </summary>
 public static class PointsLedgerSchema
 {
     public const string Schema = "openvalue";
 
     /// <summary>The tables a rebuild of the ledger's projection must empty first.</summary>
-    public static readonly IReadOnlyList<string> Tables = [$"{Schema}.ov_points_entries", $"{Schema}.ov_points_days", $"{Schema}.ov_points_weeks"];
+    public static readonly IReadOnlyList<string> Tables =
+    [
+        $"{Schema}.ov_points_entries", $"{Schema}.ov_points_days", $"{Schema}.ov_points_totals",
+        $"{Schema}.ov_points_checkpoints", $"{Schema}.ov_points_late", $"{Schema}.ov_points_versions",
+    ];
 
     public static IEnumerable<ISchemaObject> Objects()
     {
@@ -34,89 +52,52 @@ public static class PointsLedgerSchema
         entries.AddColumn("accepted_at", "timestamptz");
         entries.Indexes.Add(new IndexDefinition("ix_ov_points_entries_at") { Columns = ["tenant_id", "at"] });
 
-        var days = new Table($"{Schema}.ov_points_days");
-        days.AddColumn<string>("tenant_id").AsPrimaryKey();
-        days.AddColumn<Guid>("scope").AsPrimaryKey();
-        days.AddColumn("day", "date").AsPrimaryKey();
-        days.AddColumn<Guid>("member_id").AsPrimaryKey();
-        days.AddColumn<string>("kind").AsPrimaryKey();
-        days.AddColumn("points", "numeric").NotNull();
+        var days = ScopeTable("ov_points_days", ("day", "date"));
+        var totals = ScopeTable("ov_points_totals");
+        var checkpoints = new Table($"{Schema}.ov_points_checkpoints");
+        checkpoints.AddColumn<string>("tenant_id").AsPrimaryKey();
+        checkpoints.AddColumn<Guid>("scope").AsPrimaryKey();
+        checkpoints.AddColumn("week_start", "date").AsPrimaryKey();
+        checkpoints.AddColumn("member_ids", "uuid[]").NotNull();
+        checkpoints.AddColumn("kinds", "varchar[]").NotNull();
+        checkpoints.AddColumn("points", "numeric[]").NotNull();
 
-        var weeks = new Table($"{Schema}.ov_points_weeks");
-        weeks.AddColumn<string>("tenant_id").AsPrimaryKey();
-        weeks.AddColumn<Guid>("scope").AsPrimaryKey();
-        weeks.AddColumn("week_start", "date").AsPrimaryKey();
-        weeks.AddColumn("totals", "jsonb").NotNull();
+        var late = new Table($"{Schema}.ov_points_late");
+        late.AddColumn<string>("tenant_id").AsPrimaryKey();
+        late.AddColumn<Guid>("scope").AsPrimaryKey();
+        late.AddColumn<long>("seq").AsPrimaryKey();
+        late.AddColumn("day", "date").NotNull();
+        late.AddColumn("through", "date").NotNull();
+        late.AddColumn<Guid>("member_id").NotNull();
+        late.AddColumn<string>("kind").NotNull();
+        late.AddColumn("points", "numeric").NotNull();
+        late.Indexes.Add(new IndexDefinition("ix_ov_points_late_through") { Columns = ["tenant_id", "scope", "through"] });
 
-        return [entries, days, weeks, Function.ForSql(AddToScope), Function.ForSql(Record)];
+        var versions = new Table($"{Schema}.ov_points_versions");
+        versions.AddColumn<string>("tenant_id").AsPrimaryKey();
+        versions.AddColumn<Guid>("scope").AsPrimaryKey();
+        versions.AddColumn<long>("version").NotNull();
+
+        return
+        [
+            entries, days, totals, checkpoints, late, versions, new Sequence($"{Schema}.ov_points_version"),
+            Function.ForSql(PointsLedgerFunctions.Changed), Function.ForSql(PointsLedgerFunctions.OpenWeek), Function.ForSql(PointsLedgerFunctions.Add),
+            Function.ForSql(PointsLedgerFunctions.Record), Function.ForSql(PointsLedgerFunctions.Derive),
+            Function.ForSql(PointsLedgerFunctions.Upgrade),
+        ];
     }
 
-    // Adds one amount to a scope's day, corrects checkpoints that already counted past that day (an entry
-    // may arrive after its week was closed), then opens any weekly checkpoints still missing up to the
-    // entry's week, each as the previous one plus the days between.
-    private const string AddToScope = """
-        create or replace function openvalue.ov_points_add_to_scope(
-            p_tenant varchar, p_scope uuid, p_day date, p_member uuid, p_kind varchar, p_points numeric) returns void
-        language plpgsql as $$
-        declare
-            v_key text := p_member::text || '|' || p_kind;
-            v_week date := date_trunc('week', p_day)::date;
-            v_last date;
-            v_totals jsonb;
-        begin
-            insert into openvalue.ov_points_days as d (tenant_id, scope, day, member_id, kind, points)
-            values (p_tenant, p_scope, p_day, p_member, p_kind, p_points)
-            on conflict (tenant_id, scope, day, member_id, kind) do update set points = d.points + excluded.points;
-
-            update openvalue.ov_points_weeks w
-               set totals = jsonb_set(w.totals, array[v_key], to_jsonb((coalesce(w.totals ->> v_key, '0')::numeric + p_points)::text))
-             where w.tenant_id = p_tenant and w.scope = p_scope and w.week_start > p_day;
-
-            select max(week_start) into v_last from openvalue.ov_points_weeks where tenant_id = p_tenant and scope = p_scope;
-            if v_last is null then
-                select coalesce(jsonb_object_agg(k, t::text), '{}'::jsonb) into v_totals from (
-                    select member_id::text || '|' || kind as k, sum(points) as t from openvalue.ov_points_days
-                     where tenant_id = p_tenant and scope = p_scope and day < v_week group by 1) s;
-                insert into openvalue.ov_points_weeks values (p_tenant, p_scope, v_week, v_totals);
-                return;
-            end if;
-            while v_last < v_week loop
-                select coalesce(jsonb_object_agg(k, t::text), '{}'::jsonb) into v_totals from (
-                    select k, sum(t) as t from (
-                        select key as k, value::numeric as t from openvalue.ov_points_weeks w, jsonb_each_text(w.totals)
-                         where w.tenant_id = p_tenant and w.scope = p_scope and w.week_start = v_last
-                        union all
-                        select member_id::text || '|' || kind, points from openvalue.ov_points_days
-                         where tenant_id = p_tenant and scope = p_scope and day >= v_last and day < v_last + 7
-                    ) u group by k) s;
-                v_last := v_last + 7;
-                insert into openvalue.ov_points_weeks values (p_tenant, p_scope, v_last, v_totals);
-            end loop;
-        end;
-        $$;
-        """;
-
-    // Records one entry exactly once (a replayed event changes nothing) into the network scope and, when
-    // the contribution belongs to a project, into that project's scope too.
-    private const string Record = """
-        create or replace function openvalue.ov_points_record(
-            p_tenant varchar, p_seq bigint, p_contribution uuid, p_member uuid, p_project uuid, p_kind varchar,
-            p_points numeric, p_at timestamptz, p_accepted_at timestamptz) returns void
-        language plpgsql as $$
-        declare
-            v_day date := (p_at at time zone 'UTC')::date;
-        begin
-            insert into openvalue.ov_points_entries (tenant_id, seq, contribution_id, member_id, project_id, kind, points, at, accepted_at)
-            values (p_tenant, p_seq, p_contribution, p_member, nullif(p_project, '00000000-0000-0000-0000-000000000000'::uuid), p_kind, p_points, p_at, p_accepted_at)
-            on conflict do nothing;
-            if not found then
-                return;
-            end if;
-            perform openvalue.ov_points_add_to_scope(p_tenant, '00000000-0000-0000-0000-000000000000'::uuid, v_day, p_member, p_kind, p_points);
-            if p_project <> '00000000-0000-0000-0000-000000000000'::uuid then
-                perform openvalue.ov_points_add_to_scope(p_tenant, p_project, v_day, p_member, p_kind, p_points);
-            end if;
-        end;
-        $$;
-        """;
+    /// <summary>Points per (tenant, scope, [day,] member, kind): the key is the primary key, so reads are one index range.</summary>
+    private static Table ScopeTable(string name, (string Name, string Type)? period = null)
+    {
+        var table = new Table($"{Schema}.{name}");
+        table.AddColumn<string>("tenant_id").AsPrimaryKey();
+        table.AddColumn<Guid>("scope").AsPrimaryKey();
+        if (period is { } p)
+            table.AddColumn(p.Name, p.Type).AsPrimaryKey();
+        table.AddColumn<Guid>("member_id").AsPrimaryKey();
+        table.AddColumn<string>("kind").AsPrimaryKey();
+        table.AddColumn("points", "numeric").NotNull();
+        return table;
+    }
 }

@@ -46,7 +46,7 @@ public static class ShareExplanation
             ?? throw RuleViolation.NotFound("member-not-found", $"Member {memberId} is not in this network.");
         var project = await ShareText.Project(projectId, session, cancellation);
         var asOf = clock.GetCurrentInstant();
-        var snapshot = await shares.AsOf(networkId, project, asOf, cancellation);
+        var snapshot = await shares.AsOf(networkId, project, asOf, new ShareLines(MemberId: memberId), cancellation);
         var network = await ClaimEndpoints.NetworkOf(session, networkId, cancellation);
         var halfLife = network.EquationAt(asOf)?.HalfLifeDays;
 

@@ -9,76 +9,105 @@ namespace OpenValue.Api.Shares;
 
 /// <summary>
 /// Shares from the points ledger. The value equation in force at asOf decides the rest: its class weights
-/// (FairShares) and its half-life. Without a half-life, totals come from the ledger's checkpoints (a lookup
-/// plus at most a week of days); with one, each contribution's points as of asOf are decayed from its
-/// acceptance to asOf (<see cref="Decay.Decayed"/>) and summed, which reads every entry in scope.
+/// (FairShares) and its half-life. Without a half-life, totals come from the ledger's running totals or
+/// checkpoints (<see cref="PointsLedger.TallyAsOf"/>); with one, each contribution's points as of asOf are
+/// decayed from its acceptance to asOf (<see cref="Decay.Decayed"/>) and summed, which reads every entry in
+/// scope. Each request reads only what it shows: the equations (not the whole network document), and the
+/// names of the members whose lines it returns (classes of all holders only when class weights are in force).
+/// Lifetime shares without decay are kept between requests while the ledger stays the same (<see cref="KeptShares"/>).
 /// </summary>
 public sealed class ShareSource(IDocumentStore store) : IShareSource
 {
+    private readonly KeptShares kept = new();
+
     public Task<ShareSnapshot> AsOf(Guid networkId, Guid? projectId, Instant asOf, CancellationToken cancellation) =>
-        Snapshot(networkId, projectId, null, asOf, cancellation);
+        AsOf(networkId, projectId, asOf, ShareLines.All, cancellation);
+
+    public Task<ShareSnapshot> AsOf(Guid networkId, Guid? projectId, Instant asOf, ShareLines lines, CancellationToken cancellation) =>
+        Snapshot(networkId, projectId, null, asOf, lines, cancellation);
 
     /// <summary>Raw points: totals as of asOf minus totals as of asOf − window. Decayed: entries in the window, decayed to asOf.</summary>
     public Task<ShareSnapshot> Recent(Guid networkId, Guid? projectId, Instant asOf, int windowDays, CancellationToken cancellation)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(windowDays);
-        return Snapshot(networkId, projectId, asOf - Duration.FromDays(windowDays), asOf, cancellation);
+        return Snapshot(networkId, projectId, asOf - Duration.FromDays(windowDays), asOf, ShareLines.All, cancellation);
     }
 
-    private async Task<ShareSnapshot> Snapshot(Guid networkId, Guid? projectId, Instant? after, Instant asOf, CancellationToken cancellation)
+    private async Task<ShareSnapshot> Snapshot(
+        Guid networkId, Guid? projectId, Instant? after, Instant asOf, ShareLines lines, CancellationToken cancellation)
     {
         var tenant = networkId.ToString();
         await using var session = store.QuerySession(tenant);
-        var network = await session.LoadAsync<Network>(networkId, cancellation);
-        var equation = network?.EquationAt(asOf);
-        var points = equation?.HalfLifeDays is { } halfLife
-            ? Decayed(await PointsLedger.ContributionsAsOf(store, tenant, projectId, after, asOf, cancellation), asOf, halfLife)
-            : await Raw(tenant, projectId, after, asOf, cancellation);
-        var members = (await session.Query<MemberView>().ToListAsync(cancellation)).ToDictionary(m => m.Id);
-        return Compose(asOf, projectId, equation, points, members);
+        var equations = await session.Query<Network>().Where(n => n.Id == networkId).Select(n => n.Equations).SingleOrDefaultAsync(cancellation);
+        var equation = equations?.LastOrDefault(e => e.EffectiveFrom <= asOf);
+        var computed = after is null && equation?.HalfLifeDays is null
+            ? await Lifetime(session, projectId, asOf, equation, cancellation)
+            : await Compute(session, projectId, after, asOf, equation, cancellation);
+        var picked = lines.Pick(computed.Holders);
+        var labels = computed.Labels
+            ?? await MemberLabels.Load(session, picked.Count < computed.Holders.Count ? picked.Select(h => h.MemberId) : null, cancellation);
+        var result = picked.Select(h => new MemberShare(
+            h.MemberId, labels.GetValueOrDefault(h.MemberId)?.Name ?? "", h.Points, h.ByKind(),
+            computed.Shares.GetValueOrDefault(h.MemberId)?.Share ?? 0m, computed.Shares.GetValueOrDefault(h.MemberId)?.Percent ?? 0m)).ToList();
+        return new ShareSnapshot(asOf, projectId, equation?.Version, computed.Total, result);
     }
 
-    private async Task<Dictionary<(Guid Member, string Kind), decimal>> Raw(
-        string tenant, Guid? projectId, Instant? after, Instant asOf, CancellationToken cancellation)
+    /// <summary>
+    /// Lifetime shares without decay: kept from an earlier request when the scope's ledger version and the
+    /// equation in force are the same and no entry counts between that request's moment and this one
+    /// (<see cref="KeptShares"/>); computed and kept otherwise.
+    /// </summary>
+    private async Task<Computed> Lifetime(IQuerySession session, Guid? projectId, Instant asOf, ValueEquation? equation, CancellationToken cancellation)
     {
-        var totals = (await PointsLedger.TotalsAsOf(store, tenant, projectId, asOf, cancellation)).ToDictionary(p => (p.MemberId, p.Kind), p => p.Points);
+        var (version, nextAt) = await PointsLedger.StateAsOf(store, session.TenantId, projectId, asOf, cancellation);
+        if (kept.Find(session.TenantId, projectId, version, equation?.Version, asOf) is { } hit)
+            return hit;
+        var computed = await Compute(session, projectId, null, asOf, equation, cancellation);
+        kept.Keep(session.TenantId, projectId, version, equation?.Version, asOf, nextAt, computed with { Labels = null });
+        return computed;
+    }
+
+    /// <summary>Every holder's points and share. Class weights need every holder's class: those labels come along.</summary>
+    private async Task<Computed> Compute(
+        IQuerySession session, Guid? projectId, Instant? after, Instant asOf, ValueEquation? equation, CancellationToken cancellation)
+    {
+        var tenant = session.TenantId;
+        var tally = equation?.HalfLifeDays is { } halfLife
+            ? Decayed(await PointsLedger.ContributionsAsOf(store, tenant, projectId, after, asOf, cancellation), asOf, halfLife)
+            : await Raw(tenant, projectId, after, asOf, cancellation);
+        var holders = tally.Members();
+        // A window can hold a downward correction of points granted before it; such a member holds no share.
+        var holding = holders.Where(h => h.Points > 0).ToDictionary(h => h.MemberId, h => h.Points);
+        var labels = equation?.ClassWeights is null ? null : await MemberLabels.Load(session, null, cancellation);
+        var lines = equation?.ClassWeights is { } weights
+            ? DomainShares.Of(holding, holding.Keys.ToDictionary(m => m, m => ClassOf(labels!, m)), weights)
+            : DomainShares.Of(holding);
+        return new Computed(holders, lines.ToDictionary(l => l.MemberId), holders.Sum(h => h.Points), labels);
+    }
+
+    private async Task<PointsTally> Raw(string tenant, Guid? projectId, Instant? after, Instant asOf, CancellationToken cancellation)
+    {
+        var tally = await PointsLedger.TallyAsOf(store, tenant, projectId, asOf, cancellation);
         if (after is { } from)
-            foreach (var earlier in await PointsLedger.TotalsAsOf(store, tenant, projectId, from, cancellation))
-                totals[(earlier.MemberId, earlier.Kind)] = totals.GetValueOrDefault((earlier.MemberId, earlier.Kind)) - earlier.Points;
-        return totals;
+            tally.Add(await PointsLedger.TallyAsOf(store, tenant, projectId, from, cancellation), -1m);
+        return tally;
     }
 
     /// <summary>Each contribution decayed once, then summed per member and kind: the explanation's lines add up to these.</summary>
-    public static Dictionary<(Guid Member, string Kind), decimal> Decayed(IEnumerable<ContributionPoints> contributions, Instant asOf, int halfLifeDays)
+    public static PointsTally Decayed(IEnumerable<ContributionPoints> contributions, Instant asOf, int halfLifeDays)
     {
-        var totals = new Dictionary<(Guid, string), decimal>();
+        var tally = new PointsTally();
         foreach (var c in contributions)
-            totals[(c.MemberId, c.Kind)] = totals.GetValueOrDefault((c.MemberId, c.Kind)) + Decay.Decayed(c.Points, c.AcceptedAt, asOf, halfLifeDays);
-        return totals;
+            tally.Add(c.MemberId, c.Kind, Decay.Decayed(c.Points, c.AcceptedAt, asOf, halfLifeDays));
+        return tally;
     }
 
-    private static ShareSnapshot Compose(
-        Instant asOf, Guid? projectId, ValueEquation? equation, Dictionary<(Guid Member, string Kind), decimal> points,
-        IReadOnlyDictionary<Guid, MemberView> members)
-    {
-        var byMember = points.Where(p => p.Value != 0).GroupBy(p => p.Key.Member)
-            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, decimal>)g.OrderBy(p => p.Key.Kind, StringComparer.Ordinal)
-                .ToDictionary(p => p.Key.Kind, p => p.Value));
-        var totals = byMember.ToDictionary(m => m.Key, m => m.Value.Values.Sum());
-        // A window can hold a downward correction of points granted before it; such a member holds no share.
-        var holding = totals.Where(t => t.Value > 0).ToDictionary();
-        var lines = equation?.ClassWeights is { } weights
-            ? DomainShares.Of(holding, holding.Keys.ToDictionary(m => m, m => ClassOf(members, m)), weights)
-            : DomainShares.Of(holding);
-        var shares = lines.ToDictionary(l => l.MemberId);
-        var result = totals.Keys.Order(Domain.Money.MemberIdOrder.Instance).Select(m => new MemberShare(
-            m, members.GetValueOrDefault(m)?.Name ?? "", totals[m], byMember[m],
-            shares.GetValueOrDefault(m)?.Share ?? 0m, shares.GetValueOrDefault(m)?.Percent ?? 0m)).ToList();
-        return new ShareSnapshot(asOf, projectId, equation?.Version, totals.Values.Sum(), result);
-    }
-
-    private static StakeholderClass ClassOf(IReadOnlyDictionary<Guid, MemberView> members, Guid member) =>
-        members.TryGetValue(member, out var view)
-            ? view.StakeholderClass
+    private static StakeholderClass ClassOf(IReadOnlyDictionary<Guid, MemberLabel> labels, Guid member) =>
+        labels.TryGetValue(member, out var label)
+            ? label.StakeholderClass
             : throw new InvalidOperationException($"Member {member} holds points but has no member view.");
 }
+
+/// <summary>Every holder (in member order), each holder's share line, their total, and labels if they were loaded.</summary>
+internal sealed record Computed(
+    List<MemberPoints> Holders, IReadOnlyDictionary<Guid, ShareLine> Shares, decimal Total, IReadOnlyDictionary<Guid, MemberLabel>? Labels);

@@ -37,13 +37,29 @@ internal static class ExactWeights
 
 /// <summary>
 /// The one tie-break order for members: their id's canonical string form ("D", lower-case hex), compared
-/// ordinally. It differs from <see cref="Guid.CompareTo(Guid)"/>, whose byte order surprises people.
+/// ordinally. <see cref="Guid.CompareTo(Guid)"/> agrees on .NET 10, but does not document its order, so this
+/// comparer defines it. PostgreSQL's uuid order is the same (bytewise).
 /// </summary>
 public sealed class MemberIdOrder : IComparer<Guid>
 {
     /// <summary>The one shared instance; the order has no state.</summary>
     public static readonly MemberIdOrder Instance = new();
 
-    /// <summary>Ordinal comparison of the lower-case "D" strings.</summary>
-    public int Compare(Guid x, Guid y) => string.CompareOrdinal(x.ToString("D"), y.ToString("D"));
+    /// <summary>
+    /// Ordinal comparison of the lower-case "D" strings, computed without writing them: see <see cref="Key"/>.
+    /// </summary>
+    public int Compare(Guid x, Guid y) => Key(x).CompareTo(Key(y));
+
+    /// <summary>
+    /// A number that sorts as the id does in this order: the "D" string is the id's 16 bytes in big-endian
+    /// (RFC 9562) order as hex digits, with dashes at fixed places, and hex digits sort as their values do, so
+    /// those bytes read as one big-endian 128-bit number sort the same way. Sorting many ids on precomputed
+    /// keys formats no strings (sorting 10,000 ids by their strings formatted some 280,000).
+    /// </summary>
+    public static UInt128 Key(Guid id)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        id.TryWriteBytes(bytes, bigEndian: true, out _);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt128BigEndian(bytes);
+    }
 }

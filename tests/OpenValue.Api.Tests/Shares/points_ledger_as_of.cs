@@ -1,8 +1,17 @@
+using Marten;
 using NodaTime;
 using OpenValue.Api.Shares;
 using OpenValue.Api.Tests.Infrastructure;
 
 namespace OpenValue.Api.Tests.Shares;
+
+/// <summary>A member's points of one kind: the ledger's answer flattened, to compare with a naive sum.</summary>
+public sealed record MemberKindPoints(Guid MemberId, string Kind, decimal Points)
+{
+    public static async Task<IReadOnlyList<MemberKindPoints>> AsOf(IDocumentStore store, string tenant, Guid? project, Instant at) =>
+        [.. (await PointsLedger.TallyAsOf(store, tenant, project, at, CancellationToken.None)).Members()
+            .SelectMany(m => m.Kinds.Select(k => new MemberKindPoints(m.MemberId, k.Kind, k.Points)))];
+}
 
 /// <summary>The as-of ledger against a naive sum over the same entries, on the real database.</summary>
 [Collection(AppCollection.Name)]
@@ -26,7 +35,7 @@ public class points_ledger_as_of(AppFixture app)
     }
 
     private Task<IReadOnlyList<MemberKindPoints>> AsOf(string tenant, Instant at, Guid? project = null) =>
-        PointsLedger.TotalsAsOf(app.Store, tenant, project, at, CancellationToken.None);
+        MemberKindPoints.AsOf(app.Store, tenant, project, at);
 
     [Fact]
     public async Task points_count_from_the_instant_they_were_granted()
@@ -82,7 +91,20 @@ public class points_ledger_as_of(AppFixture app)
     }
 
     [Fact]
-    public async Task totals_match_a_naive_sum_at_many_moments_over_a_year()
+    public async Task a_late_entry_for_a_member_new_to_later_weeks_joins_their_checkpoints()
+    {
+        var tenant = Guid.NewGuid().ToString();
+        await Record(tenant, Entry(ada, "work", 10m, Monday + Duration.FromDays(1)), Entry(ada, "work", 1m, Monday + Duration.FromDays(22)));
+        await Record(tenant, Entry(bob, "care", 4m, Monday + Duration.FromDays(2)));
+
+        foreach (var days in new[] { 8, 15, 22 }) // checkpoints and days of later weeks, then the latest week (running totals)
+            (await AsOf(tenant, Monday + Duration.FromDays(days))).Should().Equal(
+                new MemberKindPoints(ada, "work", days == 22 ? 11m : 10m), new MemberKindPoints(bob, "care", 4m));
+        (await AsOf(tenant, Monday + Duration.FromDays(2) - Duration.FromTicks(1))).Should().Equal(new MemberKindPoints(ada, "work", 10m));
+    }
+
+    [Fact]
+    public async Task totals_match_a_naive_sum_at_many_moments_over_a_year_live_and_derived_again_from_the_days()
     {
         var tenant = Guid.NewGuid().ToString();
         var random = new Random(20261126);
@@ -96,16 +118,39 @@ public class points_ledger_as_of(AppFixture app)
         foreach (var chunk in entries.Chunk(50))
             await Record(tenant, chunk); // out of time order on purpose: exercises late entries
 
-        for (var i = 0; i < 25; i++)
-        {
-            var at = Monday + Duration.FromSeconds(random.NextInt64(-86400, 380L * 86400));
+        // Moments over the whole year (checkpoints), in and after the latest week (running totals less the
+        // entries after the moment), and the exact instants of some entries (an entry counts at its own instant).
+        var moments = Enumerable.Range(0, 25).Select(_ => Monday + Duration.FromSeconds(random.NextInt64(-86400, 380L * 86400)))
+            .Concat(Enumerable.Range(0, 15).Select(_ => Monday + Duration.FromSeconds(random.NextInt64(355L * 86400, 372L * 86400))))
+            .Concat(entries.Take(10).Select(e => e.At)).ToList();
+        (await Scalar("select count(*) from openvalue.ov_points_late where tenant_id = $1", tenant)).Should().BeGreaterThan(100, "most entries came late");
+        await ShouldMatchNaiveSums(tenant, entries, moments);
+
+        foreach (var scope in new[] { Guid.Empty, frame })
+            await Scalar("select openvalue.ov_points_derive($1, $2)::text", tenant, scope);
+        (await Scalar("select count(*) from openvalue.ov_points_late where tenant_id = $1", tenant)).Should().Be(0, "derived checkpoints lack nothing");
+        await ShouldMatchNaiveSums(tenant, entries, moments);
+    }
+
+    private async Task<long> Scalar(string sql, params object[] values)
+    {
+        await using var connection = app.Store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        foreach (var value in values)
+            command.Parameters.AddWithValue(value);
+        return await command.ExecuteScalarAsync() is long count ? count : 0;
+    }
+
+    private async Task ShouldMatchNaiveSums(string tenant, List<PointsEntry> entries, IEnumerable<Instant> moments)
+    {
+        foreach (var at in moments)
             foreach (var project in new Guid?[] { null, frame })
             {
                 var expected = entries.Where(e => e.At <= at && (project is null || e.ProjectId == project))
                     .GroupBy(e => (e.MemberId, e.Kind)).Select(g => new MemberKindPoints(g.Key.MemberId, g.Key.Kind, g.Sum(e => e.Points)))
-                    .Where(p => p.Points != 0).OrderBy(p => p.MemberId).ThenBy(p => p.Kind, StringComparer.Ordinal);
+                    .Where(p => p.Points != 0).OrderBy(p => p.MemberId.ToString("D"), StringComparer.Ordinal).ThenBy(p => p.Kind, StringComparer.Ordinal);
                 (await AsOf(tenant, at, project)).Should().Equal(expected, $"as of {at} in scope {project}");
             }
-        }
     }
 }

@@ -129,6 +129,27 @@ public class share_source(AppFixture app)
     });
 
     [Fact]
+    public Task Shares_are_kept_between_requests_only_while_the_ledger_and_the_equation_in_force_stand() => app.WithClock(async () =>
+    {
+        var (n, bob) = await Makers();
+        await api.Adopt(n, new { preset = "hours-only" });
+        await api.Accepted(n, bob.Token, n.Token, Claims.Work("10"));
+        var t = app.Clock.GetCurrentInstant();
+        (await AsOf(n, t)).TotalPoints.Should().Be(10m);
+        (await AsOf(n, t + Duration.FromMinutes(1))).TotalPoints.Should().Be(10m);
+
+        app.Advance(Duration.FromMinutes(2));
+        await api.Accepted(n, n.Token, bob.Token, Claims.Work("5"));
+        (await AsOf(n, t + Duration.FromMinutes(1))).TotalPoints.Should().Be(10m, "the new points count from their own instant");
+        (await AsOf(n, t + Duration.FromMinutes(2))).TotalPoints.Should().Be(15m);
+
+        await api.Adopt(n, new { preset = "hours-only", classWeights = new { founder = "0.25", labour = "0.75" } });
+        var weighted = await AsOf(n, t + Duration.FromMinutes(3));
+        weighted.EquationVersion.Should().Be(2);
+        weighted.Members.Select(m => (m.Name, m.Share)).Should().BeEquivalentTo(new[] { ("Ada", 0.25m), ("Bob", 0.75m) });
+    });
+
+    [Fact]
     public async Task Rebuilding_the_ledger_from_the_events_gives_exactly_the_live_shares()
     {
         var (n, bob) = await Makers();

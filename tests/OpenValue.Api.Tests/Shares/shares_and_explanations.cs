@@ -48,6 +48,41 @@ public class shares_and_explanations(AppFixture app)
         var n = await api.Found();
         (await api.Get(n.Url("/shares?asOf=yesterday"), n.Token)).ShouldBeProblem(400, field: "asOf");
         (await api.Get(n.Url($"/shares?projectId={Guid.NewGuid()}"), n.Token)).ShouldBeProblem(400, field: "projectId");
+        (await api.Get(n.Url("/shares?memberId=ada"), n.Token)).ShouldBeProblem(400, field: "memberId");
+        (await api.Get(n.Url($"/shares?memberId={Guid.NewGuid()}"), n.Token)).ShouldBeProblem(400, field: "memberId");
+        (await api.Get(n.Url($"/shares?memberId={n.MemberId}&limit=2"), n.Token)).ShouldBeProblem(400, field: "memberId");
+        (await api.Get(n.Url("/shares?limit=0"), n.Token)).ShouldBeProblem(400, field: "limit");
+        (await api.Get(n.Url("/shares?limit=ten"), n.Token)).ShouldBeProblem(400, field: "limit");
+        (await api.Get(n.Url("/shares?after=ada"), n.Token)).ShouldBeProblem(400, field: "after");
+    }
+
+    [Fact]
+    public async Task One_members_line_and_pages_in_member_order_carry_the_numbers_of_the_full_list()
+    {
+        var n = await api.Found();
+        var bob = await api.Admit(n, "Bob", "labour", "contributor", "reviewer");
+        var cy = await api.Admit(n, "Cy", "labour", "contributor");
+        var dee = await api.Admit(n, "Dee", "user", "contributor");
+        await api.Adopt(n, Valuations.SlicingPieAt40());
+        await api.Accepted(n, bob.Token, n.Token, Claims.Work("3"));
+        await api.Accepted(n, cy.Token, n.Token, Claims.Work("1"));
+        await api.Accepted(n, n.Token, bob.Token, Claims.Work("2"));
+
+        var full = await Shares(n);
+        var lines = full["members"]!.AsArray().Select(l => l!.ToJsonString()).ToList();
+        lines.Should().HaveCount(3, "Dee holds no points");
+
+        var one = await Shares(n, $"?memberId={cy.MemberId}");
+        one["totalPoints"]!.GetValue<string>().Should().Be("480");
+        one["members"]!.AsArray().Select(l => l!.ToJsonString()).Should().Equal(Line(full, cy.MemberId).ToJsonString());
+        var none = await Shares(n, $"?memberId={dee.MemberId}");
+        (none["totalPoints"]!.GetValue<string>(), none["members"]!.AsArray().Count).Should().Be(("480", 0));
+
+        var first = await Shares(n, "?limit=2");
+        var after = first["members"]!.AsArray()[^1]!["memberId"]!.GetValue<string>();
+        var rest = await Shares(n, $"?limit=2&after={after}");
+        first["members"]!.AsArray().Concat(rest["members"]!.AsArray()).Select(l => l!.ToJsonString()).Should().Equal(lines);
+        (await Shares(n, $"?after={after}"))["members"]!.AsArray().Select(l => l!.ToJsonString()).Should().Equal(lines[2..]);
     }
 
     [Fact]

@@ -1,0 +1,158 @@
+namespace OpenValue.Api.Shares;
+
+/// <summary>The SQL functions that keep the ledger's derived tables (see <see cref="PointsLedgerSchema"/>).</summary>
+internal static class PointsLedgerFunctions
+{
+    // A week's checkpoint is the previous checkpoint, plus the late entries it lacks, plus the days between;
+    // or every day before the week when there is no earlier checkpoint. Weeks open in ascending order.
+    public const string OpenWeek = """
+        create or replace function openvalue.ov_points_open_week(p_tenant varchar, p_scope uuid, p_week date) returns void
+        language plpgsql as $$
+        declare
+            v_previous date;
+        begin
+            select max(week_start) into v_previous from openvalue.ov_points_checkpoints
+             where tenant_id = p_tenant and scope = p_scope and week_start < p_week;
+            insert into openvalue.ov_points_checkpoints (tenant_id, scope, week_start, member_ids, kinds, points)
+            select p_tenant, p_scope, p_week, coalesce(array_agg(s.member_id order by s.member_id, s.kind), '{}'),
+                   coalesce(array_agg(s.kind order by s.member_id, s.kind), '{}'), coalesce(array_agg(s.total order by s.member_id, s.kind), '{}')
+              from (select u.member_id, u.kind, sum(u.points) as total from (
+                        select c.member_id, c.kind, c.points
+                          from openvalue.ov_points_checkpoints p, unnest(p.member_ids, p.kinds, p.points) as c(member_id, kind, points)
+                         where p.tenant_id = p_tenant and p.scope = p_scope and p.week_start = v_previous
+                        union all
+                        select l.member_id, l.kind, l.points from openvalue.ov_points_late l
+                         where l.tenant_id = p_tenant and l.scope = p_scope and l.through >= v_previous and l.day < v_previous
+                        union all
+                        select d.member_id, d.kind, d.points from openvalue.ov_points_days d
+                         where d.tenant_id = p_tenant and d.scope = p_scope and d.day < p_week and d.day >= coalesce(v_previous, '-infinity'::date)
+                    ) u group by u.member_id, u.kind) s;
+        end;
+        $$;
+        """;
+
+    // A scope changed: its version takes the sequence's next number (under the scope's lock, so versions grow in
+    // commit order).
+    public const string Changed = """
+        create or replace function openvalue.ov_points_changed(p_tenant varchar, p_scope uuid) returns void
+        language sql as $$
+            insert into openvalue.ov_points_versions as v (tenant_id, scope, version)
+            values (p_tenant, p_scope, nextval('openvalue.ov_points_version'))
+            on conflict (tenant_id, scope) do update set version = excluded.version;
+        $$;
+        """;
+
+    // Adds one entry to a scope: its day and the running totals; when checkpoints past its day exist already
+    // (it arrives late), a late row for them; then opens any weekly checkpoints still missing up to its week.
+    // Writers of one scope take turns (a transaction lock): a checkpoint opened by one transaction must see
+    // the day another wrote, or that one must see the checkpoint and record itself late.
+    public const string Add = """
+        create or replace function openvalue.ov_points_add(
+            p_tenant varchar, p_scope uuid, p_seq bigint, p_day date, p_member uuid, p_kind varchar, p_points numeric) returns void
+        language plpgsql as $$
+        declare
+            v_week date := date_trunc('week', p_day)::date;
+            v_last date;
+        begin
+            perform pg_advisory_xact_lock(hashtextextended(p_tenant || '/' || p_scope::text, 20261126));
+            perform openvalue.ov_points_changed(p_tenant, p_scope);
+            insert into openvalue.ov_points_days as d (tenant_id, scope, day, member_id, kind, points)
+            values (p_tenant, p_scope, p_day, p_member, p_kind, p_points)
+            on conflict (tenant_id, scope, day, member_id, kind) do update set points = d.points + excluded.points;
+
+            insert into openvalue.ov_points_totals as t (tenant_id, scope, member_id, kind, points)
+            values (p_tenant, p_scope, p_member, p_kind, p_points)
+            on conflict (tenant_id, scope, member_id, kind) do update set points = t.points + excluded.points;
+
+            select max(week_start) into v_last from openvalue.ov_points_checkpoints where tenant_id = p_tenant and scope = p_scope;
+            if v_last > p_day then
+                insert into openvalue.ov_points_late (tenant_id, scope, seq, day, through, member_id, kind, points)
+                values (p_tenant, p_scope, p_seq, p_day, v_last, p_member, p_kind, p_points);
+            end if;
+            if v_last is null then
+                perform openvalue.ov_points_open_week(p_tenant, p_scope, v_week);
+            end if;
+            while v_last < v_week loop
+                v_last := v_last + 7;
+                perform openvalue.ov_points_open_week(p_tenant, p_scope, v_last);
+            end loop;
+        end;
+        $$;
+        """;
+
+    // Records one entry exactly once (a replayed event changes nothing) into the network scope and, when
+    // the contribution belongs to a project, into that project's scope too.
+    public const string Record = """
+        create or replace function openvalue.ov_points_record(
+            p_tenant varchar, p_seq bigint, p_contribution uuid, p_member uuid, p_project uuid, p_kind varchar,
+            p_points numeric, p_at timestamptz, p_accepted_at timestamptz) returns void
+        language plpgsql as $$
+        declare
+            v_day date := (p_at at time zone 'UTC')::date;
+        begin
+            insert into openvalue.ov_points_entries (tenant_id, seq, contribution_id, member_id, project_id, kind, points, at, accepted_at)
+            values (p_tenant, p_seq, p_contribution, p_member, nullif(p_project, '00000000-0000-0000-0000-000000000000'::uuid), p_kind, p_points, p_at, p_accepted_at)
+            on conflict do nothing;
+            if not found then
+                return;
+            end if;
+            perform openvalue.ov_points_add(p_tenant, '00000000-0000-0000-0000-000000000000'::uuid, p_seq, v_day, p_member, p_kind, p_points);
+            if p_project <> '00000000-0000-0000-0000-000000000000'::uuid then
+                perform openvalue.ov_points_add(p_tenant, p_project, p_seq, v_day, p_member, p_kind, p_points);
+            end if;
+        end;
+        $$;
+        """;
+
+    // Recomputes a scope's totals and checkpoints from its days: what the incremental functions keep, built
+    // in one pass (checkpoints for every week from the first day's week to the last day's, lacking nothing).
+    public const string Derive = """
+        create or replace function openvalue.ov_points_derive(p_tenant varchar, p_scope uuid) returns void
+        language plpgsql as $$
+        declare
+            v_week date;
+            v_last date;
+        begin
+            delete from openvalue.ov_points_totals where tenant_id = p_tenant and scope = p_scope;
+            delete from openvalue.ov_points_checkpoints where tenant_id = p_tenant and scope = p_scope;
+            delete from openvalue.ov_points_late where tenant_id = p_tenant and scope = p_scope;
+            perform openvalue.ov_points_changed(p_tenant, p_scope);
+            insert into openvalue.ov_points_totals (tenant_id, scope, member_id, kind, points)
+            select p_tenant, p_scope, member_id, kind, sum(points) from openvalue.ov_points_days
+             where tenant_id = p_tenant and scope = p_scope group by member_id, kind;
+            select date_trunc('week', min(day))::date, date_trunc('week', max(day))::date into v_week, v_last
+              from openvalue.ov_points_days where tenant_id = p_tenant and scope = p_scope;
+            while v_week <= v_last loop
+                perform openvalue.ov_points_open_week(p_tenant, p_scope, v_week);
+                v_week := v_week + 7;
+            end loop;
+        end;
+        $$;
+        """;
+
+    // A database written by the first ledger layout (one jsonb of totals per week in ov_points_weeks) has the
+    // entries and days this layout keeps, but not its totals or checkpoints: derive them for every scope, then
+    // drop the old table and the old function that wrote it. Idempotent; the advisory lock makes concurrent
+    // starts wait for one upgrade.
+    public const string Upgrade = """
+        create or replace function openvalue.ov_points_upgrade() returns integer
+        language plpgsql as $$
+        declare
+            v_scope record;
+            v_count integer := 0;
+        begin
+            perform pg_advisory_xact_lock(4711202611);
+            if to_regclass('openvalue.ov_points_weeks') is null then
+                return 0;
+            end if;
+            for v_scope in select distinct tenant_id, scope from openvalue.ov_points_days loop
+                perform openvalue.ov_points_derive(v_scope.tenant_id, v_scope.scope);
+                v_count := v_count + 1;
+            end loop;
+            drop table openvalue.ov_points_weeks;
+            drop function if exists openvalue.ov_points_add_to_scope(varchar, uuid, date, uuid, varchar, numeric);
+            return v_count;
+        end;
+        $$;
+        """;
+}
