@@ -71,7 +71,7 @@ public static class Rebuild
             },
             Note: "the app's real events and projections (Storage.Configure); the whole network's history imported in time order " +
                   "(BulkInsertEventStreamAsync), so the points ledger replays its acceptances in acceptance-time order as the live app appends them; " +
-                  "each rebuild includes its teardown (the previous run's documents and ledger rows)");
+                  "each rebuild includes its teardown (truncating the previous run's documents, deleting the ledger's rows)");
     }
 
     /// <summary>Empties the store and imports the network stream and every contribution's events in time order.</summary>
