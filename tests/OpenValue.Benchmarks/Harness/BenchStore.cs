@@ -3,13 +3,13 @@ using Marten;
 using Marten.Events;
 using Npgsql;
 using OpenValue.Api.Infrastructure;
-using OpenValue.Benchmarks.Network;
+using OpenValue.Api.Shares;
 
 namespace OpenValue.Benchmarks.Harness;
 
 /// <summary>
-/// The benchmark's database: Marten configured exactly as the app configures it (Storage.Configure), plus
-/// the stand-in contribution events and an async projection over them. It refuses the app's own database.
+/// The benchmark's database: Marten configured exactly as the app configures it (Storage.Configure: its event
+/// types, serializer, tenancy and projections), nothing added. It refuses the app's own database.
 /// </summary>
 public sealed class BenchStore : IAsyncDisposable
 {
@@ -21,6 +21,14 @@ public sealed class BenchStore : IAsyncDisposable
     /// <summary>Marten's event registry: type names and aliases as Marten stores them.</summary>
     public EventGraph Events => (EventGraph)Store.Options.Events;
 
+    /// <summary>The projections a daemon can rebuild: every one the app registers except the live (never stored) ones.</summary>
+    public IReadOnlyList<IProjectionSource<IDocumentOperations, IQuerySession>> Projections =>
+        [.. Store.Options.Projections.All.Where(p => p.Lifecycle != ProjectionLifecycle.Live)];
+
+    /// <summary>
+    /// <paramref name="rebuildBatchSize"/> sets the daemon batch size (events fetched per page) of every projection;
+    /// null keeps Marten's default (see docs/performance.md, measurement 3).
+    /// </summary>
     public static async Task<BenchStore> Open(string connectionString, int? rebuildBatchSize, CancellationToken ct)
     {
         var database = new NpgsqlConnectionStringBuilder(connectionString).Database;
@@ -29,23 +37,23 @@ public sealed class BenchStore : IAsyncDisposable
         var db = Storage.DataSource(connectionString);
         var options = new StoreOptions();
         Storage.Configure(options, db);
-        foreach (var type in ContributionEvents.Types) options.Events.AddEventType(type);
-        options.Schema.For<ContributionTotals>().MultiTenanted();
-        // Null keeps Marten's default batch size (see docs/performance.md, measurement 3).
-        options.Projections.Add<ContributionTotalsProjection>(ProjectionLifecycle.Async, async =>
-        {
-            if (rebuildBatchSize is { } size) async.BatchSize = size;
-        });
+        if (rebuildBatchSize is { } size)
+            foreach (var projection in options.Projections.All) projection.Options.BatchSize = size;
         var store = new DocumentStore(options);
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         return new BenchStore(store, db);
     }
 
-    /// <summary>Empties the event store and the projections' documents, then checkpoints so one run's dirty pages don't slow the next.</summary>
+    /// <summary>
+    /// Empties the event store, every document and the points ledger's tables, then checkpoints so one run's
+    /// dirty pages don't slow the next.
+    /// </summary>
     public async Task Clean(CancellationToken ct)
     {
         await Store.Advanced.Clean.DeleteAllEventDataAsync(ct);
-        await Store.Advanced.Clean.DeleteDocumentsByTypeAsync(typeof(ContributionTotals), ct);
+        await Store.Advanced.Clean.DeleteAllDocumentsAsync(ct);
+        await using (var truncate = Db.CreateCommand("truncate " + string.Join(", ", PointsLedgerSchema.Tables)))
+            await truncate.ExecuteNonQueryAsync(ct);
         await Checkpoint(ct);
     }
 
@@ -55,9 +63,10 @@ public sealed class BenchStore : IAsyncDisposable
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    public async Task<long> Scalar(string sql, CancellationToken ct)
+    public async Task<long> Scalar(string sql, CancellationToken ct, params object[] parameters)
     {
         await using var command = Db.CreateCommand(sql);
+        foreach (var parameter in parameters) command.Parameters.AddWithValue(parameter);
         return Convert.ToInt64(await command.ExecuteScalarAsync(ct));
     }
 

@@ -6,9 +6,10 @@ using OpenValue.Benchmarks.Network;
 namespace OpenValue.Benchmarks.Measurements;
 
 /// <summary>
-/// Measurement 1's baseline: copies of Marten's mt_streams and mt_events (same columns, indexes and the
-/// events-to-streams foreign key) in schema bench_raw, filled with Npgsql binary COPY in one transaction.
-/// The rows are the ones Marten writes: same ids, versions, JSON (Marten's own serializer), type names.
+/// Measurement 1's baseline: copies of Marten's mt_streams and mt_events (same columns, defaults, indexes and
+/// the events-to-streams foreign key) in schema bench_raw, filled with Npgsql binary COPY in one transaction.
+/// The rows are the ones Marten writes: same stream ids, versions, JSON (the app store's own serializer) and
+/// type names; <see cref="Differences"/> checks that against what Marten stored.
 /// Values go through the importer's synchronous, buffered Write (the fastest way to feed COPY), so the
 /// baseline is the best a hand-written loader does.
 /// </summary>
@@ -37,7 +38,7 @@ public sealed class RawEventTables(BenchStore bench)
         await bench.Checkpoint(ct);
     }
 
-    public async Task Copy(LoadedNetwork network, CancellationToken ct)
+    public async Task Copy(string tenantId, IReadOnlyList<GeneratedStream> streamsToCopy, CancellationToken ct)
     {
         var serializer = bench.Store.Options.Serializer();
         var events = bench.Events;
@@ -48,7 +49,7 @@ public sealed class RawEventTables(BenchStore bench)
             "copy bench_raw.mt_streams (id, type, version, timestamp, created, tenant_id, is_archived) from stdin (format binary)", ct))
         {
             streams.Timeout = CopyTimeout;
-            foreach (var stream in network.Streams)
+            foreach (var stream in streamsToCopy)
             {
                 streams.StartRow();
                 streams.Write(stream.Id, NpgsqlDbType.Uuid);
@@ -56,7 +57,7 @@ public sealed class RawEventTables(BenchStore bench)
                 streams.Write((long)stream.Events.Length, NpgsqlDbType.Bigint);
                 streams.Write(now, NpgsqlDbType.TimestampTz);
                 streams.Write(now, NpgsqlDbType.TimestampTz);
-                streams.Write(network.TenantId, NpgsqlDbType.Varchar);
+                streams.Write(tenantId, NpgsqlDbType.Varchar);
                 streams.Write(false, NpgsqlDbType.Boolean);
             }
             await streams.CompleteAsync(ct);
@@ -66,7 +67,7 @@ public sealed class RawEventTables(BenchStore bench)
         {
             rows.Timeout = CopyTimeout;
             long sequence = 0;
-            foreach (var stream in network.Streams)
+            foreach (var stream in streamsToCopy)
                 for (var i = 0; i < stream.Events.Length; i++)
                 {
                     var data = stream.Events[i];
@@ -79,7 +80,7 @@ public sealed class RawEventTables(BenchStore bench)
                     rows.Write(serializer.ToJson(data), NpgsqlDbType.Jsonb);
                     rows.Write(mapping.EventTypeName, NpgsqlDbType.Varchar);
                     rows.Write(now, NpgsqlDbType.TimestampTz);
-                    rows.Write(network.TenantId, NpgsqlDbType.Varchar);
+                    rows.Write(tenantId, NpgsqlDbType.Varchar);
                     rows.Write(mapping.DotNetTypeName, NpgsqlDbType.Varchar);
                     rows.Write(false, NpgsqlDbType.Boolean);
                 }
@@ -87,4 +88,15 @@ public sealed class RawEventTables(BenchStore bench)
         }
         await transaction.CommitAsync(ct);
     }
+
+    public async Task<bool> HasRows(CancellationToken ct) => await bench.Scalar("select count(*) from (select 1 from bench_raw.mt_events limit 1) r", ct) > 0;
+
+    /// <summary>
+    /// Events whose type or JSON differ between Marten's mt_events and this table, matched by stream and
+    /// version (jsonb equality, so key order and whitespace don't count); also counts rows missing on one side.
+    /// </summary>
+    public Task<long> Differences(CancellationToken ct) => bench.Scalar("""
+        select count(*) from openvalue.mt_events m full join bench_raw.mt_events r using (tenant_id, stream_id, version)
+         where m.data is distinct from r.data or m.type is distinct from r.type
+        """, ct);
 }

@@ -1,94 +1,141 @@
 using System.Text.Json;
+using JasperFx.Events.Projections;
+using Marten;
+using OpenValue.Api.Contributions;
 using OpenValue.Api.Infrastructure;
+using OpenValue.Api.Networks;
+using OpenValue.Api.Networks.Members;
+using OpenValue.Api.Shares;
 using OpenValue.Benchmarks.Harness;
 using OpenValue.Benchmarks.Network;
+using OpenValue.Domain.Contributions;
 
 namespace OpenValue.Benchmarks.Measurements;
 
 /// <summary>
-/// Measurement 3: a full rebuild of an async per-member projection by Marten's projection daemon, against a
-/// raw streamed SELECT of the same events with System.Text.Json deserialisation and the same totals kept in
-/// memory (the least any rebuild must do). The figure is events consumed by the projection per second.
+/// Measurement 3: full rebuilds of the app's own projections by Marten's projection daemon over the loaded
+/// network — the four a contribution-heavy network depends on one by one, then every projection the app
+/// registers at once — with Marten's default batch size and a larger one, against a raw streamed SELECT of
+/// every event with System.Text.Json deserialisation into the real event types (the least any rebuild must
+/// do). A projection's figure counts the events it consumes (the types it handles); "all at once" counts
+/// every event in the store.
 /// </summary>
 public static class Rebuild
 {
+    /// <summary>The projections timed one by one: what claims, reviews and shares read on a contribution-heavy network.</summary>
+    private static readonly Type[] OneByOne =
+        [typeof(ContributionViewProjection), typeof(PointsLedgerProjection), typeof(MemberViewProjection), typeof(NetworkProjection)];
+
+    private static readonly TimeSpan ShardTimeout = TimeSpan.FromMinutes(30);
+
     /// <summary>
     /// <paramref name="tuned"/> is the same store with a larger daemon batch size, rebuilt in the same runs
     /// so the effect of the batch size is measured side by side rather than across noisy runs.
     /// </summary>
     public static Measurement Create(BenchStore bench, BenchStore tuned, int tunedBatchSize, LoadedNetwork network)
     {
-        var consumed = 0L;
+        var checks = new RebuildChecks(bench, network);
+        var consumed = new Dictionary<string, long>();
+        var total = 0L;
+        var stores = new[] { (Store: bench, Label: $"default batch size ({bench.Projections[0].Options.BatchSize:#,0})"), (Store: tuned, Label: $"batch size {tunedBatchSize:#,0}") };
+        var subjects = OneByOne.SelectMany(type => stores.Select(s => new Contender($"daemon rebuild {Short(Name(s.Store, type))}, {s.Label}", async ct =>
+        {
+            var name = Name(s.Store, type);
+            var elapsed = await Timed(s.Store, [name], ct);
+            await checks.Of(type, ct);
+            return Throughput(consumed[name], elapsed);
+        }))).Concat(stores.Select(s => new Contender($"daemon rebuild of all {bench.Projections.Count} projections at once, {s.Label}", async ct =>
+        {
+            var elapsed = await Timed(s.Store, [.. s.Store.Projections.Select(p => p.Name)], ct);
+            await checks.All(ct);
+            return Throughput(total, elapsed, consumed.Values.Sum());
+        })));
+
         return new Measurement(
             "3", "full projection rebuild", "events/s",
-            new Contender("raw streamed SELECT + System.Text.Json", async ct =>
+            new Contender("raw streamed SELECT + System.Text.Json into the real event types", async ct =>
             {
-                var totals = new Dictionary<Guid, ContributionTotals>();
-                var elapsed = await Stats.Timed(() => ReadRaw(bench, network, totals, ct));
-                Check(totals.Values.Sum(t => t.Submitted), network);
-                return Throughput(consumed, elapsed);
+                var (events, points) = (0L, 0m);
+                var elapsed = await Stats.Timed(async () => (events, points) = await ReadRaw(bench, network.TenantId, ct));
+                checks.RawRead(events, total, points);
+                return Throughput(events, elapsed);
             }),
-            [
-                new Contender("Marten daemon rebuild, default batch size", ct => RebuildWith(bench, network, () => consumed, ct)),
-                new Contender($"Marten daemon rebuild, batch size {tunedBatchSize:#,0}", ct => RebuildWith(tuned, network, () => consumed, ct)),
-            ],
+            [.. subjects],
             [Target.FigureAtLeast(25_000, "events/s")],
             Prepare: async ct =>
             {
-                await bench.Clean(ct);
-                await bench.Store.BulkInsertEventsAsync(network.TenantId,
-                    [.. network.Streams.Select(s => JasperFx.Events.StreamAction.Start(bench.Events, s.Id, s.Events))], BulkAppend.BulkBatchSize, ct);
-                consumed = await bench.Scalar($"select count(*) from openvalue.mt_events where type in ({Aliases(bench)})", ct);
+                total = await Load(bench, network, ct);
+                foreach (var projection in bench.Projections) consumed[projection.Name] = await Consumed(bench, projection, network.TenantId, ct);
+                Console.WriteLine($"    events each projection consumes: {string.Join(", ", consumed.Select(c => $"{Short(c.Key)} {c.Value:#,0}"))}");
                 await bench.Checkpoint(ct);
             },
-            Note: "projection Network/ContributionTotals.cs over the stand-in events; both sides read the events it consumes " +
-                  "(submitted and accepted), the daemon also writes one document per member");
+            Note: "the app's real events and projections (Storage.Configure); the whole network's history imported in time order " +
+                  "(BulkInsertEventStreamAsync), so the points ledger replays its acceptances in acceptance-time order as the live app appends them; " +
+                  "each rebuild includes its teardown (truncating the previous run's documents, deleting the ledger's rows)");
     }
 
-    private static async Task<Sample> RebuildWith(BenchStore store, LoadedNetwork network, Func<long> consumed, CancellationToken ct)
+    /// <summary>Empties the store and imports the network stream and every contribution's events in time order.</summary>
+    private static async Task<long> Load(BenchStore bench, LoadedNetwork network, CancellationToken ct)
+    {
+        await bench.Clean(ct);
+        var history = Loader.InTimeOrder(network.AllStreams);
+        var elapsed = await Stats.Timed(() => Loader.InOrder(bench.Store, network.TenantId, history, ct));
+        var outOfOrder = await bench.Scalar("""
+            select count(*) from (select (data->>'acceptedAt')::timestamptz < lag((data->>'acceptedAt')::timestamptz) over (order by seq_id) as late
+                                    from openvalue.mt_events where tenant_id = $1 and type = $2) a where late
+            """, ct, network.TenantId, bench.Events.EventMappingFor(typeof(ContributionAccepted)).EventTypeName);
+        if (outOfOrder > 0) throw new InvalidOperationException($"{outOfOrder} acceptances were imported out of time order");
+        Console.WriteLine($"    imported {history.Length:#,0} real events in time order in {elapsed.TotalSeconds:0.0} s; " +
+                          $"checked: every acceptance's sequence follows acceptance time");
+        return history.Length;
+    }
+
+    /// <summary>Events of the types the projection handles; all of the tenant's events when it names none.</summary>
+    private static Task<long> Consumed(BenchStore bench, IProjectionSource<IDocumentOperations, IQuerySession> projection, string tenantId, CancellationToken ct)
+    {
+        var types = projection is EventFilterable { IncludedEventTypes.Count: > 0 } f
+            ? f.IncludedEventTypes.Select(t => bench.Events.EventMappingFor(t).EventTypeName).ToArray()
+            : null;
+        return types is null
+            ? bench.Scalar("select count(*) from openvalue.mt_events where tenant_id = $1", ct, tenantId)
+            : bench.Scalar("select count(*) from openvalue.mt_events where tenant_id = $1 and type = any($2)", ct, tenantId, types);
+    }
+
+    private static async Task<TimeSpan> Timed(BenchStore store, string[] projections, CancellationToken ct)
     {
         using var daemon = await store.Store.BuildProjectionDaemonAsync();
-        var elapsed = await Stats.Timed(() =>
-            daemon.RebuildProjectionAsync(typeof(ContributionTotalsProjection), TimeSpan.FromMinutes(30), ct));
-        Check(await store.Scalar("select coalesce(sum((data->>'submitted')::int), 0) from openvalue.mt_doc_contributiontotals", ct), network);
-        return Throughput(consumed(), elapsed);
+        return await new StatementProfile(store.Db).Around(string.Join(", ", projections.Select(Short)),
+            () => Stats.Timed(() => Task.WhenAll(projections.Select(p => daemon.RebuildProjectionAsync(p, ShardTimeout, ct)))), ct);
     }
 
-    private static async Task ReadRaw(BenchStore bench, LoadedNetwork network, Dictionary<Guid, ContributionTotals> totals, CancellationToken ct)
+    /// <summary>A projection's name without its namespace (Marten names some projections by their full type name).</summary>
+    private static string Short(string name) => name[(name.LastIndexOf('.') + 1)..];
+
+    /// <summary>Every event of the tenant in sequence order, each deserialised into its real type; returns the count and the points accepted.</summary>
+    private static async Task<(long Events, decimal Points)> ReadRaw(BenchStore bench, string tenantId, CancellationToken ct)
     {
         var json = Json.Configure(new JsonSerializerOptions());
-        await using var command = bench.Db.CreateCommand(
-            $"select type, data from openvalue.mt_events where tenant_id = $1 and type in ({Aliases(bench)}) order by seq_id");
-        command.Parameters.AddWithValue(network.TenantId);
+        var types = RealEvents.Types.ToDictionary(t => bench.Events.EventMappingFor(t).EventTypeName);
+        await using var command = bench.Db.CreateCommand("select type, data from openvalue.mt_events where tenant_id = $1 order by seq_id");
+        command.Parameters.AddWithValue(tenantId);
         await using var reader = await command.ExecuteReaderAsync(ct);
-        var submitted = bench.Events.EventMappingFor(typeof(ContributionSubmitted)).EventTypeName;
+        var (events, points) = (0L, 0m);
         while (await reader.ReadAsync(ct))
         {
-            if (reader.GetString(0) == submitted)
-            {
-                var e = JsonSerializer.Deserialize<ContributionSubmitted>(reader.GetString(1), json)!;
-                if (totals.TryGetValue(e.MemberId, out var total)) total.Submitted++;
-                else totals[e.MemberId] = new ContributionTotals { Id = e.MemberId, Submitted = 1 };
-            }
-            else
-            {
-                var e = JsonSerializer.Deserialize<ContributionAccepted>(reader.GetString(1), json)!;
-                var total = totals[e.MemberId];
-                total.Accepted++;
-                total.Points += e.Points;
-            }
+            var e = JsonSerializer.Deserialize(reader.GetString(1), types[reader.GetString(0)], json);
+            events++;
+            if (e is ContributionAccepted { Points: { } p }) points += p;
         }
+        return (events, points);
     }
 
-    private static string Aliases(BenchStore bench) => string.Join(", ",
-        new[] { typeof(ContributionSubmitted), typeof(ContributionAccepted) }.Select(t => $"'{bench.Events.EventMappingFor(t).EventTypeName}'"));
+    private static string Name(BenchStore store, Type projectionType) =>
+        store.Projections.Single(p => p.ImplementationType == projectionType).Name;
 
-    private static void Check(long submitted, LoadedNetwork network)
+    private static Sample Throughput(long events, TimeSpan elapsed, long? consumed = null)
     {
-        if (submitted != network.Streams.Count)
-            throw new InvalidOperationException($"the projection counted {submitted} claims, the network has {network.Streams.Count}");
+        var details = new Dictionary<string, double> { ["seconds"] = elapsed.TotalSeconds, ["events"] = events };
+        if (consumed is { } c) details["consumed by all"] = c;
+        return new Sample(Stats.PerSecond(events, elapsed), details);
     }
-
-    private static Sample Throughput(long events, TimeSpan elapsed) =>
-        new(Stats.PerSecond(events, elapsed), new Dictionary<string, double> { ["seconds"] = elapsed.TotalSeconds, ["events"] = events });
 }
