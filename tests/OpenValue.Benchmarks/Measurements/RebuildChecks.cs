@@ -66,8 +66,7 @@ public sealed class RebuildChecks(BenchStore bench, LoadedNetwork network)
     {
         Equal("ledger entries", await Count("ov_points_entries", ct), network.Acceptances);
         var after = network.Contributions.Max(c => c.Review?.At ?? c.SubmittedAt) + Duration.FromDays(1);
-        var totals = (await PointsLedger.TotalsAsOf(bench.Store, Tenant, null, after, ct))
-            .GroupBy(t => t.MemberId).ToDictionary(g => g.Key, g => g.Sum(t => t.Points));
+        var totals = (await PointsLedger.TallyAsOf(bench.Store, Tenant, null, after, ct)).Members().ToDictionary(m => m.MemberId, m => m.Points);
         var expected = network.PointsByMember();
         var wrong = expected.Where(e => totals.GetValueOrDefault(e.Key) != e.Value).Take(3).ToList();
         if (totals.Count != expected.Count || wrong.Count > 0)
