@@ -3,31 +3,21 @@ namespace OpenValue.Api.Shares;
 /// <summary>The SQL functions that keep the ledger's derived tables (see <see cref="PointsLedgerSchema"/>).</summary>
 internal static class PointsLedgerFunctions
 {
-    // A week's checkpoint is the previous checkpoint, plus the late entries it lacks, plus the days between;
-    // or every day before the week when there is no earlier checkpoint. Weeks open in ascending order.
+    // A week's checkpoint is every day before it: the running totals less the days from that week on (while
+    // entries come in time order, only the one being added). Keys that net to 0 are left out; reads drop them.
     public const string OpenWeek = """
         create or replace function openvalue.ov_points_open_week(p_tenant varchar, p_scope uuid, p_week date) returns void
-        language plpgsql as $$
-        declare
-            v_previous date;
-        begin
-            select max(week_start) into v_previous from openvalue.ov_points_checkpoints
-             where tenant_id = p_tenant and scope = p_scope and week_start < p_week;
+        language sql as $$
             insert into openvalue.ov_points_checkpoints (tenant_id, scope, week_start, member_ids, kinds, points)
             select p_tenant, p_scope, p_week, coalesce(array_agg(s.member_id order by s.member_id, s.kind), '{}'),
                    coalesce(array_agg(s.kind order by s.member_id, s.kind), '{}'), coalesce(array_agg(s.total order by s.member_id, s.kind), '{}')
-              from (select u.member_id, u.kind, sum(u.points) as total from (
-                        select c.member_id, c.kind, c.points
-                          from openvalue.ov_points_checkpoints p, unnest(p.member_ids, p.kinds, p.points) as c(member_id, kind, points)
-                         where p.tenant_id = p_tenant and p.scope = p_scope and p.week_start = v_previous
-                        union all
-                        select l.member_id, l.kind, l.points from openvalue.ov_points_late l
-                         where l.tenant_id = p_tenant and l.scope = p_scope and l.through >= v_previous and l.day < v_previous
-                        union all
-                        select d.member_id, d.kind, d.points from openvalue.ov_points_days d
-                         where d.tenant_id = p_tenant and d.scope = p_scope and d.day < p_week and d.day >= coalesce(v_previous, '-infinity'::date)
-                    ) u group by u.member_id, u.kind) s;
-        end;
+              from (select t.member_id, t.kind, t.points - coalesce(d.points, 0) as total
+                      from openvalue.ov_points_totals t
+                      left join (select member_id, kind, sum(points) as points from openvalue.ov_points_days
+                                  where tenant_id = p_tenant and scope = p_scope and day >= p_week group by member_id, kind) d
+                        on d.member_id = t.member_id and d.kind = t.kind
+                     where t.tenant_id = p_tenant and t.scope = p_scope) s
+             where s.total <> 0;
         $$;
         """;
 
@@ -104,8 +94,8 @@ internal static class PointsLedgerFunctions
         $$;
         """;
 
-    // Recomputes a scope's totals and checkpoints from its days: what the incremental functions keep, built
-    // in one pass (checkpoints for every week from the first day's week to the last day's, lacking nothing).
+    // Recomputes a scope's totals and checkpoints from its days: what the incremental functions keep (the
+    // totals first, then a checkpoint for every week from the first day's week to the last day's, lacking nothing).
     public const string Derive = """
         create or replace function openvalue.ov_points_derive(p_tenant varchar, p_scope uuid) returns void
         language plpgsql as $$
