@@ -21,14 +21,17 @@ internal static class PointsLedgerFunctions
         $$;
         """;
 
-    // A scope changed: its version takes the sequence's next number (under the scope's lock, so versions grow in
-    // commit order).
+    // A scope changed: its version takes the sequence's next number, once per transaction (readers see only
+    // committed states; and a row updated on every entry of a long transaction, a bulk load or a rebuild page,
+    // grows a chain of versions that each update walks: quadratic). Taken under the scope's lock, so versions
+    // grow in commit order.
     public const string Changed = """
         create or replace function openvalue.ov_points_changed(p_tenant varchar, p_scope uuid) returns void
         language sql as $$
-            insert into openvalue.ov_points_versions as v (tenant_id, scope, version)
-            values (p_tenant, p_scope, nextval('openvalue.ov_points_version'))
-            on conflict (tenant_id, scope) do update set version = excluded.version;
+            insert into openvalue.ov_points_versions as v (tenant_id, scope, version, xact)
+            values (p_tenant, p_scope, nextval('openvalue.ov_points_version'), txid_current())
+            on conflict (tenant_id, scope) do update set version = excluded.version, xact = excluded.xact
+            where v.xact is distinct from excluded.xact;
         $$;
         """;
 

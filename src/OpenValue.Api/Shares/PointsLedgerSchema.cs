@@ -77,6 +77,7 @@ public static class PointsLedgerSchema
         versions.AddColumn<string>("tenant_id").AsPrimaryKey();
         versions.AddColumn<Guid>("scope").AsPrimaryKey();
         versions.AddColumn<long>("version").NotNull();
+        versions.AddColumn<long>("xact"); // the transaction that took the version (added after the table: nullable)
 
         return
         [
