@@ -1,4 +1,5 @@
 using NodaTime;
+using OpenValue.Api.Activity;
 using OpenValue.Api.Contributions;
 using OpenValue.Api.Networks;
 using OpenValue.Api.Networks.Members;
@@ -34,6 +35,9 @@ public sealed class RebuildChecks(BenchStore bench, LoadedNetwork network)
         Equal("NetworkView member count",
             await bench.Scalar("select (data->>'memberCount')::bigint from openvalue.mt_doc_networkview where tenant_id = $1", ct, Tenant),
             network.Generator.MemberIds.Count);
+        // The activity feed keeps one entry per fact it describes: here every event of the network.
+        Equal("activity entries", await Count("mt_doc_activityentry", ct),
+            network.AllStreams.Sum(st => (long)st.Events.Count(e => ActivityFacts.Types.Contains(e.GetType()))));
     }
 
     /// <summary>The raw read saw every event and the generated points.</summary>
