@@ -172,14 +172,15 @@ public static class SharesQuery
         await using (var order = new Npgsql.NpgsqlCommand("""
             create temp table accepted on commit preserve rows as
             select row_number() over (order by (data->>'acceptedAt')::timestamptz, seq_id) as n, tenant_id, seq_id, data
-              from openvalue.mt_events where tenant_id = $1 and type = 'contribution_accepted' and data->>'points' is not null;
-            create index on accepted (n);
+              from openvalue.mt_events where tenant_id = $1 and type = 'contribution_accepted' and data->>'points' is not null
             """, connection))
         {
             order.CommandTimeout = 3600;
             order.Parameters.AddWithValue(tenant);
             await order.ExecuteNonQueryAsync(ct);
         }
+        await using (var index = new Npgsql.NpgsqlCommand("create index on accepted (n)", connection))
+            await index.ExecuteNonQueryAsync(ct);
         for (long done = 0, recorded = -1; recorded != 0; done += 10_000)
         {
             await using var record = new Npgsql.NpgsqlCommand("""
