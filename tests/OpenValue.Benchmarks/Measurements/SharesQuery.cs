@@ -179,7 +179,6 @@ public static class SharesQuery
             order.Parameters.AddWithValue(tenant);
             await order.ExecuteNonQueryAsync(ct);
         }
-        // A second command: a statement with parameters must be alone in its command (extended protocol).
         await using (var index = new Npgsql.NpgsqlCommand("create index on accepted (n)", connection))
             await index.ExecuteNonQueryAsync(ct);
         for (long done = 0, recorded = -1; recorded != 0; done += 10_000)
