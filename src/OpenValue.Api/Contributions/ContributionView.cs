@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 using NodaTime;
+using OpenValue.Domain;
 using OpenValue.Domain.Contributions;
 using OpenValue.Domain.Valuation;
 
@@ -45,6 +46,11 @@ public sealed class ContributionView
 /// <summary>Mirrors the domain's state machine (see Contribution.Evolve) into the read model.</summary>
 public sealed class ContributionViewProjection : SingleStreamProjection<ContributionView, Guid>
 {
+    public ContributionViewProjection()
+    {
+        foreach (var type in StreamEvents.Contribution) IncludeType(type);
+    }
+
     public override ContributionView? Evolve(ContributionView? view, Guid id, IEvent e)
     {
         switch (view, e.Data)
