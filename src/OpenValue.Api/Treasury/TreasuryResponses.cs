@@ -1,6 +1,6 @@
 using Marten;
 using NodaTime;
-using OpenValue.Api.Networks.Members;
+using OpenValue.Api.Shares;
 using OpenValue.Domain;
 using OpenValue.Domain.Money;
 using OpenValue.Domain.Treasury;
@@ -32,12 +32,24 @@ public sealed record DistributionResponse(
 
 public static class TreasuryResponses
 {
-    public static async Task<IReadOnlyDictionary<Guid, string>> Names(IQuerySession session, CancellationToken cancellation) =>
-        (await session.Query<MemberView>().ToListAsync(cancellation)).ToDictionary(m => m.Id, m => m.Name);
+    /// <summary>Beyond this many members a response names, every member's label is read (one scan beats a long id list).</summary>
+    private const int NamesByIdUpTo = 1_000;
+
+    /// <summary>
+    /// The names of the members a distribution's response shows: only the name of each, by the narrow SQL of
+    /// <see cref="MemberLabels"/> (loading every <c>MemberView</c> document took 100,000 of them into memory
+    /// for a proposal at 100,000 members).
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<Guid, string>> Names(IQuerySession session, Distribution d, CancellationToken cancellation)
+    {
+        var ids = d.Proposal.Lines.Select(l => l.MemberId).Concat(d.Proposal.Shares.Select(s => s.MemberId)).ToHashSet();
+        var labels = await MemberLabels.Load(session, ids.Count <= NamesByIdUpTo ? ids : null, cancellation);
+        return labels.ToDictionary(l => l.Key, l => l.Value.Name);
+    }
 
     public static async Task<DistributionResponse> Of(IQuerySession session, Distribution d, CancellationToken cancellation)
     {
-        var names = await Names(session, cancellation);
+        var names = await Names(session, d, cancellation);
         var p = d.Proposal;
         return new DistributionResponse(d.Id, d.Status, p.Policy, p.ProjectId, p.EquationVersion, p.AsOf, p.WindowDays,
             MoneyResponse.Of(p.AmountMinor, p.Currency), DecimalText.Format(p.TotalPoints),
@@ -49,7 +61,7 @@ public static class TreasuryResponses
     }
 
     public static async Task<PayoutsResponse> PayoutsOf(IQuerySession session, Distribution d, CancellationToken cancellation) =>
-        new(d.Id, Payouts(d, await Names(session, cancellation)));
+        new(d.Id, Payouts(d, await Names(session, d, cancellation)));
 
     private static IReadOnlyList<PayoutResponse> Payouts(Distribution d, IReadOnlyDictionary<Guid, string> names) =>
         [.. d.Payouts.Select(p => new PayoutResponse(p.PayoutId, p.Line, p.MemberId, names.GetValueOrDefault(p.MemberId, ""),
