@@ -5,10 +5,10 @@ namespace OpenValue.Benchmarks.Harness;
 /// tiny network to prove it runs and gives sane numbers (it is what ./openvalue.sh test exercises).
 /// </summary>
 public sealed record Settings(
-    bool Quick, int Runs, int Contributions, int Members, int Seed, IReadOnlySet<string>? Only, string OutputFolder, int? RebuildBatchSize, bool WarmUp)
+    bool Quick, int Runs, int Contributions, int Members, int Seed, IReadOnlySet<string>? Only, string OutputFolder, int? RebuildBatchSize, bool WarmUp, bool RebuildAllOnly = false)
 {
     public const string Usage =
-        "usage: bench [--quick] [--runs N] [--contributions N] [--members N] [--seed N] [--only 1,3] [--rebuild-batch N] [--no-warmup]";
+        "usage: bench [--quick] [--runs N] [--contributions N] [--members N] [--seed N] [--only 1,3] [--rebuild-batch N] [--rebuild-all-only] [--no-warmup]";
 
     public static Settings Parse(string[] args)
     {
@@ -25,7 +25,8 @@ public sealed record Settings(
             only,
             output,
             Int("--rebuild-batch"),
-            WarmUp: !quick && !args.Contains("--no-warmup"));
+            WarmUp: !quick && !args.Contains("--no-warmup"),
+            RebuildAllOnly: args.Contains("--rebuild-all-only"));
         if (settings.Runs < 1 || settings.Contributions < 1 || settings.Members < 2)
             throw new ArgumentException(Usage);
         return settings;

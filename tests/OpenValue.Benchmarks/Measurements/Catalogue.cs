@@ -17,7 +17,7 @@ public static class Catalogue
         var network = new LoadedNetwork(settings);
         yield return Run(BulkAppend.Create(bench, network));
         yield return Run(ClaimOverHttp.Create(bench, settings, connection));
-        yield return Run(Rebuild.Create(bench, tuned, settings.TunedBatchSize, network));
+        yield return Run(Rebuild.Create(bench, tuned, settings.TunedBatchSize, network, settings.RebuildAllOnly));
         yield return Run(SharesQuery.Create(bench, settings, connection, network));
         yield return Run(DistributionProposal.Create(bench, settings, connection, network));
         yield return Run(ProjectionLag.Create(bench, settings, connection));
