@@ -14,11 +14,16 @@ public sealed record ShareSnapshot(Instant AsOf, Guid? ProjectId, int? EquationV
 /// <summary>
 /// Which members' lines a snapshot carries: all (the default), one member's, or a page in member-id order
 /// (<see cref="Domain.Money.MemberIdOrder"/>) after a member id. Totals and shares always count every member,
-/// so a line is the same whichever lines are picked.
+/// so a line is the same whichever lines are picked. <paramref name="Labelled"/> false leaves out each line's name
+/// and points by kind: what a distribution records needs neither, and at 100,000 members they cost a
+/// dictionary per member and a read of every member's name.
 /// </summary>
-public sealed record ShareLines(Guid? MemberId = null, Guid? After = null, int? Limit = null)
+public sealed record ShareLines(Guid? MemberId = null, Guid? After = null, int? Limit = null, bool Labelled = true)
 {
     public static readonly ShareLines All = new();
+
+    /// <summary>Every member's line with points and share only (empty name, no points by kind).</summary>
+    public static readonly ShareLines Bare = new(Labelled: false);
 
     internal IReadOnlyList<MemberPoints> Pick(List<MemberPoints> holders)
     {
@@ -47,5 +52,9 @@ public interface IShareSource
     Task<ShareSnapshot> AsOf(Guid networkId, Guid? projectId, Instant asOf, ShareLines lines, CancellationToken cancellation);
 
     /// <summary>Shares from points accepted in the window (asOf − windowDays, asOf].</summary>
-    Task<ShareSnapshot> Recent(Guid networkId, Guid? projectId, Instant asOf, int windowDays, CancellationToken cancellation);
+    Task<ShareSnapshot> Recent(Guid networkId, Guid? projectId, Instant asOf, int windowDays, CancellationToken cancellation) =>
+        Recent(networkId, projectId, asOf, windowDays, ShareLines.All, cancellation);
+
+    /// <summary>Recent shares as <see cref="Recent(Guid, Guid?, Instant, int, CancellationToken)"/>, carrying the picked lines.</summary>
+    Task<ShareSnapshot> Recent(Guid networkId, Guid? projectId, Instant asOf, int windowDays, ShareLines lines, CancellationToken cancellation);
 }

@@ -18,6 +18,7 @@ namespace OpenValue.Api.Shares;
 /// </summary>
 public sealed class ShareSource(IDocumentStore store) : IShareSource
 {
+    private static readonly IReadOnlyDictionary<string, decimal> NoKinds = new Dictionary<string, decimal>();
     private readonly KeptShares kept = new();
 
     public Task<ShareSnapshot> AsOf(Guid networkId, Guid? projectId, Instant asOf, CancellationToken cancellation) =>
@@ -27,10 +28,13 @@ public sealed class ShareSource(IDocumentStore store) : IShareSource
         Snapshot(networkId, projectId, null, asOf, lines, cancellation);
 
     /// <summary>Raw points: totals as of asOf minus totals as of asOf − window. Decayed: entries in the window, decayed to asOf.</summary>
-    public Task<ShareSnapshot> Recent(Guid networkId, Guid? projectId, Instant asOf, int windowDays, CancellationToken cancellation)
+    public Task<ShareSnapshot> Recent(Guid networkId, Guid? projectId, Instant asOf, int windowDays, CancellationToken cancellation) =>
+        Recent(networkId, projectId, asOf, windowDays, ShareLines.All, cancellation);
+
+    public Task<ShareSnapshot> Recent(Guid networkId, Guid? projectId, Instant asOf, int windowDays, ShareLines lines, CancellationToken cancellation)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(windowDays);
-        return Snapshot(networkId, projectId, asOf - Duration.FromDays(windowDays), asOf, ShareLines.All, cancellation);
+        return Snapshot(networkId, projectId, asOf - Duration.FromDays(windowDays), asOf, lines, cancellation);
     }
 
     private async Task<ShareSnapshot> Snapshot(
@@ -44,11 +48,15 @@ public sealed class ShareSource(IDocumentStore store) : IShareSource
             ? await Lifetime(session, projectId, asOf, equation, cancellation)
             : await Compute(session, projectId, after, asOf, equation, cancellation);
         var picked = lines.Pick(computed.Holders);
-        var labels = computed.Labels
-            ?? await MemberLabels.Load(session, picked.Count < computed.Holders.Count ? picked.Select(h => h.MemberId) : null, cancellation);
-        var result = picked.Select(h => new MemberShare(
-            h.MemberId, labels.GetValueOrDefault(h.MemberId)?.Name ?? "", h.Points, h.ByKind(),
-            computed.Shares.GetValueOrDefault(h.MemberId)?.Share ?? 0m, computed.Shares.GetValueOrDefault(h.MemberId)?.Percent ?? 0m)).ToList();
+        var labels = !lines.Labelled ? null : computed.Labels
+            ?? await MemberLabels.Load(session, picked.Count < computed.Holders.Count ? [.. picked.Select(h => h.MemberId)] : null, cancellation, picked.Count);
+        var result = new List<MemberShare>(picked.Count);
+        foreach (var h in picked)
+        {
+            var line = computed.Shares.GetValueOrDefault(h.MemberId);
+            result.Add(new MemberShare(h.MemberId, labels?.GetValueOrDefault(h.MemberId)?.Name ?? "", h.Points,
+                labels is null ? NoKinds : h.ByKind(), line?.Share ?? 0m, line?.Percent ?? 0m));
+        }
         return new ShareSnapshot(asOf, projectId, equation?.Version, computed.Total, result);
     }
 
@@ -78,7 +86,7 @@ public sealed class ShareSource(IDocumentStore store) : IShareSource
         var holders = tally.Members();
         // A window can hold a downward correction of points granted before it; such a member holds no share.
         var holding = holders.Where(h => h.Points > 0).ToDictionary(h => h.MemberId, h => h.Points);
-        var labels = equation?.ClassWeights is null ? null : await MemberLabels.Load(session, null, cancellation);
+        var labels = equation?.ClassWeights is null ? null : await MemberLabels.Load(session, null, cancellation, holders.Count);
         var lines = equation?.ClassWeights is { } weights
             ? DomainShares.Of(holding, holding.Keys.ToDictionary(m => m, m => ClassOf(labels!, m)), weights)
             : DomainShares.Of(holding);

@@ -95,8 +95,8 @@ public static class DistributionEndpoints
     private static async Task<SharesUsed> SharesFor(IShareSource source, Guid networkId, DistributionRequest request, CancellationToken cancellation)
     {
         var snapshot = request.Policy == DistributionPolicy.Recent
-            ? await source.Recent(networkId, request.ProjectId, request.AsOf, request.WindowDays!.Value, cancellation)
-            : await source.AsOf(networkId, request.ProjectId, request.AsOf, cancellation);
+            ? await source.Recent(networkId, request.ProjectId, request.AsOf, request.WindowDays!.Value, ShareLines.Bare, cancellation)
+            : await source.AsOf(networkId, request.ProjectId, request.AsOf, ShareLines.Bare, cancellation);
         return new SharesUsed(snapshot.EquationVersion, snapshot.TotalPoints,
             [.. snapshot.Members.Select(m => new ShareUsed(m.MemberId, m.Points, m.Share))]);
     }

@@ -40,12 +40,13 @@ public static class TreasuryResponses
     /// <see cref="MemberLabels"/> (loading every <c>MemberView</c> document took 100,000 of them into memory
     /// for a proposal at 100,000 members).
     /// </summary>
-    public static async Task<IReadOnlyDictionary<Guid, string>> Names(IQuerySession session, Distribution d, CancellationToken cancellation)
+    private static async Task<IReadOnlyDictionary<Guid, MemberLabel>> Names(IQuerySession session, Distribution d, CancellationToken cancellation)
     {
         var ids = d.Proposal.Lines.Select(l => l.MemberId).Concat(d.Proposal.Shares.Select(s => s.MemberId)).ToHashSet();
-        var labels = await MemberLabels.Load(session, ids.Count <= NamesByIdUpTo ? ids : null, cancellation);
-        return labels.ToDictionary(l => l.Key, l => l.Value.Name);
+        return await MemberLabels.Load(session, ids.Count <= NamesByIdUpTo ? ids : null, cancellation, ids.Count);
     }
+
+    private static string NameOf(IReadOnlyDictionary<Guid, MemberLabel> names, Guid memberId) => names.GetValueOrDefault(memberId)?.Name ?? "";
 
     public static async Task<DistributionResponse> Of(IQuerySession session, Distribution d, CancellationToken cancellation)
     {
@@ -53,7 +54,7 @@ public static class TreasuryResponses
         var p = d.Proposal;
         return new DistributionResponse(d.Id, d.Status, p.Policy, p.ProjectId, p.EquationVersion, p.AsOf, p.WindowDays,
             MoneyResponse.Of(p.AmountMinor, p.Currency), DecimalText.Format(p.TotalPoints),
-            [.. p.Lines.Select(l => new LineResponse(l.Line, l.MemberId, names.GetValueOrDefault(l.MemberId, ""),
+            [.. p.Lines.Select(l => new LineResponse(l.Line, l.MemberId, NameOf(names, l.MemberId),
                 MoneyResponse.Of(l.AmountMinor, p.Currency), DecimalText.Format(l.Points), l.Explanation))],
             [.. p.Shares.Select(s => new ShareUsedResponse(s.MemberId, DecimalText.Format(s.Points), DecimalText.Format(s.Share)))],
             p.SecondApprovalRequired, p.ProposedBy, p.ProposedAt, d.Approval?.ApprovedBy, d.Approval?.ApprovedAt,
@@ -63,8 +64,8 @@ public static class TreasuryResponses
     public static async Task<PayoutsResponse> PayoutsOf(IQuerySession session, Distribution d, CancellationToken cancellation) =>
         new(d.Id, Payouts(d, await Names(session, d, cancellation)));
 
-    private static IReadOnlyList<PayoutResponse> Payouts(Distribution d, IReadOnlyDictionary<Guid, string> names) =>
-        [.. d.Payouts.Select(p => new PayoutResponse(p.PayoutId, p.Line, p.MemberId, names.GetValueOrDefault(p.MemberId, ""),
+    private static IReadOnlyList<PayoutResponse> Payouts(Distribution d, IReadOnlyDictionary<Guid, MemberLabel> names) =>
+        [.. d.Payouts.Select(p => new PayoutResponse(p.PayoutId, p.Line, p.MemberId, NameOf(names, p.MemberId),
             MoneyResponse.Of(p.AmountMinor, d.Proposal.Currency), p.Reference, d.IsReversed(p.PayoutId),
             d.Reversals.FirstOrDefault(r => r.PayoutId == p.PayoutId)?.Reason))];
 
