@@ -52,6 +52,11 @@ public static class Storage
         options.Events.TenancyStyle = TenancyStyle.Conjoined;
         options.Events.StreamIdentity = StreamIdentity.AsGuid;
         options.Events.AppendMode = EventAppendMode.Rich;
+        // Projections that take a few event types (the network, pool and distribution folds, member views)
+        // page through mt_events by (type, seq_id). Without this index a page past the network's admissions
+        // scans every later contribution event for none: at 1M contributions the network shard's rebuild
+        // timed out that way (docs/performance.md, measurement 3).
+        options.Events.EnableEventTypeIndex = true;
 
         options.Schema.For<AccessToken>().SingleTenanted();
         options.Schema.For<IdempotencyRecord>().SingleTenanted();
