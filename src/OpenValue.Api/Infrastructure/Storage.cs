@@ -31,8 +31,9 @@ public static class Storage
             // node runs each shard, another takes over when it stops); it replaces Marten's own HotCold daemon.
             .IntegrateWithWolverine(wolverine => wolverine.UseWolverineManagedEventSubscriptionDistribution = runAsyncProjections)
             .ApplyAllDatabaseChangesOnStartup()
-            // Runs after the schema is applied: moves a ledger kept in the first layout to the current one.
-            .InitializeWith(new Shares.PointsLedgerUpgrade());
+            // Run after the schema is applied: move a ledger kept in the first layout to the current one, and
+            // store large values with LZ4.
+            .InitializeWith(new Shares.PointsLedgerUpgrade(), new ToastCompression());
     }
 
     /// <summary>The data source the app gives Marten: Npgsql with NodaTime types.</summary>

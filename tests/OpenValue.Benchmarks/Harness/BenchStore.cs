@@ -41,6 +41,7 @@ public sealed class BenchStore : IAsyncDisposable
             foreach (var projection in options.Projections.All) projection.Options.BatchSize = size;
         var store = new DocumentStore(options);
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        await ToastCompression.Apply(await db.OpenConnectionAsync(ct), options.DatabaseSchemaName, ct); // as the app does at startup
         return new BenchStore(store, db);
     }
 
