@@ -11,7 +11,8 @@ namespace OpenValue.Api.Infrastructure;
 /// took about a third of a proposal's time (docs/performance.md, measurement 5). LZ4 compresses several
 /// times faster for a slightly larger result. It changes only how new values are stored: values already
 /// stored stay readable as they are. Skipped on a server without LZ4 (before PostgreSQL 14, or built
-/// without it); on a database already set it is one catalogue lookup.
+/// without it); on a database already set it is one catalogue lookup. A table another transaction holds for
+/// more than 5 s is left for the next start.
 /// </summary>
 public sealed class ToastCompression : IInitialData
 {
@@ -28,6 +29,9 @@ public sealed class ToastCompression : IInitialData
              or not exists (select 1 from pg_settings where name = 'default_toast_compression' and 'lz4' = any(enumvals)) then
             return;
           end if;
+          -- The change takes a brief exclusive lock on each table; waiting behind a long transaction would
+          -- queue every other query behind it, so give up after a few seconds.
+          perform set_config('lock_timeout', '5s', true);
           for c in execute $q$
             select format('alter table %I.%I alter column %I set compression lz4', n.nspname, t.relname, a.attname) as ddl
             from pg_attribute a
@@ -38,7 +42,11 @@ public sealed class ToastCompression : IInitialData
               and ty.typstorage in ('x', 'm') and a.attcompression is distinct from 'l'
             $q$
           loop
-            execute c.ddl;
+            begin
+              execute c.ddl;
+            exception when lock_not_available then
+              null; -- a long transaction holds the table: leave it to the next start, never block the others
+            end;
           end loop;
         end $$;
         """;

@@ -2,7 +2,7 @@ using Marten;
 using Npgsql;
 using Weasel.Core;
 using Weasel.Postgresql.Tables;
-using OpenValue.Api.Tests.Infrastructure;
+using OpenValue.Api.Infrastructure;
 using OpenValue.Domain.Treasury;
 
 namespace OpenValue.Api.Tests.Infrastructure;
@@ -61,6 +61,46 @@ public class large_values_are_stored_with_lz4(AppFixture app)
         tables.Should().Contain(d => d.SchemaObject.Identifier.Name == "mt_events");
         tables.Where(d => d.Difference != SchemaPatchDifference.None).Select(d => d.SchemaObject.Identifier.QualifiedName)
             .Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task a_table_held_by_a_long_transaction_is_left_for_the_next_start_without_failing_it()
+    {
+        if (!await Scalar<bool>("select exists (select 1 from pg_settings where name = 'default_toast_compression' and 'lz4' = any(enumvals))"))
+            return;
+        const string probe = "openvalue.ov_lz4_probe";
+        await Execute($"drop table if exists {probe}; create table {probe} (body jsonb); alter table {probe} alter column body set compression pglz");
+        try
+        {
+            await using var holder = app.Store.Storage.Database.CreateConnection();
+            await holder.OpenAsync();
+            await using (var hold = await holder.BeginTransactionAsync())
+            {
+                await using (var read = new NpgsqlCommand($"select count(*) from {probe}", holder, hold))
+                    await read.ExecuteScalarAsync(); // holds an access-share lock until the transaction ends
+
+                await ToastCompression.Apply(app.Store.Storage.Database.CreateConnection(), "openvalue", CancellationToken.None);
+                (await Compression("ov_lz4_probe")).Should().Be("p", "the table was held, so it is left as it was");
+            }
+
+            await ToastCompression.Apply(app.Store.Storage.Database.CreateConnection(), "openvalue", CancellationToken.None);
+            (await Compression("ov_lz4_probe")).Should().Be("l", "once the table is free the next start sets it");
+        }
+        finally
+        {
+            await Execute($"drop table if exists {probe}");
+        }
+    }
+
+    private async Task<string> Compression(string table) =>
+        (await Columns()).Single(c => c.Table == table).Compression;
+
+    private async Task Execute(string sql)
+    {
+        await using var connection = app.Store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     private async Task<IReadOnlyList<(string Table, string Column, string Compression)>> Columns()
