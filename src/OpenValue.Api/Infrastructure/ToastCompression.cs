@@ -11,7 +11,8 @@ namespace OpenValue.Api.Infrastructure;
 /// took about a third of a proposal's time (docs/performance.md, measurement 5). LZ4 compresses several
 /// times faster for a slightly larger result. It changes only how new values are stored: values already
 /// stored stay readable as they are. Skipped on a server without LZ4 (before PostgreSQL 14, or built
-/// without it); on a database already set it is one catalogue lookup. A table another transaction holds for
+/// without it); on a database already set it is one catalogue lookup. Wolverine's own tables (its inbox and
+/// outbox, small messages) are left as Wolverine creates them, which it does after this step. A table another transaction holds for
 /// more than 5 s is left for the next start.
 /// </summary>
 public sealed class ToastCompression : IInitialData
@@ -38,7 +39,7 @@ public sealed class ToastCompression : IInitialData
               join pg_class t on t.oid = a.attrelid
               join pg_namespace n on n.oid = t.relnamespace
               join pg_type ty on ty.oid = a.atttypid
-            where n.nspname = $s$SCHEMA$s$ and t.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped
+            where n.nspname = $s$SCHEMA$s$ and t.relname not like 'wolverine\_%' and t.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped
               and ty.typstorage in ('x', 'm') and a.attcompression is distinct from 'l'
             $q$
           loop
