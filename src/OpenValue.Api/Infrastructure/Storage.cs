@@ -36,9 +36,29 @@ public static class Storage
             .InitializeWith(new Shares.PointsLedgerUpgrade(), new ToastCompression());
     }
 
-    /// <summary>The data source the app gives Marten: Npgsql with NodaTime types.</summary>
-    public static NpgsqlDataSource DataSource(string connectionString) =>
-        new NpgsqlDataSourceBuilder(connectionString).UseNodaTime().Build();
+    /// <summary>
+    /// The data source the app gives Marten: Npgsql with NodaTime types and, unless the connection string says
+    /// otherwise, automatic preparation of the statements each connection repeats. A claim runs about ten
+    /// statements; unprepared, PostgreSQL parsed and planned every one of them on every request (the parser
+    /// and planner were the top of PostgreSQL's profile under claim load: docs/performance.md, measurement 2).
+    /// Behind a pooler that cannot keep prepared statements (PgBouncer in transaction mode before 1.21), set
+    /// <c>Max Auto Prepare=0</c>.
+    /// </summary>
+    public static NpgsqlDataSource DataSource(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        if (!SaysAutoPrepare(connectionString))
+            builder.ConnectionStringBuilder.MaxAutoPrepare = AutoPrepared;
+        return builder.UseNodaTime().Build();
+    }
+
+    /// <summary>Whether the connection string itself sets Max Auto Prepare (Npgsql's builder reports every keyword as present).</summary>
+    private static bool SaysAutoPrepare(string connectionString) =>
+        new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Any(key => key.Replace(" ", "").Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>How many distinct statements each connection keeps prepared (Npgsql drops the least used beyond it).</summary>
+    public const int AutoPrepared = 100;
 
     /// <summary>
     /// The app's whole Marten configuration, public so the benchmarks measure the store exactly as the app
