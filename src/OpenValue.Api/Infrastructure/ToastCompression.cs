@@ -12,8 +12,8 @@ namespace OpenValue.Api.Infrastructure;
 /// times faster for a slightly larger result. It changes only how new values are stored: values already
 /// stored stay readable as they are. Skipped on a server without LZ4 (before PostgreSQL 14, or built
 /// without it); on a database already set it is one catalogue lookup. Wolverine's own tables (its inbox and
-/// outbox, small messages) are left as Wolverine creates them, which it does after this step. A table another transaction holds for
-/// more than 5 s is left for the next start.
+/// outbox, small messages) are left as Wolverine creates them, which it does after this step. A table that
+/// another transaction holds for more than 5 s is left for the next start.
 /// </summary>
 public sealed class ToastCompression : IInitialData
 {
