@@ -41,14 +41,21 @@ public static class Storage
     /// otherwise, automatic preparation of the statements each connection repeats. A claim runs about ten
     /// statements; unprepared, PostgreSQL parsed and planned every one of them on every request (the parser
     /// and planner were the top of PostgreSQL's profile under claim load: docs/performance.md, measurement 2).
-    /// Behind a pooler that cannot keep prepared statements (PgBouncer in transaction mode before 1.21), set
-    /// <c>Max Auto Prepare=0</c>.
+    /// Behind a pooler that cannot keep prepared statements or startup options (PgBouncer in transaction mode),
+    /// set <c>Max Auto Prepare=0</c>: then neither is used.
     /// </summary>
     public static NpgsqlDataSource DataSource(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         if (!SaysAutoPrepare(connectionString))
+        {
             builder.ConnectionStringBuilder.MaxAutoPrepare = AutoPrepared;
+            // Prepared, but planned for each call's values: after five calls PostgreSQL may switch a prepared
+            // statement to one generic plan, and for the shares as of a past moment (date ranges over the
+            // ledger) the generic plan was 30-40% slower (docs/performance.md, measurement 4). Parsing is
+            // still saved. A startup option, so it survives the reset of a pooled connection.
+            builder.ConnectionStringBuilder.Options = $"{builder.ConnectionStringBuilder.Options} {CustomPlans}".Trim();
+        }
         return builder.UseNodaTime().Build();
     }
 
@@ -59,6 +66,8 @@ public static class Storage
 
     /// <summary>How many distinct statements each connection keeps prepared (Npgsql drops the least used beyond it).</summary>
     public const int AutoPrepared = 100;
+
+    private const string CustomPlans = "-c plan_cache_mode=force_custom_plan";
 
     /// <summary>
     /// The app's whole Marten configuration, public so the benchmarks measure the store exactly as the app

@@ -26,6 +26,22 @@ public class statements_are_prepared
 
         await using var prepared = new NpgsqlCommand("select count(*) from pg_prepared_statements where statement like 'select $1::int + 1%'", connection);
         ((long)(await prepared.ExecuteScalarAsync())!).Should().Be(1);
+        await using var planning = new NpgsqlCommand("show plan_cache_mode", connection);
+        (await planning.ExecuteScalarAsync()).Should().Be("force_custom_plan", "a prepared statement is still planned for its values");
+    }
+
+    [Fact]
+    public async Task custom_planning_survives_a_pooled_connection_being_reused()
+    {
+        await using var source = Storage.DataSource(Database + ";Maximum Pool Size=1");
+        await using (var first = await source.OpenConnectionAsync())
+        {
+            await using var reset = new NpgsqlCommand("set plan_cache_mode = auto", first);
+            await reset.ExecuteNonQueryAsync();
+        }
+        await using var again = await source.OpenConnectionAsync();
+        await using var planning = new NpgsqlCommand("show plan_cache_mode", again);
+        (await planning.ExecuteScalarAsync()).Should().Be("force_custom_plan");
     }
 
     [Fact]
@@ -42,6 +58,8 @@ public class statements_are_prepared
 
         await using var prepared = new NpgsqlCommand("select count(*) from pg_prepared_statements", connection);
         ((long)(await prepared.ExecuteScalarAsync())!).Should().Be(0);
+        await using var planning = new NpgsqlCommand("show plan_cache_mode", connection);
+        (await planning.ExecuteScalarAsync()).Should().Be("auto", "nothing is prepared, so nothing is set");
     }
 
     [Fact]
