@@ -26,7 +26,7 @@ public sealed class RuleViolation(RefusalKind kind, string code, string message,
 
     /// <summary>"founder.name" becomes "founder-name", "roles[2]" becomes "roles".</summary>
     private static string CodeOf(string field) =>
-        System.Text.RegularExpressions.Regex.Replace(field, @"\[\d+\]", "").Replace('.', '-');
+        System.Text.RegularExpressions.Regex.Replace(field, @"\[[0-9]+\]", "").Replace('.', '-');
 
     public static RuleViolation Forbidden(string code, string message) => new(RefusalKind.Forbidden, code, message);
 

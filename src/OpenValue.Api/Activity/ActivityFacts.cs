@@ -43,13 +43,16 @@ public static class ActivityFacts
             $"Admitted {e.Name} as {Words(e.Roles.Select(Wire.Name))} ({Wire.Name(e.StakeholderClass)})."),
         MemberRoleGranted e => new(e.GrantedAt, e.GrantedBy, new(MemberId: e.MemberId), $"Granted the {Wire.Name(e.Role)} role."),
         MemberRoleRevoked e => new(e.RevokedAt, e.RevokedBy, new(MemberId: e.MemberId), $"Revoked the {Wire.Name(e.Role)} role."),
-        // Who reset whose credentials is shown nowhere else but to stewards, who can do it for anyone.
+        // A steward who gives someone else a new token could keep it and act as them, so every member sees it;
+        // a member resetting their own token is shown to stewards only.
         MemberTokenReissued e => new(e.ReissuedAt, e.ReissuedBy, new(MemberId: e.MemberId),
-            "Reissued the member's access token; every earlier token of theirs stopped working.", Role.Steward),
+            "Reissued the member's access token; every earlier token of theirs stopped working.",
+            e.ReissuedBy == e.MemberId ? Role.Steward : null),
         ProjectOpened e => new(e.OpenedAt, e.OpenedBy, new(ProjectId: e.ProjectId), $"Opened the project “{e.Name}”."),
         ReviewPolicySet e => new(e.SetAt, e.SetBy, new(),
             $"Set the review policy: {e.ApprovalsRequired} approval{(e.ApprovalsRequired == 1 ? "" : "s")} accept a claim."),
-        TreasuryPolicySet e => new(e.SetAt, e.SetBy, new(), $"Set the treasury policy: a second approval {FourEyesWords(e.FourEyes)}."),
+        TreasuryPolicySet e => new(e.SetAt, e.SetBy, new(), $"Set the treasury policy: a second approval {FourEyesWords(e.FourEyes)}" +
+            (e.CoolingOffHours is { } hours ? $", cooling-off {Count(hours, "hour")}." : ".")),
         ValueEquationAdopted e => new(e.AdoptedAt, e.AdoptedBy, new(),
             $"Adopted value equation version {e.Version} ({Count(e.Rules.Count, "kind rule")}" +
             (e.HalfLifeDays is { } days ? $", half-life {days} days" : "") + ")."),

@@ -13,6 +13,15 @@ public sealed class OpenValueOptions
     /// </summary>
     public bool RunAsyncProjections { get; set; } = true;
 
+    /// <summary>How many networks one client address may found per hour; 0 or less: no limit.</summary>
+    public int FoundingsPerHour { get; set; } = 20;
+
+    /// <summary>How many failed authentications one client address may make per minute before it gets 429.</summary>
+    public int FailedAuthenticationsPerMinute { get; set; } = 20;
+
+    /// <summary>The largest request body accepted, in bytes; larger is 413.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 1_048_576;
+
     /// <summary>
     /// The PostgreSQL connection string. The OPENVALUE_DB environment variable overrides it;
     /// ConnectionStrings:OpenValue is also read.

@@ -16,9 +16,12 @@ public static class Setup
         if (builder.Configuration["OPENVALUE_URLS"] is { Length: > 0 } urls)
             builder.WebHost.UseUrls(urls);
         var services = builder.Services;
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        services.AddAbuseLimits();
         services.Configure<OpenValueOptions>(builder.Configuration.GetSection("OpenValue"));
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddSingleton<Idempotency>();
+        services.AddHostedService<IdempotencyPurge>();
         services.AddSingleton<Shares.IShareSource, Shares.ShareSource>();
         services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
         services.AddProblemDetails();
@@ -37,8 +40,11 @@ public static class Setup
     public static void UseOpenValue(this WebApplication app)
     {
         app.UseMiddleware<ProblemsMiddleware>();
+        app.UseMiddleware<SecurityHeaders>();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseMiddleware<CallerMiddleware>();
+        app.UseMiddleware<JsonBodyGuard>();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs");
         app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();

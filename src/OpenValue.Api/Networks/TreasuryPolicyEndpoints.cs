@@ -7,12 +7,16 @@ using Wolverine.Http;
 
 namespace OpenValue.Api.Networks;
 
-public sealed record TreasuryPolicyRequest(string? FourEyes);
+public sealed record TreasuryPolicyRequest(string? FourEyes, int? CoolingOffHours);
 
-/// <summary>The four-eyes rule in force and whether a distribution proposed now would need a second treasurer.</summary>
-public sealed record TreasuryPolicyResponse(string FourEyes, bool SecondApprovalRequired)
+/// <summary>
+/// The four-eyes rule in force, whether a distribution proposed now would need a second treasurer, and the
+/// cooling-off period of the approver-independence check.
+/// </summary>
+public sealed record TreasuryPolicyResponse(string FourEyes, bool SecondApprovalRequired, int CoolingOffHours)
 {
-    public static TreasuryPolicyResponse Of(Network network) => new(Statuses.Name(network.FourEyes), network.SecondApprovalRequired);
+    public static TreasuryPolicyResponse Of(Network network) =>
+        new(Statuses.Name(network.FourEyes), network.SecondApprovalRequired, (int)network.CoolingOff.TotalHours);
 }
 
 public static class TreasuryPolicyEndpoints
@@ -21,7 +25,7 @@ public static class TreasuryPolicyEndpoints
     public static async Task<TreasuryPolicyResponse> Set(Guid networkId, TreasuryPolicyRequest body, HttpContext http, IDocumentSession session, IClock clock)
     {
         var stream = await session.Events.FetchForWriting<Network>(networkId, http.RequestAborted);
-        var events = TreasuryPolicy.Decide(new SetTreasuryPolicy(body.FourEyes, http.Caller().MemberId), stream.Aggregate!, clock.GetCurrentInstant());
+        var events = TreasuryPolicy.Decide(new SetTreasuryPolicy(body.FourEyes, body.CoolingOffHours, http.Caller().MemberId), stream.Aggregate!, clock.GetCurrentInstant());
         stream.AppendMany(events);
         await session.SaveChangesAsync(http.RequestAborted);
         return TreasuryPolicyResponse.Of(events.Aggregate(stream.Aggregate, Network.Evolve)!);

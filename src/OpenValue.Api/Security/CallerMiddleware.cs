@@ -17,15 +17,26 @@ public sealed class CallerMiddleware(RequestDelegate next)
 {
     public const string NetworkRouteValue = "networkId";
 
-    public async Task InvokeAsync(HttpContext context, IDocumentStore store)
+    public async Task InvokeAsync(HttpContext context, IDocumentStore store, FailedAuthentications failures)
     {
         if (context.GetRouteValue(NetworkRouteValue) is not string routeNetwork)
         {
             await next(context);
             return;
         }
+        using (var lease = failures.Check(context))
+        {
+            if (!lease.IsAcquired)
+            {
+                await AbuseLimits.Reject(context, lease, "too-many-failed-authentications",
+                    "Too many requests from this address failed authentication; wait before trying again.");
+                return;
+            }
+        }
 
         var refusal = await Admit(context, store, routeNetwork);
+        if (refusal?.Status == StatusCodes.Status401Unauthorized)
+            failures.Count(context);
         if (refusal is null)
             await next(context);
         else
@@ -88,7 +99,8 @@ public sealed class CallerMiddleware(RequestDelegate next)
         return Problems.Create(401, "unauthenticated", detail);
     }
 
-    private static string? BearerToken(HttpContext context)
+    /// <summary>The bearer token the request carries, if any.</summary>
+    public static string? BearerToken(HttpContext context)
     {
         var header = context.Request.Headers[HeaderNames.Authorization].ToString();
         const string scheme = "Bearer ";

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using OpenValue.Api.Contributions;
 using OpenValue.Api.Infrastructure;
+using OpenValue.Api.Networks.Members;
 using OpenValue.Api.Security;
 using OpenValue.Api.Shares;
 using OpenValue.Domain.Networks;
@@ -64,9 +65,12 @@ public static class DistributionEndpoints
         idempotency.Once(http, session, http.Caller().IdempotencyScope, new ApproveDistributionRequest(), async () =>
         {
             var stream = await FetchExisting(session, distributionId, http.RequestAborted);
-            var events = Settling.Decide(new ApproveDistribution(distributionId, http.Caller().MemberId), stream.Aggregate!, clock.GetCurrentInstant());
+            var network = await ClaimEndpoints.NetworkOf(session, stream.Aggregate!.Proposal.NetworkId, http.RequestAborted);
+            var approver = await session.LoadAsync<MemberView>(http.Caller().MemberId, http.RequestAborted);
+            var command = new ApproveDistribution(distributionId, http.Caller().MemberId);
+            var events = Settling.Decide(command, stream.Aggregate!, approver?.Vouchings ?? [], network.CoolingOff, clock.GetCurrentInstant());
             stream.AppendMany(events);
-            var approved = events.Aggregate(stream.Aggregate, Distribution.Evolve)!;
+            var approved = events.Aggregate<object, Distribution?>(stream.Aggregate, Distribution.Evolve)!;
             return new Outcome(StatusCodes.Status200OK, null, await TreasuryResponses.Of(session, approved, http.RequestAborted));
         });
 

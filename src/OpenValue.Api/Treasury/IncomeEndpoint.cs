@@ -29,6 +29,7 @@ public static class IncomeEndpoint
             var command = new RecordIncome(Guid.CreateVersion7(), body.Amount, body.Source, body.ProjectId, body.ReceivedOn, body.Note, http.Caller().MemberId);
             var income = Income.Decide(command, network, now.InUtc().Date, now);
             var pool = await FetchPool(session, income.PoolId, http.RequestAborted);
+            PoolCapacity.Check(pool.Aggregate, income);
             pool.AppendOne(income);
             return new Outcome(StatusCodes.Status201Created, $"/networks/{networkId}/ledger",
                 new IncomeRecordedResponse(income.IncomeId, income.PoolId, income.ProjectId, MoneyResponse.Of(income.AmountMinor, income.Currency)));

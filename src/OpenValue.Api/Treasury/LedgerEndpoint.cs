@@ -46,37 +46,44 @@ public static class LedgerEndpoint
             return (Id: id, s.ProjectId, s.Name, Sums: Sums.Of(pools.GetValueOrDefault(id), distributions.Where(d => d.Proposal.PoolId == id)));
         }).ToList();
 
-        var paid = distributions.SelectMany(d => d.Standing()).GroupBy(s => s.MemberId).ToDictionary(g => g.Key, g => g.Sum(s => s.AmountMinor));
+        var paid = distributions.SelectMany(d => d.Standing()).GroupBy(s => s.MemberId)
+            .ToDictionary(g => g.Key, g => g.Aggregate(Int128.Zero, (sum, s) => sum + s.AmountMinor));
         var all = perPool.Select(p => p.Sums).Aggregate((a, b) => a + b);
-        if (paid.Values.Sum() != all.Distributed)
+        if (paid.Values.Aggregate(Int128.Zero, (a, b) => a + b) != all.Distributed)
             throw new InvalidOperationException("Ledger does not reconcile: members' paid-to-date differs from the total distributed.");
         var totals = all.Totals(currency);
         return new LedgerResponse(currency, totals.Income, totals.Reserved, totals.Paid, totals.Reversed, totals.Distributed, totals.Undistributed,
             [.. perPool.Select(p => new PoolLedger(p.Id, p.ProjectId, p.Name, p.Sums.Totals(currency)))],
-            [.. members.Select(m => new MemberPaid(m.Id, m.Name, MoneyResponse.Of(paid.GetValueOrDefault(m.Id), currency)))]);
+            [.. members.Select(m => new MemberPaid(m.Id, m.Name, MoneyResponse.Of(paid.GetValueOrDefault(m.Id, Int128.Zero), currency)))]);
     }
 
-    /// <summary>A scope's sums in minor units.</summary>
-    private readonly record struct Sums(long Income, long Reserved, long Paid, long Reversed)
+    /// <summary>
+    /// A scope's sums in minor units, as <see cref="Int128"/>: one pool's amounts fit a long, but the network's
+    /// totals add up every pool, and no number of projects may make the ledger unreadable.
+    /// </summary>
+    private readonly record struct Sums(Int128 Income, Int128 Reserved, Int128 Paid, Int128 Reversed)
     {
-        public long Distributed => Paid - Reversed;
-        public long Undistributed => Income - Reserved - Distributed;
+        public Int128 Distributed => Paid - Reversed;
+        public Int128 Undistributed => Income - Reserved - Distributed;
 
         public static Sums operator +(Sums a, Sums b) =>
-            new(checked(a.Income + b.Income), a.Reserved + b.Reserved, a.Paid + b.Paid, a.Reversed + b.Reversed);
+            new(a.Income + b.Income, a.Reserved + b.Reserved, a.Paid + b.Paid, a.Reversed + b.Reversed);
 
         /// <summary>Counts a pool's distributions and checks the result against the pool's own balance.</summary>
         public static Sums Of(Pool? pool, IEnumerable<Distribution> distributions)
         {
             var list = distributions.ToList();
             var sums = new Sums(pool?.IncomeMinor ?? 0,
-                list.Where(d => d.Status is DistributionStatus.Proposed or DistributionStatus.Approved).Sum(d => d.Proposal.AmountMinor),
-                list.Sum(d => d.PaidMinor), list.Sum(d => d.ReversedMinor));
+                Total(list.Where(d => d.Status is DistributionStatus.Proposed or DistributionStatus.Approved), d => d.Proposal.AmountMinor),
+                Total(list, d => d.PaidMinor), Total(list, d => d.ReversedMinor));
             if (sums.Undistributed != (pool?.AvailableMinor ?? 0) || sums.Undistributed < 0 || sums.Reserved < 0 || sums.Distributed < 0)
                 throw new InvalidOperationException(
                     $"Pool {pool?.Id} does not reconcile: {sums.Undistributed} undistributed by its distributions, {pool?.AvailableMinor ?? 0} by its stream.");
             return sums;
         }
+
+        private static Int128 Total(IEnumerable<Distribution> distributions, Func<Distribution, long> amount) =>
+            distributions.Aggregate(Int128.Zero, (sum, d) => sum + amount(d));
 
         public LedgerTotals Totals(string currency) => new(MoneyResponse.Of(Income, currency), MoneyResponse.Of(Reserved, currency),
             MoneyResponse.Of(Paid, currency), MoneyResponse.Of(Reversed, currency), MoneyResponse.Of(Distributed, currency),

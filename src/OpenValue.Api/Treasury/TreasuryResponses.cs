@@ -11,8 +11,11 @@ namespace OpenValue.Api.Treasury;
 /// <summary>Money on the wire: a decimal string with exactly the currency's decimals, and the ISO code.</summary>
 public sealed record MoneyResponse(string Amount, string Currency)
 {
-    public static MoneyResponse Of(long amountMinor, string currency) =>
-        new(new Money(amountMinor, Domain.Money.Currency.Parse(currency, "currency")).ToDecimalString(), currency);
+    public static MoneyResponse Of(long amountMinor, string currency) => Of((Int128)amountMinor, currency);
+
+    /// <summary>A total that may exceed <see cref="long"/>: the ledger's sums over every pool.</summary>
+    public static MoneyResponse Of(Int128 amountMinor, string currency) =>
+        new(Money.ToDecimalString((System.Numerics.BigInteger)amountMinor, Domain.Money.Currency.Parse(currency, "currency")), currency);
 }
 
 public sealed record LineResponse(int Line, Guid MemberId, string Name, MoneyResponse Amount, string Points, string Explanation);

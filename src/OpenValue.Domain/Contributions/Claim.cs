@@ -1,6 +1,5 @@
-using System.Globalization;
 using NodaTime;
-using NodaTime.Text;
+using OpenValue.Domain.Money;
 using OpenValue.Domain.Networks;
 
 namespace OpenValue.Domain.Contributions;
@@ -30,15 +29,14 @@ public sealed record Claim(
             throw RuleViolation.Invalid("unit", rule.IsMoney
                 ? $"'{kind}' is money and is claimed in the network's currency, {rule.Unit} (got '{unit}')."
                 : $"'{kind}' is measured in '{rule.Unit}' (got '{unit}').");
-        return new Claim(kind, ParseQuantity(input.Quantity, rule), unit, ParseOccurredOn(input.OccurredOn, today),
-            Text.Required(input.Description, "description", MaxDescriptionLength),
+        return new Claim(kind, ParseQuantity(input.Quantity, rule), unit, Dates.Parse(input.OccurredOn, "occurredOn", today),
+            Text.Required(input.Description, "description", MaxDescriptionLength, multiline: true),
             ParseEvidenceUrl(input.EvidenceUrl), ParseProject(input.ProjectId, network));
     }
 
     private static decimal ParseQuantity(string? text, KindRule rule)
     {
-        if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var quantity))
-            throw RuleViolation.Invalid("quantity", "'quantity' must be a decimal number written as a string, such as \"12.5\".");
+        var quantity = DecimalText.Parse(text, "quantity");
         if (quantity <= 0 || quantity > MaxQuantity)
             throw RuleViolation.Invalid("quantity", $"'quantity' must be more than 0 and at most {MaxQuantity:0}.");
         if (quantity.Scale > rule.MaxDecimals)
@@ -46,16 +44,6 @@ public sealed record Claim(
                 ? $"'quantity' has more decimals than {rule.Unit} has ({rule.MaxDecimals})."
                 : $"'quantity' may have at most {rule.MaxDecimals} decimals.");
         return quantity;
-    }
-
-    private static LocalDate ParseOccurredOn(string? text, LocalDate today)
-    {
-        var parsed = LocalDatePattern.Iso.Parse(text ?? "");
-        if (!parsed.Success)
-            throw RuleViolation.Invalid("occurredOn", "'occurredOn' must be a date such as 2026-11-20.");
-        if (parsed.Value > today)
-            throw RuleViolation.Invalid("occurredOn", $"'occurredOn' cannot be in the future (today is {today:uuuu-MM-dd} UTC).");
-        return parsed.Value;
     }
 
     private static string? ParseEvidenceUrl(string? text)

@@ -26,8 +26,8 @@ public static class Reviewing
     {
         var verdict = Statuses.Parse<Verdict>(command.Verdict, "verdict");
         var reason = verdict == Verdict.Approve
-            ? Text.Optional(command.Reason, "reason", MaxReasonLength)
-            : Text.Required(command.Reason, "reason", MaxReasonLength);
+            ? Text.Optional(command.Reason, "reason", MaxReasonLength, multiline: true)
+            : Text.Required(command.Reason, "reason", MaxReasonLength, multiline: true);
         if (contribution.MemberId == command.ReviewerId)
             throw RuleViolation.Forbidden("self-review", "A member cannot review their own contribution.");
         if (contribution.Status != ContributionStatus.Submitted)

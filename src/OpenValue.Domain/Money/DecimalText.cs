@@ -9,7 +9,8 @@ namespace OpenValue.Domain.Money;
 /// </summary>
 public static partial class DecimalText
 {
-    [GeneratedRegex(@"^(-?)(\d{1,29})(?:\.(\d{1,28}))?$", RegexOptions.CultureInvariant)]
+    // [0-9], not \d: \d also matches every other script's digits ("١٠٠"), which decimal.Parse then refuses.
+    [GeneratedRegex(@"^(-?)([0-9]{1,29})(?:\.([0-9]{1,28}))?$", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();
 
     /// <summary>

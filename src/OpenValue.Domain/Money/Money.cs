@@ -9,6 +9,13 @@ namespace OpenValue.Domain.Money;
 /// </summary>
 public sealed record Money(long AmountMinor, Currency Currency)
 {
+    /// <summary>
+    /// The largest single amount a request may carry, in major units (a trillion euros, yen or dinars): far above
+    /// any real payment, and small enough that a pool can take tens of thousands of them without its sums
+    /// leaving <see cref="long"/>.
+    /// </summary>
+    public const decimal MaxMajor = 1_000_000_000_000m;
+
     /// <summary>Nothing, in <paramref name="currency"/>.</summary>
     public static Money Zero(Currency currency) => new(0, currency);
 
@@ -21,6 +28,8 @@ public sealed record Money(long AmountMinor, Currency Currency)
     public static Money Parse(string? amount, Currency currency, string field, bool allowNegative = false)
     {
         var value = DecimalText.Parse(amount, field, allowNegative, currency.MinorDigits);
+        if (Math.Abs(value) > MaxMajor)
+            throw RuleViolation.Invalid(field, $"'{field}' must be at most {MaxMajor:#,0} (got \"{amount}\").");
         var minor = value * PowerOfTen(currency.MinorDigits);
         if (minor is > long.MaxValue or < long.MinValue)
             throw RuleViolation.Invalid(field, $"'{field}' is too large (got \"{amount}\").");
@@ -28,11 +37,17 @@ public sealed record Money(long AmountMinor, Currency Currency)
     }
 
     /// <summary>The amount as a decimal string with exactly the currency's decimals: "12.30", "0.05", JPY "5".</summary>
-    public string ToDecimalString()
+    public string ToDecimalString() => ToDecimalString(AmountMinor, Currency);
+
+    /// <summary>
+    /// A sum of amounts that may exceed <see cref="long"/> (a ledger's totals over many pools), written as
+    /// <see cref="ToDecimalString()"/> writes one amount.
+    /// </summary>
+    public static string ToDecimalString(BigInteger amountMinor, Currency currency)
     {
-        var digits = Currency.MinorDigits;
-        var magnitude = BigInteger.Abs(AmountMinor).ToString(CultureInfo.InvariantCulture).PadLeft(digits + 1, '0');
-        var sign = AmountMinor < 0 ? "-" : "";
+        var digits = currency.MinorDigits;
+        var magnitude = BigInteger.Abs(amountMinor).ToString(CultureInfo.InvariantCulture).PadLeft(digits + 1, '0');
+        var sign = amountMinor < 0 ? "-" : "";
         return digits == 0
             ? sign + magnitude
             : $"{sign}{magnitude[..^digits]}.{magnitude[^digits..]}";

@@ -8,11 +8,15 @@ public sealed record ChangeRoles(Guid MemberId, IReadOnlyList<string?>? Grant, I
 
 public static class Membership
 {
+    private static readonly string AllRoles = string.Join(", ", Enum.GetValues<Role>().Select(Wire.Name));
+
     /// <param name="existing">The member already holding <c>command.MemberId</c>, if any (never, for a fresh id).</param>
     public static object[] Decide(AdmitMember command, Network network, NetworkMember? existing, Instant now)
     {
         var name = Text.Required(command.Name, "name", Founding.MaxNameLength);
         var roles = Wire.ParseSet<Role>(command.Roles, "roles");
+        if (roles.Count == 0)
+            throw RuleViolation.Invalid("roles", $"A member needs at least one role; any of: {AllRoles}.");
         var stakeholderClass = Wire.Parse<StakeholderClass>(command.StakeholderClass, "stakeholderClass");
         if (existing is not null)
             throw RuleViolation.Conflict("member-exists", $"Member {command.MemberId} is already in this network.");
@@ -44,6 +48,8 @@ public static class Membership
         var stewardLeaves = revoke.Contains(Role.Steward) && member.Holds(Role.Steward);
         if (stewardLeaves && network.CountHolding(Role.Steward) == 1)
             throw RuleViolation.Conflict("last-steward", "A network must keep at least one steward: grant the role to someone else first.");
+        if (member.Roles.Except(revoke).Union(grant).IsEmpty)
+            throw RuleViolation.Invalid("revoke", "A member keeps at least one role: grant another before revoking the last.");
         return [.. events];
     }
 }

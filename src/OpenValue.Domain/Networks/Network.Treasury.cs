@@ -14,14 +14,24 @@ public enum FourEyes
     Never,
 }
 
-/// <summary>A steward changed the four-eyes rule for distributions proposed from now on.</summary>
-public sealed record TreasuryPolicySet(Guid NetworkId, FourEyes FourEyes, Guid SetBy, Instant SetAt);
+/// <summary>
+/// A steward changed the four-eyes rule for distributions proposed from now on, and the cooling-off period
+/// (<c>CoolingOffHours</c>; null in events stored before it existed: <see cref="TreasuryPolicy.DefaultCoolingOff"/>).
+/// </summary>
+public sealed record TreasuryPolicySet(Guid NetworkId, FourEyes FourEyes, Guid SetBy, Instant SetAt, int? CoolingOffHours = null);
 
-public sealed record SetTreasuryPolicy(string? FourEyes, Guid SetBy);
+/// <summary>Either field may be left out (null): it keeps the value in force.</summary>
+public sealed record SetTreasuryPolicy(string? FourEyes, int? CoolingOffHours, Guid SetBy);
 
 public sealed partial record Network
 {
     public FourEyes FourEyes { get; init; } = FourEyes.WhenTwoTreasurers;
+
+    /// <summary>
+    /// How long before a proposal its proposer's vouching for the approver still counts against the approval
+    /// (see <see cref="FourEyesCheck"/>).
+    /// </summary>
+    public Duration CoolingOff { get; init; } = TreasuryPolicy.DefaultCoolingOff;
 
     /// <summary>Whether a distribution proposed now must wait for a second treasurer.</summary>
     public bool SecondApprovalRequired => FourEyes switch
@@ -33,17 +43,38 @@ public sealed partial record Network
 
     private Network EvolveTreasury(object @event) => @event switch
     {
-        TreasuryPolicySet e => this with { FourEyes = e.FourEyes },
+        TreasuryPolicySet e => this with
+        {
+            FourEyes = e.FourEyes,
+            CoolingOff = e.CoolingOffHours is { } hours ? Duration.FromHours(hours) : TreasuryPolicy.DefaultCoolingOff,
+        },
         _ => this,
     };
 }
 
 public static class TreasuryPolicy
 {
+    /// <summary>
+    /// Three days: long enough that a new treasurer's admission or grant sits in every member's activity feed
+    /// before it can approve the granter's distribution, short enough that a new network whose founder admits
+    /// a second treasurer can make its first four-eyes distribution that week.
+    /// </summary>
+    public static readonly Duration DefaultCoolingOff = Duration.FromHours(72);
+
+    public const int MaxCoolingOffHours = 8760;
+
     /// <summary>Setting the rule already in force appends nothing, so a retried request is harmless.</summary>
     public static object[] Decide(SetTreasuryPolicy command, Network network, Instant now)
     {
-        var fourEyes = Statuses.Parse<FourEyes>(command.FourEyes, "fourEyes");
-        return fourEyes == network.FourEyes ? [] : [new TreasuryPolicySet(network.Id, fourEyes, command.SetBy, now)];
+        if (command.FourEyes is null && command.CoolingOffHours is null)
+            throw RuleViolation.Invalid("fourEyes", "Name 'fourEyes', 'coolingOffHours' or both.");
+        var fourEyes = command.FourEyes is null ? network.FourEyes : Statuses.Parse<FourEyes>(command.FourEyes, "fourEyes");
+        if (command.CoolingOffHours is not (null or (>= 0 and <= MaxCoolingOffHours)))
+            throw RuleViolation.Invalid("coolingOffHours",
+                $"'coolingOffHours' must be a whole number of hours from 0 to {MaxCoolingOffHours} (got {command.CoolingOffHours}).");
+        var coolingOff = command.CoolingOffHours is { } hours ? Duration.FromHours(hours) : network.CoolingOff;
+        return fourEyes == network.FourEyes && coolingOff == network.CoolingOff
+            ? []
+            : [new TreasuryPolicySet(network.Id, fourEyes, command.SetBy, now, (int)coolingOff.TotalHours)];
     }
 }

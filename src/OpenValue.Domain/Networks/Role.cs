@@ -24,8 +24,10 @@ public static class Wire
 
     public static T Parse<T>(string? value, string field) where T : struct, Enum
     {
-        if (value is not null && Enum.GetNames<T>().FirstOrDefault(n => n.Equals(value, StringComparison.Ordinal) || n.ToLowerInvariant() == value) is { } name)
-            return Enum.Parse<T>(name);
+        // Only the documented lower-case word: "steward", never "Steward" or "STEWARD".
+        foreach (var candidate in Enum.GetValues<T>())
+            if (Name(candidate) == value)
+                return candidate;
         var allowed = string.Join(", ", Enum.GetValues<T>().Select(Name));
         throw RuleViolation.Invalid(field, value is null
             ? $"'{field}' is required; one of: {allowed}."

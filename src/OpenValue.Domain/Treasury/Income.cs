@@ -25,10 +25,23 @@ public static class Income
         var amount = TreasuryInput.PositiveAmount(command.Amount, network, "amount");
         var source = Statuses.Parse<IncomeSource>(command.Source, "source");
         var projectId = TreasuryInput.Project(command.ProjectId, network, "projectId");
-        var receivedOn = TreasuryInput.Date(command.ReceivedOn, "receivedOn", today);
-        var note = Text.Optional(command.Note, "note", MaxNoteLength);
+        var receivedOn = Dates.Parse(command.ReceivedOn, "receivedOn", today);
+        var note = Text.Optional(command.Note, "note", MaxNoteLength, multiline: true);
         return new IncomeRecorded(DerivedIds.Pool(network.Id, projectId), network.Id, projectId, command.IncomeId,
             amount.AmountMinor, amount.Currency.Code, source, receivedOn, note, command.RecordedBy, now);
+    }
+}
+
+public static class PoolCapacity
+{
+    /// <summary>Refuses income that would take the pool past <see cref="Pool.MaxIncomeMinor"/> (Conflict "pool-full").</summary>
+    public static void Check(Pool? pool, IncomeRecorded income)
+    {
+        var held = pool?.IncomeMinor ?? 0;
+        if (income.AmountMinor > Pool.MaxIncomeMinor - held)
+            throw RuleViolation.Conflict("pool-full",
+                "This pool cannot take more income: its recorded income would pass the most one pool may hold " +
+                $"({new Money(Pool.MaxIncomeMinor, Domain.Money.Currency.Parse(income.Currency, "currency"))}).");
     }
 }
 
@@ -59,16 +72,5 @@ public static class TreasuryInput
         return network.Projects.ContainsKey(id)
             ? id
             : throw RuleViolation.Invalid(field, $"'{field}' {id} is not a project of this network.");
-    }
-
-    /// <summary>An ISO date (2026-11-25) that is not after today.</summary>
-    public static LocalDate Date(string? text, string field, LocalDate today)
-    {
-        var parsed = LocalDatePattern.Iso.Parse(text ?? "");
-        if (!parsed.Success)
-            throw RuleViolation.Invalid(field, $"'{field}' must be an ISO date such as 2026-11-25.");
-        return parsed.Value <= today
-            ? parsed.Value
-            : throw RuleViolation.Invalid(field, $"'{field}' must not be after today ({LocalDatePattern.Iso.Format(today)}).");
     }
 }

@@ -8,6 +8,12 @@ namespace OpenValue.Domain.Treasury;
 /// </summary>
 public sealed record Pool(Guid Id, Guid NetworkId, Guid? ProjectId, string Currency, long IncomeMinor, long CommittedMinor, long ReturnedMinor)
 {
+    /// <summary>
+    /// The most income one pool may hold, in minor units (10^17: a hundred thousand single amounts at the largest
+    /// a request may carry). Every other figure of the pool is bounded by its income, so none leaves a long.
+    /// </summary>
+    public const long MaxIncomeMinor = 100_000_000_000_000_000;
+
     /// <summary>Undistributed income: what a new distribution may still take. Never negative.</summary>
     public long AvailableMinor => IncomeMinor - CommittedMinor + ReturnedMinor;
 

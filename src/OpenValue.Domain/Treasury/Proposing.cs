@@ -26,14 +26,7 @@ public static class Proposing
         var amount = TreasuryInput.PositiveAmount(command.Amount, network, "amount");
         var policy = DistributionPolicies.Parse(command.Policy, "policy");
         var projectId = TreasuryInput.Project(command.ProjectId, network, "projectId");
-        var asOf = now;
-        if (!string.IsNullOrEmpty(command.AsOf))
-        {
-            var parsed = InstantPattern.ExtendedIso.Parse(command.AsOf);
-            if (!parsed.Success)
-                throw RuleViolation.Invalid("asOf", "'asOf' must be an instant such as 2026-11-01T00:00:00Z, or left out for now.");
-            asOf = parsed.Value <= now ? parsed.Value : throw RuleViolation.Invalid("asOf", "'asOf' must not be in the future.");
-        }
+        var asOf = string.IsNullOrEmpty(command.AsOf) ? now : Dates.ParseInstant(command.AsOf, "asOf", now);
         if (policy == DistributionPolicy.Recent && command.WindowDays is not (>= 1 and <= MaxWindowDays))
             throw RuleViolation.Invalid("windowDays", $"The recent policy needs 'windowDays', a whole number from 1 to {MaxWindowDays}.");
         if (policy != DistributionPolicy.Recent && command.WindowDays is not null)

@@ -1,5 +1,6 @@
 using NodaTime;
 using OpenValue.Domain.Contributions;
+using OpenValue.Domain.Networks;
 
 namespace OpenValue.Domain.Treasury;
 
@@ -16,14 +17,25 @@ public static class Settling
 {
     public const int MaxReasonLength = 2000;
 
-    /// <summary>Four eyes: the second approval must come from a treasurer other than the proposer.</summary>
-    public static object[] Decide(ApproveDistribution command, Distribution distribution, Instant now)
+    /// <summary>
+    /// Four eyes: the second approval must come from a treasurer other than the proposer, whom the proposer did
+    /// not vouch for around the proposal (<see cref="FourEyesCheck"/>): <paramref name="approverVouchings"/> are
+    /// the approver's, <paramref name="coolingOff"/> the treasury policy's.
+    /// </summary>
+    public static object[] Decide(
+        ApproveDistribution command, Distribution distribution, IEnumerable<Vouching> approverVouchings, Duration coolingOff, Instant now)
     {
         if (distribution.Status != DistributionStatus.Proposed)
             throw RuleViolation.Conflict(distribution.Status == DistributionStatus.Approved ? "already-approved" : "not-proposed",
                 $"A {Statuses.Name(distribution.Status)} distribution cannot be approved.");
         if (distribution.Proposal.ProposedBy == command.ApprovedBy)
             throw RuleViolation.Forbidden("self-approval", "The treasurer who proposed a distribution cannot approve it; another treasurer must.");
+        var proposal = distribution.Proposal;
+        if (FourEyesCheck.Conflict(approverVouchings, proposal.ProposedBy, proposal.ProposedAt, coolingOff) is { } act)
+            throw RuleViolation.Forbidden("approver-not-independent",
+                $"The treasurer who proposed this distribution {FourEyesCheck.Describe(act.Kind)} at {act.At}, " +
+                $"{(act.At > proposal.ProposedAt ? "after the proposal" : $"within the {coolingOff.TotalHours:0}-hour cooling-off period before it")}" +
+                ", so your approval would not be a second person's. Another treasurer must approve.");
         return [new DistributionApproved(distribution.Id, command.ApprovedBy, now)];
     }
 
@@ -33,7 +45,7 @@ public static class Settling
     /// </summary>
     public static (object[] DistributionEvents, object[] PoolEvents) Decide(CancelDistribution command, Distribution distribution, Instant now)
     {
-        var reason = Text.Optional(command.Reason, "reason", MaxReasonLength);
+        var reason = Text.Optional(command.Reason, "reason", MaxReasonLength, multiline: true);
         if (distribution.Status == DistributionStatus.Cancelled)
             return ([], []);
         if (distribution.Status == DistributionStatus.Paid)
@@ -61,7 +73,7 @@ public static class Settling
     /// <summary>A compensating pair: the payout is marked reversed and its money returns to the pool it came from.</summary>
     public static (PayoutReversed Reversal, PayoutReturned Return) Decide(ReversePayout command, Distribution distribution, Instant now)
     {
-        var reason = Text.Required(command.Reason, "reason", MaxReasonLength);
+        var reason = Text.Required(command.Reason, "reason", MaxReasonLength, multiline: true);
         var payout = distribution.Payouts.FirstOrDefault(p => p.PayoutId == command.PayoutId)
             ?? throw RuleViolation.NotFound("payout-not-found", $"Payout {command.PayoutId} is not in this network.");
         if (distribution.IsReversed(payout.PayoutId))

@@ -28,7 +28,7 @@ public static class Revaluing
     /// </summary>
     public static Revaluation Decide(RevalueContributions command, Network network, IEnumerable<AcceptedContribution> accepted, Instant now)
     {
-        var reason = Text.Required(command.Reason, "reason", MaxReasonLength);
+        var reason = Text.Required(command.Reason, "reason", MaxReasonLength, multiline: true);
         var equation = network.EquationVersion(command.EquationVersion)
             ?? throw RuleViolation.NotFound("value-equation-not-found", $"This network has no value equation version {command.EquationVersion}.");
         var currency = Currency.Parse(network.Currency, "currency");

@@ -9,6 +9,16 @@ using OpenValue.Domain.Money;
 /// <summary>Validates a <see cref="ValueEquationRequest"/> into a <see cref="ValueEquation"/>.</summary>
 public static partial class ValueEquationBuilder
 {
+    // The bounds keep every product exact: a quantity (at most 10^9 with 3 decimals) × rate × multiplier
+    // has at most 17 integer digits and 3 + 4 + 3 decimals, within decimal's 28 significant digits, so no
+    // claim a network accepts can later fail to be valued, and 10^6 such products still sum far below
+    // decimal's limit (about 7.9 × 10^28).
+    public const decimal MaxRate = 1_000_000m;
+    public const int RateDecimals = 4;
+    public const decimal MaxMultiplier = 100m;
+    public const int MultiplierDecimals = 3;
+    public const int MaxHalfLifeDays = 36_500;
+
     [GeneratedRegex("^[a-z][a-z0-9-]{0,39}$", RegexOptions.CultureInvariant)]
     private static partial Regex KindName();
 
@@ -26,8 +36,9 @@ public static partial class ValueEquationBuilder
         var rules = MergeRules(preset, request.Rules, "rules");
         if (rules.Count == 0)
             throw RuleViolation.Invalid("rules", "A value equation needs at least one rule (or a preset).");
-        if (request.HalfLifeDays is <= 0)
-            throw RuleViolation.Invalid("halfLifeDays", $"'halfLifeDays' must be greater than 0 (got {request.HalfLifeDays}).");
+        if (request.HalfLifeDays is not (null or (>= 1 and <= MaxHalfLifeDays)))
+            throw RuleViolation.Invalid("halfLifeDays",
+                $"'halfLifeDays' must be a whole number from 1 to {MaxHalfLifeDays} (got {request.HalfLifeDays}).");
 
         var overrides = (request.ProjectOverrides ?? new Dictionary<Guid, IReadOnlyDictionary<string, KindRuleRequest?>?>())
             .ToDictionary(
@@ -66,8 +77,12 @@ public static partial class ValueEquationBuilder
         if (rule is null)
             throw RuleViolation.Invalid(field, $"'{field}' must be an object with unit, rate and multiplier.");
         var unit = rule.Unit is null && inherited is not null ? inherited.Unit : ParseUnit(rule.Unit, $"{field}.unit");
-        var rate = rule.Rate is null && inherited is not null ? inherited.Rate : Positive(rule.Rate, $"{field}.rate");
-        var multiplier = rule.Multiplier is null && inherited is not null ? inherited.Multiplier : Positive(rule.Multiplier, $"{field}.multiplier");
+        var rate = rule.Rate is null && inherited is not null
+            ? inherited.Rate
+            : Bounded(rule.Rate, $"{field}.rate", MaxRate, RateDecimals);
+        var multiplier = rule.Multiplier is null && inherited is not null
+            ? inherited.Multiplier
+            : Bounded(rule.Multiplier, $"{field}.multiplier", MaxMultiplier, MultiplierDecimals);
         return new KindRule(unit, rate, multiplier);
     }
 
@@ -80,10 +95,14 @@ public static partial class ValueEquationBuilder
         _ => throw RuleViolation.Invalid(field, $"'{field}' has an unknown unit '{unit}'; expected \"hour\", \"point\" or \"money\" (the network's currency)."),
     };
 
-    private static decimal Positive(string? value, string field)
+    private static decimal Bounded(string? value, string field, decimal max, int maxDecimals)
     {
-        var parsed = DecimalText.Parse(value, field);
-        return parsed > 0 ? parsed : throw RuleViolation.Invalid(field, $"'{field}' must be greater than 0 (got \"{value}\").");
+        var parsed = DecimalText.Parse(value, field, maxDecimals: maxDecimals);
+        if (parsed <= 0)
+            throw RuleViolation.Invalid(field, $"'{field}' must be greater than 0 (got \"{value}\").");
+        return parsed <= max
+            ? parsed
+            : throw RuleViolation.Invalid(field, $"'{field}' must be at most {DecimalText.Format(max)} (got \"{value}\").");
     }
 
     private static IReadOnlyDictionary<StakeholderClass, decimal>? ParseClassWeights(IReadOnlyDictionary<string, string?>? weights)

@@ -46,19 +46,36 @@ public class the_activity_feed(AppFixture app)
     }
 
     [Fact]
-    public async Task shows_income_records_to_treasurers_only_and_token_reissues_to_stewards_only()
+    public async Task shows_income_records_to_treasurers_only_and_own_token_resets_to_stewards_only()
     {
         var n = await api.Found();
         var bob = await api.Admit(n, "Bob", "labour", "contributor");
         var cem = await api.Admit(n, "Cem", "investor", "treasurer");
         await api.RecordIncome(n, "25.00");
-        bob = await Reissued(n, bob);
+        bob = await Reissued(n, bob, bob.Token);
 
         (await api.Activity(n, n.Token)).Types().Should().Contain(["income-recorded", "member-token-reissued"]);
         (await api.Activity(n, cem.Token)).Types().Should().Contain("income-recorded").And.NotContain("member-token-reissued");
         var asBob = await api.Activity(n, bob.Token);
         asBob.Types().Should().NotContain("income-recorded").And.NotContain("member-token-reissued")
             .And.Equal("member-admitted", "member-admitted", "member-admitted", "network-founded");
+    }
+
+    [Fact]
+    public async Task shows_everyone_a_steward_resetting_another_members_token_and_every_treasurer_or_steward_grant()
+    {
+        var n = await api.Found();
+        var bob = await api.Admit(n, "Bob", "labour", "contributor");
+        var cem = await api.Admit(n, "Cem", "investor", "contributor");
+        await Reissued(n, cem, n.Token);
+        (await api.Post(n.Url($"/members/{cem.MemberId}/roles"), new { grant = new[] { "treasurer", "steward" } }, n.Token))
+            .Status.Should().Be(200);
+
+        var asBob = await api.Activity(n, bob.Token);
+        asBob.Types().Should().StartWith(["member-role-granted", "member-role-granted", "member-token-reissued"]);
+        asBob.Items().Take(3).Select(i => i!["summary"]!.GetValue<string>()).Should().Equal(
+            "Granted the steward role.", "Granted the treasurer role.",
+            "Reissued the member's access token; every earlier token of theirs stopped working.");
     }
 
     [Fact]
@@ -75,9 +92,9 @@ public class the_activity_feed(AppFixture app)
     }
 
     /// <summary>Bob's token after a steward reissued it (the earlier one stopped working).</summary>
-    private async Task<Member> Reissued(FoundedNetwork n, Member bob)
+    private async Task<Member> Reissued(FoundedNetwork n, Member bob, string by)
     {
-        var (status, body, _) = await api.Post(n.Url($"/members/{bob.MemberId}/token"), null, n.Token);
+        var (status, body, _) = await api.Post(n.Url($"/members/{bob.MemberId}/token"), null, by);
         status.Should().Be(200, body?.ToJsonString());
         return bob with { Token = body!["token"]!.GetValue<string>() };
     }

@@ -19,6 +19,7 @@ public sealed class AppFixture : IAsyncLifetime
     public static readonly Instant Start = Instant.FromUtc(2026, 11, 26, 9, 0);
 
     public FakeClock Clock { get; } = new(Start);
+    public LogCapture Logs { get; } = new();
     public IAlbaHost Host { get; private set; } = null!;
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 
@@ -30,7 +31,15 @@ public sealed class AppFixture : IAsyncLifetime
         Host = await AlbaHost.For<Program>(builder =>
         {
             builder.UseSetting("OPENVALUE_DB", connection);
-            builder.ConfigureServices(services => services.AddSingleton<IClock>(Clock));
+            // Tests found hundreds of networks and send many bad tokens from one (test) address; the abuse
+            // limits have their own host in abuse_limits.
+            builder.UseSetting("OpenValue:FoundingsPerHour", "0");
+            builder.UseSetting("OpenValue:FailedAuthenticationsPerMinute", "1000000");
+            builder.ConfigureServices(services =>
+            {
+                services.AddSingleton<IClock>(Clock);
+                services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
+            });
         });
     }
 
@@ -47,6 +56,17 @@ public sealed class AppFixture : IAsyncLifetime
     {
         await using var session = Store.QuerySession(networkId.ToString());
         return await session.Events.FetchStreamAsync(streamId);
+    }
+
+    /// <summary>One value from raw SQL against the app's database, for what no API shows (stored rows, counts).</summary>
+    public async Task<T?> Scalar<T>(string sql, params object[] parameters)
+    {
+        await using var connection = Store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        foreach (var parameter in parameters)
+            command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = parameter });
+        return await command.ExecuteScalarAsync() is T value ? value : default;
     }
 
     /// <summary>How many events the network's tenant holds in all its streams.</summary>

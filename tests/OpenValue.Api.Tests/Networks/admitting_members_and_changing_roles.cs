@@ -44,7 +44,7 @@ public class admitting_members_and_changing_roles(AppFixture app)
     {
         var network = await api.Found();
         var bob = await api.Admit(network, "Bob", "labour", "contributor");
-        var admitAsBob = () => api.Post($"/networks/{network.NetworkId}/members", new { name = "Cy", roles = Array.Empty<string>(), stakeholderClass = "user" }, bob.Token);
+        var admitAsBob = () => api.Post($"/networks/{network.NetworkId}/members", new { name = "Cy", roles = new[] { "contributor" }, stakeholderClass = "user" }, bob.Token);
 
         (await admitAsBob()).ShouldBeProblem(403, code: "role-required");
 
@@ -73,7 +73,7 @@ public class admitting_members_and_changing_roles(AppFixture app)
     public async Task a_steward_can_hand_over_and_step_down()
     {
         var network = await api.Found();
-        var bob = await api.Admit(network, "Bob", "labour", "steward");
+        var bob = await api.Admit(network, "Bob", "labour", "contributor", "steward");
         var (status, body, _) = await api.Post($"/networks/{network.NetworkId}/members/{network.MemberId}/roles", new { revoke = new[] { "steward" } }, network.Token);
         status.Should().Be(200);
         body!["roles"]!.AsArray().Select(r => r!.GetValue<string>()).Should().NotContain("steward");
@@ -89,7 +89,7 @@ public class admitting_members_and_changing_roles(AppFixture app)
         for (var round = 0; round < 5; round++)
         {
             var network = await api.Found();
-            var bob = await api.Admit(network, "Bob", "labour", "steward");
+            var bob = await api.Admit(network, "Bob", "labour", "contributor", "steward");
             var results = await Task.WhenAll(
                 api.Post($"/networks/{network.NetworkId}/members/{network.MemberId}/roles", new { revoke = new[] { "steward" } }, network.Token),
                 api.Post($"/networks/{network.NetworkId}/members/{bob.MemberId}/roles", new { revoke = new[] { "steward" } }, bob.Token));
@@ -105,8 +105,15 @@ public class admitting_members_and_changing_roles(AppFixture app)
     [Theory]
     [InlineData("""{"roles":["contributor"],"stakeholderClass":"labour"}""", "name")]
     [InlineData("""{"name":"Bob","roles":["boss"],"stakeholderClass":"labour"}""", "roles[0]")]
-    [InlineData("""{"name":"Bob","roles":[],"stakeholderClass":"owner"}""", "stakeholderClass")]
-    [InlineData("""{"name":"Bob","roles":[]}""", "stakeholderClass")]
+    [InlineData("""{"name":"Bob","roles":["user"],"stakeholderClass":"labour"}""", "roles[0]")]
+    [InlineData("""{"name":"Bob","roles":["Steward"],"stakeholderClass":"labour"}""", "roles[0]")]
+    [InlineData("""{"name":"Bob","roles":[],"stakeholderClass":"labour"}""", "roles")]
+    [InlineData("""{"name":"Bob","roles":["contributor"],"stakeholderClass":"owner"}""", "stakeholderClass")]
+    [InlineData("""{"name":"Bob","roles":["contributor"],"stakeholderClass":"Labour"}""", "stakeholderClass")]
+    [InlineData("""{"name":"Bob","roles":["contributor"]}""", "stakeholderClass")]
+    [InlineData("""{"name":"\u200b\u200b","roles":["contributor"],"stakeholderClass":"labour"}""", "name")]
+    [InlineData("""{"name":"Bob\u202egnp","roles":["contributor"],"stakeholderClass":"labour"}""", "name")]
+    [InlineData("""{"name":"Bob\nSmith","roles":["contributor"],"stakeholderClass":"labour"}""", "name")]
     public async Task bad_admissions_are_problems_and_append_nothing(string body, string field)
     {
         var network = await api.Found();

@@ -43,8 +43,8 @@ public class founding_a_network(AppFixture app)
     {
         var network = await api.Found();
         await using var session = app.Store.QuerySession();
-        var stored = await Marten.QueryableExtensions.ToListAsync(session.Query<Security.AccessToken>().Where(t => t.MemberId == network.MemberId));
-        stored.Should().ContainSingle().Which.Id.Should().Be(Security.AccessToken.Hash(network.Token)).And.NotContain(network.Token);
+        var stored = await Marten.QueryableExtensions.ToListAsync(session.Query<OpenValue.Api.Security.AccessToken>().Where(t => t.MemberId == network.MemberId));
+        stored.Should().ContainSingle().Which.Id.Should().Be(OpenValue.Api.Security.AccessToken.Hash(network.Token)).And.NotContain(network.Token);
     }
 
     [Theory]

@@ -25,7 +25,7 @@ public class rebuilding_the_write_models(AppFixture app)
     {
         var (n, bob, _) = await api.ThreeEqualMembers();
         (await api.Post(n.Url($"/members/{bob.MemberId}/roles"), new { grant = new[] { "treasurer" }, revoke = new[] { "reviewer" } }, n.Token)).Status.Should().Be(200);
-        (await api.Post(n.Url("/treasury-policy"), new { fourEyes = "always" }, n.Token)).Status.Should().Be(200);
+        (await api.Post(n.Url("/treasury-policy"), new { fourEyes = "always", coolingOffHours = 0 }, n.Token)).Status.Should().Be(200);
         var claim = await api.Submit(n, bob.Token);
         await api.Review(n, claim, n.Token, "request-changes", "Which batch?");
         (await api.Amend(n, claim, bob.Token, Claims.Work("3"))).Status.Should().Be(200);

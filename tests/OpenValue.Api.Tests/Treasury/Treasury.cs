@@ -47,6 +47,16 @@ public static class Treasury
         return (network, bob, cem);
     }
 
+    /// <summary>
+    /// A cooling-off of 0 hours: tests that admit a second treasurer and propose at once (the clock stands still)
+    /// would otherwise have the founder's admission of that treasurer count against their approval.
+    /// </summary>
+    public static async Task WithoutCoolingOff(this ApiClient api, FoundedNetwork network)
+    {
+        var (status, body, _) = await api.Post(network.Url("/treasury-policy"), new { coolingOffHours = 0 }, network.Token);
+        status.Should().Be(200, body?.ToJsonString());
+    }
+
     public static Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> Propose(
         this ApiClient api, FoundedNetwork network, string amount, string policy = "pro-rata", Guid? projectId = null, string? token = null,
         IDictionary<string, string>? headers = null, int? windowDays = null) =>

@@ -22,6 +22,7 @@ public class from_founding_to_a_paid_csv(AppFixture app)
         var network = await api.Found(founder: ada);
         await api.Adopt(network, Valuations.SlicingPieAt40());
         var bob = await api.Admit(network, "Bob", "labour", "contributor", "reviewer", "treasurer");
+        await api.WithoutCoolingOff(network);
         var cem = await api.Admit(network, "Cem", "investor", "contributor");
         await api.Earn(network, network.Token, bob.Token, "12.5");
         await api.Earn(network, bob.Token, network.Token, "2.5");

@@ -14,6 +14,7 @@ public class settling_a_distribution(AppFixture app)
     {
         var (network, bob, cem) = await api.ThreeEqualMembers();
         (await api.Post(network.Url($"/members/{bob.MemberId}/roles"), new { grant = new[] { "treasurer" } }, network.Token)).Status.Should().Be(200);
+        await api.WithoutCoolingOff(network);
         await api.RecordIncome(network, income);
         return (network, bob, cem);
     }

@@ -17,7 +17,7 @@ public class MoneyTests
     [InlineData("0.01", 1)]
     [InlineData("0", 0)]
     [InlineData("007.50", 750)]
-    [InlineData("92233720368547758.07", long.MaxValue)]
+    [InlineData("1000000000000.00", 100_000_000_000_000)]
     public void Parsing_reads_the_amount_in_minor_units(string text, long minor) =>
         Money.Parse(text, Eur, "amount").Should().Be(new Money(minor, Eur));
 
@@ -44,6 +44,7 @@ public class MoneyTests
     [InlineData("1,50", "EUR")]
     [InlineData("NaN", "EUR")]
     [InlineData("-1.00", "EUR")]
+    [InlineData("1000000000000.01", "EUR")]
     [InlineData("92233720368547758.08", "EUR")]
     [InlineData("99999999999999999999999999999", "EUR")]
     public void Parsing_refuses_bad_amounts_naming_the_callers_field(string? text, string currency)

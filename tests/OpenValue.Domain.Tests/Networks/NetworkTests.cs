@@ -86,15 +86,27 @@ public class NetworkTests
         var spec = Spec().Given(Founded());
         spec.ThenRefused(n => Admit(n, new AdmitMember(Bob, "Bob", ["boss"], "labour", Ada)), RefusalKind.Invalid, "invalid-roles")
             .Field.Should().Be("roles[0]");
-        spec.ThenRefused(n => Admit(n, new AdmitMember(Bob, "Bob", [], "owner", Ada)), RefusalKind.Invalid, "invalid-stakeholderClass");
-        spec.ThenRefused(n => Admit(n, new AdmitMember(Bob, "Bob", [], null, Ada)), RefusalKind.Invalid, "invalid-stakeholderClass");
+        spec.ThenRefused(n => Admit(n, new AdmitMember(Bob, "Bob", ["contributor"], "owner", Ada)), RefusalKind.Invalid, "invalid-stakeholderClass");
+        spec.ThenRefused(n => Admit(n, new AdmitMember(Bob, "Bob", ["contributor"], null, Ada)), RefusalKind.Invalid, "invalid-stakeholderClass");
     }
 
     [Fact]
     public void Admitting_the_same_member_id_twice_is_a_conflict()
     {
         Spec().Given(Founded()).Given(BobAdmitted(Role.Contributor))
-            .ThenRefused(n => Admit(n, new AdmitMember(Bob, "Bob", [], "labour", Ada)), RefusalKind.Conflict, "member-exists");
+            .ThenRefused(n => Admit(n, new AdmitMember(Bob, "Bob", ["contributor"], "labour", Ada)), RefusalKind.Conflict, "member-exists");
+    }
+
+    [Fact]
+    public void A_member_has_at_least_one_role_from_admission_on()
+    {
+        var spec = Spec().Given(Founded());
+        spec.ThenRefused(n => Admit(n, new AdmitMember(Bob, "Bob", [], "labour", Ada)), RefusalKind.Invalid, "invalid-roles")
+            .Message.Should().Contain("at least one role");
+        spec.Given(BobAdmitted(Role.Contributor))
+            .ThenRefused(n => Change(n, new ChangeRoles(Bob, [], ["contributor"], Ada)), RefusalKind.Invalid, "invalid-revoke");
+        spec.Then(n => Change(n, new ChangeRoles(Bob, ["reviewer"], ["contributor"], Ada)),
+            new MemberRoleGranted(NetworkId, Bob, Role.Reviewer, Ada, Now), new MemberRoleRevoked(NetworkId, Bob, Role.Contributor, Ada, Now));
     }
 
     [Fact]

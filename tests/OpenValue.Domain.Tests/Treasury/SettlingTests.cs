@@ -1,4 +1,5 @@
 using NodaTime;
+using OpenValue.Domain.Networks;
 using OpenValue.Domain.Treasury;
 using OpenValue.Domain.Valuation;
 
@@ -27,8 +28,45 @@ public class SettlingTests
     {
         var spec = Given();
         spec.State.Status.Should().Be(DistributionStatus.Proposed);
-        spec.ThenRefused(d => Settling.Decide(new ApproveDistribution(Id, Ada), d, Now), RefusalKind.Forbidden, "self-approval");
-        spec.Then(d => Settling.Decide(new ApproveDistribution(Id, Bob), d, Now), new DistributionApproved(Id, Bob, Now));
+        spec.ThenRefused(d => Approve(d, Ada), RefusalKind.Forbidden, "self-approval");
+        spec.Then(d => Approve(d, Bob), new DistributionApproved(Id, Bob, Now));
+    }
+
+    private static readonly Duration CoolingOff = Duration.FromHours(72);
+
+    private static object[] Approve(Distribution d, Guid approver, params Vouching[] vouchings) =>
+        Settling.Decide(new ApproveDistribution(Id, approver), d, vouchings, CoolingOff, Now);
+
+    // The proposal was made at Now by Ada; the cooling-off period is 72 hours: what Ada did after Now - 72 h counts.
+    [Theory]
+    [InlineData(VouchingKind.Admitted, 0)]
+    [InlineData(VouchingKind.GrantedTreasurer, -71)]
+    [InlineData(VouchingKind.GrantedSteward, -1)]
+    [InlineData(VouchingKind.ReissuedToken, 5)]
+    public void An_approver_the_proposer_vouched_for_around_the_proposal_is_refused(VouchingKind kind, int hoursFromProposal)
+    {
+        var act = new Vouching(Ada, kind, Now + Duration.FromHours(hoursFromProposal));
+        var refusal = Given().ThenRefused(d => Approve(d, Bob, act), RefusalKind.Forbidden, "approver-not-independent");
+        refusal.Message.Should().Contain(FourEyesCheck.Describe(kind))
+            .And.Contain(hoursFromProposal > 0 ? "after the proposal" : "within the 72-hour cooling-off period");
+    }
+
+    [Fact]
+    public void Vouching_before_the_cooling_off_period_or_by_someone_else_does_not_count()
+    {
+        var longAgo = new Vouching(Ada, VouchingKind.GrantedTreasurer, Now - Duration.FromHours(72));
+        var byCara = new Vouching(Guid.Parse("0197a000-0000-7000-8000-0000000000c3"), VouchingKind.ReissuedToken, Now);
+        Given().Then(d => Approve(d, Bob, longAgo, byCara), new DistributionApproved(Id, Bob, Now));
+    }
+
+    [Fact]
+    public void With_no_cooling_off_only_vouching_after_the_proposal_counts()
+    {
+        var atIt = new Vouching(Ada, VouchingKind.Admitted, Now);
+        var justAfter = new Vouching(Ada, VouchingKind.ReissuedToken, Now + Duration.FromSeconds(1));
+        Settling.Decide(new ApproveDistribution(Id, Bob), Given().State, [atIt], Duration.Zero, Now).Should().ContainSingle();
+        Given().ThenRefused(d => Settling.Decide(new ApproveDistribution(Id, Bob), d, [justAfter], Duration.Zero, Now),
+            RefusalKind.Forbidden, "approver-not-independent");
     }
 
     [Fact]

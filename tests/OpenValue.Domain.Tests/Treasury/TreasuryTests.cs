@@ -149,10 +149,35 @@ public class TreasuryTests
         Net().SecondApprovalRequired.Should().BeFalse();
         var two = Net(new MemberRoleGranted(NetworkId, Bob, Role.Treasurer, Ada, Now));
         two.SecondApprovalRequired.Should().BeTrue();
-        TreasuryPolicy.Decide(new SetTreasuryPolicy("never", Ada), two, Now).Should().ContainSingle();
+        TreasuryPolicy.Decide(new SetTreasuryPolicy("never", null, Ada), two, Now).Should().ContainSingle();
         Net(new TreasuryPolicySet(NetworkId, FourEyes.Always, Ada, Now)).SecondApprovalRequired.Should().BeTrue();
-        TreasuryPolicy.Decide(new SetTreasuryPolicy("when-two-treasurers", Ada), Net(), Now).Should().BeEmpty();
-        var bad = () => TreasuryPolicy.Decide(new SetTreasuryPolicy("sometimes", Ada), Net(), Now);
+        TreasuryPolicy.Decide(new SetTreasuryPolicy("when-two-treasurers", null, Ada), Net(), Now).Should().BeEmpty();
+        var bad = () => TreasuryPolicy.Decide(new SetTreasuryPolicy("sometimes", null, Ada), Net(), Now);
         bad.Should().Throw<RuleViolation>().Which.Field.Should().Be("fourEyes");
+    }
+
+    [Fact]
+    public void The_cooling_off_period_defaults_to_72_hours_and_is_set_with_or_without_the_four_eyes_rule()
+    {
+        Net().CoolingOff.Should().Be(Duration.FromHours(72));
+        var set = TreasuryPolicy.Decide(new SetTreasuryPolicy(null, 24, Ada), Net(), Now);
+        set.Should().Equal(new TreasuryPolicySet(NetworkId, FourEyes.WhenTwoTreasurers, Ada, Now, 24));
+        var net = Net(set);
+        net.CoolingOff.Should().Be(Duration.FromHours(24));
+        TreasuryPolicy.Decide(new SetTreasuryPolicy("when-two-treasurers", 24, Ada), net, Now).Should().BeEmpty();
+        TreasuryPolicy.Decide(new SetTreasuryPolicy("always", null, Ada), net, Now)
+            .Should().Equal(new TreasuryPolicySet(NetworkId, FourEyes.Always, Ada, Now, 24));
+        // An event stored before the cooling-off existed reads as the default.
+        Net(new TreasuryPolicySet(NetworkId, FourEyes.Never, Ada, Now)).CoolingOff.Should().Be(Duration.FromHours(72));
+    }
+
+    [Theory]
+    [InlineData(null, null, "fourEyes")]
+    [InlineData(null, -1, "coolingOffHours")]
+    [InlineData("always", 8761, "coolingOffHours")]
+    public void A_treasury_policy_without_a_change_or_with_a_cooling_off_out_of_range_is_refused(string? fourEyes, int? hours, string field)
+    {
+        var act = () => TreasuryPolicy.Decide(new SetTreasuryPolicy(fourEyes, hours, Ada), Net(), Now);
+        act.Should().Throw<RuleViolation>().Which.Field.Should().Be(field);
     }
 }

@@ -59,10 +59,12 @@ public class PointsTests
     [Fact]
     public void A_product_that_decimal_would_round_is_refused_not_stored_approximately()
     {
-        var equation = ValueEquationBuilder.Build(new ValueEquationRequest(Rules: new Dictionary<string, KindRuleRequest?>
+        // Adoption bounds rates to 4 decimals, which keeps every product exact; an equation built another way
+        // (stored before the bounds existed) still never gets a rounded product.
+        var equation = new ValueEquation(1, new Dictionary<string, KindRule>
         {
-            ["work"] = new("hour", "1.234567890123456789", "3.1415926535897932384626"),
-        }), 1, null);
+            ["work"] = new(ValueUnit.Hour, 1.234567890123456789m, 3.1415926535897932384626m),
+        }, null, new Dictionary<Guid, IReadOnlyDictionary<string, KindRule>>(), null, null);
         var act = () => Points.Value(equation, "work", 7.77777777777m, "hour", Eur);
         act.Should().Throw<RuleViolation>().Which.Field.Should().Be("quantity");
     }

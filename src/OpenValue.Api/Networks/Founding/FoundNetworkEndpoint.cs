@@ -1,5 +1,8 @@
+using System.Security.Cryptography;
+using System.Text;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using OpenValue.Api.Infrastructure;
@@ -23,17 +26,17 @@ public static class FoundNetworkEndpoint
     /// Anyone may found a network unless <c>OpenValue:FoundingKey</c> is configured; then the request must
     /// carry that key. The network id is the tenant of everything the network will hold.
     /// </summary>
-    [WolverinePost("/networks")]
+    [WolverinePost("/networks"), EnableRateLimiting(AbuseLimits.FoundingPolicy)]
     [ProducesResponseType<NetworkFoundedResponse>(StatusCodes.Status201Created)]
     public static async Task<IResult> Post(
         FoundNetworkRequest body, HttpContext http, IDocumentStore store, IClock clock, Idempotency idempotency, IOptions<OpenValueOptions> options)
     {
-        if (options.Value.FoundingKey is { Length: > 0 } key && http.Request.Headers[FoundingKeyHeader] != key)
+        if (options.Value.FoundingKey is { Length: > 0 } key && !SameSecret(http.Request.Headers[FoundingKeyHeader].ToString(), key))
             return Results.Problem(Problems.Create(403, "founding-closed", $"Founding a network needs the {FoundingKeyHeader} header of this server."));
 
         var networkId = Guid.CreateVersion7();
         await using var session = store.LightweightSession(networkId.ToString());
-        return await idempotency.Once(http, session, "founding", body, () =>
+        return await idempotency.Once(http, session, Idempotency.FoundingScope, body, () =>
         {
             var now = clock.GetCurrentInstant();
             var founderId = Guid.CreateVersion7();
@@ -41,7 +44,11 @@ public static class FoundNetworkEndpoint
             session.Events.StartStream<Network>(networkId, events);
             var (token, access) = AccessToken.Issue(networkId, founderId, now);
             session.Store(access);
-            return Task.FromResult(Outcome.Created($"/networks/{networkId}", new NetworkFoundedResponse(networkId, founderId, token)));
+            return Task.FromResult(Outcome.CreatedWithCredential($"/networks/{networkId}", new NetworkFoundedResponse(networkId, founderId, token)));
         });
     }
+
+    /// <summary>Compared in constant time (over the SHA-256 of each, so not even the length leaks).</summary>
+    private static bool SameSecret(string given, string expected) =>
+        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
 }

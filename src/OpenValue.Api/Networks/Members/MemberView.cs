@@ -14,6 +14,9 @@ public sealed class MemberView
     public List<Role> Roles { get; set; } = [];
     public Instant AdmittedAt { get; set; }
 
+    /// <summary>Who admitted this member, made them treasurer or steward, or reissued their token, and when: for four eyes.</summary>
+    public List<Vouching> Vouchings { get; set; } = [];
+
     /// <summary>The member as the domain's decisions see them.</summary>
     public NetworkMember ToMember() => new(Id, Name, StakeholderClass, [.. Roles]);
 }
@@ -25,6 +28,7 @@ public sealed class MemberViewProjection : MultiStreamProjection<MemberView, Gui
         Identity<MemberAdmitted>(e => e.MemberId);
         Identity<MemberRoleGranted>(e => e.MemberId);
         Identity<MemberRoleRevoked>(e => e.MemberId);
+        Identity<MemberTokenReissued>(e => e.MemberId);
     }
 
     public static MemberView Create(MemberAdmitted e) => new()
@@ -34,13 +38,24 @@ public sealed class MemberViewProjection : MultiStreamProjection<MemberView, Gui
         StakeholderClass = e.StakeholderClass,
         Roles = [.. e.Roles],
         AdmittedAt = e.AdmittedAt,
+        Vouchings = [new Vouching(e.AdmittedBy, VouchingKind.Admitted, e.AdmittedAt)],
     };
 
     public static void Apply(MemberView view, MemberRoleGranted e)
     {
+        if (e.Role is Role.Treasurer or Role.Steward)
+            view.Vouchings.Add(new Vouching(e.GrantedBy,
+                e.Role == Role.Treasurer ? VouchingKind.GrantedTreasurer : VouchingKind.GrantedSteward, e.GrantedAt));
         if (!view.Roles.Contains(e.Role))
             view.Roles = [.. view.Roles.Append(e.Role).Order()];
     }
 
     public static void Apply(MemberView view, MemberRoleRevoked e) => view.Roles.Remove(e.Role);
+
+    /// <summary>A member resetting their own token vouches for nobody.</summary>
+    public static void Apply(MemberView view, MemberTokenReissued e)
+    {
+        if (e.ReissuedBy != e.MemberId)
+            view.Vouchings.Add(new Vouching(e.ReissuedBy, VouchingKind.ReissuedToken, e.ReissuedAt));
+    }
 }

@@ -1,0 +1,31 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace OpenValue.Api.Tests.Infrastructure;
+
+/// <summary>One line the app logged: its level, category and the message as it would be written.</summary>
+public sealed record LoggedLine(LogLevel Level, string Category, string Message);
+
+/// <summary>Keeps every line the test host logs, so tests can check what reaches a log and at which level.</summary>
+public sealed class LogCapture : ILoggerProvider
+{
+    private readonly ConcurrentQueue<LoggedLine> lines = new();
+
+    public IReadOnlyList<LoggedLine> Lines => [.. lines];
+
+    public int Count => lines.Count;
+
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, lines);
+
+    public void Dispose() { }
+
+    private sealed class Logger(string category, ConcurrentQueue<LoggedLine> lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            lines.Enqueue(new LoggedLine(logLevel, category, formatter(state, exception) + (exception is null ? "" : "\n" + exception)));
+    }
+}

@@ -1,0 +1,66 @@
+using OpenValue.Api.Tests.Contributions;
+using OpenValue.Api.Tests.Infrastructure;
+
+namespace OpenValue.Api.Tests.Security;
+
+/// <summary>
+/// Every live token, searched for in every row of every table of the database after founding, admitting
+/// and reissuing — with and without Idempotency-Key, first calls and replays: none is stored in plaintext.
+/// </summary>
+[Collection(AppCollection.Name)]
+public class no_credential_at_rest(AppFixture app)
+{
+    private readonly ApiClient api = new(app);
+
+    private static Dictionary<string, string> Key(string key) => new() { ["Idempotency-Key"] = key };
+
+    [Fact]
+    public async Task no_table_holds_a_live_token_or_a_founding_key()
+    {
+        var foundingKey = Guid.NewGuid().ToString();
+        var founding = new { name = "Scan Makers", currency = "EUR", founder = new { name = "Ada Scanwright" } };
+        var keyed = await api.Post("/networks", founding, headers: Key(foundingKey));
+        await api.Post("/networks", founding, headers: Key(foundingKey));
+        var plain = await api.Found("Scan Makers Two");
+        var n = new FoundedNetwork(Guid.Parse(keyed.Body!["networkId"]!.GetValue<string>()),
+            Guid.Parse(keyed.Body["memberId"]!.GetValue<string>()), keyed.Body["token"]!.GetValue<string>());
+
+        var admit = new { name = "Bob", roles = new[] { "contributor" }, stakeholderClass = "labour" };
+        var bobFirst = await api.Post(n.Url("/members"), admit, n.Token, Key("admit-bob"));
+        await api.Post(n.Url("/members"), admit, n.Token, Key("admit-bob"));
+        var cem = await api.Admit(n, "Cem", "labour", "contributor");
+        var bobId = bobFirst.Body!["memberId"]!.GetValue<string>();
+        var reissuedBySteward = await api.Post(n.Url($"/members/{bobId}/token"), null, n.Token);
+        var reissuedBySelf = await api.Post(n.Url($"/members/{cem.MemberId}/token"), null, cem.Token);
+
+        string[] live = [n.Token, plain.Token, reissuedBySteward.Body!["token"]!.GetValue<string>(),
+            reissuedBySelf.Body!["token"]!.GetValue<string>()];
+        foreach (var token in live)
+            (await api.Get(n.Url("/members"), token)).Status.Should().BeOneOf(200, 404);
+
+        var tables = await Tables();
+        tables.Should().Contain("openvalue.mt_doc_idempotencyrecord").And.Contain("openvalue.mt_doc_accesstoken");
+        (await RowsHolding(tables, "Ada Scanwright")).Should().NotBeEmpty("the scan must see what is stored");
+        foreach (var secret in live.Append(foundingKey))
+            (await RowsHolding(tables, secret)).Should().BeEmpty($"no table may hold {secret[..6]}…");
+    }
+
+    private async Task<IReadOnlyList<string>> Tables()
+    {
+        var list = await app.Scalar<string>("""
+            select string_agg(quote_ident(table_schema) || '.' || quote_ident(table_name), ',')
+              from information_schema.tables
+             where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')
+            """);
+        return list!.Split(',');
+    }
+
+    private async Task<IReadOnlyList<string>> RowsHolding(IEnumerable<string> tables, string text)
+    {
+        var found = new List<string>();
+        foreach (var table in tables)
+            if (await app.Scalar<long>($"select count(*) from {table} t where strpos(t::text, $1) > 0", text) > 0)
+                found.Add(table);
+        return found;
+    }
+}
