@@ -46,7 +46,8 @@ public static class Setup
         app.UseMiddleware<CallerMiddleware>();
         app.UseMiddleware<JsonBodyGuard>();
         app.MapOpenApi();
-        app.MapScalarApiReference("/docs");
+        // The reference page's fonts would come from Scalar's CDN; the page's CSP allows only this server.
+        app.MapScalarApiReference("/docs", options => options.DisableDefaultFonts());
         app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
         app.MapWolverineEndpoints(options =>
         {

@@ -76,6 +76,7 @@ public static class Storage
     public static void Configure(StoreOptions options, NpgsqlDataSource dataSource)
     {
         options.Connection(dataSource);
+        options.Logger(new QuietMartenLogger());
         options.DatabaseSchemaName = "openvalue";
         options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, json => Json.Configure(json));
