@@ -3,10 +3,14 @@ using NodaTime.Text;
 
 namespace OpenValue.Domain;
 
-/// <summary>Dates and instants that people state, checked to a sane range: not before 1900, not in the future.</summary>
+/// <summary>
+/// Dates and instants that people state, checked to a sane range: not before 1900, not in the future.
+/// </summary>
 public static class Dates
 {
-    /// <summary>Nothing a network records happened before this; earlier dates are typing mistakes ("0202", "0000").</summary>
+    /// <summary>
+    /// Nothing a network records happened before this; earlier dates are typing mistakes ("0202", "0000").
+    /// </summary>
     public static readonly LocalDate Earliest = new(1900, 1, 1);
 
     /// <summary>An ISO date such as 2026-11-25, from <see cref="Earliest"/> to <paramref name="today"/>.</summary>
@@ -16,21 +20,27 @@ public static class Dates
         if (!parsed.Success)
             throw RuleViolation.Invalid(field, $"'{field}' must be an ISO date such as 2026-11-25.");
         if (parsed.Value < Earliest)
-            throw RuleViolation.Invalid(field, $"'{field}' must not be before {Format(Earliest)} (got {Format(parsed.Value)}).");
+            throw RuleViolation.Invalid(field,
+                $"'{field}' must not be before {Format(Earliest)} (got {Format(parsed.Value)}).");
         return parsed.Value <= today
             ? parsed.Value
             : throw RuleViolation.Invalid(field, $"'{field}' must not be after today ({Format(today)} UTC).");
     }
 
-    /// <summary>An ISO instant such as 2026-11-01T00:00:00Z, from the start of <see cref="Earliest"/> to <paramref name="now"/>.</summary>
+    /// <summary>
+    /// An ISO instant such as 2026-11-01T00:00:00Z, from the start of <see cref="Earliest"/> to <paramref name="now"/>.
+    /// </summary>
     public static Instant ParseInstant(string text, string field, Instant now)
     {
         var parsed = InstantPattern.ExtendedIso.Parse(text);
         if (!parsed.Success)
-            throw RuleViolation.Invalid(field, $"'{field}' must be an instant such as 2026-11-01T00:00:00Z (got '{text}').");
+            throw RuleViolation.Invalid(field,
+                $"'{field}' must be an instant such as 2026-11-01T00:00:00Z (got '{text}').");
         if (parsed.Value < Earliest.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant())
             throw RuleViolation.Invalid(field, $"'{field}' must not be before {Format(Earliest)}.");
-        return parsed.Value <= now ? parsed.Value : throw RuleViolation.Invalid(field, $"'{field}' must not be in the future.");
+        return parsed.Value <= now
+            ? parsed.Value
+            : throw RuleViolation.Invalid(field, $"'{field}' must not be in the future.");
     }
 
     public static string Format(LocalDate date) => LocalDatePattern.Iso.Format(date);

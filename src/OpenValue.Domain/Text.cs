@@ -18,7 +18,8 @@ public static class Text
         if (normalised.Length == 0 || !normalised.Any(IsVisible))
             throw RuleViolation.Invalid(field, $"'{field}' is required.");
         if (normalised.Length > maxLength)
-            throw RuleViolation.Invalid(field, $"'{field}' must be at most {maxLength} characters (got {normalised.Length}).");
+            throw RuleViolation.Invalid(field,
+                $"'{field}' must be at most {maxLength} characters (got {normalised.Length}).");
         if (!IsWellFormed(normalised))
             throw RuleViolation.Invalid(field, $"'{field}' is not valid Unicode text (it holds a lone surrogate).");
         if (normalised.IndexWhere(c => IsControl(c, multiline)) is var control and >= 0)
@@ -26,11 +27,14 @@ public static class Text
                 $"'{field}' must not contain control characters (found U+{(int)normalised[control]:X4}).");
         if (normalised.IndexWhere(IsBidiControl) is var bidi and >= 0)
             throw RuleViolation.Invalid(field,
-                $"'{field}' must not contain bidirectional override or isolate characters (found U+{(int)normalised[bidi]:X4}).");
+                $"'{field}' must not contain bidirectional override or isolate characters " +
+                $"(found U+{(int)normalised[bidi]:X4}).");
         return normalised;
     }
 
-    /// <summary>Null for text with nothing visible in it (absent, empty, only spaces); otherwise as <see cref="Required"/>.</summary>
+    /// <summary>
+    /// Null for text with nothing visible in it (absent, empty, only spaces); otherwise as <see cref="Required"/>.
+    /// </summary>
     public static string? Optional(string? value, string field, int maxLength, bool multiline = false) =>
         Normalise(value).Any(IsVisible) ? Required(value, field, maxLength, multiline) : null;
 
@@ -63,15 +67,20 @@ public static class Text
         return true;
     }
 
-    /// <summary>C0/C1 controls (a multi-line text keeps line breaks and tabs) and the Unicode line separators.</summary>
+    /// <summary>
+    /// C0/C1 controls (a multi-line text keeps line breaks and tabs) and the Unicode line separators.
+    /// </summary>
     private static bool IsControl(char c, bool multiline) =>
         (char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t')) || c is '\u2028' or '\u2029';
 
     /// <summary>LRE, RLE, PDF, LRO, RLO (U+202A–U+202E) and LRI, RLI, FSI, PDI (U+2066–U+2069).</summary>
     private static bool IsBidiControl(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
 
-    /// <summary>Whether the character shows as something: not white space, not a format character (zero-width ones).</summary>
+    /// <summary>
+    /// Whether the character shows as something: not white space, not a format character (zero-width ones).
+    /// </summary>
     private static bool IsVisible(char c) =>
-        !char.IsWhiteSpace(c) && CharUnicodeInfo.GetUnicodeCategory(c) is not UnicodeCategory.Format and not UnicodeCategory.Control
+        !char.IsWhiteSpace(c)
+        && CharUnicodeInfo.GetUnicodeCategory(c) is not UnicodeCategory.Format and not UnicodeCategory.Control
         && c is not '\u115F' and not '\u1160' and not '\u3164' and not '\uFFA0';
 }

@@ -51,7 +51,8 @@ public static class ActivityFacts
         ProjectOpened e => new(e.OpenedAt, e.OpenedBy, new(ProjectId: e.ProjectId), $"Opened the project “{e.Name}”."),
         ReviewPolicySet e => new(e.SetAt, e.SetBy, new(),
             $"Set the review policy: {e.ApprovalsRequired} approval{(e.ApprovalsRequired == 1 ? "" : "s")} accept a claim."),
-        TreasuryPolicySet e => new(e.SetAt, e.SetBy, new(), $"Set the treasury policy: a second approval {FourEyesWords(e.FourEyes)}" +
+        TreasuryPolicySet e => new(e.SetAt, e.SetBy, new(),
+            $"Set the treasury policy: a second approval {FourEyesWords(e.FourEyes)}" +
             (e.CoolingOffHours is { } hours ? $", cooling-off {Count(hours, "hour")}." : ".")),
         ValueEquationAdopted e => new(e.AdoptedAt, e.AdoptedBy, new(),
             $"Adopted value equation version {e.Version} ({Count(e.Rules.Count, "kind rule")}" +

@@ -19,7 +19,9 @@ public sealed record IdempotencyRecord(
     string Id, string RequestHash, int Status, string? Location, string? ResponseJson, string? SealedResponse,
     Instant RecordedAt, long ExpiresAtSeconds);
 
-/// <summary>What a creating endpoint produced: status, where the new thing lives, the body, and whether it holds a credential.</summary>
+/// <summary>
+/// What a creating endpoint produced: status, where the new thing lives, the body, and whether it holds a credential.
+/// </summary>
 public sealed record Outcome(int Status, string? Location, object Body, bool HoldsCredential = false)
 {
     public static Outcome Created(string location, object body) => new(StatusCodes.Status201Created, location, body);
@@ -38,7 +40,9 @@ public sealed class Idempotency(IClock clock, IOptions<JsonOptions> json)
 
     public static readonly Duration KeptFor = Duration.FromDays(30);
 
-    /// <summary>A response holding a credential is replayable for a day: long enough for any retry, short at rest.</summary>
+    /// <summary>
+    /// A response holding a credential is replayable for a day: long enough for any retry, short at rest.
+    /// </summary>
     public static readonly Duration CredentialKeptFor = Duration.FromHours(24);
 
     public const int MinFoundingKeyLength = 32;
@@ -88,12 +92,15 @@ public sealed class Idempotency(IClock clock, IOptions<JsonOptions> json)
         return new FreshResponse(result, json.Value.SerializerOptions);
     }
 
-    /// <summary>Deletes every record past its time; run at start and every hour by <see cref="IdempotencyPurge"/>.</summary>
+    /// <summary>
+    /// Deletes every record past its time; run at start and every hour by <see cref="IdempotencyPurge"/>.
+    /// </summary>
     public async Task<int> PurgeExpired(IDocumentStore store, CancellationToken cancellation)
     {
         var now = clock.GetCurrentInstant().ToUnixTimeSeconds();
         await using var session = store.LightweightSession();
-        var expired = await session.Query<IdempotencyRecord>().Where(r => r.ExpiresAtSeconds <= now).CountAsync(cancellation);
+        var expired = await session.Query<IdempotencyRecord>().Where(r => r.ExpiresAtSeconds <= now)
+            .CountAsync(cancellation);
         session.DeleteWhere<IdempotencyRecord>(r => r.ExpiresAtSeconds <= now);
         await session.SaveChangesAsync(cancellation);
         return expired;
@@ -106,7 +113,8 @@ public sealed class Idempotency(IClock clock, IOptions<JsonOptions> json)
         // Founding is anonymous: whoever sends the key again gets the founder's token back, so the key must be
         // a secret nobody else would pick (a random UUID is 36 characters), not a counter or a word.
         return scope == FoundingScope && key.Length < MinFoundingKeyLength
-            ? Problems.Invalid(Header, $"When founding a network the {Header} is the only proof that a retry is yours: " +
+            ? Problems.Invalid(Header,
+                $"When founding a network the {Header} is the only proof that a retry is yours: " +
                 $"use a random value of at least {MinFoundingKeyLength} characters, such as a new UUID.")
             : null;
     }
@@ -136,7 +144,8 @@ public sealed class Idempotency(IClock clock, IOptions<JsonOptions> json)
         var body = Serialize(result.Body);
         var expires = (now + (result.HoldsCredential ? CredentialKeptFor : KeptFor)).ToUnixTimeSeconds();
         return result.HoldsCredential
-            ? new IdempotencyRecord(id, hash, result.Status, result.Location, null, ResponseSeal.Seal(body, secret, id), now, expires)
+            ? new IdempotencyRecord(id, hash, result.Status, result.Location, null, ResponseSeal.Seal(body, secret, id), now,
+                expires)
             : new IdempotencyRecord(id, hash, result.Status, result.Location, body, null, now, expires);
     }
 
@@ -145,11 +154,14 @@ public sealed class Idempotency(IClock clock, IOptions<JsonOptions> json)
         if (earlier.RequestHash != hash)
             return Results.Problem(Problems.Create(StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused",
                 $"This {Header} was already used for a different request; use a new key for a new request."));
-        var body = earlier.SealedResponse is { } sealedBody ? ResponseSeal.Open(sealedBody, secret, earlier.Id) : earlier.ResponseJson;
+        var body = earlier.SealedResponse is { } sealedBody
+            ? ResponseSeal.Open(sealedBody, secret, earlier.Id)
+            : earlier.ResponseJson;
         return body is null
             ? Results.Problem(Problems.Conflict("replay-unavailable",
                 "This request was already carried out, but its response held a credential sealed for the token that " +
-                "sent it, and that token has changed since. Look the result up instead (for a member: reissue their token)."))
+                "sent it, and that token has changed since. Look the result up instead " +
+                "(for a member: reissue their token)."))
             : new StoredResponse(earlier.Status, earlier.Location, body, replayed: true);
     }
 
@@ -159,7 +171,10 @@ public sealed class Idempotency(IClock clock, IOptions<JsonOptions> json)
     private string Hash(HttpContext http, object request) =>
         ResponseSeal.Hash($"{http.Request.Method} {http.Request.Path}\n{Serialize(request)}");
 
-    /// <summary>A response nobody keeps is serialised straight onto the wire, never held whole as a string (a proposal at 100,000 members is tens of MB of JSON).</summary>
+    /// <summary>
+    /// A response nobody keeps is serialised straight onto the wire, never held whole as a string (a proposal at 100,000
+    /// members is tens of MB of JSON).
+    /// </summary>
     private sealed class FreshResponse(Outcome outcome, JsonSerializerOptions options) : IResult
     {
         public Task ExecuteAsync(HttpContext context)

@@ -3,20 +3,26 @@ using System.Text.RegularExpressions;
 
 namespace OpenValue.Api.Infrastructure;
 
-/// <summary>Names a request field as clients write it, and says what kind of JSON value it takes, without .NET type names.</summary>
+/// <summary>
+/// Names a request field as clients write it, and says what kind of JSON value it takes, without .NET type names.
+/// </summary>
 public static partial class JsonFields
 {
     [GeneratedRegex(@"\['([^']*)'\]")]
     private static partial Regex BracketedName();
 
-    /// <summary>"$.amount.amount" is "amount.amount", "$.roles[0]" is "roles[0]", "$['rules']['work']" is "rules.work".</summary>
+    /// <summary>
+    /// "$.amount.amount" is "amount.amount", "$.roles[0]" is "roles[0]", "$['rules']['work']" is "rules.work".
+    /// </summary>
     public static string FromPath(string? path)
     {
         var field = BracketedName().Replace(path ?? "$", ".$1").TrimStart('$').TrimStart('.');
         return field.Length == 0 ? "body" : field;
     }
 
-    /// <summary>What the field named by <paramref name="field"/> in a body of <paramref name="type"/> expects.</summary>
+    /// <summary>
+    /// What the field named by <paramref name="field"/> in a body of <paramref name="type"/> expects.
+    /// </summary>
     public static string Expected(Type type, string field)
     {
         var target = TypeAt(type, field);
@@ -24,13 +30,15 @@ public static partial class JsonFields
         {
             null => "has a value of the wrong JSON type",
             _ when target == typeof(string) =>
-                "must be a JSON string (exact numbers such as amounts, quantities and rates are written as strings: \"12.50\")",
+                "must be a JSON string (exact numbers such as amounts, quantities and rates are written as strings: " +
+                "\"12.50\")",
             _ when target == typeof(Guid) => "must be a UUID written as a string",
             _ when target == typeof(bool) => "must be true or false",
             _ when target == typeof(int) || target == typeof(long) => "must be a whole number",
-            _ when target.IsAssignableTo(typeof(System.Collections.IDictionary)) || IsGenericOf(target, typeof(IReadOnlyDictionary<,>)) =>
+            _ when target.IsAssignableTo(typeof(System.Collections.IDictionary))
+                   || IsGenericOf(target, typeof(IReadOnlyDictionary<,>)) =>
                 "must be a JSON object",
-            _ when target.IsArray || IsGenericOf(target, typeof(IReadOnlyList<>)) || IsGenericOf(target, typeof(IEnumerable<>)) =>
+            _ when target.IsArray || IsGenericOf(target, typeof(IEnumerable<>)) =>
                 "must be a JSON array",
             _ => "must be a JSON object",
         };
@@ -49,7 +57,8 @@ public static partial class JsonFields
             else if (current.IsGenericType && current.GetGenericArguments().Length == 2)
                 current = current.GetGenericArguments()[1];
             else
-                current = current.GetProperty(part, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)?.PropertyType;
+                current = current.GetProperty(part, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)
+                    ?.PropertyType;
         }
         return current is null ? null : Nullable.GetUnderlyingType(current) ?? current;
     }

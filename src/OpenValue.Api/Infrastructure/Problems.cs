@@ -34,7 +34,8 @@ public sealed class ProblemsMiddleware(RequestDelegate next, ILogger<ProblemsMid
             "body", $"The request body is not valid JSON for this request: {json.Message}"),
         System.Text.Json.JsonException json => Problems.Invalid("body", $"The request body is not valid JSON for this request: {json.Message}"),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problems.Create(
-            StatusCodes.Status413PayloadTooLarge, "body-too-large", "The request body is larger than this server accepts."),
+            StatusCodes.Status413PayloadTooLarge, "body-too-large",
+            "The request body is larger than this server accepts."),
         BadHttpRequestException bad => Problems.Invalid("body", bad.Message),
         OperationCanceledException => null,
         _ => new ProblemDetails { Status = 500, Title = "Unexpected error", Type = "urn:openvalue:problem:unexpected" },

@@ -11,9 +11,12 @@ namespace OpenValue.Api.Infrastructure;
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next, IOptions<OpenValueOptions> options)
 {
-    /// <summary>The API reference page loads its script and styles from this server, and configures them inline.</summary>
-    public const string DocsPolicy = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; " +
-        "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+    /// <summary>
+    /// The API reference page loads its script and styles from this server, and configures them inline.
+    /// </summary>
+    public const string DocsPolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
     public Task InvokeAsync(HttpContext context)
     {

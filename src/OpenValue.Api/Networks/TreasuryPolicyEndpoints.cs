@@ -25,7 +25,8 @@ public static class TreasuryPolicyEndpoints
     public static async Task<TreasuryPolicyResponse> Set(Guid networkId, TreasuryPolicyRequest body, HttpContext http, IDocumentSession session, IClock clock)
     {
         var stream = await session.Events.FetchForWriting<Network>(networkId, http.RequestAborted);
-        var events = TreasuryPolicy.Decide(new SetTreasuryPolicy(body.FourEyes, body.CoolingOffHours, http.Caller().MemberId), stream.Aggregate!, clock.GetCurrentInstant());
+        var command = new SetTreasuryPolicy(body.FourEyes, body.CoolingOffHours, http.Caller().MemberId);
+        var events = TreasuryPolicy.Decide(command, stream.Aggregate!, clock.GetCurrentInstant());
         stream.AppendMany(events);
         await session.SaveChangesAsync(http.RequestAborted);
         return TreasuryPolicyResponse.Of(events.Aggregate(stream.Aggregate, Network.Evolve)!);

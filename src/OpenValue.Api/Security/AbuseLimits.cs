@@ -22,23 +22,25 @@ public static class AbuseLimits
                 "too-many-foundings", "This address has founded too many networks in the last hour; try again later.");
             limiter.AddPolicy(FoundingPolicy, http =>
             {
-                var perHour = http.RequestServices.GetRequiredService<IOptions<OpenValueOptions>>().Value.FoundingsPerHour;
-                return perHour <= 0
+                var options = http.RequestServices.GetRequiredService<IOptions<OpenValueOptions>>().Value;
+                return options.FoundingsPerHour <= 0
                     ? RateLimitPartition.GetNoLimiter("unlimited")
-                    : RateLimitPartition.GetFixedWindowLimiter(ClientAddress(http), _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = perHour, Window = TimeSpan.FromHours(1), QueueLimit = 0,
-                    });
+                    : RateLimitPartition.GetFixedWindowLimiter(ClientAddress(http),
+                        _ => Window(options.FoundingsPerHour, TimeSpan.FromHours(1)));
             });
         });
     }
+
+    public static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) =>
+        new() { PermitLimit = Math.Max(1, permits), Window = window, QueueLimit = 0 };
 
     public static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     public static ValueTask Reject(HttpContext http, RateLimitLease lease, string code, string detail)
     {
         if (lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            http.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds)
+                .ToString("0", System.Globalization.CultureInfo.InvariantCulture);
         return new ValueTask(Problems.Write(http, Problems.Create(StatusCodes.Status429TooManyRequests, code, detail)));
     }
 }
@@ -51,12 +53,12 @@ public static class AbuseLimits
 public sealed class FailedAuthentications(IOptions<OpenValueOptions> options) : IDisposable
 {
     private readonly PartitionedRateLimiter<string> limiter = PartitionedRateLimiter.Create<string, string>(address =>
-        RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = Math.Max(1, options.Value.FailedAuthenticationsPerMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
-        }));
+        RateLimitPartition.GetFixedWindowLimiter(address,
+            _ => AbuseLimits.Window(options.Value.FailedAuthenticationsPerMinute, TimeSpan.FromMinutes(1))));
 
-    /// <summary>A failed lease when the address has used up its failures for this minute (nothing is counted).</summary>
+    /// <summary>
+    /// A failed lease when the address has used up its failures for this minute (nothing is counted).
+    /// </summary>
     public RateLimitLease Check(HttpContext http) => limiter.AttemptAcquire(AbuseLimits.ClientAddress(http), 0);
 
     public void Count(HttpContext http) => limiter.AttemptAcquire(AbuseLimits.ClientAddress(http)).Dispose();

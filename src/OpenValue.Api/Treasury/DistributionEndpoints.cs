@@ -65,10 +65,12 @@ public static class DistributionEndpoints
         idempotency.Once(http, session, http.Caller().IdempotencyScope, new ApproveDistributionRequest(), async () =>
         {
             var stream = await FetchExisting(session, distributionId, http.RequestAborted);
-            var network = await ClaimEndpoints.NetworkOf(session, stream.Aggregate!.Proposal.NetworkId, http.RequestAborted);
+            var distribution = stream.Aggregate!;
+            var network = await ClaimEndpoints.NetworkOf(session, distribution.Proposal.NetworkId, http.RequestAborted);
             var approver = await session.LoadAsync<MemberView>(http.Caller().MemberId, http.RequestAborted);
             var command = new ApproveDistribution(distributionId, http.Caller().MemberId);
-            var events = Settling.Decide(command, stream.Aggregate!, approver?.Vouchings ?? [], network.CoolingOff, clock.GetCurrentInstant());
+            var vouchings = approver?.Vouchings ?? [];
+            var events = Settling.Decide(command, distribution, vouchings, network.CoolingOff, clock.GetCurrentInstant());
             stream.AppendMany(events);
             var approved = events.Aggregate<object, Distribution?>(stream.Aggregate, Distribution.Evolve)!;
             return new Outcome(StatusCodes.Status200OK, null, await TreasuryResponses.Of(session, approved, http.RequestAborted));

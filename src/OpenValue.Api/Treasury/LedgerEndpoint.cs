@@ -54,7 +54,7 @@ public static class LedgerEndpoint
         var totals = all.Totals(currency);
         return new LedgerResponse(currency, totals.Income, totals.Reserved, totals.Paid, totals.Reversed, totals.Distributed, totals.Undistributed,
             [.. perPool.Select(p => new PoolLedger(p.Id, p.ProjectId, p.Name, p.Sums.Totals(currency)))],
-            [.. members.Select(m => new MemberPaid(m.Id, m.Name, MoneyResponse.Of(paid.GetValueOrDefault(m.Id, Int128.Zero), currency)))]);
+            [.. members.Select(m => new MemberPaid(m.Id, m.Name, MoneyResponse.Of(paid.GetValueOrDefault(m.Id), currency)))]);
     }
 
     /// <summary>
@@ -74,7 +74,8 @@ public static class LedgerEndpoint
         {
             var list = distributions.ToList();
             var sums = new Sums(pool?.IncomeMinor ?? 0,
-                Total(list.Where(d => d.Status is DistributionStatus.Proposed or DistributionStatus.Approved), d => d.Proposal.AmountMinor),
+                Total(list.Where(d => d.Status is DistributionStatus.Proposed or DistributionStatus.Approved),
+                    d => d.Proposal.AmountMinor),
                 Total(list, d => d.PaidMinor), Total(list, d => d.ReversedMinor));
             if (sums.Undistributed != (pool?.AvailableMinor ?? 0) || sums.Undistributed < 0 || sums.Reserved < 0 || sums.Distributed < 0)
                 throw new InvalidOperationException(

@@ -15,7 +15,8 @@ public sealed record MoneyResponse(string Amount, string Currency)
 
     /// <summary>A total that may exceed <see cref="long"/>: the ledger's sums over every pool.</summary>
     public static MoneyResponse Of(Int128 amountMinor, string currency) =>
-        new(Money.ToDecimalString((System.Numerics.BigInteger)amountMinor, Domain.Money.Currency.Parse(currency, "currency")), currency);
+        new(Money.ToDecimalString((System.Numerics.BigInteger)amountMinor, Domain.Money.Currency.Parse(currency, "currency")),
+            currency);
 }
 
 public sealed record LineResponse(int Line, Guid MemberId, string Name, MoneyResponse Amount, string Points, string Explanation);

@@ -29,7 +29,8 @@ public sealed record Claim(
             throw RuleViolation.Invalid("unit", rule.IsMoney
                 ? $"'{kind}' is money and is claimed in the network's currency, {rule.Unit} (got '{unit}')."
                 : $"'{kind}' is measured in '{rule.Unit}' (got '{unit}').");
-        return new Claim(kind, ParseQuantity(input.Quantity, rule), unit, Dates.Parse(input.OccurredOn, "occurredOn", today),
+        return new Claim(kind, ParseQuantity(input.Quantity, rule), unit,
+            Dates.Parse(input.OccurredOn, "occurredOn", today),
             Text.Required(input.Description, "description", MaxDescriptionLength, multiline: true),
             ParseEvidenceUrl(input.EvidenceUrl), ParseProject(input.ProjectId, network));
     }

@@ -49,7 +49,8 @@ public static class Membership
         if (stewardLeaves && network.CountHolding(Role.Steward) == 1)
             throw RuleViolation.Conflict("last-steward", "A network must keep at least one steward: grant the role to someone else first.");
         if (member.Roles.Except(revoke).Union(grant).IsEmpty)
-            throw RuleViolation.Invalid("revoke", "A member keeps at least one role: grant another before revoking the last.");
+            throw RuleViolation.Invalid("revoke",
+                "A member keeps at least one role: grant another before revoking the last.");
         return [.. events];
     }
 }

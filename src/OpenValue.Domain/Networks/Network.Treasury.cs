@@ -18,7 +18,8 @@ public enum FourEyes
 /// A steward changed the four-eyes rule for distributions proposed from now on, and the cooling-off period
 /// (<c>CoolingOffHours</c>; null in events stored before it existed: <see cref="TreasuryPolicy.DefaultCoolingOff"/>).
 /// </summary>
-public sealed record TreasuryPolicySet(Guid NetworkId, FourEyes FourEyes, Guid SetBy, Instant SetAt, int? CoolingOffHours = null);
+public sealed record TreasuryPolicySet(
+    Guid NetworkId, FourEyes FourEyes, Guid SetBy, Instant SetAt, int? CoolingOffHours = null);
 
 /// <summary>Either field may be left out (null): it keeps the value in force.</summary>
 public sealed record SetTreasuryPolicy(string? FourEyes, int? CoolingOffHours, Guid SetBy);
@@ -68,10 +69,13 @@ public static class TreasuryPolicy
     {
         if (command.FourEyes is null && command.CoolingOffHours is null)
             throw RuleViolation.Invalid("fourEyes", "Name 'fourEyes', 'coolingOffHours' or both.");
-        var fourEyes = command.FourEyes is null ? network.FourEyes : Statuses.Parse<FourEyes>(command.FourEyes, "fourEyes");
+        var fourEyes = command.FourEyes is null
+            ? network.FourEyes
+            : Statuses.Parse<FourEyes>(command.FourEyes, "fourEyes");
         if (command.CoolingOffHours is not (null or (>= 0 and <= MaxCoolingOffHours)))
             throw RuleViolation.Invalid("coolingOffHours",
-                $"'coolingOffHours' must be a whole number of hours from 0 to {MaxCoolingOffHours} (got {command.CoolingOffHours}).");
+                $"'coolingOffHours' must be a whole number of hours from 0 to {MaxCoolingOffHours} " +
+                $"(got {command.CoolingOffHours}).");
         var coolingOff = command.CoolingOffHours is { } hours ? Duration.FromHours(hours) : network.CoolingOff;
         return fourEyes == network.FourEyes && coolingOff == network.CoolingOff
             ? []

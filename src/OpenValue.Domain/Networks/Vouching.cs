@@ -2,7 +2,10 @@ using NodaTime;
 
 namespace OpenValue.Domain.Networks;
 
-/// <summary>What one member did that lets another act with money: admit them, make them treasurer or steward, or give them a new token.</summary>
+/// <summary>
+/// What one member did that lets another act with money: admit them, make them treasurer or steward, or give them a new
+/// token.
+/// </summary>
 public enum VouchingKind
 {
     Admitted,
@@ -11,7 +14,9 @@ public enum VouchingKind
     ReissuedToken,
 }
 
-/// <summary>One act of <see cref="VouchingKind"/> by member <c>By</c> at <c>At</c>, kept on the member it was for.</summary>
+/// <summary>
+/// One act of <see cref="VouchingKind"/> by member <c>By</c> at <c>At</c>, kept on the member it was for.
+/// </summary>
 public sealed record Vouching(Guid By, VouchingKind Kind, Instant At);
 
 /// <summary>
@@ -25,8 +30,10 @@ public sealed record Vouching(Guid By, VouchingKind Kind, Instant At);
 public static class FourEyesCheck
 {
     /// <summary>The first act by <paramref name="proposer"/> that makes the approval not independent, if any.</summary>
-    public static Vouching? Conflict(IEnumerable<Vouching> approverVouchings, Guid proposer, Instant proposedAt, Duration coolingOff) =>
-        approverVouchings.Where(v => v.By == proposer && v.At > proposedAt - coolingOff).OrderBy(v => v.At).FirstOrDefault();
+    public static Vouching? Conflict(
+        IEnumerable<Vouching> approverVouchings, Guid proposer, Instant proposedAt, Duration coolingOff) =>
+        approverVouchings.Where(v => v.By == proposer && v.At > proposedAt - coolingOff)
+            .OrderBy(v => v.At).FirstOrDefault();
 
     public static string Describe(VouchingKind kind) => kind switch
     {

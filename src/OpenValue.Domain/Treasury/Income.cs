@@ -34,7 +34,9 @@ public static class Income
 
 public static class PoolCapacity
 {
-    /// <summary>Refuses income that would take the pool past <see cref="Pool.MaxIncomeMinor"/> (Conflict "pool-full").</summary>
+    /// <summary>
+    /// Refuses income that would take the pool past <see cref="Pool.MaxIncomeMinor"/> (Conflict "pool-full").
+    /// </summary>
     public static void Check(Pool? pool, IncomeRecorded income)
     {
         var held = pool?.IncomeMinor ?? 0;

@@ -23,7 +23,8 @@ public static class Settling
     /// the approver's, <paramref name="coolingOff"/> the treasury policy's.
     /// </summary>
     public static object[] Decide(
-        ApproveDistribution command, Distribution distribution, IEnumerable<Vouching> approverVouchings, Duration coolingOff, Instant now)
+        ApproveDistribution command, Distribution distribution, IEnumerable<Vouching> approverVouchings, Duration coolingOff,
+        Instant now)
     {
         if (distribution.Status != DistributionStatus.Proposed)
             throw RuleViolation.Conflict(distribution.Status == DistributionStatus.Approved ? "already-approved" : "not-proposed",
@@ -32,10 +33,14 @@ public static class Settling
             throw RuleViolation.Forbidden("self-approval", "The treasurer who proposed a distribution cannot approve it; another treasurer must.");
         var proposal = distribution.Proposal;
         if (FourEyesCheck.Conflict(approverVouchings, proposal.ProposedBy, proposal.ProposedAt, coolingOff) is { } act)
+        {
+            var when = act.At > proposal.ProposedAt
+                ? "after the proposal"
+                : $"within the {coolingOff.TotalHours:0}-hour cooling-off period before it";
             throw RuleViolation.Forbidden("approver-not-independent",
-                $"The treasurer who proposed this distribution {FourEyesCheck.Describe(act.Kind)} at {act.At}, " +
-                $"{(act.At > proposal.ProposedAt ? "after the proposal" : $"within the {coolingOff.TotalHours:0}-hour cooling-off period before it")}" +
-                ", so your approval would not be a second person's. Another treasurer must approve.");
+                $"The treasurer who proposed this distribution {FourEyesCheck.Describe(act.Kind)} at {act.At}, {when}, " +
+                "so your approval would not be a second person's. Another treasurer must approve.");
+        }
         return [new DistributionApproved(distribution.Id, command.ApprovedBy, now)];
     }
 

@@ -102,7 +102,8 @@ public static partial class ValueEquationBuilder
             throw RuleViolation.Invalid(field, $"'{field}' must be greater than 0 (got \"{value}\").");
         return parsed <= max
             ? parsed
-            : throw RuleViolation.Invalid(field, $"'{field}' must be at most {DecimalText.Format(max)} (got \"{value}\").");
+            : throw RuleViolation.Invalid(field,
+                $"'{field}' must be at most {DecimalText.Format(max)} (got \"{value}\").");
     }
 
     private static IReadOnlyDictionary<StakeholderClass, decimal>? ParseClassWeights(IReadOnlyDictionary<string, string?>? weights)

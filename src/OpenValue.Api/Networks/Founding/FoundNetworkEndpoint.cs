@@ -31,7 +31,8 @@ public static class FoundNetworkEndpoint
     public static async Task<IResult> Post(
         FoundNetworkRequest body, HttpContext http, IDocumentStore store, IClock clock, Idempotency idempotency, IOptions<OpenValueOptions> options)
     {
-        if (options.Value.FoundingKey is { Length: > 0 } key && !SameSecret(http.Request.Headers[FoundingKeyHeader].ToString(), key))
+        var given = http.Request.Headers[FoundingKeyHeader].ToString();
+        if (options.Value.FoundingKey is { Length: > 0 } key && !SameSecret(given, key))
             return Results.Problem(Problems.Create(403, "founding-closed", $"Founding a network needs the {FoundingKeyHeader} header of this server."));
 
         var networkId = Guid.CreateVersion7();
@@ -44,11 +45,13 @@ public static class FoundNetworkEndpoint
             session.Events.StartStream<Network>(networkId, events);
             var (token, access) = AccessToken.Issue(networkId, founderId, now);
             session.Store(access);
-            return Task.FromResult(Outcome.CreatedWithCredential($"/networks/{networkId}", new NetworkFoundedResponse(networkId, founderId, token)));
+            var response = new NetworkFoundedResponse(networkId, founderId, token);
+            return Task.FromResult(Outcome.CreatedWithCredential($"/networks/{networkId}", response));
         });
     }
 
     /// <summary>Compared in constant time (over the SHA-256 of each, so not even the length leaks).</summary>
     private static bool SameSecret(string given, string expected) =>
-        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
+        CryptographicOperations.FixedTimeEquals(
+            SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
 }

@@ -37,7 +37,8 @@ public static class MemberEndpoints
             stream.AppendMany(Membership.Decide(command, stream.Aggregate!, existing?.ToMember(), now));
             var (token, access) = AccessToken.Issue(networkId, memberId, now);
             session.Store(access);
-            return Outcome.CreatedWithCredential($"/networks/{networkId}/members/{memberId}", new MemberAdmittedResponse(memberId, token));
+            return Outcome.CreatedWithCredential(
+                $"/networks/{networkId}/members/{memberId}", new MemberAdmittedResponse(memberId, token));
         });
 
     [WolverinePost("/networks/{networkId}/members/{memberId}/roles"), Allow(Role.Steward)]

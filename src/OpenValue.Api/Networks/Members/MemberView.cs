@@ -14,7 +14,9 @@ public sealed class MemberView
     public List<Role> Roles { get; set; } = [];
     public Instant AdmittedAt { get; set; }
 
-    /// <summary>Who admitted this member, made them treasurer or steward, or reissued their token, and when: for four eyes.</summary>
+    /// <summary>
+    /// Who admitted this member, made them treasurer or steward, or reissued their token, and when: for four eyes.
+    /// </summary>
     public List<Vouching> Vouchings { get; set; } = [];
 
     /// <summary>The member as the domain's decisions see them.</summary>
