@@ -20,11 +20,15 @@ public static class ContributionQueries
     public const int MaxPageSize = 200;
 
     [WolverineGet("/networks/{networkId}/contributions/{contributionId}")]
+    [EndpointSummary("Get a contribution")]
+    [EndpointDescription("With its reviews, status, points and the version a review must name.")]
     public static Task<ContributionResponse> Get(Guid contributionId, IQuerySession session, HttpContext http) =>
         ContributionResponse.Load(session, contributionId, http.RequestAborted);
 
     /// <summary>Newest submissions first; every filter is optional.</summary>
     [WolverineGet("/networks/{networkId}/contributions")]
+    [EndpointSummary("List contributions")]
+    [EndpointDescription("Newest submissions first, a page at a time; every filter is optional.")]
     public static Task<ContributionPage> List(
         string? status, string? memberId, string? projectId, string? page, string? pageSize, IQuerySession session, HttpContext http)
     {
@@ -43,6 +47,8 @@ public static class ContributionQueries
 
     /// <summary>What waits for the calling reviewer: others' claims under review they have not yet judged this round, oldest first.</summary>
     [WolverineGet("/networks/{networkId}/review-queue"), Allow(Role.Reviewer)]
+    [EndpointSummary("The caller's review queue")]
+    [EndpointDescription("Others' claims under review that the caller has not judged this round, oldest first.")]
     public static Task<ContributionPage> ReviewQueue(string? page, string? pageSize, IQuerySession session, HttpContext http)
     {
         var me = http.Caller().MemberId;

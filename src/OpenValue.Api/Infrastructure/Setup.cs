@@ -1,6 +1,7 @@
 using JasperFx;
 using JasperFx.CodeGeneration;
 using NodaTime;
+using OpenValue.Api.Infrastructure.OpenApi;
 using OpenValue.Api.Security;
 using Scalar.AspNetCore;
 using Wolverine;
@@ -22,7 +23,7 @@ public static class Setup
         services.AddSingleton<Shares.IShareSource, Shares.ShareSource>();
         services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddOpenValueOpenApi();
         var settings = builder.Configuration.GetSection("OpenValue").Get<OpenValueOptions>() ?? new OpenValueOptions();
         services.AddOpenValueStorage(OpenValueOptions.ConnectionString(builder.Configuration), settings.RunAsyncProjections);
 

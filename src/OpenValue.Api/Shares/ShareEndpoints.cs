@@ -84,6 +84,8 @@ public static class ShareEndpoints
     /// shares count every member whichever lines are returned.
     /// </summary>
     [WolverineGet("/networks/{networkId}/shares")]
+    [EndpointSummary("Shares as of a moment")]
+    [EndpointDescription("Each member's points and share of the network or one project. Shares sum to exactly 1; all lines, one member's, or a page in member-id order.")]
     public static async Task<SharesResponse> Get(
         Guid networkId, string? asOf, string? projectId, string? memberId, string? after, string? limit,
         IQuerySession session, IShareSource shares, IClock clock, HttpContext http)

@@ -38,6 +38,8 @@ public static class ShareExplanation
     /// its lines add up to (exactly the member's points in GET /shares at the same moment).
     /// </summary>
     [WolverineGet("/networks/{networkId}/members/{memberId}/share")]
+    [EndpointSummary("Explain a member's share")]
+    [EndpointDescription("Every accepted contribution that counts, with its rule, points and decay; the lines add up exactly to the member's points.")]
     public static async Task<ShareExplanationResponse> Get(
         Guid networkId, Guid memberId, string? projectId, IQuerySession session, IShareSource shares, IClock clock, HttpContext http)
     {

@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Http;
 using OpenValue.Api.Networks;
 using OpenValue.Api.Networks.Members;
 using OpenValue.Api.Networks.Projects;
@@ -29,6 +30,8 @@ public static class LedgerEndpoint
     /// stream, and its distributions) must agree to the minor unit; if they ever did not, this fails loudly.
     /// </summary>
     [WolverineGet("/networks/{networkId}/ledger")]
+    [EndpointSummary("The treasury ledger")]
+    [EndpointDescription("Income, reserved, paid, reversed, distributed and undistributed money per pool and in all, and each member's paid to date.")]
     public static async Task<LedgerResponse> Get(Guid networkId, IQuerySession session, HttpContext http)
     {
         var cancellation = http.RequestAborted;

@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using OpenValue.Api.Infrastructure;
 using OpenValue.Api.Security;
@@ -34,6 +35,9 @@ public static class ValueEquationEndpoints
 {
     /// <summary>Adopts the next version. Decided on the network stream's version: two stewards racing get one version each or a 409.</summary>
     [WolverinePost("/networks/{networkId}/value-equations"), Allow(Role.Steward)]
+    [EndpointSummary("Adopt the next value-equation version")]
+    [EndpointDescription("Every field is optional, but there must be at least one rule after the preset. A version never changes once adopted.")]
+    [ProducesResponseType<ValueEquationAdoptedResponse>(StatusCodes.Status201Created)]
     public static Task<IResult> Adopt(
         Guid networkId, ValueEquationRequest body, HttpContext http, IDocumentSession session, IClock clock, Idempotency idempotency) =>
         idempotency.Once(http, session, http.Caller().IdempotencyScope, body, async () =>
@@ -46,12 +50,16 @@ public static class ValueEquationEndpoints
         });
 
     [WolverineGet("/networks/{networkId}/value-equations/current")]
+    [EndpointSummary("Get the value equation in force")]
+    [EndpointDescription("404 no-value-equation before the first adoption.")]
     public static async Task<ValueEquationResponse> Current(Guid networkId, IQuerySession session, HttpContext http) =>
         (await Adopted(session, networkId, http.RequestAborted)).LastOrDefault() is { } current
             ? ValueEquationResponse.From(current)
             : throw RuleViolation.NotFound("no-value-equation", "This network has not adopted a value equation yet.");
 
     [WolverineGet("/networks/{networkId}/value-equations")]
+    [EndpointSummary("List the adopted versions")]
+    [EndpointDescription("Oldest first.")]
     public static async Task<ValueEquationsResponse> List(Guid networkId, IQuerySession session, HttpContext http) =>
         new([.. (await Adopted(session, networkId, http.RequestAborted)).Select(ValueEquationResponse.From)]);
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using OpenValue.Api.Infrastructure;
+using OpenValue.Api.Infrastructure.OpenApi;
 using OpenValue.Api.Security;
 using OpenValue.Domain.Networks;
 using Wolverine.Http;
@@ -24,6 +25,9 @@ public static class FoundNetworkEndpoint
     /// carry that key. The network id is the tenant of everything the network will hold.
     /// </summary>
     [WolverinePost("/networks")]
+    [EndpointSummary("Found a network")]
+    [EndpointDescription("Creates the network; the founder becomes its first member, holding every role. The founder's token is shown once: keep it.")]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
     [ProducesResponseType<NetworkFoundedResponse>(StatusCodes.Status201Created)]
     public static async Task<IResult> Post(
         FoundNetworkRequest body, HttpContext http, IDocumentStore store, IClock clock, Idempotency idempotency, IOptions<OpenValueOptions> options)

@@ -1,5 +1,6 @@
 using Marten;
 using Marten.Events.Projections;
+using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using OpenValue.Api.Security;
 using OpenValue.Domain.Networks;
@@ -33,6 +34,9 @@ public sealed record ProjectsResponse(IReadOnlyList<ProjectResponse> Projects);
 public static class ProjectEndpoints
 {
     [WolverinePost("/networks/{networkId}/projects"), Allow(Role.Steward)]
+    [EndpointSummary("Open a project")]
+    [EndpointDescription("A venture inside the network (a design, a product line) that contributions and income can belong to.")]
+    [ProducesResponseType<ProjectOpenedResponse>(StatusCodes.Status201Created)]
     public static async Task<IResult> Open(Guid networkId, OpenProjectRequest body, HttpContext http, IDocumentSession session, IClock clock)
     {
         var projectId = Guid.CreateVersion7();
@@ -44,6 +48,8 @@ public static class ProjectEndpoints
     }
 
     [WolverineGet("/networks/{networkId}/projects")]
+    [EndpointSummary("List the projects")]
+    [EndpointDescription("In the order they were opened.")]
     public static async Task<ProjectsResponse> List(IQuerySession session, HttpContext http)
     {
         var projects = await session.Query<ProjectView>().OrderBy(p => p.OpenedAt).ThenBy(p => p.Name).ToListAsync(http.RequestAborted);
