@@ -22,7 +22,7 @@ public static class Setup
         services.AddSingleton<Idempotency>();
         services.AddSingleton<Shares.IShareSource, Shares.ShareSource>();
         services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = BindingProblems.Customize);
         services.AddOpenValueOpenApi();
         var settings = builder.Configuration.GetSection("OpenValue").Get<OpenValueOptions>() ?? new OpenValueOptions();
         services.AddOpenValueStorage(OpenValueOptions.ConnectionString(builder.Configuration), settings.RunAsyncProjections);
@@ -38,7 +38,10 @@ public static class Setup
     public static void UseOpenValue(this WebApplication app)
     {
         app.UseMiddleware<ProblemsMiddleware>();
+        // An empty 4xx (no route, a method the route does not take, a body that is not JSON) becomes problem details.
+        app.UseStatusCodePages();
         app.UseRouting();
+        app.UseMiddleware<RouteValueChecks>();
         app.UseMiddleware<CallerMiddleware>();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs");

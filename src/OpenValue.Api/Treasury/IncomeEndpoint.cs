@@ -32,7 +32,7 @@ public static class IncomeEndpoint
             var income = Income.Decide(command, network, now.InUtc().Date, now);
             var pool = await FetchPool(session, income.PoolId, http.RequestAborted);
             pool.AppendOne(income);
-            return new Outcome(StatusCodes.Status201Created, $"/networks/{networkId}/ledger",
+            return new Outcome(StatusCodes.Status201Created, $"/networks/{networkId}/income/{income.IncomeId}",
                 new IncomeRecordedResponse(income.IncomeId, income.PoolId, income.ProjectId, MoneyResponse.Of(income.AmountMinor, income.Currency)));
         });
 

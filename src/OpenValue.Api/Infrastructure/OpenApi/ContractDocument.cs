@@ -110,11 +110,7 @@ internal sealed class ContractDocument : IOpenApiDocumentTransformer
             ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Description = "The HTTP status." },
             ["detail"] = Text("What is wrong, for a person."),
             ["instance"] = Text("The request path."),
-            ["code"] = new OpenApiSchema
-            {
-                Type = JsonSchemaType.String, Pattern = "^[a-z0-9]+(-[a-z0-9]+)*$",
-                Description = "Machine-readable: invalid-{field}, unauthenticated, role-required, network-not-found, concurrent-change, …",
-            },
+            ["code"] = Text("Machine-readable: invalid-{field}, unauthenticated, role-required, network-not-found, concurrent-change, …"),
             ["field"] = Text("The request field, query parameter, header or path parameter at fault (founder.name, roles[0], asOf, …)."),
         },
         Examples = [JsonNode.Parse("""

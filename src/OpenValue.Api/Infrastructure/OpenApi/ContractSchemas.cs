@@ -24,6 +24,9 @@ internal static partial class ContractSchemas
     [GeneratedRegex("(^|[a-z])(quantity|Quantity|rate|Rate|multiplier|Multiplier|points|Points|share|Share|percent|Percent|amount|Amount|factor|Factor|difference|Difference)$")]
     private static partial Regex DecimalName();
 
+    /// <summary>Whether a field of this name carries an exact decimal (see <see cref="DecimalName"/>).</summary>
+    public static bool IsDecimalName(string name) => DecimalName().IsMatch(name);
+
     private static readonly HashSet<string> DecimalMaps = ["pointsByKind", "proposedPointsByKind", "classWeights"];
 
     /// <summary>Request bodies and the records nested in them: by the project's naming, <c>…Request</c> and <c>…Input</c>.</summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using OpenValue.Api.Infrastructure;
 using OpenValue.Api.Security;
+using OpenValue.Domain;
 using OpenValue.Domain.Networks;
 using Wolverine.Http;
 
@@ -58,6 +59,14 @@ public static class MemberEndpoints
         var view = await session.LoadAsync<MemberView>(memberId, http.RequestAborted);
         return MemberResponse.From(view!);
     }
+
+    [WolverineGet("/networks/{networkId}/members/{memberId}")]
+    [EndpointSummary("Get a member")]
+    [EndpointDescription("Name, roles, stakeholder class and when they were admitted.")]
+    public static async Task<MemberResponse> Get(Guid memberId, IQuerySession session, HttpContext http) =>
+        await session.LoadAsync<MemberView>(memberId, http.RequestAborted) is { } view
+            ? MemberResponse.From(view)
+            : throw RuleViolation.NotFound("member-not-found", $"Member {memberId} is not in this network.");
 
     [WolverineGet("/networks/{networkId}/members")]
     [EndpointSummary("List the members")]

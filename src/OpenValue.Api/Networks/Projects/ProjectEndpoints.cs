@@ -3,6 +3,7 @@ using Marten.Events.Projections;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using OpenValue.Api.Security;
+using OpenValue.Domain;
 using OpenValue.Domain.Networks;
 using Wolverine.Http;
 
@@ -46,6 +47,14 @@ public static class ProjectEndpoints
         await session.SaveChangesAsync(http.RequestAborted);
         return Results.Created($"/networks/{networkId}/projects/{projectId}", new ProjectOpenedResponse(projectId));
     }
+
+    [WolverineGet("/networks/{networkId}/projects/{projectId}")]
+    [EndpointSummary("Get a project")]
+    [EndpointDescription("Its name and when it was opened.")]
+    public static async Task<ProjectResponse> Get(Guid projectId, IQuerySession session, HttpContext http) =>
+        await session.LoadAsync<ProjectView>(projectId, http.RequestAborted) is { } p
+            ? new ProjectResponse(p.Id, p.Name, p.OpenedAt)
+            : throw RuleViolation.NotFound("project-not-found", $"Project {projectId} is not in this network.");
 
     [WolverineGet("/networks/{networkId}/projects")]
     [EndpointSummary("List the projects")]
