@@ -37,7 +37,11 @@ public static class LedgerEndpoint
         var cancellation = http.RequestAborted;
         var currency = (await session.LoadAsync<NetworkView>(networkId, cancellation))!.Currency;
         var pools = (await session.Query<Pool>().ToListAsync(cancellation)).ToDictionary(p => p.Id);
-        var distributions = await session.Query<Distribution>().ToListAsync(cancellation);
+        // Only the money of each distribution, selected in the database: its lines, shares and explanations
+        // (tens of MB at 100,000 members) play no part in the ledger.
+        var distributions = await session.Query<Distribution>()
+            .Select(d => new Money(d.Proposal.PoolId, d.Status, d.Proposal.AmountMinor, d.Issue!.Payouts, d.Reversals))
+            .ToListAsync(cancellation);
         var projects = (await session.Query<ProjectView>().ToListAsync(cancellation)).OrderBy(p => p.OpenedAt).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
         var members = (await session.Query<MemberView>().ToListAsync(cancellation))
             .OrderBy(m => m.AdmittedAt).ThenBy(m => m.Id, Domain.Money.MemberIdOrder.Instance).ToList();
@@ -46,7 +50,7 @@ public static class LedgerEndpoint
         var perPool = scopes.Select(s =>
         {
             var id = DerivedIds.Pool(networkId, s.ProjectId);
-            return (Id: id, s.ProjectId, s.Name, Sums: Sums.Of(pools.GetValueOrDefault(id), distributions.Where(d => d.Proposal.PoolId == id)));
+            return (Id: id, s.ProjectId, s.Name, Sums: Sums.Of(pools.GetValueOrDefault(id), distributions.Where(d => d.PoolId == id)));
         }).ToList();
 
         var paid = distributions.SelectMany(d => d.Standing()).GroupBy(s => s.MemberId).ToDictionary(g => g.Key, g => g.Sum(s => s.AmountMinor));
@@ -59,6 +63,19 @@ public static class LedgerEndpoint
             [.. members.Select(m => new MemberPaid(m.Id, m.Name, MoneyResponse.Of(paid.GetValueOrDefault(m.Id), currency)))]);
     }
 
+    /// <summary>What the ledger needs of a distribution: its pool, status, amount, payouts and reversals.</summary>
+    private sealed record Money(
+        Guid PoolId, DistributionStatus Status, long AmountMinor, IReadOnlyList<Payout>? Payouts, IReadOnlyList<PayoutReversed>? Reversals)
+    {
+        public long PaidMinor => Payouts?.Sum(p => p.AmountMinor) ?? 0;
+
+        public long ReversedMinor => Reversals?.Sum(r => r.AmountMinor) ?? 0;
+
+        /// <summary>Paid and not reversed, per member (as <see cref="Distribution.Standing"/>).</summary>
+        public IEnumerable<(Guid MemberId, long AmountMinor)> Standing() =>
+            (Payouts ?? []).Where(p => Reversals?.Any(r => r.PayoutId == p.PayoutId) != true).Select(p => (p.MemberId, p.AmountMinor));
+    }
+
     /// <summary>A scope's sums in minor units.</summary>
     private readonly record struct Sums(long Income, long Reserved, long Paid, long Reversed)
     {
@@ -69,11 +86,11 @@ public static class LedgerEndpoint
             new(checked(a.Income + b.Income), a.Reserved + b.Reserved, a.Paid + b.Paid, a.Reversed + b.Reversed);
 
         /// <summary>Counts a pool's distributions and checks the result against the pool's own balance.</summary>
-        public static Sums Of(Pool? pool, IEnumerable<Distribution> distributions)
+        public static Sums Of(Pool? pool, IEnumerable<Money> distributions)
         {
             var list = distributions.ToList();
             var sums = new Sums(pool?.IncomeMinor ?? 0,
-                list.Where(d => d.Status is DistributionStatus.Proposed or DistributionStatus.Approved).Sum(d => d.Proposal.AmountMinor),
+                list.Where(d => d.Status is DistributionStatus.Proposed or DistributionStatus.Approved).Sum(d => d.AmountMinor),
                 list.Sum(d => d.PaidMinor), list.Sum(d => d.ReversedMinor));
             if (sums.Undistributed != (pool?.AvailableMinor ?? 0) || sums.Undistributed < 0 || sums.Reserved < 0 || sums.Distributed < 0)
                 throw new InvalidOperationException(

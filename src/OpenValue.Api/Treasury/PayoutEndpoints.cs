@@ -64,11 +64,13 @@ public static class PayoutEndpoints
         idempotency.Once(http, session, http.Caller().IdempotencyScope, body, async () =>
         {
             var cancellation = http.RequestAborted;
-            // Distributions are few (a handful a month); a scan is simpler than an index kept beside them.
-            var paid = await session.Query<Distribution>().Where(d => d.Status == DistributionStatus.Paid).ToListAsync(cancellation);
-            var owner = paid.FirstOrDefault(d => d.Payouts.Any(p => p.PayoutId == payoutId))
-                ?? throw RuleViolation.NotFound("payout-not-found", $"Payout {payoutId} is not in this network.");
-            var stream = await DistributionEndpoints.FetchExisting(session, owner.Id, cancellation);
+            // Only the id of the distribution that holds the payout comes back, not the paid distributions whole.
+            var owner = await session.Query<Distribution>()
+                .Where(d => d.Status == DistributionStatus.Paid && d.Issue!.Payouts.Any(p => p.PayoutId == payoutId))
+                .Select(d => d.Id).FirstOrDefaultAsync(cancellation);
+            if (owner == Guid.Empty)
+                throw RuleViolation.NotFound("payout-not-found", $"Payout {payoutId} is not in this network.");
+            var stream = await DistributionEndpoints.FetchExisting(session, owner, cancellation);
             var command = new ReversePayout(payoutId, body.Reason, http.Caller().MemberId);
             var (reversal, returned) = Settling.Decide(command, stream.Aggregate!, clock.GetCurrentInstant());
             stream.AppendOne(reversal);
