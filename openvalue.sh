@@ -180,6 +180,13 @@ bench_smoke_test() {
     || { say "OpenValue.Benchmarks: bench --quick failed"; return 1; }
 }
 
+# The API tests lint the served OpenAPI document with @redocly/cli, pinned in tests/contract/package-lock.json.
+install_contract_tools() {
+  command -v npm >/dev/null || die "npm not found: the contract tests need Node.js 20.19+ (Debian: apt-get install nodejs npm)."
+  say "Installing the contract linter (npm ci in tests/contract)..."
+  (cd "$ROOT/tests/contract" && npm ci --no-audit --no-fund --loglevel=error >&2) || die "npm ci in tests/contract failed"
+}
+
 cmd_test() {
   ensure_pg_binaries
   local tmp; tmp="$(mktemp -d)"
@@ -191,6 +198,7 @@ cmd_test() {
   say "Throwaway PostgreSQL on 127.0.0.1:$port (fsync off: test data only)"
 
   dotnet build "$ROOT/OpenValue.sln" -c Debug -v quiet -nologo >&2 || die "build failed"
+  install_contract_tools
   local passed=0 failed=0 skipped=0 status=0 project name db out
   for project in "$ROOT"/tests/*/*.csproj; do
     name="$(basename "$project" .csproj)"

@@ -29,6 +29,8 @@ public static class ActivityFeedEndpoint
     /// when read; the stored entries hold ids only, so a rebuild never depends on the state of another view.
     /// </summary>
     [WolverineGet("/networks/{networkId}/activity")]
+    [EndpointSummary("The activity feed")]
+    [EndpointDescription("What happened in the network, newest first, one entry per fact, paged by sequence.")]
     public static async Task<ActivityPage> Get(string? before, string? limit, IQuerySession session, HttpContext http)
     {
         var cursor = Parse(before, "before", 1, long.MaxValue);

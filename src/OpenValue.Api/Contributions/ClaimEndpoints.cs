@@ -1,8 +1,10 @@
+using System.Text.Json.Serialization;
 using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using OpenValue.Api.Infrastructure;
+using OpenValue.Api.Infrastructure.OpenApi;
 using OpenValue.Api.Security;
 using OpenValue.Domain;
 using OpenValue.Domain.Contributions;
@@ -12,14 +14,17 @@ using Wolverine.Http;
 namespace OpenValue.Api.Contributions;
 
 public sealed record SubmitContributionRequest(
-    string? Id, string? Kind, string? Quantity, string? Unit, string? OccurredOn, string? Description, string? EvidenceUrl, string? ProjectId)
+    string? Kind, string? Quantity, string? Unit, string? OccurredOn, string? Description,
+    string? EvidenceUrl = null, string? ProjectId = null, string? Id = null)
 {
+    [JsonIgnore]
     public ClaimInput Claim => new(Kind, Quantity, Unit, OccurredOn, Description, EvidenceUrl, ProjectId);
 }
 
 public sealed record AmendContributionRequest(
-    string? Kind, string? Quantity, string? Unit, string? OccurredOn, string? Description, string? EvidenceUrl, string? ProjectId)
+    string? Kind, string? Quantity, string? Unit, string? OccurredOn, string? Description, string? EvidenceUrl = null, string? ProjectId = null)
 {
+    [JsonIgnore]
     public ClaimInput Claim => new(Kind, Quantity, Unit, OccurredOn, Description, EvidenceUrl, ProjectId);
 }
 
@@ -33,6 +38,8 @@ public static class ClaimEndpoints
     /// appends nothing and answers 201 again) and an Idempotency-Key (the first response replayed).
     /// </summary>
     [WolverinePost("/networks/{networkId}/contributions"), Allow(Role.Contributor)]
+    [EndpointSummary("Submit a contribution")]
+    [EndpointDescription("A claim of work, cash, expenses, materials and so on. A client-chosen id makes a resubmission harmless (201 again, nothing appended).")]
     [ProducesResponseType<ContributionSubmittedResponse>(StatusCodes.Status201Created)]
     public static Task<IResult> Submit(
         Guid networkId, SubmitContributionRequest body, HttpContext http, IDocumentSession session, IClock clock, Idempotency idempotency) =>
@@ -61,6 +68,9 @@ public static class ClaimEndpoints
         });
 
     [WolverinePut("/networks/{networkId}/contributions/{contributionId}")]
+    [EndpointSummary("Amend a contribution")]
+    [EndpointDescription("By its author, before any review or after changes were requested.")]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
     public static async Task<ContributionResponse> Amend(
         Guid networkId, Guid contributionId, AmendContributionRequest body, HttpContext http, IDocumentSession session, IClock clock)
     {
@@ -74,6 +84,9 @@ public static class ClaimEndpoints
     }
 
     [WolverinePost("/networks/{networkId}/contributions/{contributionId}/withdrawal")]
+    [EndpointSummary("Withdraw a contribution")]
+    [EndpointDescription("By its author, before a final decision.")]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
     public static async Task<ContributionResponse> Withdraw(Guid contributionId, HttpContext http, IDocumentSession session, IClock clock)
     {
         var stream = await FetchExisting(session, contributionId, http.RequestAborted);

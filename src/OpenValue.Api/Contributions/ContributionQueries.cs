@@ -1,5 +1,6 @@
 using Marten;
 using Marten.Linq;
+using OpenValue.Api.Infrastructure;
 using OpenValue.Api.Security;
 using OpenValue.Domain;
 using OpenValue.Domain.Contributions;
@@ -16,15 +17,16 @@ public sealed record ContributionPage(IReadOnlyList<ContributionResponse> Items,
 
 public static class ContributionQueries
 {
-    public const int DefaultPageSize = 50;
-    public const int MaxPageSize = 200;
-
     [WolverineGet("/networks/{networkId}/contributions/{contributionId}")]
+    [EndpointSummary("Get a contribution")]
+    [EndpointDescription("With its reviews, status, points and the version a review must name.")]
     public static Task<ContributionResponse> Get(Guid contributionId, IQuerySession session, HttpContext http) =>
         ContributionResponse.Load(session, contributionId, http.RequestAborted);
 
     /// <summary>Newest submissions first; every filter is optional.</summary>
     [WolverineGet("/networks/{networkId}/contributions")]
+    [EndpointSummary("List contributions")]
+    [EndpointDescription("Newest submissions first, a page at a time; every filter is optional.")]
     public static Task<ContributionPage> List(
         string? status, string? memberId, string? projectId, string? page, string? pageSize, IQuerySession session, HttpContext http)
     {
@@ -43,6 +45,8 @@ public static class ContributionQueries
 
     /// <summary>What waits for the calling reviewer: others' claims under review they have not yet judged this round, oldest first.</summary>
     [WolverineGet("/networks/{networkId}/review-queue"), Allow(Role.Reviewer)]
+    [EndpointSummary("The caller's review queue")]
+    [EndpointDescription("Others' claims under review that the caller has not judged this round, oldest first.")]
     public static Task<ContributionPage> ReviewQueue(string? page, string? pageSize, IQuerySession session, HttpContext http)
     {
         var me = http.Caller().MemberId;
@@ -54,19 +58,9 @@ public static class ContributionQueries
 
     private static async Task<ContributionPage> Paged(IQueryable<ContributionView> query, string? page, string? pageSize, CancellationToken cancellation)
     {
-        var number = ParseInt(page, "page", 1, int.MaxValue / MaxPageSize) ?? 1;
-        var size = ParseInt(pageSize, "pageSize", 1, MaxPageSize) ?? DefaultPageSize;
-        var views = await query.Stats(out var stats).Skip((number - 1) * size).Take(size).ToListAsync(cancellation);
-        return new ContributionPage([.. views.Select(ContributionResponse.From)], number, size, stats.TotalResults);
-    }
-
-    private static int? ParseInt(string? text, string field, int min, int max)
-    {
-        if (string.IsNullOrEmpty(text))
-            return null;
-        return int.TryParse(text, System.Globalization.NumberStyles.None, null, out var value) && value >= min && value <= max
-            ? value
-            : throw RuleViolation.Invalid(field, $"'{field}' must be a whole number from {min} to {max}.");
+        var wanted = PageRequest.Parse(page, pageSize);
+        var views = await query.Stats(out var stats).Skip(wanted.Skip).Take(wanted.Size).ToListAsync(cancellation);
+        return new ContributionPage([.. views.Select(ContributionResponse.From)], wanted.Number, wanted.Size, stats.TotalResults);
     }
 
     private static Guid? ParseId(string? text, string field)

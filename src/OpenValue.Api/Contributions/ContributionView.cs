@@ -33,6 +33,9 @@ public sealed class ContributionView
     public long SubmittedSequence { get; set; }
     public Instant? DecidedAt { get; set; }
 
+    /// <summary>The contribution stream's version after the last fact this view shows.</summary>
+    public long Version { get; set; }
+
     /// <summary>The points it counts now (after any correction), the version that gave them, and its inputs; null before valuation.</summary>
     public decimal? Points { get; set; }
     public int? EquationVersion { get; set; }
@@ -51,7 +54,16 @@ public sealed class ContributionViewProjection : SingleStreamProjection<Contribu
         foreach (var type in StreamEvents.Contribution) IncludeType(type);
     }
 
+    /// <summary>Every fact of the stream also moves the view to that stream version: the version a reviewer must name.</summary>
     public override ContributionView? Evolve(ContributionView? view, Guid id, IEvent e)
+    {
+        var next = Fold(view, e);
+        if (next is not null)
+            next.Version = e.Version;
+        return next;
+    }
+
+    private static ContributionView? Fold(ContributionView? view, IEvent e)
     {
         switch (view, e.Data)
         {

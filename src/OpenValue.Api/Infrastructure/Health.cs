@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Wolverine.Http;
 
@@ -9,6 +10,10 @@ public static class HealthEndpoint
 {
     /// <summary>Liveness plus a round trip to PostgreSQL; 503 when the database cannot be reached.</summary>
     [WolverineGet("/health")]
+    [EndpointSummary("Check liveness and the database")]
+    [EndpointDescription("200 when PostgreSQL answers, 503 when it cannot be reached.")]
+    [ProducesResponseType<HealthResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<HealthResponse>(StatusCodes.Status503ServiceUnavailable)]
     public static async Task<IResult> Get(Marten.IDocumentStore store, CancellationToken cancellation)
     {
         try

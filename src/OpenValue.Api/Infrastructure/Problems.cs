@@ -21,6 +21,8 @@ public sealed class ProblemsMiddleware(RequestDelegate next, ILogger<ProblemsMid
             if (problem.Status >= 500)
                 logger.LogError(exception, "Unhandled failure on {Method} {Path}", context.Request.Method, context.Request.Path);
             context.Response.Clear();
+            if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+                context.Response.Headers.RetryAfter = RetryAfterSeconds;
             await Problems.Write(context, problem);
         }
     }
@@ -37,9 +39,22 @@ public sealed class ProblemsMiddleware(RequestDelegate next, ILogger<ProblemsMid
             StatusCodes.Status413PayloadTooLarge, "body-too-large",
             "The request body is larger than this server accepts."),
         BadHttpRequestException bad => Problems.Invalid("body", bad.Message),
+        _ when IsDatabaseUnreachable(exception) => Problems.Create(StatusCodes.Status503ServiceUnavailable, "database-unavailable",
+                "The database cannot be reached just now; nothing was saved. Try again in a few seconds."),
         OperationCanceledException => null,
         _ => new ProblemDetails { Status = 500, Title = "Unexpected error", Type = "urn:openvalue:problem:unexpected" },
     };
+
+    /// <summary>How long a client should wait before retrying when PostgreSQL cannot be reached.</summary>
+    public const string RetryAfterSeconds = "5";
+
+    /// <summary>
+    /// PostgreSQL out of reach: a connection refused, broken or timed out, or the pool waiting in vain for one.
+    /// Npgsql marks these transient; an error the server itself reports (a constraint, a syntax error) is not.
+    /// </summary>
+    public static bool IsDatabaseUnreachable(Exception exception) =>
+        exception is Npgsql.NpgsqlException { IsTransient: true } and not Npgsql.PostgresException
+        || exception.InnerException is { } inner && IsDatabaseUnreachable(inner);
 
     /// <summary>Optimistic-concurrency losses and unique-key races: someone else's write won.</summary>
     public static bool IsConcurrencyFailure(Exception exception) => exception is

@@ -1,6 +1,7 @@
 using JasperFx;
 using JasperFx.CodeGeneration;
 using NodaTime;
+using OpenValue.Api.Infrastructure.OpenApi;
 using OpenValue.Api.Security;
 using Scalar.AspNetCore;
 using Wolverine;
@@ -24,8 +25,8 @@ public static class Setup
         services.AddHostedService<IdempotencyPurge>();
         services.AddSingleton<Shares.IShareSource, Shares.ShareSource>();
         services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
-        services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = BindingProblems.Customize);
+        services.AddOpenValueOpenApi();
         var settings = builder.Configuration.GetSection("OpenValue").Get<OpenValueOptions>() ?? new OpenValueOptions();
         services.AddOpenValueStorage(OpenValueOptions.ConnectionString(builder.Configuration), settings.RunAsyncProjections);
 
@@ -41,8 +42,11 @@ public static class Setup
     {
         app.UseMiddleware<ProblemsMiddleware>();
         app.UseMiddleware<SecurityHeaders>();
+        // An empty 4xx (no route, a method the route does not take, a body that is not JSON) becomes problem details.
+        app.UseStatusCodePages();
         app.UseRouting();
         app.UseRateLimiter();
+        app.UseMiddleware<RouteValueChecks>();
         app.UseMiddleware<CallerMiddleware>();
         app.UseMiddleware<JsonBodyGuard>();
         app.MapOpenApi();

@@ -97,6 +97,7 @@ public static class Storage
         options.Schema.For<ContributionView>().MultiTenanted();
         options.Schema.For<Pool>().MultiTenanted();
         options.Schema.For<Distribution>().MultiTenanted();
+        options.Schema.For<IncomeView>().MultiTenanted();
 
         options.Storage.ExtendedSchemaObjects.AddRange(Shares.PointsLedgerSchema.Objects());
 
@@ -112,6 +113,7 @@ public static class Storage
         options.Projections.Add<Shares.PointsLedgerProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<PoolProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<DistributionProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<IncomeViewProjection>(ProjectionLifecycle.Inline);
 
         // The activity feed may trail its facts by a moment, so it is kept out of every write transaction.
         options.Schema.For<Activity.ActivityEntry>().MultiTenanted();

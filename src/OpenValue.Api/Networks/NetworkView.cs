@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Http;
 using Marten.Events.Aggregation;
 using NodaTime;
 using OpenValue.Domain.Networks;
@@ -28,6 +29,8 @@ public sealed record NetworkResponse(Guid NetworkId, string Name, string Currenc
 public static class NetworkEndpoints
 {
     [WolverineGet("/networks/{networkId}")]
+    [EndpointSummary("Get the network")]
+    [EndpointDescription("Its name, currency, founding instant and number of members.")]
     public static async Task<NetworkResponse> Get(Guid networkId, IQuerySession session, HttpContext http)
     {
         var view = await session.LoadAsync<NetworkView>(networkId, http.RequestAborted)

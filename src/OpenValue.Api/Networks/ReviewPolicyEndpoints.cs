@@ -13,6 +13,8 @@ public sealed record ReviewPolicyResponse(int ApprovalsRequired);
 public static class ReviewPolicyEndpoints
 {
     [WolverinePost("/networks/{networkId}/review-policy"), Allow(Role.Steward)]
+    [EndpointSummary("Set the review policy")]
+    [EndpointDescription("How many approvals by reviewers other than the author accept a contribution.")]
     public static async Task<ReviewPolicyResponse> Set(Guid networkId, ReviewPolicyRequest body, HttpContext http, IDocumentSession session, IClock clock)
     {
         var stream = await session.Events.FetchForWriting<Network>(networkId, http.RequestAborted);
@@ -24,6 +26,7 @@ public static class ReviewPolicyEndpoints
     }
 
     [WolverineGet("/networks/{networkId}/review-policy")]
+    [EndpointSummary("Get the review policy")]
     public static async Task<ReviewPolicyResponse> Get(Guid networkId, HttpContext http, IQuerySession session)
     {
         var network = await session.LoadAsync<Network>(networkId, http.RequestAborted);

@@ -22,6 +22,8 @@ public sealed record TreasuryPolicyResponse(string FourEyes, bool SecondApproval
 public static class TreasuryPolicyEndpoints
 {
     [WolverinePost("/networks/{networkId}/treasury-policy"), Allow(Role.Steward)]
+    [EndpointSummary("Set the four-eyes rule")]
+    [EndpointDescription("Whether a distribution needs a second treasurer's approval: always, never, or when the network has two treasurers. Setting the rule in force changes nothing.")]
     public static async Task<TreasuryPolicyResponse> Set(Guid networkId, TreasuryPolicyRequest body, HttpContext http, IDocumentSession session, IClock clock)
     {
         var stream = await session.Events.FetchForWriting<Network>(networkId, http.RequestAborted);
@@ -33,6 +35,7 @@ public static class TreasuryPolicyEndpoints
     }
 
     [WolverineGet("/networks/{networkId}/treasury-policy")]
+    [EndpointSummary("Get the four-eyes rule")]
     public static async Task<TreasuryPolicyResponse> Get(Guid networkId, HttpContext http, IQuerySession session) =>
         TreasuryPolicyResponse.Of((await session.LoadAsync<Network>(networkId, http.RequestAborted))!);
 }

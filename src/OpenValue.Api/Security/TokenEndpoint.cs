@@ -1,4 +1,5 @@
 using Marten;
+using OpenValue.Api.Infrastructure.OpenApi;
 using NodaTime;
 using OpenValue.Api.Networks.Members;
 using OpenValue.Domain;
@@ -17,6 +18,9 @@ public static class TokenEndpoint
     /// network stream (who reset whose credentials, never the credential). The new token is shown once.
     /// </summary>
     [WolverinePost("/networks/{networkId}/members/{memberId}/token")]
+    [EndpointSummary("Reissue a member's token")]
+    [EndpointDescription("By the member themself or a steward. Every earlier token of the member stops working at once; the new one is shown once.")]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
     public static async Task<TokenReissuedResponse> Reissue(Guid networkId, Guid memberId, HttpContext http, IDocumentSession session, IClock clock)
     {
         var caller = http.Caller();

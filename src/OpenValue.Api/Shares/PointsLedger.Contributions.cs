@@ -11,12 +11,13 @@ public static partial class PointsLedger
 {
     /// <summary>
     /// Each contribution's points counting only entries in (<paramref name="after"/>, <paramref name="asOf"/>]
-    /// (no lower bound when <paramref name="after"/> is null), for the network or one project. This reads
+    /// (no lower bound when <paramref name="after"/> is null), for the network or one project, of every member
+    /// or of <paramref name="memberId"/> only. This reads
     /// every entry in range — O(entries), unlike <see cref="TallyAsOf"/> — and is what decay needs, since a
     /// decayed total depends on each contribution's age.
     /// </summary>
     public static async Task<IReadOnlyList<ContributionPoints>> ContributionsAsOf(
-        IDocumentStore store, string tenantId, Guid? projectId, Instant? after, Instant asOf, CancellationToken cancellation)
+        IDocumentStore store, string tenantId, Guid? projectId, Instant? after, Instant asOf, CancellationToken cancellation, Guid? memberId = null)
     {
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellation);
@@ -24,6 +25,7 @@ public static partial class PointsLedger
             select contribution_id, member_id, kind, sum(points), min(coalesce(accepted_at, at))
               from openvalue.ov_points_entries
              where tenant_id = $1 and at <= $2 and ($3::timestamptz is null or at > $3) and ($4::uuid is null or project_id = $4)
+               and ($5::uuid is null or member_id = $5)
              group by contribution_id, member_id, kind
              order by contribution_id
             """, connection);
@@ -31,6 +33,7 @@ public static partial class PointsLedger
         command.Parameters.Add(new NpgsqlParameter { Value = asOf });
         command.Parameters.Add(new NpgsqlParameter { Value = after.HasValue ? after.Value : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)projectId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)memberId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
 
         var result = new List<ContributionPoints>();
         await using var reader = await command.ExecuteReaderAsync(cancellation);

@@ -34,49 +34,51 @@ public sealed record ShareExplanationResponse(
 public static class ShareExplanation
 {
     /// <summary>
-    /// Why a member holds the share they hold now: every accepted contribution that counts, and the totals
-    /// its lines add up to (exactly the member's points in GET /shares at the same moment).
+    /// Why a member holds the share they hold at a moment (default now): every accepted contribution that counts
+    /// then, with its points as of that moment, and the totals its lines add up to. Lines and totals come from the
+    /// same ledger entries, decayed from the same acceptance instants, as GET /shares: the member's points there at
+    /// the same moment are exactly the sum of these lines.
     /// </summary>
     [WolverineGet("/networks/{networkId}/members/{memberId}/share")]
+    [EndpointSummary("Explain a member's share")]
+    [EndpointDescription("Every accepted contribution that counts as of asOf (default now), with its rule, points and decay; the lines add up exactly to the member's points.")]
     public static async Task<ShareExplanationResponse> Get(
-        Guid networkId, Guid memberId, string? projectId, IQuerySession session, IShareSource shares, IClock clock, HttpContext http)
+        Guid networkId, Guid memberId, string? projectId, string? asOf, IQuerySession session, IShareSource shares, IClock clock, HttpContext http)
     {
         var cancellation = http.RequestAborted;
+        var moment = ShareText.AsOf(asOf, clock);
         var member = await session.LoadAsync<MemberView>(memberId, cancellation)
             ?? throw RuleViolation.NotFound("member-not-found", $"Member {memberId} is not in this network.");
         var project = await ShareText.Project(projectId, session, cancellation);
-        var asOf = clock.GetCurrentInstant();
-        var snapshot = await shares.AsOf(networkId, project, asOf, new ShareLines(MemberId: memberId), cancellation);
+        var snapshot = await shares.AsOf(networkId, project, moment, new ShareLines(MemberId: memberId), cancellation);
         var network = await ClaimEndpoints.NetworkOf(session, networkId, cancellation);
-        var halfLife = network.EquationAt(asOf)?.HalfLifeDays;
+        var halfLife = network.EquationAt(moment)?.HalfLifeDays;
 
-        var query = session.Query<ContributionView>().Where(v => v.MemberId == memberId && v.Status == ContributionStatus.Accepted && v.Points != null);
-        if (project is { } p)
-            query = query.Where(v => v.ProjectId == p);
-        var views = await query.OrderBy(v => v.DecidedAt).ThenBy(v => v.SubmittedSequence).ToListAsync(cancellation);
-        var counted = views.Where(v => v.ValuedAt <= asOf).Select(v => (View: v, Decayed: Decayed(v, asOf, halfLife))).ToList();
-
-        var line = snapshot.Members.FirstOrDefault(m => m.MemberId == memberId);
-        var byKind = counted.GroupBy(c => c.View.Kind).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => DecimalText.Format(g.Sum(c => c.Decayed)));
-        var lines = counted.Select(c => Line(c.View, asOf, halfLife, c.Decayed)).ToList();
-        return new ShareExplanationResponse(memberId, member.Name, asOf, project, snapshot.EquationVersion, halfLife, lines,
-            DecimalText.Format(line?.Points ?? 0m), byKind, DecimalText.Format(snapshot.TotalPoints),
-            DecimalText.Format(line?.Share ?? 0m), ShareText.Percent(line?.Percent ?? 0m));
+        var entries = await PointsLedger.ContributionsAsOf(session.DocumentStore, session.TenantId, project, null, moment, cancellation, memberId);
+        var views = (await session.LoadManyAsync<ContributionView>(cancellation, entries.Select(e => e.ContributionId))).ToDictionary(v => v.Id);
+        var lines = entries.OrderBy(e => e.AcceptedAt).ThenBy(e => views[e.ContributionId].SubmittedSequence)
+            .Select(e => Line(e, views[e.ContributionId], moment, halfLife)).ToList();
+        var points = lines.Sum(l => l.Decayed);
+        var byKind = lines.GroupBy(l => l.Line.Kind).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => DecimalText.Format(g.Sum(l => l.Decayed)));
+        var share = snapshot.Members.FirstOrDefault(m => m.MemberId == memberId);
+        return new ShareExplanationResponse(memberId, member.Name, moment, project, snapshot.EquationVersion, halfLife,
+            [.. lines.Select(l => l.Line)], DecimalText.Format(points), byKind, DecimalText.Format(snapshot.TotalPoints),
+            DecimalText.Format(share?.Share ?? 0m), ShareText.Percent(share?.Percent ?? 0m));
     }
 
-    /// <summary>Points × 2^(−age/h), rounded once to 18 places, exactly as <see cref="ShareSource"/> decays each contribution.</summary>
-    private static decimal Decayed(ContributionView v, Instant asOf, int? halfLife) =>
-        halfLife is { } h ? Decay.Decayed(v.Points!.Value, v.DecidedAt!.Value, asOf, h) : v.Points!.Value;
-
-    private static ExplanationLine Line(ContributionView v, Instant asOf, int? halfLife, decimal decayed)
+    /// <summary>
+    /// One line: the ledger's points as of the moment, decayed from the ledger's acceptance instant exactly as
+    /// <see cref="ShareSource.Decayed"/> decays them; the contribution's view supplies what it was and its rule.
+    /// </summary>
+    private static (ExplanationLine Line, decimal Decayed) Line(ContributionPoints entry, ContributionView v, Instant asOf, int? halfLife)
     {
+        var decayed = halfLife is { } h ? Decay.Decayed(entry.Points, entry.AcceptedAt, asOf, h) : entry.Points;
+        var factor = halfLife is { } days ? Decay.Factor(asOf - entry.AcceptedAt, days) : 1m;
         var valuation = v.Valuation!;
-        var acceptedAt = v.DecidedAt!.Value;
-        var points = v.Points!.Value;
-        var factor = halfLife is { } h ? Decay.Factor(asOf - acceptedAt, h) : 1m;
-        return new ExplanationLine(v.Id, v.Kind, DecimalText.Format(v.Quantity), v.Unit, DecimalText.Format(valuation.Rate),
-            DecimalText.Format(valuation.Multiplier), valuation.EquationVersion, valuation.FromProjectOverride, v.ProjectId, acceptedAt,
-            DecimalText.Format(points), DecimalText.Format(factor), DecimalText.Format(decayed), [.. v.Corrections.Select(CorrectionResponse.From)]);
+        return (new ExplanationLine(v.Id, v.Kind, DecimalText.Format(v.Quantity), v.Unit, DecimalText.Format(valuation.Rate),
+            DecimalText.Format(valuation.Multiplier), valuation.EquationVersion, valuation.FromProjectOverride, v.ProjectId, entry.AcceptedAt,
+            DecimalText.Format(entry.Points), DecimalText.Format(factor), DecimalText.Format(decayed),
+            [.. v.Corrections.Where(c => c.CorrectedAt <= asOf).Select(CorrectionResponse.From)]), decayed);
     }
 }

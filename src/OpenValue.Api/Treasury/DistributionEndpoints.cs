@@ -13,9 +13,9 @@ using Wolverine.Http;
 
 namespace OpenValue.Api.Treasury;
 
-public sealed record ProposeDistributionRequest(MoneyInput? Amount, string? Policy, string? ProjectId, string? AsOf, int? WindowDays);
+public sealed record ProposeDistributionRequest(MoneyInput? Amount, string? Policy, string? ProjectId = null, string? AsOf = null, int? WindowDays = null);
 
-public sealed record CancelDistributionRequest(string? Reason);
+public sealed record CancelDistributionRequest(string? Reason = null);
 
 /// <summary>What an approval binds: nothing but the route, so the idempotency hash is the route's.</summary>
 public sealed record ApproveDistributionRequest;
@@ -28,6 +28,8 @@ public static class DistributionEndpoints
     /// the same pool version and saved first wins; the other gets 409 and nothing is kept.
     /// </summary>
     [WolverinePost("/networks/{networkId}/distributions"), Allow(Role.Treasurer)]
+    [EndpointSummary("Propose a distribution")]
+    [EndpointDescription("Splits an amount of a pool among members by a policy (pro-rata, balanced, recent); the lines sum exactly to the amount. The amount is reserved in the pool at once.")]
     [ProducesResponseType<DistributionResponse>(StatusCodes.Status201Created)]
     public static Task<IResult> Propose(
         Guid networkId, ProposeDistributionRequest body, HttpContext http, IDocumentSession session, IClock clock, Idempotency idempotency,
@@ -55,11 +57,15 @@ public static class DistributionEndpoints
         });
 
     [WolverineGet("/networks/{networkId}/distributions/{distributionId}")]
+    [EndpointSummary("Get a distribution")]
+    [EndpointDescription("Its lines, the shares it used, status, policy, equation version and asOf.")]
     public static async Task<DistributionResponse> Get(Guid distributionId, IQuerySession session, HttpContext http) =>
         await TreasuryResponses.Of(session, await TreasuryResponses.Load(session, distributionId, http.RequestAborted), http.RequestAborted);
 
     /// <summary>A second approval is 409; send an Idempotency-Key to have a retry answered like the first call.</summary>
     [WolverinePost("/networks/{networkId}/distributions/{distributionId}/approval"), Allow(Role.Treasurer)]
+    [EndpointSummary("Approve a distribution")]
+    [EndpointDescription("By a treasurer other than the proposer, when the network requires a second approval.")]
     [ProducesResponseType<DistributionResponse>(StatusCodes.Status200OK)]
     public static Task<IResult> Approve(Guid distributionId, HttpContext http, IDocumentSession session, IClock clock, Idempotency idempotency) =>
         idempotency.Once(http, session, http.Caller().IdempotencyScope, new ApproveDistributionRequest(), async () =>
@@ -78,6 +84,8 @@ public static class DistributionEndpoints
 
     /// <summary>Both streams are version-checked: a cancellation racing a payout or another reservation loses cleanly.</summary>
     [WolverinePost("/networks/{networkId}/distributions/{distributionId}/cancellation"), Allow(Role.Treasurer)]
+    [EndpointSummary("Cancel a distribution")]
+    [EndpointDescription("Before payout; the reserved amount returns to the pool. Cancelling a cancelled distribution changes nothing.")]
     public static async Task<DistributionResponse> Cancel(
         Guid distributionId, CancelDistributionRequest body, HttpContext http, IDocumentSession session, IClock clock)
     {

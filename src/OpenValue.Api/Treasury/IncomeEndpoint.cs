@@ -11,7 +11,7 @@ using Wolverine.Http;
 
 namespace OpenValue.Api.Treasury;
 
-public sealed record RecordIncomeRequest(MoneyInput? Amount, string? Source, string? ProjectId, string? ReceivedOn, string? Note);
+public sealed record RecordIncomeRequest(MoneyInput? Amount, string? Source, string? ReceivedOn, string? ProjectId = null, string? Note = null);
 
 public sealed record IncomeRecordedResponse(Guid IncomeId, Guid PoolId, Guid? ProjectId, MoneyResponse Amount);
 
@@ -19,6 +19,8 @@ public static class IncomeEndpoint
 {
     /// <summary>Appends to the pool of the income's scope, checked against the version read like every pool write.</summary>
     [WolverinePost("/networks/{networkId}/income"), Allow(Role.Treasurer)]
+    [EndpointSummary("Record income")]
+    [EndpointDescription("Into the pool of a project when it names one, else the network's own pool.")]
     [ProducesResponseType<IncomeRecordedResponse>(StatusCodes.Status201Created)]
     public static Task<IResult> Record(
         Guid networkId, RecordIncomeRequest body, HttpContext http, IDocumentSession session, IClock clock, Idempotency idempotency) =>
@@ -31,7 +33,7 @@ public static class IncomeEndpoint
             var pool = await FetchPool(session, income.PoolId, http.RequestAborted);
             PoolCapacity.Check(pool.Aggregate, income);
             pool.AppendOne(income);
-            return new Outcome(StatusCodes.Status201Created, $"/networks/{networkId}/ledger",
+            return new Outcome(StatusCodes.Status201Created, $"/networks/{networkId}/income/{income.IncomeId}",
                 new IncomeRecordedResponse(income.IncomeId, income.PoolId, income.ProjectId, MoneyResponse.Of(income.AmountMinor, income.Currency)));
         });
 

@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Http;
 using OpenValue.Api.Networks;
 using OpenValue.Api.Networks.Members;
 using OpenValue.Api.Networks.Projects;
@@ -29,12 +30,18 @@ public static class LedgerEndpoint
     /// stream, and its distributions) must agree to the minor unit; if they ever did not, this fails loudly.
     /// </summary>
     [WolverineGet("/networks/{networkId}/ledger")]
+    [EndpointSummary("The treasury ledger")]
+    [EndpointDescription("Income, reserved, paid, reversed, distributed and undistributed money per pool and in all, and each member's paid to date.")]
     public static async Task<LedgerResponse> Get(Guid networkId, IQuerySession session, HttpContext http)
     {
         var cancellation = http.RequestAborted;
         var currency = (await session.LoadAsync<NetworkView>(networkId, cancellation))!.Currency;
         var pools = (await session.Query<Pool>().ToListAsync(cancellation)).ToDictionary(p => p.Id);
-        var distributions = await session.Query<Distribution>().ToListAsync(cancellation);
+        // Only the money of each distribution, selected in the database: its lines, shares and explanations
+        // (tens of MB at 100,000 members) play no part in the ledger.
+        var distributions = await session.Query<Distribution>()
+            .Select(d => new Money(d.Proposal.PoolId, d.Status, d.Proposal.AmountMinor, d.Issue!.Payouts, d.Reversals))
+            .ToListAsync(cancellation);
         var projects = (await session.Query<ProjectView>().ToListAsync(cancellation)).OrderBy(p => p.OpenedAt).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
         var members = (await session.Query<MemberView>().ToListAsync(cancellation))
             .OrderBy(m => m.AdmittedAt).ThenBy(m => m.Id, Domain.Money.MemberIdOrder.Instance).ToList();
@@ -43,7 +50,7 @@ public static class LedgerEndpoint
         var perPool = scopes.Select(s =>
         {
             var id = DerivedIds.Pool(networkId, s.ProjectId);
-            return (Id: id, s.ProjectId, s.Name, Sums: Sums.Of(pools.GetValueOrDefault(id), distributions.Where(d => d.Proposal.PoolId == id)));
+            return (Id: id, s.ProjectId, s.Name, Sums: Sums.Of(pools.GetValueOrDefault(id), distributions.Where(d => d.PoolId == id)));
         }).ToList();
 
         var paid = distributions.SelectMany(d => d.Standing()).GroupBy(s => s.MemberId)
@@ -55,6 +62,19 @@ public static class LedgerEndpoint
         return new LedgerResponse(currency, totals.Income, totals.Reserved, totals.Paid, totals.Reversed, totals.Distributed, totals.Undistributed,
             [.. perPool.Select(p => new PoolLedger(p.Id, p.ProjectId, p.Name, p.Sums.Totals(currency)))],
             [.. members.Select(m => new MemberPaid(m.Id, m.Name, MoneyResponse.Of(paid.GetValueOrDefault(m.Id), currency)))]);
+    }
+
+    /// <summary>What the ledger needs of a distribution: its pool, status, amount, payouts and reversals.</summary>
+    private sealed record Money(
+        Guid PoolId, DistributionStatus Status, long AmountMinor, IReadOnlyList<Payout>? Payouts, IReadOnlyList<PayoutReversed>? Reversals)
+    {
+        public long PaidMinor => Payouts?.Sum(p => p.AmountMinor) ?? 0;
+
+        public long ReversedMinor => Reversals?.Sum(r => r.AmountMinor) ?? 0;
+
+        /// <summary>Paid and not reversed, per member (as <see cref="Distribution.Standing"/>).</summary>
+        public IEnumerable<(Guid MemberId, long AmountMinor)> Standing() =>
+            (Payouts ?? []).Where(p => Reversals?.Any(r => r.PayoutId == p.PayoutId) != true).Select(p => (p.MemberId, p.AmountMinor));
     }
 
     /// <summary>
@@ -70,12 +90,12 @@ public static class LedgerEndpoint
             new(a.Income + b.Income, a.Reserved + b.Reserved, a.Paid + b.Paid, a.Reversed + b.Reversed);
 
         /// <summary>Counts a pool's distributions and checks the result against the pool's own balance.</summary>
-        public static Sums Of(Pool? pool, IEnumerable<Distribution> distributions)
+        public static Sums Of(Pool? pool, IEnumerable<Money> distributions)
         {
             var list = distributions.ToList();
             var sums = new Sums(pool?.IncomeMinor ?? 0,
                 Total(list.Where(d => d.Status is DistributionStatus.Proposed or DistributionStatus.Approved),
-                    d => d.Proposal.AmountMinor),
+                    d => d.AmountMinor),
                 Total(list, d => d.PaidMinor), Total(list, d => d.ReversedMinor));
             if (sums.Undistributed != (pool?.AvailableMinor ?? 0) || sums.Undistributed < 0 || sums.Reserved < 0 || sums.Distributed < 0)
                 throw new InvalidOperationException(
@@ -83,7 +103,7 @@ public static class LedgerEndpoint
             return sums;
         }
 
-        private static Int128 Total(IEnumerable<Distribution> distributions, Func<Distribution, long> amount) =>
+        private static Int128 Total(IEnumerable<Money> distributions, Func<Money, long> amount) =>
             distributions.Aggregate(Int128.Zero, (sum, d) => sum + amount(d));
 
         public LedgerTotals Totals(string currency) => new(MoneyResponse.Of(Income, currency), MoneyResponse.Of(Reserved, currency),

@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using OpenValue.Api.Infrastructure;
+using OpenValue.Api.Infrastructure.OpenApi;
 using OpenValue.Api.Security;
 using OpenValue.Domain;
 using OpenValue.Domain.Networks;
@@ -23,6 +24,8 @@ public static class PayoutEndpoints
     /// later call, or one that lost the race at the same moment — answers 200 with the payouts that stand.
     /// </summary>
     [WolverinePost("/networks/{networkId}/distributions/{distributionId}/payouts"), Allow(Role.Treasurer)]
+    [EndpointSummary("Issue the payouts")]
+    [EndpointDescription("Of an approved distribution, exactly once: every later call answers with the payouts that stand.")]
     [ProducesResponseType<PayoutsResponse>(StatusCodes.Status200OK)]
     public static async Task<IResult> Issue(
         Guid networkId, Guid distributionId, HttpContext http, IDocumentSession session, IClock clock, Idempotency idempotency)
@@ -53,17 +56,21 @@ public static class PayoutEndpoints
     /// reversal of the same payout is 409; send an Idempotency-Key to have a retry answered like the first call.
     /// </summary>
     [WolverinePost("/networks/{networkId}/payouts/{payoutId}/reversal"), Allow(Role.Treasurer)]
+    [EndpointSummary("Reverse a payout")]
+    [EndpointDescription("With a reason; the money returns to the pool it came from. A second reversal is 409 already-reversed.")]
     [ProducesResponseType<PayoutResponse>(StatusCodes.Status200OK)]
     public static Task<IResult> Reverse(
         Guid payoutId, ReversePayoutRequest body, HttpContext http, IDocumentSession session, IClock clock, Idempotency idempotency) =>
         idempotency.Once(http, session, http.Caller().IdempotencyScope, body, async () =>
         {
             var cancellation = http.RequestAborted;
-            // Distributions are few (a handful a month); a scan is simpler than an index kept beside them.
-            var paid = await session.Query<Distribution>().Where(d => d.Status == DistributionStatus.Paid).ToListAsync(cancellation);
-            var owner = paid.FirstOrDefault(d => d.Payouts.Any(p => p.PayoutId == payoutId))
-                ?? throw RuleViolation.NotFound("payout-not-found", $"Payout {payoutId} is not in this network.");
-            var stream = await DistributionEndpoints.FetchExisting(session, owner.Id, cancellation);
+            // Only the id of the distribution that holds the payout comes back, not the paid distributions whole.
+            var owner = await session.Query<Distribution>()
+                .Where(d => d.Status == DistributionStatus.Paid && d.Issue!.Payouts.Any(p => p.PayoutId == payoutId))
+                .Select(d => d.Id).FirstOrDefaultAsync(cancellation);
+            if (owner == Guid.Empty)
+                throw RuleViolation.NotFound("payout-not-found", $"Payout {payoutId} is not in this network.");
+            var stream = await DistributionEndpoints.FetchExisting(session, owner, cancellation);
             var command = new ReversePayout(payoutId, body.Reason, http.Caller().MemberId);
             var (reversal, returned) = Settling.Decide(command, stream.Aggregate!, clock.GetCurrentInstant());
             stream.AppendOne(reversal);
@@ -75,7 +82,10 @@ public static class PayoutEndpoints
 
     /// <summary>The payouts to pay, one row each (reversed payouts left out), as RFC 4180 CSV.</summary>
     [WolverineGet("/networks/{networkId}/distributions/{distributionId}/payouts.csv"), Allow(Role.Treasurer)]
-    [Produces("text/csv")]
+    [EndpointSummary("Export the payouts as CSV")]
+    [EndpointDescription("One RFC 4180 row per payout still standing: memberId, name, amount, currency, reference. 409 not-paid before payouts are issued.")]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, "text/csv")]
+    [ProducesProblem(StatusCodes.Status409Conflict)]
     public static async Task<IResult> Csv(Guid distributionId, IQuerySession session, HttpContext http)
     {
         var distribution = await TreasuryResponses.Load(session, distributionId, http.RequestAborted);

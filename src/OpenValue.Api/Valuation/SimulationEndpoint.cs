@@ -25,6 +25,8 @@ public static class SimulationEndpoint
     /// history, beside today's shares, with each member's difference. Reads only; appends nothing.
     /// </summary>
     [WolverinePost("/networks/{networkId}/value-equations/simulate")]
+    [EndpointSummary("Simulate a proposed value equation")]
+    [EndpointDescription("Shares now under the proposal applied to the whole history, beside today's shares. Appends nothing.")]
     public static async Task<SimulationResponse> Simulate(
         Guid networkId, ValueEquationRequest body, string? projectId, IQuerySession session, IShareSource shares, IClock clock, HttpContext http)
     {

@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using OpenValue.Api.Infrastructure;
 using OpenValue.Api.Security;
@@ -34,6 +35,9 @@ public static class ValueEquationEndpoints
 {
     /// <summary>Adopts the next version. Decided on the network stream's version: two stewards racing get one version each or a 409.</summary>
     [WolverinePost("/networks/{networkId}/value-equations"), Allow(Role.Steward)]
+    [EndpointSummary("Adopt the next value-equation version")]
+    [EndpointDescription("Every field is optional, but there must be at least one rule after the preset. A version never changes once adopted.")]
+    [ProducesResponseType<ValueEquationAdoptedResponse>(StatusCodes.Status201Created)]
     public static Task<IResult> Adopt(
         Guid networkId, ValueEquationRequest body, HttpContext http, IDocumentSession session, IClock clock, Idempotency idempotency) =>
         idempotency.Once(http, session, http.Caller().IdempotencyScope, body, async () =>
@@ -46,16 +50,30 @@ public static class ValueEquationEndpoints
         });
 
     [WolverineGet("/networks/{networkId}/value-equations/current")]
-    public static async Task<ValueEquationResponse> Current(Guid networkId, IQuerySession session, HttpContext http) =>
-        (await Adopted(session, networkId, http.RequestAborted)).LastOrDefault() is { } current
+    [EndpointSummary("Get the value equation in force")]
+    [EndpointDescription("404 no-value-equation before the first adoption.")]
+    public static async Task<ValueEquationResponse> Current(IQuerySession session, HttpContext http) =>
+        await Adopted(session).OrderByDescending(e => e.Version).FirstOrDefaultAsync(http.RequestAborted) is { } current
             ? ValueEquationResponse.From(current)
             : throw RuleViolation.NotFound("no-value-equation", "This network has not adopted a value equation yet.");
 
-    [WolverineGet("/networks/{networkId}/value-equations")]
-    public static async Task<ValueEquationsResponse> List(Guid networkId, IQuerySession session, HttpContext http) =>
-        new([.. (await Adopted(session, networkId, http.RequestAborted)).Select(ValueEquationResponse.From)]);
+    [WolverineGet("/networks/{networkId}/value-equations/{version}")]
+    [EndpointSummary("Get one adopted version")]
+    [EndpointDescription("404 value-equation-not-found for a version never adopted.")]
+    public static async Task<ValueEquationResponse> Get(int version, IQuerySession session, HttpContext http) =>
+        await Adopted(session).Where(e => e.Version == version).FirstOrDefaultAsync(http.RequestAborted) is { } adopted
+            ? ValueEquationResponse.From(adopted)
+            : throw RuleViolation.NotFound("value-equation-not-found", $"This network has no value-equation version {version}.");
 
-    /// <summary>The adoption events, oldest first. The network stream is short (membership and rules), so it is read whole.</summary>
-    public static async Task<IReadOnlyList<ValueEquationAdopted>> Adopted(IQuerySession session, Guid networkId, CancellationToken cancellation) =>
-        [.. (await session.Events.FetchStreamAsync(networkId, token: cancellation)).Select(e => e.Data).OfType<ValueEquationAdopted>()];
+    [WolverineGet("/networks/{networkId}/value-equations")]
+    [EndpointSummary("List the adopted versions")]
+    [EndpointDescription("Oldest first.")]
+    public static async Task<ValueEquationsResponse> List(IQuerySession session, HttpContext http) =>
+        new([.. (await Adopted(session).OrderBy(e => e.Version).ToListAsync(http.RequestAborted)).Select(ValueEquationResponse.From)]);
+
+    /// <summary>
+    /// The network's adoption events and nothing else of its stream: the session's tenant is the network, and
+    /// the event-type index finds them without reading the admissions and role changes around them.
+    /// </summary>
+    private static IQueryable<ValueEquationAdopted> Adopted(IQuerySession session) => session.Events.QueryRawEventDataOnly<ValueEquationAdopted>();
 }

@@ -4,7 +4,7 @@ namespace OpenValue.Domain.Valuation;
 /// <param name="Unit">"hour", "point" or "money" (the network's currency).</param>
 /// <param name="Rate">Points per unit, a decimal string &gt; 0.</param>
 /// <param name="Multiplier">A decimal string &gt; 0.</param>
-public sealed record KindRuleRequest(string? Unit, string? Rate, string? Multiplier);
+public sealed record KindRuleRequest(string? Unit = null, string? Rate = null, string? Multiplier = null);
 
 /// <summary>
 /// A proposed value equation as it arrives on the wire (the body of POST /value-equations and of /simulate).

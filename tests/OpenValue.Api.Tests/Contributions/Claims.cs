@@ -27,9 +27,21 @@ public static class Claims
         return Guid.Parse(body!["contributionId"]!.GetValue<string>());
     }
 
-    public static Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> Review(
-        this ApiClient api, FoundedNetwork network, Guid contributionId, string token, string verdict = "approve", string? reason = null) =>
-        api.Post(network.Url($"/contributions/{contributionId}/reviews"), new { verdict, reason }, token);
+    /// <summary>
+    /// Reviews the contribution as its current version (read first with the same token, as a reviewer's client
+    /// would), or as <paramref name="expectedVersion"/> when given.
+    /// </summary>
+    public static async Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> Review(
+        this ApiClient api, FoundedNetwork network, Guid contributionId, string token, string verdict = "approve", string? reason = null,
+        long? expectedVersion = null)
+    {
+        if (expectedVersion is null)
+        {
+            var (status, body, _) = await api.Get(network.Url($"/contributions/{contributionId}"), token);
+            expectedVersion = status == 200 ? body!["version"]!.GetValue<long>() : 0;
+        }
+        return await api.Post(network.Url($"/contributions/{contributionId}/reviews"), new { verdict, reason, expectedVersion }, token);
+    }
 
     public static Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> Amend(
         this ApiClient api, FoundedNetwork network, Guid contributionId, string token, Dictionary<string, object?> claim) =>

@@ -50,6 +50,27 @@ public class reviewing_by_quorum_and_rounds(AppFixture app)
     }
 
     [Fact]
+    public async Task a_review_of_a_claim_amended_since_the_reviewer_read_it_is_409_and_appends_nothing()
+    {
+        var network = await api.Found();
+        var bob = await api.Admit(network, "Bob", "labour", "contributor");
+        var id = await api.Submit(network, bob.Token);
+        var (_, read, _) = await api.Get(network.Url($"/contributions/{id}"), network.Token);
+        var seen = read!["version"]!.GetValue<long>();
+        (await api.Amend(network, id, bob.Token, Claims.Work("120"))).Status.Should().Be(200);
+        var before = await app.EventCount(network.NetworkId);
+
+        (await api.Review(network, id, network.Token, expectedVersion: seen)).ShouldBeProblem(409, code: "contribution-changed");
+        (await app.EventCount(network.NetworkId)).Should().Be(before);
+        (await api.Post(network.Url($"/contributions/{id}/reviews"), new { verdict = "approve" }, network.Token))
+            .ShouldBeProblem(400, field: "expectedVersion");
+        var (status, accepted, _) = await api.Review(network, id, network.Token, expectedVersion: seen + 1);
+        status.Should().Be(200, accepted?.ToJsonString());
+        accepted!["quantity"]!.GetValue<string>().Should().Be("120");
+        accepted["version"]!.GetValue<long>().Should().BeGreaterThan(seen + 1);
+    }
+
+    [Fact]
     public async Task a_member_cannot_review_their_own_claim()
     {
         var network = await api.Found();

@@ -11,14 +11,23 @@ public sealed record FoundedNetwork(Guid NetworkId, Guid MemberId, string Token)
 public sealed record Member(Guid MemberId, string Token);
 
 /// <summary>A thin client over the HTTP API: raw requests for status checks, typed helpers for set-up.</summary>
-public sealed class ApiClient(AppFixture app)
+public sealed class ApiClient(Func<IAlbaHost> host)
 {
-    public AppFixture App => app;
+    private readonly AppFixture? app;
+
+    public ApiClient(AppFixture app) : this(() => app.Host) => this.app = app;
+
+    /// <summary>A client of a host of its own (a test that configures the app differently).</summary>
+    public ApiClient(IAlbaHost host) : this(() => host)
+    {
+    }
+
+    public AppFixture App => app ?? throw new InvalidOperationException("This client talks to a host of its own.");
 
     public async Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> Send(
         HttpMethod method, string url, object? body = null, string? token = null, IDictionary<string, string>? headers = null)
     {
-        using var client = app.Host.Server.CreateClient();
+        using var client = host().Server.CreateClient();
         using var request = new HttpRequestMessage(method, url);
         if (body is not null)
             request.Content = new StringContent(body as string ?? JsonSerializer.Serialize(body, JsonOptions), Encoding.UTF8, "application/json");

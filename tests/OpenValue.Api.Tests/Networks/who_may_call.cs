@@ -64,9 +64,9 @@ public class who_may_call(AppFixture app)
     }
 
     [Fact]
-    public async Task a_malformed_network_id_is_404()
+    public async Task a_malformed_network_id_is_400_naming_it()
     {
         var network = await api.Found();
-        (await api.Get("/networks/not-a-guid/members", network.Token)).ShouldBeProblem(404);
+        (await api.Get("/networks/not-a-guid/members", network.Token)).ShouldBeProblem(400, field: "networkId", code: "invalid-networkId");
     }
 }

@@ -115,6 +115,48 @@ public class shares_and_explanations(AppFixture app)
         ada["points"]!.GetValue<string>().Should().Be("6");
     });
 
+    /// <summary>
+    /// Acceptances at instants finer than PostgreSQL's microseconds: the explanation decays each line from the
+    /// same instant the shares do, so its total is exactly the sum of its lines and exactly the member's points
+    /// in GET /shares, now and as of an earlier moment (they differed by about 3·10⁻¹⁰ when the two used instants
+    /// of different precision).
+    /// </summary>
+    [Fact]
+    public Task With_a_half_life_an_explanation_adds_up_exactly_to_its_lines_and_to_the_shares() => app.WithClock(async () =>
+    {
+        var n = await api.Found();
+        var bob = await api.Admit(n, "Bob", "labour", "contributor", "reviewer");
+        await api.Adopt(n, new { preset = "hours-only", halfLifeDays = 7 });
+        app.Advance(Duration.FromNanoseconds(123_456_789));
+        await api.Accepted(n, bob.Token, n.Token, Claims.Work("10"));
+        app.Advance(Duration.FromDays(3) + Duration.FromNanoseconds(987_654_321));
+        await api.Accepted(n, bob.Token, n.Token, Claims.Work("4.5"));
+        var between = app.Clock.GetCurrentInstant() + Duration.FromHours(1);
+        app.Advance(Duration.FromDays(2) + Duration.FromNanoseconds(555_555_555));
+        await api.Accepted(n, bob.Token, n.Token, Claims.Work("3"));
+        app.Advance(Duration.FromHours(7) + Duration.FromNanoseconds(1));
+
+        foreach (var query in new[] { "", "?asOf=" + Uri.EscapeDataString(Iso(between)) })
+        {
+            var (status, explained, _) = await api.Get(n.Url($"/members/{bob.MemberId}/share{query}"), n.Token);
+            status.Should().Be(200, explained?.ToJsonString());
+            var lines = explained!["contributions"]!.AsArray().Select(l => decimal.Parse(l!["decayedPoints"]!.GetValue<string>())).ToList();
+            lines.Should().HaveCount(query == "" ? 3 : 2);
+            lines.Should().OnlyContain(p => p != decimal.Truncate(p), "every line is decayed by a factor that is not a power of two");
+            decimal.Parse(explained["points"]!.GetValue<string>()).Should().Be(lines.Sum());
+            Line(await Shares(n, query), bob.MemberId)["points"]!.GetValue<string>().Should().Be(explained["points"]!.GetValue<string>());
+        }
+    });
+
+    [Fact]
+    public async Task Shares_and_explanations_refuse_a_moment_in_the_future()
+    {
+        var n = await api.Found();
+        var later = Uri.EscapeDataString(Iso(app.Clock.GetCurrentInstant() + Duration.FromSeconds(1)));
+        (await api.Get(n.Url($"/shares?asOf={later}"), n.Token)).ShouldBeProblem(400, field: "asOf");
+        (await api.Get(n.Url($"/members/{n.MemberId}/share?asOf={later}"), n.Token)).ShouldBeProblem(400, field: "asOf");
+    }
+
     [Fact]
     public async Task Simulating_a_proposed_equation_shows_the_difference_and_appends_nothing()
     {

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using OpenValue.Api.Infrastructure;
+using OpenValue.Api.Infrastructure.OpenApi;
 using OpenValue.Api.Security;
 using OpenValue.Domain.Networks;
 using Wolverine.Http;
@@ -27,6 +28,11 @@ public static class FoundNetworkEndpoint
     /// carry that key. The network id is the tenant of everything the network will hold.
     /// </summary>
     [WolverinePost("/networks"), EnableRateLimiting(AbuseLimits.FoundingPolicy)]
+    [EndpointSummary("Found a network")]
+    [EndpointDescription("Creates the network; the founder becomes its first member, holding every role. " +
+        "The founder's token is shown once: keep it. Retry with the same Idempotency-Key (at least 32 characters) " +
+        "to get the same answer.")]
+    [ProducesProblem(StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests)]
     [ProducesResponseType<NetworkFoundedResponse>(StatusCodes.Status201Created)]
     public static async Task<IResult> Post(
         FoundNetworkRequest body, HttpContext http, IDocumentStore store, IClock clock, Idempotency idempotency, IOptions<OpenValueOptions> options)

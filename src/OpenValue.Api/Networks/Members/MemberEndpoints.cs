@@ -3,16 +3,17 @@ using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using OpenValue.Api.Infrastructure;
 using OpenValue.Api.Security;
+using OpenValue.Domain;
 using OpenValue.Domain.Networks;
 using Wolverine.Http;
 
 namespace OpenValue.Api.Networks.Members;
 
-public sealed record AdmitMemberRequest(string? Name, IReadOnlyList<string?>? Roles, string? StakeholderClass);
+public sealed record AdmitMemberRequest(string? Name, string? StakeholderClass, IReadOnlyList<string?>? Roles = null);
 
 public sealed record MemberAdmittedResponse(Guid MemberId, string Token);
 
-public sealed record ChangeRolesRequest(IReadOnlyList<string?>? Grant, IReadOnlyList<string?>? Revoke);
+public sealed record ChangeRolesRequest(IReadOnlyList<string?>? Grant = null, IReadOnlyList<string?>? Revoke = null);
 
 public sealed record MemberResponse(Guid MemberId, string Name, IReadOnlyList<Role> Roles, StakeholderClass StakeholderClass, Instant AdmittedAt)
 {
@@ -24,6 +25,8 @@ public sealed record MembersResponse(IReadOnlyList<MemberResponse> Members);
 public static class MemberEndpoints
 {
     [WolverinePost("/networks/{networkId}/members"), Allow(Role.Steward)]
+    [EndpointSummary("Admit a member")]
+    [EndpointDescription("Admits a person or organisation with roles and a stakeholder class. The new member's token is shown once.")]
     [ProducesResponseType<MemberAdmittedResponse>(StatusCodes.Status201Created)]
     public static Task<IResult> Admit(
         Guid networkId, AdmitMemberRequest body, HttpContext http, IDocumentSession session, IClock clock, Idempotency idempotency) =>
@@ -42,6 +45,8 @@ public static class MemberEndpoints
         });
 
     [WolverinePost("/networks/{networkId}/members/{memberId}/roles"), Allow(Role.Steward)]
+    [EndpointSummary("Grant or revoke roles")]
+    [EndpointDescription("Granting a role already held or revoking one not held changes nothing. A network keeps at least one steward: revoking the last is 409 last-steward.")]
     public static async Task<MemberResponse> ChangeRoles(
         Guid networkId, Guid memberId, ChangeRolesRequest body, HttpContext http, IDocumentSession session, IClock clock)
     {
@@ -56,7 +61,17 @@ public static class MemberEndpoints
         return MemberResponse.From(view!);
     }
 
+    [WolverineGet("/networks/{networkId}/members/{memberId}")]
+    [EndpointSummary("Get a member")]
+    [EndpointDescription("Name, roles, stakeholder class and when they were admitted.")]
+    public static async Task<MemberResponse> Get(Guid memberId, IQuerySession session, HttpContext http) =>
+        await session.LoadAsync<MemberView>(memberId, http.RequestAborted) is { } view
+            ? MemberResponse.From(view)
+            : throw RuleViolation.NotFound("member-not-found", $"Member {memberId} is not in this network.");
+
     [WolverineGet("/networks/{networkId}/members")]
+    [EndpointSummary("List the members")]
+    [EndpointDescription("Every member with roles and stakeholder class, in order of admission.")]
     public static async Task<MembersResponse> List(IQuerySession session, HttpContext http)
     {
         var members = await session.Query<MemberView>().OrderBy(m => m.AdmittedAt).ThenBy(m => m.Id).ToListAsync(http.RequestAborted);

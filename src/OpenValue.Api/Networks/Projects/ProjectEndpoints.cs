@@ -1,7 +1,9 @@
 using Marten;
 using Marten.Events.Projections;
+using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using OpenValue.Api.Security;
+using OpenValue.Domain;
 using OpenValue.Domain.Networks;
 using Wolverine.Http;
 
@@ -33,6 +35,9 @@ public sealed record ProjectsResponse(IReadOnlyList<ProjectResponse> Projects);
 public static class ProjectEndpoints
 {
     [WolverinePost("/networks/{networkId}/projects"), Allow(Role.Steward)]
+    [EndpointSummary("Open a project")]
+    [EndpointDescription("A venture inside the network (a design, a product line) that contributions and income can belong to.")]
+    [ProducesResponseType<ProjectOpenedResponse>(StatusCodes.Status201Created)]
     public static async Task<IResult> Open(Guid networkId, OpenProjectRequest body, HttpContext http, IDocumentSession session, IClock clock)
     {
         var projectId = Guid.CreateVersion7();
@@ -43,7 +48,17 @@ public static class ProjectEndpoints
         return Results.Created($"/networks/{networkId}/projects/{projectId}", new ProjectOpenedResponse(projectId));
     }
 
+    [WolverineGet("/networks/{networkId}/projects/{projectId}")]
+    [EndpointSummary("Get a project")]
+    [EndpointDescription("Its name and when it was opened.")]
+    public static async Task<ProjectResponse> Get(Guid projectId, IQuerySession session, HttpContext http) =>
+        await session.LoadAsync<ProjectView>(projectId, http.RequestAborted) is { } p
+            ? new ProjectResponse(p.Id, p.Name, p.OpenedAt)
+            : throw RuleViolation.NotFound("project-not-found", $"Project {projectId} is not in this network.");
+
     [WolverineGet("/networks/{networkId}/projects")]
+    [EndpointSummary("List the projects")]
+    [EndpointDescription("In the order they were opened.")]
     public static async Task<ProjectsResponse> List(IQuerySession session, HttpContext http)
     {
         var projects = await session.Query<ProjectView>().OrderBy(p => p.OpenedAt).ThenBy(p => p.Name).ToListAsync(http.RequestAborted);

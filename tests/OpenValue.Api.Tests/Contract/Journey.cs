@@ -1,0 +1,191 @@
+using OpenValue.Api.Tests.Contributions;
+using OpenValue.Api.Tests.Infrastructure;
+
+namespace OpenValue.Api.Tests.Contract;
+
+/// <summary>
+/// A network's life through every route of the API, each route at least once as it succeeds and most also as
+/// they refuse: what a generated client would meet. Every exchange is recorded for checking against the document.
+/// </summary>
+public sealed class Journey(Recorder http, AppFixture app)
+{
+    private string n = "";
+    private string ada = "", bob = "", cy = "", dee = "";
+    private Guid bobId, deeId, projectId, claimId, otherClaimId, payoutId;
+
+    public async Task Run()
+    {
+        await Networks();
+        await Members();
+        await Projects();
+        await Policies();
+        await Valuation();
+        await Contributions();
+        await Shares();
+        await Treasury();
+        await Activity();
+        await Malformed();
+    }
+
+    private static readonly object Currency = "EUR";
+
+    private string Url(string path = "") => $"/networks/{n}{path}";
+
+    private async Task Networks()
+    {
+        (await http.Get("/health")).Expect(200);
+        (await http.Post("/networks", new { name = "", currency = Currency, founder = new { name = "Ada" } })).Expect(400);
+        var founded = (await http.Post("/networks", new { name = "Journey Makers", currency = Currency, founder = new { name = "Ada" } })).Expect(201);
+        (n, ada) = (founded.Id("networkId"), founded.Id("token"));
+        (await http.Get(founded.Response.Headers.Location!.ToString(), ada)).Expect(200);
+        (await http.Get(Url())).Expect(401);
+        (await http.Get($"/networks/{Guid.NewGuid()}", ada)).Expect(404);
+    }
+
+    private async Task Members()
+    {
+        var admitted = (await http.Post(Url("/members"), new { name = "Bob", roles = new[] { "contributor", "reviewer" }, stakeholderClass = "labour" }, ada)).Expect(201);
+        (bob, bobId) = (admitted.Id("token"), Guid.Parse(admitted.Id("memberId")));
+        (await http.Get(admitted.Response.Headers.Location!.ToString(), ada)).Expect(200);
+        cy = (await http.Post(Url("/members"), new { name = "Cy", roles = new[] { "reviewer", "treasurer" }, stakeholderClass = "labour" }, ada)).Expect(201).Id("token");
+        var dee1 = (await http.Post(Url("/members"), new { name = "Dee", roles = new[] { "contributor" }, stakeholderClass = "user" }, ada)).Expect(201);
+        deeId = Guid.Parse(dee1.Id("memberId"));
+        (await http.Post(Url("/members"), new { name = "Eve", stakeholderClass = "user" }, bob)).Expect(403);
+        (await http.Post(Url("/members"), new { name = "Eve", stakeholderClass = "nobody" }, ada)).Expect(400);
+        (await http.Get(Url("/members"), bob)).Expect(200);
+        (await http.Get(Url($"/members/{bobId}"), dee1.Id("token"))).Expect(200);
+        (await http.Get(Url($"/members/{Guid.NewGuid()}"), bob)).Expect(404);
+        (await http.Post(Url($"/members/{bobId}/roles"), new { grant = new[] { "treasurer" } }, ada)).Expect(200);
+        (await http.Post(Url($"/members/{founderId()}/roles"), new { revoke = new[] { "steward" } }, ada)).Expect(409);
+        dee = (await http.Post(Url($"/members/{deeId}/token"), null, dee1.Id("token"))).Expect(200).Id("token");
+        (await http.Post(Url($"/members/{deeId}/token"), null, bob)).Expect(403);
+    }
+
+    private Guid founderId() => Guid.Parse(http.Exchanges.First(e => e.Method == "POST" && e.Path == "/networks" && e.Status == 201).Body
+        .Split("\"memberId\":\"")[1][..36]);
+
+    private async Task Projects()
+    {
+        var opened = (await http.Post(Url("/projects"), new { name = "Frame v2" }, ada)).Expect(201);
+        projectId = Guid.Parse(opened.Id("projectId"));
+        (await http.Get(opened.Response.Headers.Location!.ToString(), bob)).Expect(200);
+        (await http.Get(Url($"/projects/{Guid.NewGuid()}"), bob)).Expect(404);
+        (await http.Post(Url("/projects"), new { name = "" }, ada)).Expect(400);
+        (await http.Get(Url("/projects"), bob)).Expect(200);
+    }
+
+    private async Task Policies()
+    {
+        (await http.Post(Url("/review-policy"), new { approvalsRequired = 0 }, ada)).Expect(400);
+        (await http.Post(Url("/review-policy"), new { approvalsRequired = 1 }, ada)).Expect(200);
+        (await http.Get(Url("/review-policy"), bob)).Expect(200);
+        (await http.Post(Url("/treasury-policy"), new { fourEyes = "always" }, bob)).Expect(403);
+        (await http.Post(Url("/treasury-policy"), new { fourEyes = "always", coolingOffHours = 0 }, ada)).Expect(200);
+        (await http.Get(Url("/treasury-policy"), bob)).Expect(200);
+    }
+
+    private async Task Valuation()
+    {
+        (await http.Get(Url("/value-equations/current"), bob)).Expect(404);
+        (await http.Post(Url("/value-equations"), new { preset = "slicing-pie", rules = new { work = new { rate = "0" } } }, ada)).Expect(400);
+        var adopted = (await http.Post(Url("/value-equations"), new { preset = "slicing-pie" }, ada)).Expect(201);
+        (await http.Get(adopted.Response.Headers.Location!.ToString(), bob)).Expect(200);
+        (await http.Get(Url("/value-equations/7"), bob)).Expect(404);
+        (await http.Get(Url("/value-equations/current"), bob)).Expect(200);
+        (await http.Get(Url("/value-equations"), bob)).Expect(200);
+        (await http.Post(Url("/value-equations/simulate"), new { preset = "hours-only" }, bob)).Expect(200);
+        (await http.Post(Url("/value-equations/simulate"), new { preset = "nope" }, bob)).Expect(400);
+    }
+
+    private async Task Contributions()
+    {
+        var key = new Dictionary<string, string> { ["Idempotency-Key"] = "journey-claim-1" };
+        var submitted = (await http.Post(Url("/contributions"), Claims.Work(), bob, key)).Expect(201);
+        claimId = Guid.Parse(submitted.Id("contributionId"));
+        (await http.Post(Url("/contributions"), Claims.Work(), bob, key)).Expect(201);
+        (await http.Post(Url("/contributions"), Claims.Work("3"), bob, key)).Expect(422);
+        (await http.Post(Url("/contributions"), Claims.Work().With("quantity", 12.5), bob)).Expect(400);
+        (await http.Post(Url("/contributions"), Claims.Work(), cy)).Expect(403);
+        otherClaimId = Guid.Parse((await http.Post(Url("/contributions"), Claims.Work("2").With("projectId", projectId.ToString()), dee)).Expect(201).Id("contributionId"));
+        (await http.Get(submitted.Response.Headers.Location!.ToString(), dee)).Expect(200);
+        (await http.Get(Url($"/contributions/{Guid.NewGuid()}"), dee)).Expect(404);
+        (await http.Get(Url("/contributions?status=bogus"), dee)).Expect(400);
+        (await http.Get(Url($"/contributions?status=submitted&memberId={bobId}&page=1&pageSize=10"), dee)).Expect(200);
+        (await http.Get(Url("/review-queue"), cy)).Expect(200);
+        (await http.Get(Url("/review-queue"), dee)).Expect(403);
+        (await http.Put(Url($"/contributions/{claimId}"), Claims.Work("10"), dee)).Expect(403);
+        var amended = (await http.Put(Url($"/contributions/{claimId}"), Claims.Work("10"), bob)).Expect(200);
+        var version = amended.Body!["version"]!.GetValue<long>();
+        (await http.Post(Url($"/contributions/{claimId}/reviews"), new { verdict = "approve", expectedVersion = version - 1 }, cy)).Expect(409);
+        (await http.Post(Url($"/contributions/{claimId}/reviews"), new { verdict = "approve", expectedVersion = version }, bob)).Expect(403);
+        (await http.Post(Url($"/contributions/{claimId}/reviews"), new { verdict = "approve" }, cy)).Expect(400);
+        (await http.Post(Url($"/contributions/{claimId}/reviews"), new { verdict = "approve", expectedVersion = version }, cy)).Expect(200);
+        (await http.Post(Url($"/contributions/{otherClaimId}/withdrawal"), null, bob)).Expect(403);
+        (await http.Post(Url($"/contributions/{otherClaimId}/withdrawal"), null, dee)).Expect(200);
+        (await http.Post(Url("/value-equations/1/revaluation"), new { reason = "" }, ada)).Expect(400);
+        (await http.Post(Url("/value-equations/1/revaluation"), new { reason = "Same rates, checked" }, ada)).Expect(200);
+    }
+
+    private async Task Shares()
+    {
+        (await http.Get(Url("/shares"), dee)).Expect(200);
+        (await http.Get(Url($"/shares?asOf=2026-11-26T00:00:00Z&projectId={projectId}&limit=5"), dee)).Expect(200);
+        (await http.Get(Url("/shares?asOf=yesterday"), dee)).Expect(400);
+        (await http.Get(Url("/shares?asOf=2999-01-01T00:00:00Z"), dee)).Expect(400);
+        (await http.Get(Url($"/members/{bobId}/share"), dee)).Expect(200);
+        (await http.Get(Url($"/members/{bobId}/share?asOf={Uri.EscapeDataString(app.Clock.GetCurrentInstant().ToString())}"), dee)).Expect(200);
+        (await http.Get(Url($"/members/{Guid.NewGuid()}/share"), dee)).Expect(404);
+    }
+
+    private async Task Treasury()
+    {
+        var money = new { amount = "1000.00", currency = "EUR" };
+        (await http.Post(Url("/income"), new { amount = new { amount = "1.001", currency = "EUR" }, source = "sale", receivedOn = "2026-11-25" }, ada)).Expect(400);
+        (await http.Post(Url("/income"), new { amount = money, source = "sale", receivedOn = "2026-11-25" }, bob)).Expect(201);
+        var income = (await http.Post(Url("/income"), new { amount = money, source = "licence-fee", receivedOn = "2026-11-24", projectId, note = "Licence" }, ada)).Expect(201);
+        (await http.Get(income.Response.Headers.Location!.ToString(), dee)).Expect(200);
+        (await http.Get(Url($"/income/{Guid.NewGuid()}"), dee)).Expect(404);
+        (await http.Get(Url($"/income?projectId={projectId}&source=licence-fee&from=2026-11-01&to=2026-11-30"), dee)).Expect(200);
+        (await http.Get(Url("/income?from=someday"), dee)).Expect(400);
+        (await http.Get(Url("/ledger"), dee)).Expect(200);
+
+        var proposal = new { amount = new { amount = "500.00", currency = "EUR" }, policy = "pro-rata" };
+        (await http.Post(Url("/distributions"), proposal, dee)).Expect(403);
+        var proposed = (await http.Post(Url("/distributions"), proposal, ada)).Expect(201);
+        var d = proposed.Id("distributionId");
+        (await http.Get(proposed.Response.Headers.Location!.ToString(), dee)).Expect(200);
+        (await http.Get(Url($"/distributions/{Guid.NewGuid()}"), dee)).Expect(404);
+        (await http.Post(Url($"/distributions/{d}/approval"), null, ada)).Expect(403);
+        (await http.Get(Url($"/distributions/{d}/payouts.csv"), cy)).Expect(409);
+        (await http.Post(Url($"/distributions/{d}/approval"), null, cy)).Expect(200);
+        var paid = (await http.Post(Url($"/distributions/{d}/payouts"), null, cy)).Expect(200);
+        payoutId = Guid.Parse(paid.Body!["payouts"]![0]!["payoutId"]!.GetValue<string>());
+        (await http.Get(Url($"/distributions/{d}/payouts.csv"), cy)).Expect(200);
+        (await http.Post(Url($"/payouts/{payoutId}/reversal"), new { reason = "" }, cy)).Expect(400);
+        (await http.Post(Url($"/payouts/{payoutId}/reversal"), new { reason = "Returned by the bank" }, cy)).Expect(200);
+        (await http.Post(Url($"/payouts/{payoutId}/reversal"), new { reason = "Again" }, cy)).Expect(409);
+
+        var second = (await http.Post(Url("/distributions"), proposal with { policy = "balanced" }, ada)).Expect(201).Id("distributionId");
+        (await http.Post(Url($"/distributions/{second}/cancellation"), new { reason = "Wrong month" }, ada)).Expect(200);
+        (await http.Post(Url($"/distributions/{second}/payouts"), null, cy)).Expect(409);
+        (await http.Get(Url("/distributions?status=cancelled"), dee)).Expect(200);
+        (await http.Get(Url("/distributions"), dee)).Expect(200);
+        (await http.Get(Url("/distributions?status=lost"), dee)).Expect(400);
+    }
+
+    private async Task Activity()
+    {
+        await app.AsyncProjectionsCaughtUp();
+        (await http.Get(Url("/activity?limit=5"), dee)).Expect(200);
+        (await http.Get(Url("/activity?limit=0"), dee)).Expect(400);
+    }
+
+    /// <summary>What a client gets wrong before any rule is reached: ids, media types, methods, routes.</summary>
+    private async Task Malformed()
+    {
+        (await http.Get(Url("/contributions/not-a-uuid"), dee)).Expect(400);
+        (await http.Get("/networks/not-a-uuid/members", dee)).Expect(400);
+        (await http.Send(HttpMethod.Post, Url("/projects"), "name=Frame", ada, contentType: "text/plain")).Expect(415);
+        (await http.Post(Url("/projects"), "{\"name\":", ada)).Expect(400);
+    }
+}
