@@ -37,6 +37,7 @@ public static class Setup
     public static void UseOpenValue(this WebApplication app)
     {
         app.UseMiddleware<ProblemsMiddleware>();
+        app.UseMiddleware<Integrity.AlarmMiddleware>();
         app.UseRouting();
         app.UseMiddleware<CallerMiddleware>();
         app.MapOpenApi();

@@ -42,6 +42,7 @@ public sealed class BenchStore : IAsyncDisposable
         var store = new DocumentStore(options);
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         await ToastCompression.Apply(await db.OpenConnectionAsync(ct), options.DatabaseSchemaName, ct); // as the app does at startup
+        await OpenValue.Api.Integrity.EventChain.Apply(await db.OpenConnectionAsync(ct), options.DatabaseSchemaName, ct);
         return new BenchStore(store, db);
     }
 
@@ -53,7 +54,7 @@ public sealed class BenchStore : IAsyncDisposable
     {
         await Store.Advanced.Clean.DeleteAllEventDataAsync(ct);
         await Store.Advanced.Clean.DeleteAllDocumentsAsync(ct);
-        await using (var truncate = Db.CreateCommand("truncate " + string.Join(", ", PointsLedgerSchema.Tables)))
+        await using (var truncate = Db.CreateCommand("truncate openvalue.ov_event_hashes, " + string.Join(", ", PointsLedgerSchema.Tables)))
             await truncate.ExecuteNonQueryAsync(ct);
         await Checkpoint(ct);
     }
