@@ -32,8 +32,8 @@ public static class Storage
             .IntegrateWithWolverine(wolverine => wolverine.UseWolverineManagedEventSubscriptionDistribution = runAsyncProjections)
             .ApplyAllDatabaseChangesOnStartup()
             // Run after the schema is applied: move a ledger kept in the first layout to the current one, and
-            // store large values with LZ4, hash-chain every event.
-            .InitializeWith(new Shares.PointsLedgerUpgrade(), new ToastCompression(), new Integrity.EventChain());
+            // hash-chain every event, store large values with LZ4 (the chain's tables included).
+            .InitializeWith(new Shares.PointsLedgerUpgrade(), new Integrity.EventChain(), new ToastCompression());
     }
 
     /// <summary>

@@ -39,6 +39,7 @@ public static class ChainAnchors
             : null;
     }
 
-    internal static NpgsqlDataSource Db(IQuerySession session) =>
-        ((Weasel.Postgresql.PostgresqlDatabase)session.DocumentStore.Storage.Database).DataSource;
+    internal static NpgsqlDataSource Db(IQuerySession session) => Db(session.DocumentStore);
+
+    internal static NpgsqlDataSource Db(IDocumentStore store) => ((Weasel.Postgresql.PostgresqlDatabase)store.Storage.Database).DataSource;
 }

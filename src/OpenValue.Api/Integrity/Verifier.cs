@@ -13,7 +13,7 @@ public sealed class Verifier(IDocumentStore store)
     private const int MaxBreaks = 100;
     private const int FoldPage = 5_000;
 
-    private NpgsqlDataSource Db => ((Weasel.Postgresql.PostgresqlDatabase)store.Storage.Database).DataSource;
+    private NpgsqlDataSource Db => ChainAnchors.Db(store);
     private string Schema => store.Options.DatabaseSchemaName;
 
     public async Task<IntegrityReport> Verify(Guid networkId, Action<IntegrityProgress>? progress, CancellationToken cancellation)

@@ -41,8 +41,9 @@ public sealed class BenchStore : IAsyncDisposable
             foreach (var projection in options.Projections.All) projection.Options.BatchSize = size;
         var store = new DocumentStore(options);
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        await ToastCompression.Apply(await db.OpenConnectionAsync(ct), options.DatabaseSchemaName, ct); // as the app does at startup
+        // As the app does at startup: chain the events, then LZ4 for large values.
         await OpenValue.Api.Integrity.EventChain.Apply(await db.OpenConnectionAsync(ct), options.DatabaseSchemaName, ct);
+        await ToastCompression.Apply(await db.OpenConnectionAsync(ct), options.DatabaseSchemaName, ct);
         return new BenchStore(store, db);
     }
 
