@@ -24,7 +24,8 @@ public static class Setup
         services.AddProblemDetails();
         services.AddOpenApi();
         var settings = builder.Configuration.GetSection("OpenValue").Get<OpenValueOptions>() ?? new OpenValueOptions();
-        services.AddOpenValueStorage(OpenValueOptions.ConnectionString(builder.Configuration), settings.RunAsyncProjections);
+        services.AddOpenValueStorage(OpenValueOptions.ConnectionString(builder.Configuration), settings.RunAsyncProjections,
+            settings.ApplySchemaOnStartup);
 
         builder.Host.UseWolverine(options =>
         {

@@ -13,7 +13,7 @@ namespace OpenValue.Api.Integrity;
 public sealed class EventChain : IInitialData
 {
     /// <summary>The version chain.sql writes as the trigger's comment; a change to chain.sql takes a new one.</summary>
-    public const string Version = "chain.sql 4";
+    public const string Version = "chain.sql 5";
 
     public Task Populate(IDocumentStore store, CancellationToken cancellation) =>
         Apply(store.Storage.Database.CreateConnection(), store.Options.DatabaseSchemaName, cancellation);

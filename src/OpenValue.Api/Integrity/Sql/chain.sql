@@ -22,22 +22,22 @@ returns bytea language sql immutable parallel safe as $$
         to_char(p_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), p_data::text), 'UTF8')
 $$;
 
--- Once per inserting statement (a COPY batch of thousands of events, or one appended event), over the rows it
--- inserted: one join finds the hash before each stream's first new event, the loop chains the rest in
--- memory, one insert stores them. Per-row triggers cost two lookups and an insert per event: bulk loads
--- took twice as long. Security definer: the app's runtime role may read the hashes but never write them;
--- only this trigger does.
+-- Once per inserting statement (a COPY batch of thousands of events, or one appended event), over the rows
+-- it inserted: a lookup by key finds the hash before each event (a join was planned as a scan of the
+-- hashes when statistics lagged a bulk load), the loop chains the batch in memory, one insert stores them.
+-- A row trigger cost two lookups and an insert per event: bulk loads took twice as long. Security
+-- definer: the app's runtime role may read the hashes but never write them; only this trigger does.
 create or replace function SCHEMA.ov_chain_events() returns trigger
 language plpgsql security definer set search_path = pg_catalog, SCHEMA as $$
 declare
     r record; previous bytea; tenants varchar[] := '{}'; streams uuid[] := '{}'; versions bigint[] := '{}';
     seqs bigint[] := '{}'; hashes bytea[] := '{}'; n int := 0;
 begin
-    for r in select e.tenant_id, e.stream_id, e.version, e.seq_id, h.hash as before,
+    for r in select e.tenant_id, e.stream_id, e.version, e.seq_id,
+                    (select h.hash from SCHEMA.ov_event_hashes h
+                      where h.tenant_id = e.tenant_id and h.stream_id = e.stream_id and h.version = e.version - 1) as before,
                     SCHEMA.ov_event_payload(e.tenant_id, e.stream_id, e.version, e.type, e."timestamp", e.data) as payload
                from inserted e
-               left join SCHEMA.ov_event_hashes h
-                 on h.tenant_id = e.tenant_id and h.stream_id = e.stream_id and h.version = e.version - 1
               where e.type <> 'tombstone'
               order by e.tenant_id, e.stream_id, e.version
     loop
@@ -60,7 +60,7 @@ drop function if exists SCHEMA.ov_chain_event();
 drop function if exists SCHEMA.ov_event_hash(bytea, varchar, uuid, bigint, varchar, timestamptz, jsonb);
 create trigger ov_chain after insert on SCHEMA.mt_events referencing new table as inserted
     for each statement execute function SCHEMA.ov_chain_events();
-comment on trigger ov_chain on SCHEMA.mt_events is 'chain.sql 4';
+comment on trigger ov_chain on SCHEMA.mt_events is 'chain.sql 5';
 
 -- Upgrade: chain the events stored before the trigger existed, stream by stream in version order (hash =
 -- SHA-256 of the previous hash, none for a stream's first event, and the payload).
