@@ -17,7 +17,8 @@ public sealed class AlarmMiddleware(RequestDelegate next, ILogger<AlarmMiddlewar
         }
         catch (RuleViolation violation) when (violation.Code == StoredState.Code)
         {
-            logger.LogCritical("Integrity alarm on {Method} {Path}: {Detail}", context.Request.Method, context.Request.Path, violation.Message);
+            logger.LogCritical("Integrity alarm on {Method} {Path}: {Detail}",
+                context.Request.Method, context.Request.Path, violation.Message);
             throw;
         }
     }

@@ -16,7 +16,8 @@ public static class ChainAnchors
     {
         var (db, schema, tenant) = (Db(session), session.DocumentStore.Options.DatabaseSchemaName, session.TenantId);
         var heads = new ChainHeads(db, schema);
-        var latest = await Read(db, SqlResource.Load("anchor_latest.sql", schema), tenant, null, cancellation) ?? ChainHeads.Empty;
+        var latest = await Read(db, SqlResource.Load("anchor_latest.sql", schema), tenant, null, cancellation)
+            ?? ChainHeads.Empty;
         var head = await heads.Fold(tenant, latest, Math.Max(latest.Sequence, await heads.HighWater(cancellation)), cancellation);
         session.QueueSqlCommand(SqlResource.Load("anchor_insert.sql", schema),
             tenant, distributionId, head.Sequence, head.Events, Convert.FromHexString(head.Hash));
@@ -28,7 +29,8 @@ public static class ChainAnchors
         Read(Db(session), SqlResource.Load("anchor_of.sql", session.DocumentStore.Options.DatabaseSchemaName), session.TenantId,
             distributionId, cancellation);
 
-    private static async Task<ChainHead?> Read(NpgsqlDataSource db, string sql, string tenant, Guid? distributionId, CancellationToken cancellation)
+    private static async Task<ChainHead?> Read(
+        NpgsqlDataSource db, string sql, string tenant, Guid? distributionId, CancellationToken cancellation)
     {
         await using var command = db.CreateCommand(sql);
         command.Parameters.AddWithValue("tenant", tenant);
@@ -41,5 +43,6 @@ public static class ChainAnchors
 
     internal static NpgsqlDataSource Db(IQuerySession session) => Db(session.DocumentStore);
 
-    internal static NpgsqlDataSource Db(IDocumentStore store) => ((Weasel.Postgresql.PostgresqlDatabase)store.Storage.Database).DataSource;
+    internal static NpgsqlDataSource Db(IDocumentStore store) =>
+        ((Weasel.Postgresql.PostgresqlDatabase)store.Storage.Database).DataSource;
 }

@@ -15,10 +15,11 @@ internal sealed class ChainHeads(NpgsqlDataSource db, string schema)
     public static readonly ChainHead Empty = new(0, 0, "");
 
     /// <summary>
-    /// Folds on from <paramref name="start"/> through <paramref name="upto"/>, calling <paramref name="step"/> with the head so far
-    /// before each event; the result names the last event folded.
+    /// Folds on from <paramref name="start"/> through <paramref name="upto"/>, calling <paramref name="step"/> with
+    /// the head so far before each event; the result names the last event folded.
     /// </summary>
-    public async Task<ChainHead> Fold(string tenant, ChainHead start, long upto, CancellationToken cancellation, Action<ChainHead, long>? step = null)
+    public async Task<ChainHead> Fold(
+        string tenant, ChainHead start, long upto, CancellationToken cancellation, Action<ChainHead, long>? step = null)
     {
         await using var command = db.CreateCommand(SqlResource.Load("chain_hashes.sql", schema));
         command.Parameters.AddWithValue("tenant", tenant);

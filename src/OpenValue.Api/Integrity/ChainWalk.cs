@@ -10,7 +10,8 @@ internal sealed class ChainWalk(NpgsqlDataSource db, string schema)
 {
     private const int Page = 20_000;
 
-    public async Task<long> Events(string tenant, Action<IntegrityBreak> found, Action<long> progress, CancellationToken cancellation)
+    public async Task<long> Events(
+        string tenant, Action<IntegrityBreak> found, Action<long> progress, CancellationToken cancellation)
     {
         var sql = SqlResource.Load("verify_events.sql", schema);
         var (stream, version, checkedCount) = (Guid.Empty, 0L, 0L);
@@ -53,8 +54,10 @@ internal sealed class ChainWalk(NpgsqlDataSource db, string schema)
         {
             var what = reader.GetString(0) == "missing"
                 ? "The event was deleted: its hash is still recorded."
-                : "The stream's recorded version is not its last event's: events at its end were removed or added behind the app's back.";
-            found(new IntegrityBreak("event", what, reader.GetGuid(1), reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.GetInt64(3)));
+                : "The stream's recorded version is not its last event's: " +
+                  "events at its end were removed or added behind the app's back.";
+            var version = reader.IsDBNull(2) ? (long?)null : reader.GetInt64(2);
+            found(new IntegrityBreak("event", what, reader.GetGuid(1), version, reader.GetInt64(3)));
         }
     }
 }

@@ -2,7 +2,10 @@ using System.Text.Json.Nodes;
 
 namespace OpenValue.Api.Integrity;
 
-/// <summary>The first place two JSON documents differ, as a path and both values, for a person to read.</summary>
+/// <summary>
+/// The first place two JSON documents differ, as a path and both values (free text only as "differs"), for a person to
+/// read.
+/// </summary>
 internal static class JsonDifference
 {
     private const int Shown = 80;
@@ -10,7 +13,9 @@ internal static class JsonDifference
     public static string? First(string? stored, string? folded)
     {
         if (stored is null || folded is null)
-            return stored is null ? "The document is missing: its events make one." : "The document exists but no event makes it.";
+            return stored is null
+                ? "The document is missing: its events make one."
+                : "The document exists but no event makes it.";
         return Walk("", JsonNode.Parse(stored), JsonNode.Parse(folded));
     }
 
@@ -29,9 +34,18 @@ internal static class JsonDifference
                     if (Walk($"{path}[{i}]", a[i], b[i]) is { } inner) return inner;
                 return null;
             default:
-                return $"{path.TrimStart('.')}: stored {Text(stored)}, from the events {Text(folded)}.";
+                return Personal(path)
+                    ? $"{path.TrimStart('.')}: the stored text differs from the events'."
+                    : $"{path.TrimStart('.')}: stored {Text(stored)}, from the events {Text(folded)}.";
         }
     }
+
+    /// <summary>Free text people wrote (names, descriptions, reasons) is personal data: say that it differs, not what.</summary>
+    private static bool Personal(string path) => PersonalFields.Any(f =>
+        path.EndsWith("." + f, StringComparison.Ordinal) || path.Contains("." + f + "[", StringComparison.Ordinal));
+
+    private static readonly string[] PersonalFields =
+        ["name", "description", "note", "reason", "evidenceUrl", "explanation"];
 
     private static string Text(JsonNode? node)
     {

@@ -37,7 +37,8 @@ internal sealed class LedgerCheck(NpgsqlDataSource db, string schema)
             var project = reader.IsDBNull(3) ? Guid.Empty : reader.GetGuid(3);
             var (at, accepted) = (reader.GetFieldValue<Instant>(6), reader.GetFieldValue<Instant>(7));
             entries[reader.GetInt64(0)] = new PointsEntry(reader.GetInt64(0), reader.GetGuid(1), reader.GetGuid(2),
-                project == Guid.Empty ? null : project, reader.GetString(4), reader.GetDecimal(5), at, accepted == at ? null : accepted);
+                project == Guid.Empty ? null : project, reader.GetString(4), reader.GetDecimal(5), at,
+                accepted == at ? null : accepted);
         }
         return entries;
     }
@@ -48,7 +49,10 @@ internal sealed class LedgerCheck(NpgsqlDataSource db, string schema)
         command.Parameters.AddWithValue("tenant", tenant);
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         while (await reader.ReadAsync(cancellation))
-            found(new IntegrityBreak("ledger", $"A member's {reader.GetString(3)} points in ov_points_{reader.GetString(0)} differ from the sum of their entries.",
-                reader.GetGuid(2), Document: $"ov_points_{reader.GetString(0)}"));
+        {
+            var table = $"ov_points_{reader.GetString(0)}";
+            found(new IntegrityBreak("ledger", $"A member's {reader.GetString(3)} points in {table} differ from the sum of their entries.",
+                reader.GetGuid(2), Document: table));
+        }
     }
 }

@@ -4,7 +4,7 @@ namespace OpenValue.Api.Integrity;
 
 public sealed class MigrateInput : NetCoreInput
 {
-    [Description("The app's runtime role, granted what it needs (and no UPDATE or DELETE on the event tables) once the schema is applied")]
+    [Description("The app's runtime role: granted what it needs, and no UPDATE or DELETE on the event tables")]
     public string RuntimeRoleFlag { get; set; } = "";
 }
 

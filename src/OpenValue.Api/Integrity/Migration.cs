@@ -14,7 +14,8 @@ namespace OpenValue.Api.Integrity;
 public static class Migration
 {
     /// <summary>The steps after Marten's schema, as Storage registers them to run at startup.</summary>
-    public static IInitialData[] AfterSchema() => [new Shares.PointsLedgerUpgrade(), new EventChain(), new Infrastructure.ToastCompression()];
+    public static IInitialData[] AfterSchema() =>
+        [new Shares.PointsLedgerUpgrade(), new EventChain(), new Infrastructure.ToastCompression()];
 
     public static async Task Apply(IServiceProvider services, string? runtimeRole, CancellationToken cancellation)
     {
@@ -32,7 +33,8 @@ public static class Migration
     {
         if (!role.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_'))
             throw new ArgumentException($"Role name '{role}' is not a plain lower-case identifier.", nameof(role));
-        await using var command = db.CreateCommand(SqlResource.Load("grants.sql", schema).Replace("RUNTIME", role, StringComparison.Ordinal));
+        var sql = SqlResource.Load("grants.sql", schema).Replace("RUNTIME", role, StringComparison.Ordinal);
+        await using var command = db.CreateCommand(sql);
         await command.ExecuteNonQueryAsync(cancellation);
     }
 }

@@ -25,8 +25,8 @@ public sealed class Verifier(IDocumentStore store)
         var walk = new ChainWalk(Db, Schema);
         var events = await walk.Events(tenant, Found, n => progress?.Invoke(new("chain", n, total)), cancellation);
         await walk.Missing(tenant, Found, cancellation);
+        var eventBreaks = breaks.Count;
         var (head, anchors) = await Anchors(tenant, Found, cancellation);
-        var chainBreaks = breaks.Count;
 
         await using var session = store.QuerySession(tenant);
         var (documents, ledger) = (0, 0);
@@ -35,12 +35,16 @@ public sealed class Verifier(IDocumentStore store)
             documents = await new DocumentCheck(store.Options.Serializer()).Run(session, folds, Found, cancellation);
             ledger = await new LedgerCheck(Db, Schema).Run(tenant, folds, Found, cancellation);
         }
-        var first = breaks.Take(chainBreaks).OrderBy(b => b.Sequence ?? long.MaxValue).Concat(breaks.Skip(chainBreaks)).FirstOrDefault();
+        // The events' breaks first, earliest sequence first (the most precise); then the recorded heads', the documents'
+        // and the ledger's, in the order checked.
+        var first = breaks.Take(eventBreaks).OrderBy(b => b.Sequence ?? long.MaxValue).Concat(breaks.Skip(eventBreaks))
+            .FirstOrDefault();
         return new IntegrityReport(networkId, breaks.Count == 0, head, events, anchors, documents, ledger, first, breaks);
     }
 
     /// <summary>Folds the whole chain once, checking each recorded head where the chain passes its sequence.</summary>
-    private async Task<(ChainHead Head, int Anchors)> Anchors(string tenant, Action<IntegrityBreak> found, CancellationToken cancellation)
+    private async Task<(ChainHead Head, int Anchors)> Anchors(
+        string tenant, Action<IntegrityBreak> found, CancellationToken cancellation)
     {
         var heads = new ChainHeads(Db, Schema);
         var anchors = await heads.Anchors(tenant, cancellation);
@@ -51,8 +55,9 @@ public sealed class Verifier(IDocumentStore store)
             {
                 var (distribution, recorded) = pending.Dequeue();
                 if (recorded.Events != soFar.Events || recorded.Hash != soFar.Hash)
-                    found(new IntegrityBreak("anchor", $"The chain head distribution {distribution} recorded (after {recorded.Events} events, " +
-                        $"sequence {recorded.Sequence}) is no longer on the chain: events before it were changed, removed or added.",
+                    found(new IntegrityBreak("anchor", $"The chain head distribution {distribution} recorded " +
+                        $"(after {recorded.Events} events, sequence {recorded.Sequence}) is no longer on the chain: " +
+                        "events before it were changed, removed or added.",
                         distribution, Sequence: recorded.Sequence, Document: $"Distribution {distribution}"));
             }
         }

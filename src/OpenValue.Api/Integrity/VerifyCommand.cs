@@ -37,13 +37,15 @@ public sealed class VerifyCommand : JasperFxAsyncCommand<VerifyInput>
         {
             if (clock.Elapsed - lastShown < TimeSpan.FromSeconds(2)) return;
             lastShown = clock.Elapsed;
-            Console.Error.WriteLine($"  {network} {p.Step}: {p.Done:#,0} of {p.Total:#,0} events ({clock.Elapsed.TotalSeconds:0} s)");
+            Console.Error.WriteLine(
+                $"  {network} {p.Step}: {p.Done:#,0} of {p.Total:#,0} events ({clock.Elapsed.TotalSeconds:0} s)");
         }
         var report = await verifier.Verify(network, Progress, CancellationToken.None);
         var rate = report.EventsChecked / Math.Max(clock.Elapsed.TotalSeconds, 0.001);
         Console.WriteLine($"{network}: {(report.Intact ? "intact" : "BROKEN")}; {report.EventsChecked:#,0} events, " +
-            $"{report.AnchorsChecked} recorded heads, {report.DocumentsChecked:#,0} documents, {report.LedgerRowsChecked:#,0} ledger entries " +
-            $"in {clock.Elapsed.TotalSeconds:0.0} s ({rate:#,0} events/s); head {report.Head.Events}@{report.Head.Sequence} {report.Head.Hash}");
+            $"{report.AnchorsChecked} recorded heads, {report.DocumentsChecked:#,0} documents, " +
+            $"{report.LedgerRowsChecked:#,0} ledger entries in {clock.Elapsed.TotalSeconds:0.0} s ({rate:#,0} events/s); " +
+            $"head {report.Head.Events}@{report.Head.Sequence} {report.Head.Hash}");
         foreach (var b in report.Breaks)
             Console.WriteLine($"  {b.Kind} {b.Document ?? b.StreamId?.ToString()} v{b.Version} seq {b.Sequence}: {b.What}");
         return report.Intact;

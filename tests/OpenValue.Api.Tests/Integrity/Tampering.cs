@@ -31,9 +31,11 @@ public static class Tampering
     {
         var (network, bob, _) = await api.ThreeEqualMembers();
         await api.RecordIncome(network, "100.00");
+        // A recorded chain head folds up to the high-water mark, which the daemon moves a moment after each commit.
+        await api.App.AsyncProjectionsCaughtUp();
         var paid = (await api.Proposed(network, "30.00")).IdOf();
         await api.Paid(network, paid);
-        await api.App.AsyncProjectionsCaughtUp(); // the chain head a proposal records folds up to the high-water mark
+        await api.App.AsyncProjectionsCaughtUp();
         var proposed = (await api.Proposed(network, "20.00")).IdOf();
         return new Ledgered(network, bob, paid, proposed);
     }
