@@ -4,7 +4,9 @@
 #   ./openvalue.sh test           every test project against a throwaway PostgreSQL; prints totals
 #   ./openvalue.sh bench [--quick]
 #   ./openvalue.sh db start|stop|status
-# OPENVALUE_DB (a connection string) makes run and bench use that database instead of the local one.
+#   ./openvalue.sh verify [--network ID]   check every network's event chain, documents and ledger
+# OPENVALUE_DB (a connection string) makes run, verify and bench use that database instead of the local one;
+# OPENVALUE_DB_OWNER (the schema owner's) makes run apply the schema as it first, then run on OPENVALUE_DB.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -89,6 +91,28 @@ connection_string() {
   echo "Host=127.0.0.1;Port=$2;Database=$3;Username=postgres;Password=$(cat "$1.password");Maximum Pool Size=100"
 }
 
+# role_connection_string DIR PORT DATABASE ROLE: the local cluster's owner or runtime role (see ensure_roles).
+role_connection_string() {
+  echo "Host=127.0.0.1;Port=$2;Database=$3;Username=$4;Password=$(cat "$1.$4.password");Maximum Pool Size=100"
+}
+
+OWNER_ROLE=openvalue_owner
+RUNTIME_ROLE=openvalue_app
+
+# The schema's owner applies it (migrate); the app runs as a role that cannot change it or rewrite an event.
+# Their passwords live beside the cluster's, like the superuser's. Idempotent.
+ensure_roles() {
+  local dir=$1 port=$2 db=$3 role
+  for role in "$OWNER_ROLE" "$RUNTIME_ROLE"; do
+    [ -f "$dir.$role.password" ] || (umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=\n' >"$dir.$role.password")
+  done
+  sed -e "s/OWNER/$OWNER_ROLE/g; s/RUNTIME/$RUNTIME_ROLE/g; s/SCHEMA/openvalue/g; s/DATABASE/$db/g" \
+    "$ROOT/src/OpenValue.Api/Integrity/Sql/local_roles.sql" |
+    PGPASSWORD="$(cat "$dir.password")" "$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U postgres -d "$db" -qX -v ON_ERROR_STOP=1 \
+      -v owner_password="$(cat "$dir.$OWNER_ROLE.password")" -v runtime_password="$(cat "$dir.$RUNTIME_ROLE.password")" >/dev/null \
+    || die "could not set up the database roles"
+}
+
 create_database() {
   local dir=$1 port=$2 db=$3
   PGPASSWORD="$(cat "$dir.password")" "$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -tAq \
@@ -122,12 +146,37 @@ local_db_start() {
   fi
   start_cluster "$DATA_DIR"
   create_database "$DATA_DIR" "$PG_PORT" "$DB_NAME"
+  ensure_roles "$DATA_DIR" "$PG_PORT" "$DB_NAME"
 }
 
 database_url() {
   if [ -n "${OPENVALUE_DB:-}" ]; then echo "$OPENVALUE_DB"; return; fi
   local_db_start
-  connection_string "$DATA_DIR" "$PG_PORT" "$DB_NAME"
+  role_connection_string "$DATA_DIR" "$PG_PORT" "$DB_NAME" "$RUNTIME_ROLE"
+}
+
+# The schema owner's connection string, or nothing when OPENVALUE_DB alone is given (the app then applies the
+# schema itself at startup, as the role it connects with).
+owner_database_url() {
+  if [ -n "${OPENVALUE_DB:-}" ]; then echo "${OPENVALUE_DB_OWNER:-}"; return; fi
+  role_connection_string "$DATA_DIR" "$PG_PORT" "$DB_NAME" "$OWNER_ROLE"
+}
+
+# migrate OWNER_URL RUNTIME_URL: applies the schema as its owner and grants the runtime role (from the app's build).
+migrate() {
+  local runtime; runtime="$(sed -nE 's/.*(^|;) *(Username|User Id|User ID|UserName) *= *([^;]+).*/\3/Ip' <<<"$2")"
+  say "Applying the schema as its owner; the app runs as ${runtime:-the runtime role}"
+  (cd "$ROOT/.data/app" && OPENVALUE_DB="$1" dotnet OpenValue.Api.dll migrate --runtime-role "$runtime" >&2) || die "migrate failed"
+}
+
+build_app() {
+  if app_is_current; then
+    say "Build is up to date."
+  else
+    say "Building..."
+    dotnet build "$ROOT/src/OpenValue.Api/OpenValue.Api.csproj" -c Release -o "$ROOT/.data/app" -v quiet -nologo >&2 \
+      || die "build failed"
+  fi
 }
 
 # --- commands ------------------------------------------------------------------------------------------
@@ -156,17 +205,20 @@ cmd_run() {
   mkdir -p "$ROOT/.data"
   exec 9>"$ROOT/.data/run.lock"
   flock -n 9 || die "OpenValue is already running from this folder; stop it first (Ctrl-C in its terminal)."
-  local db; db="$(database_url)"
-  if app_is_current; then
-    say "Build is up to date."
-  else
-    say "Building..."
-    dotnet build "$ROOT/src/OpenValue.Api/OpenValue.Api.csproj" -c Release -o "$ROOT/.data/app" -v quiet -nologo >&2 \
-      || die "build failed"
-  fi
-  say "Applying the schema and starting at $URLS (Ctrl-C stops the server; data stays in ${DATA_DIR#$ROOT/})"
+  local db owner apply=true; db="$(database_url)"; owner="$(owner_database_url)"
+  build_app
+  if [ -n "$owner" ]; then migrate "$owner" "$db"; apply=false; fi
+  say "Starting at $URLS (Ctrl-C stops the server; data stays in ${DATA_DIR#$ROOT/})"
   cd "$ROOT/.data/app"
-  OPENVALUE_DB="$db" OPENVALUE_URLS="$URLS" exec dotnet OpenValue.Api.dll
+  OPENVALUE_DB="$db" OPENVALUE_URLS="$URLS" OpenValue__ApplySchemaOnStartup="$apply" exec dotnet OpenValue.Api.dll
+}
+
+# Read-only: runs as the app's runtime role (or OPENVALUE_DB); exits non-zero on any break.
+cmd_verify() {
+  local db; db="$(database_url)"
+  build_app
+  cd "$ROOT/.data/app"
+  OPENVALUE_DB="$db" exec dotnet OpenValue.Api.dll verify "$@"
 }
 
 # Counted as one test: every benchmark runs once on a tiny network (bench --quick) and its figures are
@@ -246,5 +298,6 @@ case "${1:-}" in
   test) shift; cmd_test "$@" ;;
   bench) shift; cmd_bench "$@" ;;
   db) shift; cmd_db "$@" ;;
-  *) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  verify) shift; cmd_verify "$@" ;;
+  *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

@@ -23,6 +23,12 @@ public sealed class OpenValueOptions
     public long MaxRequestBodyBytes { get; set; } = 1_048_576;
 
     /// <summary>
+    /// Whether the app applies the database schema at startup (its role then owns the schema). Off when the schema's
+    /// owner runs <c>migrate</c> first and the app connects as a runtime role that may not change it.
+    /// </summary>
+    public bool ApplySchemaOnStartup { get; set; } = true;
+
+    /// <summary>
     /// The PostgreSQL connection string. The OPENVALUE_DB environment variable overrides it;
     /// ConnectionStrings:OpenValue is also read.
     /// </summary>

@@ -28,7 +28,8 @@ public static class Setup
         services.AddProblemDetails(options => options.CustomizeProblemDetails = BindingProblems.Customize);
         services.AddOpenValueOpenApi();
         var settings = builder.Configuration.GetSection("OpenValue").Get<OpenValueOptions>() ?? new OpenValueOptions();
-        services.AddOpenValueStorage(OpenValueOptions.ConnectionString(builder.Configuration), settings.RunAsyncProjections);
+        services.AddOpenValueStorage(OpenValueOptions.ConnectionString(builder.Configuration), settings.RunAsyncProjections,
+            settings.ApplySchemaOnStartup);
 
         builder.Host.UseWolverine(options =>
         {
@@ -41,6 +42,7 @@ public static class Setup
     public static void UseOpenValue(this WebApplication app)
     {
         app.UseMiddleware<ProblemsMiddleware>();
+        app.UseMiddleware<Integrity.AlarmMiddleware>();
         app.UseMiddleware<SecurityHeaders>();
         // An empty 4xx (no route, a method the route does not take, a body that is not JSON) becomes problem details.
         app.UseStatusCodePages();

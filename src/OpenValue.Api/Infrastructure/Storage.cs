@@ -22,18 +22,25 @@ public static class Storage
     /// Marten with conjoined multi-tenancy: the network id is the tenant id of every event and every
     /// network document, so a session opened for one network cannot read another's rows.
     /// </summary>
-    public static void AddOpenValueStorage(this IServiceCollection services, string connectionString, bool runAsyncProjections)
+    public static void AddOpenValueStorage(this IServiceCollection services, string connectionString, bool runAsyncProjections,
+        bool applySchema = true)
     {
         var dataSource = DataSource(connectionString);
-        services.AddMarten(options => Configure(options, dataSource))
+        var marten = services.AddMarten(options =>
+            {
+                Configure(options, dataSource);
+                if (!applySchema) options.AutoCreateSchemaObjects = AutoCreate.None; // nor when a document type is first used
+            })
             .UseLightweightSessions()
             // Wolverine assigns the async projections' shards among the running app nodes that take part (one
             // node runs each shard, another takes over when it stops); it replaces Marten's own HotCold daemon.
-            .IntegrateWithWolverine(wolverine => wolverine.UseWolverineManagedEventSubscriptionDistribution = runAsyncProjections)
-            .ApplyAllDatabaseChangesOnStartup()
-            // Run after the schema is applied: move a ledger kept in the first layout to the current one, and
-            // store large values with LZ4.
-            .InitializeWith(new Shares.PointsLedgerUpgrade(), new ToastCompression());
+            .IntegrateWithWolverine(wolverine => wolverine.UseWolverineManagedEventSubscriptionDistribution = runAsyncProjections);
+        // Without it, the schema's owner has applied it (Integrity.Migration, `migrate`) and this role may not change it.
+        if (applySchema)
+            marten.ApplyAllDatabaseChangesOnStartup()
+                // Run after the schema is applied: move a ledger kept in the first layout to the current one, and
+                // hash-chain every event, store large values with LZ4 (the chain's tables included).
+                .InitializeWith(Integrity.Migration.AfterSchema());
     }
 
     /// <summary>

@@ -19,17 +19,23 @@ public sealed partial class PointsLedgerProjection : EventProjection
             Options.DeleteDataInTableOnTeardown(table);
     }
 
-    public void Project(IEvent<ContributionAccepted> e, IDocumentOperations operations)
+    public void Project(IEvent<ContributionAccepted> e, IDocumentOperations operations) => Record(e, operations);
+
+    public void Project(IEvent<ContributionValueCorrected> e, IDocumentOperations operations) => Record(e, operations);
+
+    private static void Record(IEvent e, IDocumentOperations operations)
     {
-        var a = e.Data;
-        if (a.Points is { } points)
-            PointsLedger.Record(operations, e.TenantId, new PointsEntry(e.Sequence, a.ContributionId, a.MemberId, a.ProjectId, a.Kind, points, a.AcceptedAt));
+        if (EntryOf(e) is { } entry)
+            PointsLedger.Record(operations, e.TenantId, entry);
     }
 
-    public void Project(IEvent<ContributionValueCorrected> e, IDocumentOperations operations)
+    /// <summary>The ledger entry an event makes, if any: also what verify recomputes the ledger from.</summary>
+    public static PointsEntry? EntryOf(IEvent e) => e.Data switch
     {
-        var c = e.Data;
-        PointsLedger.Record(operations, e.TenantId, new PointsEntry(
-            e.Sequence, c.ContributionId, c.MemberId, c.ProjectId, c.Kind, c.Points - (c.PreviousPoints ?? 0m), c.CorrectedAt, c.AcceptedAt));
-    }
+        ContributionAccepted { Points: { } points } a =>
+            new PointsEntry(e.Sequence, a.ContributionId, a.MemberId, a.ProjectId, a.Kind, points, a.AcceptedAt),
+        ContributionValueCorrected c => new PointsEntry(
+            e.Sequence, c.ContributionId, c.MemberId, c.ProjectId, c.Kind, c.Points - (c.PreviousPoints ?? 0m), c.CorrectedAt, c.AcceptedAt),
+        _ => null,
+    };
 }

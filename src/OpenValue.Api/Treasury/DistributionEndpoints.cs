@@ -52,7 +52,8 @@ public static class DistributionEndpoints
             var (reservation, proposal) = Proposing.Decide(request, id, pool, network, shares, paidBefore, http.Caller().MemberId, now);
             poolStream.AppendOne(reservation);
             session.Events.StartStream<Distribution>(id, proposal);
-            var response = await TreasuryResponses.Of(session, Distribution.Evolve(null, proposal)!, cancellation);
+            var head = await Integrity.ChainAnchors.Record(session, id, cancellation);
+            var response = await TreasuryResponses.Of(session, Distribution.Evolve(null, proposal)!, cancellation) with { ChainHead = head };
             return Outcome.Created($"/networks/{networkId}/distributions/{id}", response);
         });
 
@@ -103,7 +104,9 @@ public static class DistributionEndpoints
     public static async Task<JasperFx.Events.IEventStream<Distribution>> FetchExisting(IDocumentSession session, Guid distributionId, CancellationToken cancellation)
     {
         var stream = await session.Events.FetchForWriting<Distribution>(distributionId, cancellation);
-        return stream.Aggregate is null ? throw TreasuryResponses.NotFound(distributionId) : stream;
+        if (stream.Aggregate is null) throw TreasuryResponses.NotFound(distributionId);
+        await Integrity.StoredState.Check(session, stream, "distribution", Distribution.Evolve, cancellation);
+        return stream;
     }
 
     private static async Task<SharesUsed> SharesFor(IShareSource source, Guid networkId, DistributionRequest request, CancellationToken cancellation)

@@ -37,12 +37,16 @@ public static class IncomeEndpoint
                 new IncomeRecordedResponse(income.IncomeId, income.PoolId, income.ProjectId, MoneyResponse.Of(income.AmountMinor, income.Currency)));
         });
 
-    /// <summary>A pool stream locked to the version read. A stream at a pool's id that is not a pool is refused, never written to.</summary>
+    /// <summary>
+    /// A pool stream locked to the version read, its stored document checked against its events. A stream at a pool's id that
+    /// is not a pool is refused, never written to.
+    /// </summary>
     public static async Task<JasperFx.Events.IEventStream<Pool>> FetchPool(IDocumentSession session, Guid poolId, CancellationToken cancellation)
     {
         var stream = await session.Events.FetchForWriting<Pool>(poolId, cancellation);
-        return stream.Aggregate is null && stream.CurrentVersion > 0
-            ? throw RuleViolation.Conflict("pool-id-taken", $"The stream {poolId} is not a pool.")
-            : stream;
+        if (stream.Aggregate is null && stream.CurrentVersion > 0)
+            throw RuleViolation.Conflict("pool-id-taken", $"The stream {poolId} is not a pool.");
+        await Integrity.StoredState.Check(session, stream, "pool", Pool.Evolve, cancellation);
+        return stream;
     }
 }

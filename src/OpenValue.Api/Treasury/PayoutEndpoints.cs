@@ -92,11 +92,14 @@ public static class PayoutEndpoints
         if (distribution.Status != DistributionStatus.Paid)
             throw RuleViolation.Conflict("not-paid", "This distribution has no payouts yet; issue them first.");
         var payouts = await TreasuryResponses.PayoutsOf(session, distribution, http.RequestAborted);
+        // Every row carries the chain head the distribution recorded, so a paid member can check the history later.
+        var head = await Integrity.ChainAnchors.Of(session, distributionId, http.RequestAborted);
+        var (sequence, hash) = (head?.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", head?.Hash ?? "");
         var rows = payouts.Payouts.Where(p => !p.Reversed)
-            .Select(p => new[] { p.MemberId.ToString(), CsvText.Defused(p.Name), p.Amount.Amount, p.Amount.Currency, p.Reference });
+            .Select(p => new[] { p.MemberId.ToString(), CsvText.Defused(p.Name), p.Amount.Amount, p.Amount.Currency, p.Reference, sequence, hash });
         var file = $"payouts-{Settling.Reference(distributionId, 0)[..11]}.csv";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{file}\"";
-        return Results.Text(CsvText.Write(["memberId", "name", "amount", "currency", "reference"], rows), "text/csv; charset=utf-8");
+        return Results.Text(CsvText.Write(["memberId", "name", "amount", "currency", "reference", "chainSequence", "chainHead"], rows), "text/csv; charset=utf-8");
     }
 }
 

@@ -27,12 +27,16 @@ public sealed record PayoutResponse(Guid PayoutId, int Line, Guid MemberId, stri
 
 public sealed record PayoutsResponse(Guid DistributionId, IReadOnlyList<PayoutResponse> Payouts);
 
-/// <summary>A distribution with everything needed to check it: the shares it used, each line explained, and what became of it.</summary>
+/// <summary>
+/// A distribution with everything needed to check it: the shares it used, each line explained, what became of it, and the
+/// network's chain head when it was proposed (see Integrity.ChainAnchors).
+/// </summary>
 public sealed record DistributionResponse(
     Guid DistributionId, DistributionStatus Status, DistributionPolicy Policy, Guid? ProjectId, int? EquationVersion, Instant AsOf,
     int? WindowDays, MoneyResponse Amount, string TotalPoints, IReadOnlyList<LineResponse> Lines, IReadOnlyList<ShareUsedResponse> Shares,
     bool SecondApprovalRequired, Guid ProposedBy, Instant ProposedAt, Guid? ApprovedBy, Instant? ApprovedAt,
-    Guid? CancelledBy, Instant? CancelledAt, string? CancellationReason, IReadOnlyList<PayoutResponse> Payouts);
+    Guid? CancelledBy, Instant? CancelledAt, string? CancellationReason, IReadOnlyList<PayoutResponse> Payouts,
+    Integrity.ChainHead? ChainHead = null);
 
 public static class TreasuryResponses
 {
@@ -62,7 +66,8 @@ public static class TreasuryResponses
                 MoneyResponse.Of(l.AmountMinor, p.Currency), DecimalText.Format(l.Points), l.Explanation))],
             [.. p.Shares.Select(s => new ShareUsedResponse(s.MemberId, DecimalText.Format(s.Points), DecimalText.Format(s.Share)))],
             p.SecondApprovalRequired, p.ProposedBy, p.ProposedAt, d.Approval?.ApprovedBy, d.Approval?.ApprovedAt,
-            d.Cancellation?.CancelledBy, d.Cancellation?.CancelledAt, d.Cancellation?.Reason, Payouts(d, names));
+            d.Cancellation?.CancelledBy, d.Cancellation?.CancelledAt, d.Cancellation?.Reason, Payouts(d, names),
+            await Integrity.ChainAnchors.Of(session, d.Id, cancellation));
     }
 
     public static async Task<PayoutsResponse> PayoutsOf(IQuerySession session, Distribution d, CancellationToken cancellation) =>

@@ -148,6 +148,8 @@ public sealed class Journey(Recorder http, AppFixture app)
         (await http.Get(Url($"/income?projectId={projectId}&source=licence-fee&from=2026-11-01&to=2026-11-30"), dee)).Expect(200);
         (await http.Get(Url("/income?from=someday"), dee)).Expect(400);
         (await http.Get(Url("/ledger"), dee)).Expect(200);
+        (await http.Get(Url("/integrity"), ada)).Expect(200);
+        (await http.Get(Url("/integrity"), dee)).Expect(403);
 
         var proposal = new { amount = new { amount = "500.00", currency = "EUR" }, policy = "pro-rata" };
         (await http.Post(Url("/distributions"), proposal, dee)).Expect(403);

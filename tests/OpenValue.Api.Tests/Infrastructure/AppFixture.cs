@@ -23,14 +23,18 @@ public sealed class AppFixture : IAsyncLifetime
     public IAlbaHost Host { get; private set; } = null!;
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 
+    /// <summary>Another connection string than OPENVALUE_DB's (the least-privilege test runs a second host as the runtime role).</summary>
+    public string? Connection { get; init; }
+
     public async Task InitializeAsync()
     {
         JasperFxEnvironment.AutoStartHost = true;
-        var connection = Environment.GetEnvironmentVariable("OPENVALUE_DB")
+        var connection = Connection ?? Environment.GetEnvironmentVariable("OPENVALUE_DB")
             ?? throw new InvalidOperationException("Set OPENVALUE_DB to a test database, or run ./openvalue.sh test.");
         Host = await AlbaHost.For<Program>(builder =>
         {
             builder.UseSetting("OPENVALUE_DB", connection);
+            if (Connection is not null) builder.UseSetting("OpenValue:ApplySchemaOnStartup", "false");
             // Tests found hundreds of networks and send many bad tokens from one (test) address; the abuse
             // limits have their own host in abuse_limits.
             builder.UseSetting("OpenValue:FoundingsPerHour", "0");

@@ -55,10 +55,11 @@ public class from_founding_to_a_paid_csv(AppFixture app)
         var (csvStatus, csv, response) = await Csv(network, id);
         csvStatus.Should().Be(200);
         response.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
-        var expected = "memberId,name,amount,currency,reference\r\n" + string.Concat(payouts.Select(p =>
+        var head = distribution["chainHead"]!;
+        var expected = "memberId,name,amount,currency,reference,chainSequence,chainHead\r\n" + string.Concat(payouts.Select(p =>
         {
             var name = p!["name"]!.GetValue<string>() == ada ? "\"Ada \"\"the Countess\"\", Lovelace\"" : p["name"]!.GetValue<string>();
-            return $"{p["memberId"]},{name},{p.Amount("amount")},EUR,{p["reference"]}\r\n";
+            return $"{p["memberId"]},{name},{p.Amount("amount")},EUR,{p["reference"]},{head["sequence"]},{head["hash"]}\r\n";
         }));
         csv.Should().Be(expected);
         csv.Should().Contain($"{network.MemberId},\"Ada \"\"the Countess\"\", Lovelace\",62.51,EUR,OV-");

@@ -41,7 +41,9 @@ public sealed class BenchStore : IAsyncDisposable
             foreach (var projection in options.Projections.All) projection.Options.BatchSize = size;
         var store = new DocumentStore(options);
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        await ToastCompression.Apply(await db.OpenConnectionAsync(ct), options.DatabaseSchemaName, ct); // as the app does at startup
+        // As the app does at startup: chain the events, then LZ4 for large values.
+        await OpenValue.Api.Integrity.EventChain.Apply(await db.OpenConnectionAsync(ct), options.DatabaseSchemaName, ct);
+        await ToastCompression.Apply(await db.OpenConnectionAsync(ct), options.DatabaseSchemaName, ct);
         return new BenchStore(store, db);
     }
 
@@ -53,10 +55,14 @@ public sealed class BenchStore : IAsyncDisposable
     {
         await Store.Advanced.Clean.DeleteAllEventDataAsync(ct);
         await Store.Advanced.Clean.DeleteAllDocumentsAsync(ct);
-        await using (var truncate = Db.CreateCommand("truncate " + string.Join(", ", PointsLedgerSchema.Tables)))
+        await using (var truncate = Db.CreateCommand(TruncateTables))
             await truncate.ExecuteNonQueryAsync(ct);
         await Checkpoint(ct);
     }
+
+    /// <summary>Empties what Marten's own cleaning leaves: the event chain's tables and the points ledger's.</summary>
+    public static string TruncateTables =>
+        "truncate openvalue.ov_event_hashes, openvalue.ov_chain_anchors, " + string.Join(", ", PointsLedgerSchema.Tables);
 
     public async Task Checkpoint(CancellationToken ct)
     {

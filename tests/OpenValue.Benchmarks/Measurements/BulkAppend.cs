@@ -35,8 +35,12 @@ public static class BulkAppend
             [
                 new Contender($"Marten BulkInsertEventsAsync (stream by stream, COPY batches of {BulkBatchSize:#,0})",
                     ct => Marten(c => Loader.StreamByStream(bench.Store, network.TenantId, network.ContributionStreams, c), ct)),
+                new Contender("the same, event chain off (its trigger disabled)", ct => ChainSwitch.Off(bench,
+                    c => Marten(c2 => Loader.StreamByStream(bench.Store, network.TenantId, network.ContributionStreams, c2), c), ct)),
                 new Contender($"Marten BulkInsertEventStreamAsync (in time order, COPY batches of {BulkBatchSize:#,0})",
                     ct => Marten(c => Loader.InOrder(bench.Store, network.TenantId, history, c), ct)),
+                new Contender("the same in time order, event chain off (its trigger disabled)", ct => ChainSwitch.Off(bench,
+                    c => Marten(c2 => Loader.InOrder(bench.Store, network.TenantId, history, c2), c), ct)),
             ],
             [Target.RatioAtLeast(0.5)],
             Prepare: async ct =>

@@ -21,6 +21,7 @@ public static class Catalogue
         yield return Run(SharesQuery.Create(bench, settings, connection, network));
         yield return Run(DistributionProposal.Create(bench, settings, connection, network));
         yield return Run(ProjectionLag.Create(bench, settings, connection));
+        yield return Run(Verify.Create(bench, network));
     }
 
     private static Entry Run(Measurement m) => new(m.Id, m, null);

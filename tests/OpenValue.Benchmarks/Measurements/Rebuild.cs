@@ -90,7 +90,7 @@ public static class Rebuild
         });
 
     /// <summary>Empties the store and imports the network stream and every contribution's events in time order.</summary>
-    private static async Task<long> Load(BenchStore bench, LoadedNetwork network, CancellationToken ct)
+    internal static async Task<long> Load(BenchStore bench, LoadedNetwork network, CancellationToken ct)
     {
         await bench.Clean(ct);
         var history = Loader.InTimeOrder(network.AllStreams);
@@ -116,7 +116,7 @@ public static class Rebuild
             : bench.Scalar("select count(*) from openvalue.mt_events where tenant_id = $1 and type = any($2)", ct, tenantId, types);
     }
 
-    private static async Task<TimeSpan> Timed(BenchStore store, string[] projections, CancellationToken ct)
+    internal static async Task<TimeSpan> Timed(BenchStore store, string[] projections, CancellationToken ct)
     {
         using var daemon = await store.Store.BuildProjectionDaemonAsync();
         return await new StatementProfile(store.Db).Around(string.Join(", ", projections.Select(Short)),
@@ -127,7 +127,7 @@ public static class Rebuild
     private static string Short(string name) => name[(name.LastIndexOf('.') + 1)..];
 
     /// <summary>Every event of the tenant in sequence order, each deserialised into its real type; returns the count and the points accepted.</summary>
-    private static async Task<(long Events, decimal Points)> ReadRaw(BenchStore bench, string tenantId, CancellationToken ct)
+    internal static async Task<(long Events, decimal Points)> ReadRaw(BenchStore bench, string tenantId, CancellationToken ct)
     {
         var json = Json.Configure(new JsonSerializerOptions());
         var types = RealEvents.Types.ToDictionary(t => bench.Events.EventMappingFor(t).EventTypeName);

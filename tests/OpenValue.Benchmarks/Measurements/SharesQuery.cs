@@ -126,7 +126,7 @@ public static class SharesQuery
         var store = (DocumentStore)app.App.Services.GetService(typeof(IDocumentStore))!;
         await store.Advanced.Clean.DeleteAllDocumentsAsync(ct);
         await store.Advanced.Clean.DeleteAllEventDataAsync(ct);
-        await using (var truncate = bench.Db.CreateCommand("truncate " + string.Join(", ", PointsLedgerSchema.Tables)))
+        await using (var truncate = bench.Db.CreateCommand(BenchStore.TruncateTables))
             await truncate.ExecuteNonQueryAsync(ct);
 
         var founder = generator.MemberIds[0];

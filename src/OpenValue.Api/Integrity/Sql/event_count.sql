@@ -1,0 +1,1 @@
+select count(*) from SCHEMA.mt_events where tenant_id = @tenant and type <> 'tombstone';

@@ -1,0 +1,14 @@
+-- The app's runtime role (RUNTIME), granted by `migrate --runtime-role` after the owner applied the schema:
+-- it reads and writes what the app needs, but never changes the schema, never updates, deletes or truncates
+-- an event or a stream (deleting a stream would delete its events through the foreign key, which runs with
+-- the owner's rights), never writes a hash (only the chain's trigger does, as the owner), and never
+-- changes a recorded chain head. Re-run after every migration: it covers the tables that exist now.
+grant usage on schema SCHEMA to RUNTIME;
+grant select, insert, update, delete on all tables in schema SCHEMA to RUNTIME;
+grant usage, select, update on all sequences in schema SCHEMA to RUNTIME;
+revoke update, delete, truncate on SCHEMA.mt_events from RUNTIME;
+revoke update, delete, truncate on SCHEMA.mt_streams from RUNTIME;
+-- Appending moves a stream's version and time; Marten never rewrites its id or tenant.
+grant update (version, "timestamp", type, is_archived, compacted_version) on SCHEMA.mt_streams to RUNTIME;
+revoke insert, update, delete, truncate on SCHEMA.ov_event_hashes from RUNTIME;
+revoke update, delete, truncate on SCHEMA.ov_chain_anchors from RUNTIME;

@@ -1,0 +1,61 @@
+using JasperFx.Events;
+using Marten;
+using OpenValue.Domain;
+
+namespace OpenValue.Api.Integrity;
+
+/// <summary>
+/// What a decision that moves money checks before it trusts a stored write model (a pool, a distribution):
+/// that the document is what its stream's events fold to, and that those events still match their chain.
+/// Otherwise it refuses with <see cref="Code"/> (409) and <see cref="AlarmMiddleware"/> raises the alarm.
+/// </summary>
+public static class StoredState
+{
+    public const string Code = "stored-state-differs";
+
+    public static async Task Check<T>(IDocumentSession session, IEventStream<T> stream, string name, Func<T?, object, T?> evolve,
+        CancellationToken cancellation) where T : class
+    {
+        if (stream.Aggregate is null) return;
+        var serializer = session.DocumentStore.Options.Serializer();
+        var read = stream.StartingVersion ?? stream.CurrentVersion ?? 0;
+        if (await Folded(session, stream.Id, read, evolve, cancellation) is { } folded
+            && folded == serializer.ToJson(stream.Aggregate) && await BrokenEvents(session, stream.Id, cancellation) == 0)
+            return;
+        // A write that committed between reading the document and reading its events is a race, not a forgery:
+        // the save would lose it anyway, so it fails the same way (409, or the idempotent replay of the winner).
+        await using var fresh = session.DocumentStore.QuerySession(session.TenantId);
+        var now = await fresh.Events.FetchStreamStateAsync(stream.Id, cancellation);
+        if (now is not null && now.Version != read)
+            throw new JasperFx.Events.EventStreamUnexpectedMaxEventIdException(stream.Id, typeof(T), read, now.Version);
+        throw RuleViolation.Conflict(Code, $"The stored {name} {stream.Id} disagrees with its events, so no money moves. " +
+            "A steward or treasurer can see what differs at GET /networks/{networkId}/integrity.");
+    }
+
+    /// <summary>The stream folded up to the version the document was read at; null when its events no longer read as their types.</summary>
+    private static async Task<string?> Folded<T>(IDocumentSession session, Guid id, long version, Func<T?, object, T?> evolve,
+        CancellationToken cancellation) where T : class
+    {
+        try
+        {
+            var events = await session.Events.FetchStreamAsync(id, version, token: cancellation);
+            return events.Aggregate((T?)null, (state, e) => evolve(state, e.Data)) is { } f
+                ? session.DocumentStore.Options.Serializer().ToJson(f)
+                : null;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<long> BrokenEvents(IDocumentSession session, Guid streamId, CancellationToken cancellation)
+    {
+        var db = ChainAnchors.Db(session);
+        var sql = SqlResource.Load("verify_stream.sql", session.DocumentStore.Options.DatabaseSchemaName);
+        await using var command = db.CreateCommand(sql);
+        command.Parameters.AddWithValue("tenant", session.TenantId);
+        command.Parameters.AddWithValue("stream", streamId);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellation));
+    }
+}

@@ -1,0 +1,81 @@
+using Npgsql;
+using OpenValue.Api.Integrity;
+using OpenValue.Api.Tests.Infrastructure;
+using OpenValue.Api.Tests.Treasury;
+
+namespace OpenValue.Api.Tests.Integrity;
+
+/// <summary>
+/// The runtime role that `migrate --runtime-role` grants (Sql/grants.sql): not a superuser, and refused every
+/// way of rewriting the event store; yet the app runs on it, chain and all.
+/// </summary>
+[Collection(AppCollection.Name)]
+public class least_privilege(AppFixture app)
+{
+    private const string Role = "openvalue_test_runtime";
+    private static readonly string Password = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12));
+
+    private static string Owner => Environment.GetEnvironmentVariable("OPENVALUE_DB")!;
+
+    private static async Task<string> RuntimeRole()
+    {
+        await Tampering.Sql($"""
+            do $$ begin if not exists (select 1 from pg_roles where rolname = '{Role}') then create role {Role} login; end if; end $$;
+            alter role {Role} nosuperuser login password '{Password}'
+            """);
+        await using var db = NpgsqlDataSource.Create(Owner);
+        await Migration.Grant(db, "openvalue", Role, CancellationToken.None);
+        return new NpgsqlConnectionStringBuilder(Owner) { Username = Role, Password = Password }.ConnectionString;
+    }
+
+    [Theory]
+    [InlineData("update openvalue.mt_events set data = data where seq_id = (select max(seq_id) from openvalue.mt_events)")]
+    [InlineData("delete from openvalue.mt_events where seq_id = (select max(seq_id) from openvalue.mt_events)")]
+    [InlineData("truncate openvalue.mt_events")]
+    [InlineData("delete from openvalue.mt_streams where id = (select stream_id from openvalue.mt_events order by seq_id desc limit 1)")]
+    [InlineData("update openvalue.mt_streams set id = gen_random_uuid() where version = 1")]
+    [InlineData("update openvalue.ov_event_hashes set hash = '\\x00'")]
+    [InlineData("insert into openvalue.ov_event_hashes select tenant_id, stream_id, version + 1000000, seq_id, hash from openvalue.ov_event_hashes limit 1")]
+    [InlineData("delete from openvalue.ov_chain_anchors")]
+    [InlineData("alter table openvalue.mt_events disable trigger ov_chain")]
+    [InlineData("create table openvalue.intruder (id int)")]
+    public async Task the_runtime_role_cannot_rewrite_the_event_store(string sql)
+    {
+        await api().RecordIncome(await api().Found(), "1.00"); // at least one event, stream, hash
+        await using var connection = new NpgsqlConnection(await RuntimeRole());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        var refusal = await FluentActions.Awaiting(() => command.ExecuteNonQueryAsync()).Should().ThrowAsync<PostgresException>();
+        refusal.Which.SqlState.Should().BeOneOf(PostgresErrorCodes.InsufficientPrivilege, "42501");
+    }
+
+    [Fact]
+    public async Task the_runtime_role_is_no_superuser_and_the_app_runs_on_it()
+    {
+        var connection = await RuntimeRole();
+        await using (var check = new NpgsqlConnection(connection))
+        {
+            await check.OpenAsync();
+            await using var command = new NpgsqlCommand("select rolsuper or rolcreaterole or rolcreatedb or rolbypassrls from pg_roles where rolname = current_user", check);
+            (await command.ExecuteScalarAsync()).Should().Be(false);
+        }
+        var runtimeApp = new AppFixture { Connection = connection };
+        await runtimeApp.InitializeAsync();
+        try
+        {
+            var runtime = new ApiClient(runtimeApp);
+            var (network, _, _) = await runtime.ThreeEqualMembers();
+            await runtime.RecordIncome(network, "100.00");
+            (await runtime.Propose(network, "10.00")).Status.Should().Be(201);
+            var (status, body, _) = await runtime.Get($"/networks/{network.NetworkId}/integrity", network.Token);
+            status.Should().Be(200);
+            body!["intact"]!.GetValue<bool>().Should().BeTrue(body.ToJsonString());
+        }
+        finally
+        {
+            await runtimeApp.DisposeAsync();
+        }
+    }
+
+    private ApiClient api() => new(app);
+}
