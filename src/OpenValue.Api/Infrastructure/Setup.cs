@@ -1,7 +1,9 @@
 using JasperFx;
 using JasperFx.CodeGeneration;
 using NodaTime;
+using OpenValue.Api.Accounts;
 using OpenValue.Api.Security;
+using OpenValue.Api.WebApp;
 using Scalar.AspNetCore;
 using Wolverine;
 using Wolverine.Http;
@@ -32,6 +34,7 @@ public static class Setup
             options.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
         });
         services.AddWolverineHttp();
+        services.AddAccounts();
     }
 
     public static void UseOpenValue(this WebApplication app)
@@ -41,7 +44,8 @@ public static class Setup
         app.UseMiddleware<CallerMiddleware>();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs");
-        app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
+        app.MapGet("/", () => Results.Redirect(WebAppHosting.Path)).ExcludeFromDescription();
+        app.MapWebApp();
         app.MapWolverineEndpoints(options =>
         {
             options.TenantId.IsRouteArgumentNamed(CallerMiddleware.NetworkRouteValue);

@@ -13,7 +13,7 @@ public sealed record FounderRequest(string? Name);
 
 public sealed record FoundNetworkRequest(string? Name, string? Currency, FounderRequest? Founder);
 
-public sealed record NetworkFoundedResponse(Guid NetworkId, Guid MemberId, string Token);
+public sealed record NetworkFoundedResponse(Guid NetworkId, Guid MemberId, string Token, string InvitationUrl);
 
 public static class FoundNetworkEndpoint
 {
@@ -41,7 +41,8 @@ public static class FoundNetworkEndpoint
             session.Events.StartStream<Network>(networkId, events);
             var (token, access) = AccessToken.Issue(networkId, founderId, now);
             session.Store(access);
-            return Task.FromResult(Outcome.Created($"/networks/{networkId}", new NetworkFoundedResponse(networkId, founderId, token)));
+            var invitationUrl = Accounts.Invitations.Issue(session, http.Request, networkId, founderId, now);
+            return Task.FromResult(Outcome.Created($"/networks/{networkId}", new NetworkFoundedResponse(networkId, founderId, token, invitationUrl)));
         });
     }
 }
