@@ -1,11 +1,13 @@
+using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
 
 namespace OpenValue.Api.WebApp;
 
 /// <summary>
-/// Serves the built web app (src/OpenValue.Web's dist, copied beside the app as webapp/) at /app: its files
-/// as they are, and index.html for every other path under /app so the browser's router takes deep links.
+/// Serves the built web app (src/OpenValue.Web's dist, copied beside the app as webapp/) at /app: its files as
+/// they are, and index.html for every other path under /app so the browser's router takes deep links. One
+/// endpoint does both, so the app's middleware order (routing before the caller guard) needs no static-file stage.
 /// </summary>
 public static class WebAppHosting
 {
@@ -16,44 +18,44 @@ public static class WebAppHosting
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
         + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+
     public static void MapWebApp(this WebApplication app)
     {
         var root = System.IO.Path.Combine(AppContext.BaseDirectory, "webapp");
         IFileProvider files = Directory.Exists(root) ? new PhysicalFileProvider(root) : new NullFileProvider();
-        app.UseStaticFiles(new StaticFileOptions
+        app.MapMethods(Path + "/{**path}", [HttpMethods.Get, HttpMethods.Head], (HttpContext http, string? path) => Serve(http, files, path))
+            .ExcludeFromDescription();
+    }
+
+    private static async Task Serve(HttpContext http, IFileProvider files, string? path)
+    {
+        var file = string.IsNullOrEmpty(path) ? null : files.GetFileInfo(path);
+        if (file is { Exists: true, IsDirectory: false } && ContentTypes.TryGetContentType(file.Name, out var type))
         {
-            RequestPath = Path,
-            FileProvider = files,
             // Vite puts a content hash in every asset's name, so an asset never changes under its URL.
-            OnPrepareResponse = context => Headers(context.Context.Response, context.File.Name.EndsWith(".html", StringComparison.Ordinal)),
-        });
-        app.MapGet(Path + "/{**path}", (HttpContext http) => Index(http, files)).ExcludeFromDescription();
-    }
-
-    private static void Headers(HttpResponse response, bool html)
-    {
-        response.Headers.CacheControl = html ? "no-cache" : "public, max-age=31536000, immutable";
-        if (html)
-            response.Headers[HeaderNames.ContentSecurityPolicy] = ContentSecurityPolicy;
-    }
-
-    private static async Task Index(HttpContext http, IFileProvider files)
-    {
-        var index = files.GetFileInfo("index.html");
+            http.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+            await Send(http, file, type);
+            return;
+        }
         // A missing asset is a 404, not the page: a stale tab asking for an old bundle must not get HTML as script.
-        if (http.Request.Path.StartsWithSegments(Path + "/assets"))
+        if (path?.StartsWith("assets/", StringComparison.Ordinal) == true || !files.GetFileInfo("index.html").Exists)
         {
             http.Response.StatusCode = StatusCodes.Status404NotFound;
+            await http.Response.WriteAsync(path is null || files.GetFileInfo("index.html").Exists ? "Not found."
+                : "The web app is not built: ./openvalue.sh run builds it (it needs Node.js 20.19 or newer).");
             return;
         }
-        if (!index.Exists)
-        {
-            http.Response.StatusCode = StatusCodes.Status404NotFound;
-            await http.Response.WriteAsync("The web app is not built: ./openvalue.sh run builds it (it needs Node.js 20 or newer).");
-            return;
-        }
-        http.Response.ContentType = "text/html; charset=utf-8";
-        Headers(http.Response, html: true);
-        await http.Response.SendFileAsync(index, http.RequestAborted);
+        http.Response.Headers.CacheControl = "no-cache";
+        http.Response.Headers[HeaderNames.ContentSecurityPolicy] = ContentSecurityPolicy;
+        await Send(http, files.GetFileInfo("index.html"), "text/html; charset=utf-8");
+    }
+
+    private static async Task Send(HttpContext http, IFileInfo file, string contentType)
+    {
+        http.Response.ContentType = contentType;
+        http.Response.ContentLength = file.Length;
+        if (!HttpMethods.IsHead(http.Request.Method))
+            await http.Response.SendFileAsync(file, http.RequestAborted);
     }
 }

@@ -16,7 +16,8 @@ public class every_route_is_guarded(AppFixture app)
     [
         "POST /networks", "GET /health", "GET /openapi/{documentName}.json", "GET /",
         "POST /accounts/sign-in", "POST /accounts/sign-out", "GET /accounts/me",
-        "POST /accounts/invitations/preview", "POST /accounts/invitations/acceptance", "GET /app/{**path}",
+        "POST /accounts/invitations/preview", "POST /accounts/invitations/acceptance",
+        "GET /app/{**path}", "HEAD /app/{**path}",
     ];
 
     private static bool IsOpen(string route) => OpenRoutes.Contains(route) || route.StartsWith("GET /docs", StringComparison.Ordinal);

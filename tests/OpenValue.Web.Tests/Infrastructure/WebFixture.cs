@@ -22,6 +22,7 @@ public sealed class WebFixture : IAsyncLifetime
     public AppServer Server { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
+    public Api Api => new(Http);
 
     public async Task InitializeAsync()
     {

@@ -38,9 +38,15 @@ public sealed class WebPage : IAsyncDisposable
         Errors.Should().BeEmpty("the page logs no error (a Content-Security-Policy violation is one)");
     }
 
-    /// <summary>Saves a picture of the page into docs/ (the README shows them).</summary>
-    public async Task Screenshot(string name) =>
-        await Page.ScreenshotAsync(new() { Path = Path.Combine(Repository.Root, "docs", "screens", name + ".png"), FullPage = true });
+    /// <summary>
+    /// With OPENVALUE_SCREENSHOTS=1, saves a picture of the page into docs/screens (the README shows them); a plain
+    /// test run leaves the clone's files alone.
+    /// </summary>
+    public async Task Screenshot(string name)
+    {
+        if (Environment.GetEnvironmentVariable("OPENVALUE_SCREENSHOTS") == "1")
+            await Page.ScreenshotAsync(new() { Path = Path.Combine(Repository.Root, "docs", "screens", name + ".png"), FullPage = true });
+    }
 
     public async ValueTask DisposeAsync() => await context.DisposeAsync();
 }
