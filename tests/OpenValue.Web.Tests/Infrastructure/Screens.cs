@@ -27,7 +27,7 @@ public static class Screens
     {
         var input = page.GetByLabel(label, new() { Exact = true });
         await Assertions.Expect(input).ToHaveAttributeAsync("aria-invalid", "true");
-        await Assertions.Expect(input).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex(says));
+        await Assertions.Expect(input).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex(says, System.Text.RegularExpressions.RegexOptions.IgnoreCase));
     }
 
     public static string UniqueLogin(string who) => $"{who}-{Guid.NewGuid():N}@example.org";
