@@ -7,7 +7,9 @@ export default defineConfig({
   plugins: [react()],
   build: { outDir: "dist", sourcemap: false, chunkSizeWarningLimit: 600 },
   server: {
-    proxy: Object.fromEntries(["/networks", "/accounts", "/health", "/openapi"].map((p) => [p, "http://127.0.0.1:5080"])),
+    proxy: Object.fromEntries(
+      ["/networks", "/accounts", "/health", "/openapi"].map((p) => [p, "http://127.0.0.1:5080"]),
+    ),
   },
   test: { environment: "jsdom", globals: true, include: ["src/**/*.test.{ts,tsx}"] },
 });

@@ -44,7 +44,8 @@ public static class Acceptance
             : new Accepting(null, false, CookieSessions.CsrfRefused());
     }
 
-    private static Account Create(HttpContext http, IDocumentSession session, Account? existing, string login, string? password, Instant now)
+    private static Account Create(HttpContext http, IDocumentSession session, Account? existing, string login,
+        string? password, Instant now)
     {
         if (existing is not null)
             throw new RuleViolation(RefusalKind.Conflict, "login-taken",
@@ -60,7 +61,8 @@ public static class Acceptance
     /// loses it: a fresh invitation is how a steward gives a member who lost access a new way in.
     /// </summary>
     public static async Task MoveMembership(
-        IDocumentSession session, Accepting accepting, Invitation invitation, Instant now, CancellationToken cancellation)
+        IDocumentSession session, Accepting accepting, Invitation invitation, Instant now,
+            CancellationToken cancellation)
     {
         var account = accepting.Account!;
         var others = await session.Query<Account>()

@@ -29,7 +29,8 @@ public sealed class Account
 
     public bool IsLocked(Instant now) => LockedUntil is { } until && until > now;
 
-    /// <summary>A wrong password counts; the fifth in a row locks the account for a while and starts the count again.</summary>
+    /// <summary>A wrong password counts; the fifth in a row locks the account for a while and starts the count
+    /// again.</summary>
     public void FailedSignIn(Instant now)
     {
         FailedSignIns++;
@@ -55,11 +56,13 @@ public sealed class Account
     {
         var normal = login?.Trim().ToLowerInvariant() ?? "";
         if (normal.Length is < 3 or > 200 || normal.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
-            throw RuleViolation.Invalid("login", "A login (an email address or a user name) is 3 to 200 characters without spaces.");
+            throw RuleViolation.Invalid("login",
+                "A login (an email address or a user name) is 3 to 200 characters without spaces.");
         return normal;
     }
 
-    /// <summary>Length is what makes a password hard to guess; the upper bound keeps hashing cheap for the server.</summary>
+    /// <summary>Length is what makes a password hard to guess; the upper bound keeps hashing cheap for the
+    /// server.</summary>
     public static string CheckedPassword(string? password) =>
         password is { Length: >= 10 and <= 256 } ? password
             : throw RuleViolation.Invalid("password", "A password is 10 to 256 characters long.");

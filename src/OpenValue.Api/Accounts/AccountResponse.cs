@@ -12,7 +12,8 @@ public sealed record AccountResponse(Guid AccountId, string Login, IReadOnlyList
 
 public static class AccountResponses
 {
-    /// <summary>The account and, for each membership that still exists, its network and the member's roles now.</summary>
+    /// <summary>The account and, for each membership that still exists, its network and the member's roles
+    /// now.</summary>
     public static async Task<AccountResponse> Of(Account account, IDocumentStore store, CancellationToken cancellation)
     {
         var networks = new List<AccountNetworkResponse>();
@@ -24,6 +25,7 @@ public static class AccountResponses
             if (network is not null && member is not null)
                 networks.Add(new(network.Id, network.Name, network.Currency, member.Id, member.Name, member.Roles));
         }
-        return new AccountResponse(account.Id, account.Login, [.. networks.OrderBy(n => n.Name, StringComparer.Ordinal)]);
+        return new AccountResponse(account.Id, account.Login, [.. networks.OrderBy(n => n.Name,
+            StringComparer.Ordinal)]);
     }
 }

@@ -19,11 +19,13 @@ public static class Cookies
     public const string Csrf = "ov_csrf";
     public const string CsrfHeader = "X-CSRF-Token";
 
-    /// <summary>Starts a session for the account: stored in <paramref name="session"/>, cookies on the response.</summary>
+    /// <summary>Starts a session for the account: stored in <paramref name="session"/>, cookies on the
+    /// response.</summary>
     public static void SignIn(HttpContext http, IDocumentSession session, Account account, Instant now)
     {
         var (secret, csrf) = (Secrets.New(), Secrets.New());
-        var record = new AccountSession(Secrets.Hash(secret), account.Id, Secrets.Hash(csrf), now, now + AccountSession.ValidFor);
+        var record = new AccountSession(Secrets.Hash(secret), account.Id, Secrets.Hash(csrf), now,
+            now + AccountSession.ValidFor);
         session.Store(record);
         var expires = record.ExpiresAt.ToDateTimeOffset();
         http.Response.Cookies.Append(Session, secret, Options(http, httpOnly: true, expires));
@@ -49,8 +51,10 @@ public static class Cookies
 
     /// <summary>Whether the request echoes the session's CSRF secret; a safe method needs none.</summary>
     public static bool CsrfHolds(HttpContext http, AccountSession session) =>
-        HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || HttpMethods.IsOptions(http.Request.Method)
+        HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) ||
+            HttpMethods.IsOptions(http.Request.Method)
         || http.Request.Headers[CsrfHeader].ToString() is { Length: > 0 } echoed
            && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
-               System.Text.Encoding.ASCII.GetBytes(Secrets.Hash(echoed)), System.Text.Encoding.ASCII.GetBytes(session.CsrfHash));
+               System.Text.Encoding.ASCII.GetBytes(Secrets.Hash(echoed)),
+                   System.Text.Encoding.ASCII.GetBytes(session.CsrfHash));
 }

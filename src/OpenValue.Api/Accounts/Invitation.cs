@@ -29,13 +29,15 @@ public static class Invitations
     /// earlier unused ones stop working. The secret travels in the link's fragment, which browsers never send
     /// to a server, so it stays out of access logs and Referer headers.
     /// </summary>
-    public static string Issue(IDocumentSession session, HttpRequest request, Guid networkId, Guid memberId, Instant now)
+    public static string Issue(IDocumentSession session, HttpRequest request, Guid networkId, Guid memberId,
+        Instant now)
     {
         session.DeleteWhere<Invitation>(i => i.NetworkId == networkId && i.MemberId == memberId && i.UsedAt == null);
         var secret = Secrets.New();
         session.Store(new Invitation
         {
-            Id = Secrets.Hash(secret), NetworkId = networkId, MemberId = memberId, IssuedAt = now, ExpiresAt = now + Invitation.ValidFor,
+            Id = Secrets.Hash(secret), NetworkId = networkId, MemberId = memberId, IssuedAt = now,
+                ExpiresAt = now + Invitation.ValidFor,
         });
         return $"{request.Scheme}://{request.Host}{request.PathBase}/app/invitation#{secret}";
     }

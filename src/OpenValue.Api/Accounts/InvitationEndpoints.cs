@@ -13,19 +13,23 @@ namespace OpenValue.Api.Accounts;
 
 public sealed record InvitationRequest(string? Token);
 
-public sealed record InvitationPreviewResponse(Guid NetworkId, string NetworkName, Guid MemberId, string MemberName, Instant ExpiresAt);
+public sealed record InvitationPreviewResponse(Guid NetworkId, string NetworkName, Guid MemberId, string MemberName,
+    Instant ExpiresAt);
 
-/// <summary>Accept as the signed-in account (no login), or with a login and password: a new account or one's own.</summary>
+/// <summary>Accept as the signed-in account (no login), or with a login and password: a new account or one's
+/// own.</summary>
 public sealed record AcceptInvitationRequest(string? Token, string? Login, string? Password, bool CreateAccount);
 
 public sealed record InvitationIssuedResponse(Guid MemberId, string InvitationUrl, Instant ExpiresAt);
 
 public static class InvitationEndpoints
 {
-    /// <summary>What the link is for, so the person sees which network and name they are joining before choosing.</summary>
+    /// <summary>What the link is for, so the person sees which network and name they are joining before
+    /// choosing.</summary>
     [WolverinePost("/accounts/invitations/preview")]
     [ProducesResponseType<InvitationPreviewResponse>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Preview(InvitationRequest body, HttpContext http, IDocumentStore store, IClock clock)
+    public static async Task<IResult> Preview(InvitationRequest body, HttpContext http, IDocumentStore store,
+        IClock clock)
     {
         await using var query = store.QuerySession();
         var invitation = await Open(query, body.Token, clock.GetCurrentInstant(), http.RequestAborted);
@@ -34,12 +38,14 @@ public static class InvitationEndpoints
         var member = await tenant.LoadAsync<MemberView>(invitation.MemberId, http.RequestAborted);
         if (network is null || member is null)
             throw Unknown();
-        return Results.Ok(new InvitationPreviewResponse(network.Id, network.Name, member.Id, member.Name, invitation.ExpiresAt));
+        return Results.Ok(new InvitationPreviewResponse(network.Id, network.Name, member.Id, member.Name,
+            invitation.ExpiresAt));
     }
 
     [WolverinePost("/accounts/invitations/acceptance")]
     [ProducesResponseType<AccountResponse>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Accept(AcceptInvitationRequest body, HttpContext http, IDocumentStore store, IClock clock)
+    public static async Task<IResult> Accept(AcceptInvitationRequest body, HttpContext http, IDocumentStore store,
+        IClock clock)
     {
         var now = clock.GetCurrentInstant();
         await using var session = store.LightweightSession();
@@ -52,9 +58,11 @@ public static class InvitationEndpoints
         return Results.Ok(await AccountResponses.Of(account, store, http.RequestAborted));
     }
 
-    /// <summary>For a member who lost access: earlier links stop working; accepting this one moves the membership.</summary>
+    /// <summary>For a member who lost access: earlier links stop working; accepting this one moves the
+    /// membership.</summary>
     [WolverinePost("/networks/{networkId}/members/{memberId}/invitation"), Allow(Role.Steward)]
-    public static async Task<InvitationIssuedResponse> Reissue(Guid networkId, Guid memberId, HttpContext http, IDocumentSession session, IClock clock)
+    public static async Task<InvitationIssuedResponse> Reissue(Guid networkId, Guid memberId, HttpContext http,
+        IDocumentSession session, IClock clock)
     {
         if (await session.LoadAsync<MemberView>(memberId, http.RequestAborted) is null)
             throw RuleViolation.NotFound("member-not-found", $"Member {memberId} is not in this network.");
@@ -64,7 +72,8 @@ public static class InvitationEndpoints
         return new InvitationIssuedResponse(memberId, url, now + Invitation.ValidFor);
     }
 
-    private static async Task<Invitation> Open(IQuerySession query, string? token, Instant now, CancellationToken cancellation)
+    private static async Task<Invitation> Open(IQuerySession query, string? token, Instant now,
+        CancellationToken cancellation)
     {
         if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
             throw Unknown();
@@ -73,5 +82,6 @@ public static class InvitationEndpoints
     }
 
     private static RuleViolation Unknown() => new(RefusalKind.NotFound, "invitation-not-found",
-        "This invitation link is unknown, already used or expired. Ask a steward of the network for a fresh one.", "token");
+        "This invitation link is unknown, already used or expired. Ask a steward of the network for a fresh one.",
+            "token");
 }

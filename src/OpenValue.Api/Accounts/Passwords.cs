@@ -25,7 +25,8 @@ public static class Passwords
         }
         if (account.IsLocked(now))
             return Problems.Create(429, "sign-in-locked",
-                $"Too many wrong passwords: this account is locked until {account.LockedUntil:uuuu'-'MM'-'dd HH':'mm} UTC.");
+                "Too many wrong passwords: this account is locked until "
+                + $"{account.LockedUntil:uuuu'-'MM'-'dd HH':'mm} UTC.");
         var result = Hasher.VerifyHashedPassword(account, account.PasswordHash, password);
         if (result == PasswordVerificationResult.Failed)
         {
@@ -39,5 +40,6 @@ public static class Passwords
     }
 
     // One answer for an unknown login and a wrong password: the response does not tell which logins exist.
-    private static ProblemDetails Failed() => Problems.Create(401, "sign-in-failed", "The login or the password is wrong.");
+    private static ProblemDetails Failed() => Problems.Create(401, "sign-in-failed",
+        "The login or the password is wrong.");
 }

@@ -48,6 +48,7 @@ public static class CookieSessions
         if (membership is null)
             return new CookieAdmission(null, Guid.Empty, null);
         await using var tenant = store.QuerySession(networkId.ToString());
-        return new CookieAdmission(null, networkId, await tenant.LoadAsync<MemberView>(membership.MemberId, http.RequestAborted));
+        return new CookieAdmission(null, networkId, await tenant.LoadAsync<MemberView>(membership.MemberId,
+            http.RequestAborted));
     }
 }

@@ -24,7 +24,8 @@ public static class WebAppHosting
     {
         var root = System.IO.Path.Combine(AppContext.BaseDirectory, "webapp");
         IFileProvider files = Directory.Exists(root) ? new PhysicalFileProvider(root) : new NullFileProvider();
-        app.MapMethods(Path + "/{**path}", [HttpMethods.Get, HttpMethods.Head], (HttpContext http, string? path) => Serve(http, files, path))
+        app.MapMethods(Path + "/{**path}", [HttpMethods.Get, HttpMethods.Head], (HttpContext http,
+            string? path) => Serve(http, files, path))
             .ExcludeFromDescription();
     }
 

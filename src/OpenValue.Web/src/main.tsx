@@ -8,7 +8,10 @@ import "./styles.css";
 // A refusal (4xx) will not change by asking again; a lost connection or a 5xx may.
 const queries = new QueryClient({
   defaultOptions: {
-    queries: { retry: (count, error) => count < 2 && !(error instanceof ApiError && error.status < 500), refetchOnWindowFocus: false },
+    queries: {
+      retry: (count, error) => count < 2 && !(error instanceof ApiError && error.status < 500),
+      refetchOnWindowFocus: false,
+    },
   },
 });
 

@@ -3,7 +3,8 @@ using OpenValue.Api.Tests.Infrastructure;
 
 namespace OpenValue.Api.Tests.Accounts;
 
-/// <summary>A browser's cookie jar over the API client: keeps what Set-Cookie says and echoes the CSRF cookie.</summary>
+/// <summary>A browser's cookie jar over the API client: keeps what Set-Cookie says and echoes the CSRF
+/// cookie.</summary>
 public sealed class Browser(ApiClient api)
 {
     public const string Password = "correct horse battery";
@@ -24,12 +25,15 @@ public sealed class Browser(ApiClient api)
         return result;
     }
 
-    public Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> Get(string url) => Send(HttpMethod.Get, url);
+    public Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> Get(string url) => Send(HttpMethod.Get,
+        url);
 
-    public Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> Post(string url, object? body = null, bool echoCsrf = true) =>
+    public Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> Post(string url, object? body = null,
+        bool echoCsrf = true) =>
         Send(HttpMethod.Post, url, body, echoCsrf);
 
-    /// <summary>Accepts the link's invitation with a new account (or, with <paramref name="create"/> false, an existing one).</summary>
+    /// <summary>Accepts the link's invitation with a new account (or, with <paramref name="create"/> false, an
+    /// existing one).</summary>
     public async Task<JsonNode> Accept(string invitationUrl, string login, bool create = true)
     {
         var (status, body, _) = await Post("/accounts/invitations/acceptance",
@@ -62,7 +66,8 @@ public static class Invited
     public static async Task<(FoundedNetwork Network, Browser Browser, string InvitationUrl)> FoundAndSignIn(
         this ApiClient api, string login, string name = "Wikihouse Makers")
     {
-        var (status, body, _) = await api.Post("/networks", new { name, currency = "EUR", founder = new { name = "Ada" } });
+        var (status, body, _) = await api.Post("/networks", new { name, currency = "EUR",
+            founder = new { name = "Ada" } });
         status.Should().Be(201, body?.ToJsonString());
         var network = new FoundedNetwork(Guid.Parse(body!["networkId"]!.GetValue<string>()),
             Guid.Parse(body["memberId"]!.GetValue<string>()), body["token"]!.GetValue<string>());

@@ -34,9 +34,12 @@ public class accepting_invitations(AppFixture app)
     {
         var (_, browser, _) = await api.FoundAndSignIn(Invited.UniqueLogin("ada"));
 
-        var session = browser.SetCookieHeaders.Single(h => h.StartsWith("ov_session=", StringComparison.Ordinal)).ToLowerInvariant();
-        session.Should().Contain("httponly").And.Contain("samesite=strict").And.NotContain("secure", "the test server speaks plain http");
-        var csrf = browser.SetCookieHeaders.Single(h => h.StartsWith("ov_csrf=", StringComparison.Ordinal)).ToLowerInvariant();
+        var session = browser.SetCookieHeaders.Single(h => h.StartsWith("ov_session=",
+            StringComparison.Ordinal)).ToLowerInvariant();
+        session.Should().Contain("httponly").And.Contain("samesite=strict").And.NotContain("secure",
+            "the test server speaks plain http");
+        var csrf = browser.SetCookieHeaders.Single(h => h.StartsWith("ov_csrf=",
+            StringComparison.Ordinal)).ToLowerInvariant();
         csrf.Should().Contain("samesite=strict").And.NotContain("httponly");
     }
 
@@ -63,7 +66,8 @@ public class accepting_invitations(AppFixture app)
         body!["networkName"]!.GetValue<string>().Should().Be("Preview Makers");
         body["memberName"]!.GetValue<string>().Should().Be("Bob");
         body["memberId"]!.GetValue<Guid>().Should().Be(memberId);
-        body["expiresAt"]!.GetValue<string>().Should().Be("2026-12-03T09:00:00Z", "seven days after the fixture's start");
+        body["expiresAt"]!.GetValue<string>().Should().Be("2026-12-03T09:00:00Z",
+            "seven days after the fixture's start");
     }
 
     [Fact]
@@ -74,9 +78,11 @@ public class accepting_invitations(AppFixture app)
         await new Browser(api).Accept(url, Invited.UniqueLogin("bob"));
 
         var again = await new Browser(api).Post("/accounts/invitations/acceptance",
-            new { token = Browser.Token(url), login = Invited.UniqueLogin("eve"), password = Browser.Password, createAccount = true });
+            new { token = Browser.Token(url), login = Invited.UniqueLogin("eve"), password = Browser.Password,
+                createAccount = true });
         again.ShouldBeProblem(404, field: "token", code: "invitation-not-found");
-        (await api.Post("/accounts/invitations/preview", new { token = Browser.Token(url) })).ShouldBeProblem(404, field: "token");
+        (await api.Post("/accounts/invitations/preview", new { token = Browser.Token(url) })).ShouldBeProblem(404,
+            field: "token");
     }
 
     [Fact]
@@ -86,7 +92,8 @@ public class accepting_invitations(AppFixture app)
         var (_, url) = await api.AdmitInvited(network, "Bob", "contributor");
         app.Advance(Duration.FromDays(7));
 
-        (await api.Post("/accounts/invitations/preview", new { token = Browser.Token(url) })).ShouldBeProblem(404, field: "token");
+        (await api.Post("/accounts/invitations/preview", new { token = Browser.Token(url) })).ShouldBeProblem(404,
+            field: "token");
     });
 
     [Theory]
@@ -94,7 +101,8 @@ public class accepting_invitations(AppFixture app)
     [InlineData("")]
     [InlineData("not-a-real-invitation")]
     public async Task an_unknown_token_is_404(string? token) =>
-        (await api.Post("/accounts/invitations/preview", new { token })).ShouldBeProblem(404, field: "token", code: "invitation-not-found");
+        (await api.Post("/accounts/invitations/preview", new { token })).ShouldBeProblem(404, field: "token",
+            code: "invitation-not-found");
 
     [Fact]
     public async Task a_new_account_needs_a_free_login_and_a_long_enough_password()
@@ -107,13 +115,16 @@ public class accepting_invitations(AppFixture app)
 
         (await Accept(browser, url, "  ", "correct horse battery", true)).ShouldBeProblem(400, field: "login");
         (await Accept(browser, url, Invited.UniqueLogin("bob"), "short", true)).ShouldBeProblem(400, field: "password");
-        (await Accept(browser, url, taken.ToUpperInvariant(), "correct horse battery", true)).ShouldBeProblem(409, field: "login", code: "login-taken");
+        (await Accept(browser, url, taken.ToUpperInvariant(), "correct horse battery", true)).ShouldBeProblem(409,
+            field: "login", code: "login-taken");
         (await Accept(browser, url, taken, "wrong password!", false)).ShouldBeProblem(401, code: "sign-in-failed");
         browser.Cookies.Should().BeEmpty("no refused acceptance signs anyone in");
-        (await api.Post("/accounts/invitations/preview", new { token = Browser.Token(url) })).Status.Should().Be(200, "the link is still unused");
+        (await api.Post("/accounts/invitations/preview", new { token = Browser.Token(url) })).Status.Should().Be(200,
+            "the link is still unused");
     }
 
     private static Task<(int Status, System.Text.Json.Nodes.JsonNode? Body, HttpResponseMessage Response)> Accept(
         Browser browser, string url, string login, string password, bool create) =>
-        browser.Post("/accounts/invitations/acceptance", new { token = Browser.Token(url), login, password, createAccount = create });
+        browser.Post("/accounts/invitations/acceptance", new { token = Browser.Token(url), login, password,
+            createAccount = create });
 }

@@ -9,7 +9,8 @@ public class fresh_invitations(AppFixture app)
 
     private async Task<string> Reissue(FoundedNetwork network, Guid memberId)
     {
-        var (status, body, _) = await api.Post($"/networks/{network.NetworkId}/members/{memberId}/invitation", null, network.Token);
+        var (status, body, _) = await api.Post($"/networks/{network.NetworkId}/members/{memberId}/invitation", null,
+            network.Token);
         status.Should().Be(200, body?.ToJsonString());
         body!["memberId"]!.GetValue<Guid>().Should().Be(memberId);
         return body["invitationUrl"]!.GetValue<string>();
@@ -40,7 +41,8 @@ public class fresh_invitations(AppFixture app)
         var (bobId, first) = await api.AdmitInvited(network, "Bob", "contributor");
         var fresh = await Reissue(network, bobId);
 
-        (await api.Post("/accounts/invitations/preview", new { token = Browser.Token(first) })).ShouldBeProblem(404, field: "token");
+        (await api.Post("/accounts/invitations/preview", new { token = Browser.Token(first) })).ShouldBeProblem(404,
+            field: "token");
         (await api.Post("/accounts/invitations/preview", new { token = Browser.Token(fresh) })).Status.Should().Be(200);
     }
 

@@ -30,7 +30,8 @@ public class sessions_are_guarded(AppFixture app)
         await bob.Accept(url, Invited.UniqueLogin("bob"));
         var before = await app.EventCount(network.NetworkId);
 
-        (await bob.Post($"/networks/{network.NetworkId}/members", new { name = "Eve", roles = new[] { "steward" }, stakeholderClass = "labour" }))
+        (await bob.Post($"/networks/{network.NetworkId}/members", new { name = "Eve", roles = new[] { "steward" },
+            stakeholderClass = "labour" }))
             .ShouldBeProblem(403, code: "role-required");
         (await app.EventCount(network.NetworkId)).Should().Be(before);
         (await bob.Get($"/networks/{network.NetworkId}/members")).Status.Should().Be(200);
@@ -43,9 +44,11 @@ public class sessions_are_guarded(AppFixture app)
         var before = await app.EventCount(network.NetworkId);
         var admit = new { name = "Bob", roles = new[] { "contributor" }, stakeholderClass = "labour" };
 
-        (await ada.Post($"/networks/{network.NetworkId}/members", admit, echoCsrf: false)).ShouldBeProblem(403, code: "csrf-token-invalid");
+        (await ada.Post($"/networks/{network.NetworkId}/members", admit, echoCsrf: false)).ShouldBeProblem(403,
+            code: "csrf-token-invalid");
         ada.Cookies["ov_csrf"] = "forged";
-        (await ada.Post($"/networks/{network.NetworkId}/members", admit)).ShouldBeProblem(403, code: "csrf-token-invalid");
+        (await ada.Post($"/networks/{network.NetworkId}/members", admit)).ShouldBeProblem(403,
+            code: "csrf-token-invalid");
         (await app.EventCount(network.NetworkId)).Should().Be(before);
     }
 

@@ -104,7 +104,8 @@ public class signing_in(AppFixture app)
         var (_, url) = await api.AdmitInvited(second, "Ada B", "contributor");
 
         var body = await browser.Accept(url, login, create: false);
-        body["networks"]!.AsArray().Select(n => n!["name"]!.GetValue<string>()).Should().Equal("Alpha Makers", "Beta Makers");
+        body["networks"]!.AsArray().Select(n => n!["name"]!.GetValue<string>()).Should().Equal("Alpha Makers",
+            "Beta Makers");
         (await browser.Get($"/networks/{first.NetworkId}/members")).Status.Should().Be(200);
         (await browser.Get($"/networks/{second.NetworkId}/members")).Status.Should().Be(200);
     }
@@ -118,7 +119,8 @@ public class signing_in(AppFixture app)
 
         (await browser.Post("/accounts/invitations/acceptance", new { token = Browser.Token(url) }, echoCsrf: false))
             .ShouldBeProblem(403, code: "csrf-token-invalid");
-        var (status, body, _) = await browser.Post("/accounts/invitations/acceptance", new { token = Browser.Token(url) });
+        var (status, body, _) = await browser.Post("/accounts/invitations/acceptance",
+            new { token = Browser.Token(url) });
         status.Should().Be(200, body?.ToJsonString());
         body!["networks"]!.AsArray().Should().HaveCount(2);
     }

@@ -22,7 +22,8 @@ public class the_web_apps_api_document(WebFixture web)
         // The server's own address (a free port each run) is not part of the contract.
         served.AsObject().Remove("servers");
         if (Environment.GetEnvironmentVariable("OPENVALUE_WRITE_OPENAPI") == "1")
-            await File.WriteAllTextAsync(Copy, served.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+            await File.WriteAllTextAsync(Copy,
+                served.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
 
         var copy = JsonNode.Parse(await File.ReadAllTextAsync(Copy))!;
         JsonNode.DeepEquals(served, copy).Should().BeTrue(

@@ -8,10 +8,12 @@ public sealed record Network(Guid NetworkId, Guid MemberId, string Token, string
 
 public sealed record Invitee(Guid MemberId, string Token, string InvitationUrl);
 
-/// <summary>The same server over plain HTTP with bearer tokens: set-up the screens do not cover, and the figures to compare.</summary>
+/// <summary>The same server over plain HTTP with bearer tokens: set-up the screens do not cover, and the figures to
+/// compare.</summary>
 public sealed class Api(HttpClient http)
 {
-    public async Task<JsonNode> Send(HttpMethod method, string url, string? token, object? body = null, int expect = 200)
+    public async Task<JsonNode> Send(HttpMethod method, string url, string? token, object? body = null,
+        int expect = 200)
     {
         using var request = new HttpRequestMessage(method, url);
         if (token is not null)
@@ -28,8 +30,10 @@ public sealed class Api(HttpClient http)
 
     public async Task<Network> Found(string name, string founder = "Ada")
     {
-        var body = await Send(HttpMethod.Post, "/networks", null, new { name, currency = "EUR", founder = new { name = founder } }, 201);
-        return new(body["networkId"]!.GetValue<Guid>(), body["memberId"]!.GetValue<Guid>(), body["token"]!.GetValue<string>(),
+        var body = await Send(HttpMethod.Post, "/networks", null, new { name, currency = "EUR",
+            founder = new { name = founder } }, 201);
+        return new(body["networkId"]!.GetValue<Guid>(), body["memberId"]!.GetValue<Guid>(),
+            body["token"]!.GetValue<string>(),
             body["invitationUrl"]!.GetValue<string>());
     }
 
@@ -37,7 +41,8 @@ public sealed class Api(HttpClient http)
     {
         var body = await Send(HttpMethod.Post, $"/networks/{network.NetworkId}/members", network.Token,
             new { name, roles, stakeholderClass = "labour" }, 201);
-        return new(body["memberId"]!.GetValue<Guid>(), body["token"]!.GetValue<string>(), body["invitationUrl"]!.GetValue<string>());
+        return new(body["memberId"]!.GetValue<Guid>(), body["token"]!.GetValue<string>(),
+            body["invitationUrl"]!.GetValue<string>());
     }
 
     /// <summary>One rule: an hour of work is worth <paramref name="rate"/> points.</summary>

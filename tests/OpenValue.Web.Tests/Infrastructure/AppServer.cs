@@ -29,7 +29,8 @@ public sealed class AppServer : IAsyncDisposable
         start.Environment["OPENVALUE_DB"] = connection;
         start.Environment["OPENVALUE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        var server = new AppServer(Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet"),
+        var server = new AppServer(Process.Start(start) ?? throw new
+            InvalidOperationException("could not start dotnet"),
             new Uri($"http://127.0.0.1:{port}"));
         server.process.OutputDataReceived += (_, e) => server.Keep(e.Data);
         server.process.ErrorDataReceived += (_, e) => server.Keep(e.Data);

@@ -7,11 +7,14 @@ public static class Screens
 {
     public const string Password = "correct horse battery";
 
-    public static ILocator Button(this IPage page, string name) => page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
+    public static ILocator Button(this IPage page, string name) => page.GetByRole(AriaRole.Button,
+        new() { Name = name, Exact = true });
 
-    public static ILocator Heading(this IPage page, string name) => page.GetByRole(AriaRole.Heading, new() { Name = name, Exact = true });
+    public static ILocator Heading(this IPage page, string name) => page.GetByRole(AriaRole.Heading,
+        new() { Name = name, Exact = true });
 
-    /// <summary>Opens an invitation link (the path and fragment, on this server) and creates an account with it.</summary>
+    /// <summary>Opens an invitation link (the path and fragment, on this server) and creates an account with
+    /// it.</summary>
     public static async Task AcceptWithNewAccount(this WebPage web, string invitationUrl, string login)
     {
         var uri = new Uri(invitationUrl);
@@ -27,7 +30,8 @@ public static class Screens
     {
         var input = page.GetByLabel(label, new() { Exact = true });
         await Assertions.Expect(input).ToHaveAttributeAsync("aria-invalid", "true");
-        await Assertions.Expect(input).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex(says, System.Text.RegularExpressions.RegexOptions.IgnoreCase));
+        await Assertions.Expect(input).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex(says,
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase));
     }
 
     public static string UniqueLogin(string who) => $"{who}-{Guid.NewGuid():N}@example.org";

@@ -29,7 +29,8 @@ public sealed class WebFixture : IAsyncLifetime
         var connection = Environment.GetEnvironmentVariable("OPENVALUE_DB")
             ?? throw new InvalidOperationException("Set OPENVALUE_DB to a test database, or run ./openvalue.sh test.");
         if (!File.Exists(ChromiumPath))
-            throw new InvalidOperationException($"No {ChromiumPath}: install Debian's chromium (./openvalue.sh test does as root).");
+            throw new InvalidOperationException(
+                $"No {ChromiumPath}: install Debian's chromium (./openvalue.sh test does as root).");
         Server = await AppServer.Start(connection);
         Http = new HttpClient { BaseAddress = Server.Address };
         playwright = await Playwright.CreateAsync();

@@ -20,6 +20,8 @@ public class claiming_and_reviewing(WebFixture web)
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Claim submitted" })).ToBeVisibleAsync();
     }
 
+    private const string Reason = "Reason (needed to reject or request changes)";
+
     private static async Task Decide(IPage page)
     {
         var heading = page.Locator("#claim-heading");
@@ -32,8 +34,8 @@ public class claiming_and_reviewing(WebFixture web)
         {
             var verdict = description == "Frame drawings" ? "Reject" : "Request changes";
             await page.Button(verdict).ClickAsync();
-            await page.ShouldShowProblemAt("Reason (needed to reject or request changes)", "reason");
-            await page.GetByLabel("Reason (needed to reject or request changes)").FillAsync($"{verdict}: see the workshop notes");
+            await page.ShouldShowProblemAt(Reason, "reason");
+            await page.GetByLabel(Reason).FillAsync($"{verdict}: see the workshop notes");
             await page.Button(verdict).ClickAsync();
         }
         await Expect(heading.Filter(new() { HasText = before })).ToHaveCountAsync(0);
@@ -72,12 +74,14 @@ public class claiming_and_reviewing(WebFixture web)
             await Decide(cy.Page);
         await Expect(cy.Page.GetByText("No claims are waiting for your review.")).ToBeVisibleAsync();
 
-        var claims = (await web.Api.Get($"/networks/{network.NetworkId}/contributions?memberId={bobInvite.MemberId}", bobInvite.Token))["items"]!
+        var claims = (await web.Api.Get($"/networks/{network.NetworkId}/contributions?memberId={bobInvite.MemberId}",
+            bobInvite.Token))["items"]!
             .AsArray().ToDictionary(c => c!["description"]!.GetValue<string>(), c => c!);
         claims["Router jig"]["status"]!.GetValue<string>().Should().Be("accepted");
         claims["Router jig"]["points"]!.GetValue<string>().Should().Be("20");
         claims["Frame drawings"]["status"]!.GetValue<string>().Should().Be("rejected");
-        claims["Frame drawings"]["reviews"]![0]!["reason"]!.GetValue<string>().Should().Be("Reject: see the workshop notes");
+        claims["Frame drawings"]["reviews"]![0]!["reason"]!.GetValue<string>()
+            .Should().Be("Reject: see the workshop notes");
         claims["Tidy workshop"]["status"]!.GetValue<string>().Should().Be("changes-requested");
 
         await bob.Page.ReloadAsync();
@@ -95,5 +99,35 @@ public class claiming_and_reviewing(WebFixture web)
         await Expect(bob.Page.GetByRole(AriaRole.Img, new() { Name = "Shares: Bob 100.00 %" })).ToBeVisibleAsync();
         await bob.ShouldBeAccessible();
         await bob.Screenshot("dashboard");
+    }
+
+    [Fact]
+    public async Task a_contributor_amends_a_claim_a_reviewer_asked_to_change()
+    {
+        var network = await web.Api.Found("Amending Makers");
+        var bobInvite = await web.Api.Admit(network, "Bob", "contributor");
+        var claim = await web.Api.Send(HttpMethod.Post, $"/networks/{network.NetworkId}/contributions", bobInvite.Token,
+            new { kind = "work", quantity = "1.5", unit = "hour", occurredOn = "2026-11-20", description = "Tidy workshop" },
+            201);
+        var id = claim["contributionId"]!.GetValue<Guid>();
+        await web.Api.Send(HttpMethod.Post, $"/networks/{network.NetworkId}/contributions/{id}/reviews", network.Token,
+            new { verdict = "request-changes", reason = "Say which workshop" });
+
+        await using var bob = await web.Open();
+        await bob.AcceptWithNewAccount(bobInvite.InvitationUrl, Screens.UniqueLogin("bob"));
+        await bob.Page.GetByRole(AriaRole.Link, new() { Name = "My claims" }).ClickAsync();
+        await bob.Page.Button("Amend “Tidy workshop”").ClickAsync();
+        var form = bob.Page.GetByRole(AriaRole.Form, new() { Name = "Amend the claim: Tidy workshop" });
+        await form.GetByLabel("What you did").FillAsync("Tidy the north workshop");
+        await form.GetByLabel("Quantity (hour)").FillAsync("2");
+        await bob.ShouldBeAccessible();
+        await form.GetByRole(AriaRole.Button, new() { Name = "Send for review again" }).ClickAsync();
+
+        await Expect(bob.Page.GetByText("Tidy the north workshop", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(bob.Page.GetByText("Waiting for review")).ToHaveCountAsync(1);
+        var amended = await web.Api.Get($"/networks/{network.NetworkId}/contributions/{id}", bobInvite.Token);
+        amended["status"]!.GetValue<string>().Should().Be("submitted");
+        amended["quantity"]!.GetValue<string>().Should().Be("2");
+        amended["round"]!.GetValue<int>().Should().Be(2);
     }
 }

@@ -26,7 +26,8 @@ public class joining_by_invitation(WebFixture web)
         await bob.Screenshot("invitation");
         await bob.AcceptWithNewAccount(bobInFirst.InvitationUrl, login);
         await Expect(page.Heading("Alpha Makers")).ToBeVisibleAsync();
-        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).Should().BeLessThanOrEqualTo(375, "nothing scrolls sideways on a phone");
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).Should().BeLessThanOrEqualTo(375,
+            "nothing scrolls sideways on a phone");
 
         var secondUri = new Uri(bobInSecond.InvitationUrl);
         await bob.GoTo(secondUri.PathAndQuery + secondUri.Fragment);

@@ -19,7 +19,13 @@ export function InvitationScreen() {
 
   if (!token) return <ErrorView error={new Error("This link has no invitation in it.")} />;
   if (preview.isPending) return <Loading what="the invitation" />;
-  if (preview.isError) return <section className="narrow"><h1>Invitation</h1><ErrorView error={preview.error} /></section>;
+  if (preview.isError)
+    return (
+      <section className="narrow">
+        <h1>Invitation</h1>
+        <ErrorView error={preview.error} />
+      </section>
+    );
 
   const done = (networkId: string) => navigate(`/n/${networkId}`, { replace: true });
   const submit = (event: FormEvent) => {
@@ -27,7 +33,10 @@ export function InvitationScreen() {
     accept.mutate({ token, ...credentials }, { onSuccess: () => done(preview.data.networkId) });
   };
   const asCurrent = () =>
-    accept.mutate({ token, login: null, password: null, createAccount: false }, { onSuccess: () => done(preview.data.networkId) });
+    accept.mutate(
+      { token, login: null, password: null, createAccount: false },
+      { onSuccess: () => done(preview.data.networkId) },
+    );
 
   return (
     <section className="narrow">

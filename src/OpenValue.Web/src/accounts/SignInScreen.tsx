@@ -21,10 +21,25 @@ export function SignInScreen() {
       <h1>Sign in</h1>
       <form onSubmit={submit} noValidate>
         <FormProblem error={signIn.error} fields={fields} />
-        <Field label="Login" field="login" error={signIn.error} autoComplete="username" value={login}
-          onChange={(e) => setLogin(e.target.value)} required />
-        <Field label="Password" field="password" error={signIn.error} type="password" autoComplete="current-password"
-          value={password} onChange={(e) => setPassword(e.target.value)} required />
+        <Field
+          label="Login"
+          field="login"
+          error={signIn.error}
+          autoComplete="username"
+          value={login}
+          onChange={(e) => setLogin(e.target.value)}
+          required
+        />
+        <Field
+          label="Password"
+          field="password"
+          error={signIn.error}
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          required
+        />
         <button type="submit" disabled={signIn.isPending}>
           {signIn.isPending ? "Signing in…" : "Sign in"}
         </button>

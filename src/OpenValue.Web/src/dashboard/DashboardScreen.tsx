@@ -17,14 +17,25 @@ function Shares({ network }: { network: AccountNetwork }) {
   return (
     <>
       <dl className="totals">
-        <div><dt>Total points</dt><dd data-testid="total-points">{formatPoints(first.totalPoints)}</dd></div>
-        <div><dt>Your points</dt><dd data-testid="my-points">{formatPoints(mine?.points ?? "0")}</dd></div>
-        <div><dt>Your share</dt><dd data-testid="my-share">{formatPercent(mine?.percent ?? "0")}</dd></div>
+        <div>
+          <dt>Total points</dt>
+          <dd data-testid="total-points">{formatPoints(first.totalPoints)}</dd>
+        </div>
+        <div>
+          <dt>Your points</dt>
+          <dd data-testid="my-points">{formatPoints(mine?.points ?? "0")}</dd>
+        </div>
+        <div>
+          <dt>Your share</dt>
+          <dd data-testid="my-share">{formatPercent(mine?.percent ?? "0")}</dd>
+        </div>
       </dl>
       {lines.length === 0 ? (
         <Empty>
           <p>No accepted claims yet, so nobody holds points.</p>
-          <p><Link to={`/n/${network.networkId}/claims`}>Submit a claim</Link> to start.</p>
+          <p>
+            <Link to={`/n/${network.networkId}/claims`}>Submit a claim</Link> to start.
+          </p>
         </Empty>
       ) : (
         <div className="split">
@@ -47,7 +58,17 @@ function ShareTable({ lines }: { lines: { memberId: string; name: string; points
   return (
     <table>
       <caption>Shares now</caption>
-      <thead><tr><th scope="col">Member</th><th scope="col" className="num">Points</th><th scope="col" className="num">Share</th></tr></thead>
+      <thead>
+        <tr>
+          <th scope="col">Member</th>
+          <th scope="col" className="num">
+            Points
+          </th>
+          <th scope="col" className="num">
+            Share
+          </th>
+        </tr>
+      </thead>
       <tbody>
         {lines.map((l) => (
           <tr key={l.memberId}>
@@ -65,12 +86,20 @@ function RecentActivity({ networkId }: { networkId: string }) {
   const activity = useActivity(networkId);
   if (activity.isPending) return <Loading what="recent activity" />;
   if (activity.isError) return <ErrorView error={activity.error} retry={() => activity.refetch()} />;
-  if (activity.data.items.length === 0) return <Empty><p>Nothing has happened yet.</p></Empty>;
+  if (activity.data.items.length === 0)
+    return (
+      <Empty>
+        <p>Nothing has happened yet.</p>
+      </Empty>
+    );
   return (
     <ol className="activity">
       {activity.data.items.map((item) => (
         <li key={String(item.sequence)}>
-          <span>{item.actorName ? <strong>{item.actorName}: </strong> : null}{item.summary}</span>
+          <span>
+            {item.actorName ? <strong>{item.actorName}: </strong> : null}
+            {item.summary}
+          </span>
           <time dateTime={String(item.at)}>{formatInstant(item.at)}</time>
         </li>
       ))}

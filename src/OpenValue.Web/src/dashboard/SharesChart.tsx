@@ -34,9 +34,17 @@ export default function SharesChart({ lines }: { lines: Line[] }) {
       window.removeEventListener("resize", resize);
       chart.dispose();
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- redrawn when the drawn figures change, not on every render
+    // Redrawn when the drawn figures change, not on every render (the lines are a new array each time).
   }, [drawn]);
 
   const label = top.map((l) => `${l.name} ${l.percent} %`).join(", ");
-  return <div ref={element} className="chart" role="img" aria-label={`Shares: ${label}`} style={{ height: 40 + top.length * 32 }} />;
+  return (
+    <div
+      ref={element}
+      className="chart"
+      role="img"
+      aria-label={`Shares: ${label}`}
+      style={{ height: 40 + top.length * 32 }}
+    />
+  );
 }

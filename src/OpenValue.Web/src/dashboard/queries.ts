@@ -8,9 +8,14 @@ export function useShares(networkId: string) {
   return useInfiniteQuery({
     queryKey: ["networks", networkId, "shares"],
     queryFn: ({ pageParam }) =>
-      unwrap(api.GET("/networks/{networkId}/shares", {
-        params: { path: { networkId }, query: { limit: String(sharesPageSize), ...(pageParam ? { after: pageParam } : {}) } },
-      })),
+      unwrap(
+        api.GET("/networks/{networkId}/shares", {
+          params: {
+            path: { networkId },
+            query: { limit: String(sharesPageSize), ...(pageParam ? { after: pageParam } : {}) },
+          },
+        }),
+      ),
     initialPageParam: "",
     getNextPageParam: (last) => (last.members.length < sharesPageSize ? undefined : last.members.at(-1)?.memberId),
   });
@@ -19,6 +24,7 @@ export function useShares(networkId: string) {
 export function useActivity(networkId: string) {
   return useQuery({
     queryKey: ["networks", networkId, "activity"],
-    queryFn: () => unwrap(api.GET("/networks/{networkId}/activity", { params: { path: { networkId }, query: { limit: "10" } } })),
+    queryFn: () =>
+      unwrap(api.GET("/networks/{networkId}/activity", { params: { path: { networkId }, query: { limit: "10" } } })),
   });
 }

@@ -25,10 +25,12 @@ export function FoundScreen() {
   const found = useMutation({
     // The document also lists a bodiless 200 for this route; the body that comes back is the 201's.
     mutationFn: async () =>
-      (await unwrap(api.POST("/networks", {
-        body: { name: network.name, currency: network.currency, founder: { name: network.founder } },
-        headers: { "Idempotency-Key": idempotencyKey },
-      }))) as NetworkFounded,
+      (await unwrap(
+        api.POST("/networks", {
+          body: { name: network.name, currency: network.currency, founder: { name: network.founder } },
+          headers: { "Idempotency-Key": idempotencyKey },
+        }),
+      )) as NetworkFounded,
   });
   const accept = useAcceptInvitation();
   const error = found.error ?? accept.error;
@@ -50,12 +52,32 @@ export function FoundScreen() {
         <FormProblem error={error} fields={fields} />
         <fieldset disabled={!!found.data}>
           <legend>The network</legend>
-          <Field label="Network name" field="name" error={found.error} value={network.name}
-            onChange={(e) => setNetwork({ ...network, name: e.target.value })} required />
-          <Field label="Currency" field="currency" error={found.error} value={network.currency} maxLength={3}
-            hint="Three letters, as EUR or USD." onChange={(e) => setNetwork({ ...network, currency: e.target.value.toUpperCase() })} required />
-          <Field label="Your name in the network" field="founder.name" error={found.error} value={network.founder}
-            onChange={(e) => setNetwork({ ...network, founder: e.target.value })} required />
+          <Field
+            label="Network name"
+            field="name"
+            error={found.error}
+            value={network.name}
+            onChange={(e) => setNetwork({ ...network, name: e.target.value })}
+            required
+          />
+          <Field
+            label="Currency"
+            field="currency"
+            error={found.error}
+            value={network.currency}
+            maxLength={3}
+            hint="Three letters, as EUR or USD."
+            onChange={(e) => setNetwork({ ...network, currency: e.target.value.toUpperCase() })}
+            required
+          />
+          <Field
+            label="Your name in the network"
+            field="founder.name"
+            error={found.error}
+            value={network.founder}
+            onChange={(e) => setNetwork({ ...network, founder: e.target.value })}
+            required
+          />
         </fieldset>
         {found.data && <p role="status">The network is founded. Finish your account to enter it.</p>}
         {signedIn ? (

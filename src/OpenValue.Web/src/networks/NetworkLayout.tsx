@@ -36,13 +36,28 @@ export function NetworkLayout({ network, children }: { network: AccountNetwork; 
       <header className="top">
         <NetworkSwitcher networks={me.data?.networks ?? [network]} current={network.networkId} />
         <nav aria-label="Screens">
-          <Link to={`/n/${network.networkId}`} aria-current={at("")}>Dashboard</Link>
-          <Link to={`/n/${network.networkId}/claims`} aria-current={at("/claims")}>My claims</Link>
-          {reviewer && <Link to={`/n/${network.networkId}/review`} aria-current={at("/review")}>Review</Link>}
+          <Link to={`/n/${network.networkId}`} aria-current={at("")}>
+            Dashboard
+          </Link>
+          <Link to={`/n/${network.networkId}/claims`} aria-current={at("/claims")}>
+            My claims
+          </Link>
+          {reviewer && (
+            <Link to={`/n/${network.networkId}/review`} aria-current={at("/review")}>
+              Review
+            </Link>
+          )}
+          <Link to={`/n/${network.networkId}/members`} aria-current={at("/members")}>
+            Members
+          </Link>
         </nav>
         <div className="who">
           <span>{network.memberName}</span>
-          <button type="button" className="link" onClick={() => signOut.mutate(undefined, { onSuccess: () => navigate("/sign-in") })}>
+          <button
+            type="button"
+            className="link"
+            onClick={() => signOut.mutate(undefined, { onSuccess: () => navigate("/sign-in") })}
+          >
             Sign out
           </button>
         </div>

@@ -13,15 +13,27 @@ function approvalsThisRound(claim: Claim) {
 }
 
 /** One claim with its evidence and the three verdicts; after a verdict the next claim takes its place. */
-function ReviewCard({ network, claim, author, required }: { network: AccountNetwork; claim: Claim; author: string; required: number }) {
+function ReviewCard({
+  network,
+  claim,
+  author,
+  required,
+}: {
+  network: AccountNetwork;
+  claim: Claim;
+  author: string;
+  required: number;
+}) {
   const review = useReview(network.networkId);
   const [reason, setReason] = useState("");
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [claim.contributionId]);
 
   const decide = (verdict: Verdict) =>
-    review.mutate({ contributionId: claim.contributionId, verdict, reason: verdict === "approve" ? null : reason || null },
-      { onSuccess: () => setReason("") });
+    review.mutate(
+      { contributionId: claim.contributionId, verdict, reason: verdict === "approve" ? null : reason || null },
+      { onSuccess: () => setReason("") },
+    );
 
   return (
     <article className="card review" aria-labelledby="claim-heading">
@@ -32,14 +44,37 @@ function ReviewCard({ network, claim, author, required }: { network: AccountNetw
       <p className="meta">
         Worked on {formatDate(claim.occurredOn)} · {approvalsThisRound(claim)} of {required} approvals
       </p>
-      {claim.evidenceUrl && <p><a href={claim.evidenceUrl} rel="noreferrer noopener" target="_blank">Evidence (opens a new tab)</a></p>}
+      {claim.evidenceUrl && (
+        <p>
+          <a href={claim.evidenceUrl} rel="noreferrer noopener" target="_blank">
+            Evidence (opens a new tab)
+          </a>
+        </p>
+      )}
       <FormProblem error={review.error} fields={["reason"]} />
-      <TextArea label="Reason (needed to reject or request changes)" field="reason" error={review.error} rows={2}
-        value={reason} onChange={(e) => setReason(e.target.value)} />
+      <TextArea
+        label="Reason (needed to reject or request changes)"
+        field="reason"
+        error={review.error}
+        rows={2}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+      />
       <div className="actions">
-        <button type="button" onClick={() => decide("approve")} disabled={review.isPending}>Approve</button>
-        <button type="button" className="secondary" onClick={() => decide("request-changes")} disabled={review.isPending}>Request changes</button>
-        <button type="button" className="danger" onClick={() => decide("reject")} disabled={review.isPending}>Reject</button>
+        <button type="button" onClick={() => decide("approve")} disabled={review.isPending}>
+          Approve
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => decide("request-changes")}
+          disabled={review.isPending}
+        >
+          Request changes
+        </button>
+        <button type="button" className="danger" onClick={() => decide("reject")} disabled={review.isPending}>
+          Reject
+        </button>
       </div>
     </article>
   );
@@ -51,16 +86,36 @@ export function ReviewQueueScreen({ network }: { network: AccountNetwork }) {
   const names = useMemberNames(network.networkId);
   const failed = queue.error ?? policy.error ?? names.error;
   let body;
-  if (failed) body = <ErrorView error={failed} retry={() => { queue.refetch(); policy.refetch(); names.refetch(); }} />;
+  if (failed)
+    body = (
+      <ErrorView
+        error={failed}
+        retry={() => {
+          queue.refetch();
+          policy.refetch();
+          names.refetch();
+        }}
+      />
+    );
   else if (!queue.data || !policy.data || !names.data) body = <Loading what="the review queue" />;
-  else if (queue.data.items.length === 0) body = <Empty><p>No claims are waiting for your review.</p></Empty>;
+  else if (queue.data.items.length === 0)
+    body = (
+      <Empty>
+        <p>No claims are waiting for your review.</p>
+      </Empty>
+    );
   else {
     const claim = queue.data.items[0]!;
     body = (
       <>
         <p role="status">{String(queue.data.totalCount)} waiting for you</p>
-        <ReviewCard key={claim.contributionId} network={network} claim={claim}
-          author={names.data.get(claim.memberId) ?? "A member"} required={Number(policy.data.approvalsRequired)} />
+        <ReviewCard
+          key={claim.contributionId}
+          network={network}
+          claim={claim}
+          author={names.data.get(claim.memberId) ?? "A member"}
+          required={Number(policy.data.approvalsRequired)}
+        />
       </>
     );
   }

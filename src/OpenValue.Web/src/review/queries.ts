@@ -5,7 +5,9 @@ export function useReviewQueue(networkId: string) {
   return useQuery({
     queryKey: ["networks", networkId, "review-queue"],
     queryFn: () =>
-      unwrap(api.GET("/networks/{networkId}/review-queue", { params: { path: { networkId }, query: { pageSize: "20" } } })),
+      unwrap(
+        api.GET("/networks/{networkId}/review-queue", { params: { path: { networkId }, query: { pageSize: "20" } } }),
+      ),
   });
 }
 
@@ -32,11 +34,21 @@ export type Verdict = "approve" | "reject" | "request-changes";
 export function useReview(networkId: string) {
   const queries = useQueryClient();
   return useMutation({
-    mutationFn: ({ contributionId, verdict, reason }: { contributionId: string; verdict: Verdict; reason: string | null }) =>
-      unwrap(api.POST("/networks/{networkId}/contributions/{contributionId}/reviews", {
-        params: { path: { networkId, contributionId } },
-        body: { verdict, reason },
-      })),
+    mutationFn: ({
+      contributionId,
+      verdict,
+      reason,
+    }: {
+      contributionId: string;
+      verdict: Verdict;
+      reason: string | null;
+    }) =>
+      unwrap(
+        api.POST("/networks/{networkId}/contributions/{contributionId}/reviews", {
+          params: { path: { networkId, contributionId } },
+          body: { verdict, reason },
+        }),
+      ),
     onSuccess: () => queries.invalidateQueries({ queryKey: ["networks", networkId] }),
   });
 }

@@ -9,7 +9,9 @@ test("the field a problem names is marked invalid and says why", () => {
   const input = screen.getByRole("textbox", { name: "Quantity" });
   expect(input.getAttribute("aria-invalid")).toBe("true");
   expect(input.getAttribute("aria-describedby")).toBeTruthy();
-  expect(document.getElementById(input.getAttribute("aria-describedby")!)?.textContent).toBe("Quantity is more than 0.");
+  expect(document.getElementById(input.getAttribute("aria-describedby")!)?.textContent).toBe(
+    "Quantity is more than 0.",
+  );
 });
 
 test("another field stays as it was", () => {

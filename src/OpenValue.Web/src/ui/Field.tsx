@@ -1,4 +1,10 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 import { fieldError } from "../api/problem";
 
 interface Labelled {
@@ -16,11 +22,28 @@ function useFieldProps({ field, error, hint }: Labelled) {
   return {
     id,
     message,
-    control: { id, name: field, "aria-invalid": message ? true : undefined, "aria-describedby": described || undefined },
+    control: {
+      id,
+      name: field,
+      "aria-invalid": message ? true : undefined,
+      "aria-describedby": described || undefined,
+    },
   };
 }
 
-function Frame({ id, label, hint, message, children }: { id: string; label: string; hint?: ReactNode; message?: string; children: ReactNode }) {
+function Frame({
+  id,
+  label,
+  hint,
+  message,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  message?: string;
+  children: ReactNode;
+}) {
   return (
     <div className={message ? "field invalid" : "field"}>
       <label htmlFor={id}>{label}</label>
@@ -48,7 +71,13 @@ export function Field({ label, field, error, hint, ...input }: Labelled & InputH
   );
 }
 
-export function TextArea({ label, field, error, hint, ...input }: Labelled & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextArea({
+  label,
+  field,
+  error,
+  hint,
+  ...input
+}: Labelled & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const { id, message, control } = useFieldProps({ label, field, error, hint });
   return (
     <Frame id={id} label={label} hint={hint} message={message}>
@@ -57,7 +86,14 @@ export function TextArea({ label, field, error, hint, ...input }: Labelled & Tex
   );
 }
 
-export function Select({ label, field, error, hint, children, ...input }: Labelled & SelectHTMLAttributes<HTMLSelectElement>) {
+export function Select({
+  label,
+  field,
+  error,
+  hint,
+  children,
+  ...input
+}: Labelled & SelectHTMLAttributes<HTMLSelectElement>) {
   const { id, message, control } = useFieldProps({ label, field, error, hint });
   return (
     <Frame id={id} label={label} hint={hint} message={message}>
