@@ -124,4 +124,24 @@ public class signing_in(AppFixture app)
         status.Should().Be(200, body?.ToJsonString());
         body!["networks"]!.AsArray().Should().HaveCount(2);
     }
+
+    [Fact]
+    public async Task racing_wrong_passwords_are_each_counted_or_answer_nothing()
+    {
+        var login = Invited.UniqueLogin("ada");
+        await api.FoundAndSignIn(login);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => SignIn(new Browser(api), login,
+            $"guess number {i}")));
+        var statuses = answers.Select(a => a.Status).ToList();
+        statuses.Should().OnlyContain(s => s == 401 || s == 409 || s == 429,
+            "a lost race says nothing about the password");
+
+        await using var query = app.Store.QuerySession();
+        var account = await Marten.QueryableExtensions.SingleAsync(query.Query<OpenValue.Api.Accounts.Account>(),
+            a => a.Login == login);
+        var counted = statuses.Count(s => s == 401);
+        account.FailedSignIns.Should().Be(counted % 5, string.Join(",", statuses));
+        (account.LockedUntil is not null).Should().Be(counted >= 5);
+    }
 }
