@@ -14,6 +14,8 @@ function Shares({ network }: { network: AccountNetwork }) {
   const first = shares.data.pages[0]!;
   const lines = shares.data.pages.flatMap((p) => p.members);
   const mine = lines.find((l) => l.memberId === network.memberId);
+  // Without a line the member holds nothing, unless their line is on a page not loaded yet.
+  const mineUnknown = !mine && shares.hasNextPage;
   return (
     <>
       <dl className="totals">
@@ -23,11 +25,11 @@ function Shares({ network }: { network: AccountNetwork }) {
         </div>
         <div>
           <dt>Your points</dt>
-          <dd data-testid="my-points">{formatPoints(mine?.points ?? "0")}</dd>
+          <dd data-testid="my-points">{mineUnknown ? "—" : formatPoints(mine?.points ?? "0")}</dd>
         </div>
         <div>
           <dt>Your share</dt>
-          <dd data-testid="my-share">{formatPercent(mine?.percent ?? "0")}</dd>
+          <dd data-testid="my-share">{mineUnknown ? "—" : formatPercent(mine?.percent ?? "0")}</dd>
         </div>
       </dl>
       {lines.length === 0 ? (
