@@ -5,6 +5,7 @@
 #   ./openvalue.sh bench [--quick]
 #   ./openvalue.sh db start|stop|status
 #   ./openvalue.sh verify [--network ID]   check every network's event chain, documents and ledger
+#   ./openvalue.sh web-types      refresh the web app's copy of the OpenAPI document and its generated types
 # OPENVALUE_DB (a connection string) makes run, verify and bench use that database instead of the local one;
 # OPENVALUE_DB_OWNER (the schema owner's) makes run apply the schema as it first, then run on OPENVALUE_DB.
 set -euo pipefail
@@ -179,6 +180,73 @@ build_app() {
   fi
 }
 
+# --- web app (src/OpenValue.Web) -----------------------------------------------------------------------
+WEB_DIR="$ROOT/src/OpenValue.Web"
+
+require_node() {
+  command -v node >/dev/null && command -v npm >/dev/null \
+    || die "The web app needs Node.js 20.19 or newer with npm to build (nodejs.org, or your system's nodejs and npm packages)."
+  node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' \
+    || die "Node.js $(node --version) is too old for the web app's build: install 20.19 or newer."
+}
+
+# True when the built web app is newer than every file of its sources (skips npm and vite when nothing changed).
+web_is_current() {
+  local stamp="$WEB_DIR/dist/index.html"
+  [ -f "$stamp" ] || return 1
+  [ -z "$(find "$WEB_DIR" -newer "$stamp" -type f -not -path '*/node_modules/*' -not -path '*/dist/*' -print -quit)" ]
+}
+
+# npm ci when package-lock.json changed since node_modules was installed (npm ci writes node_modules/.package-lock.json).
+web_install() {
+  local installed="$WEB_DIR/node_modules/.package-lock.json"
+  [ -f "$installed" ] && [ "$installed" -nt "$WEB_DIR/package-lock.json" ] && return 0
+  say "Installing the web app's packages (npm ci)..."
+  (cd "$WEB_DIR" && npm ci --no-audit --no-fund --loglevel=error >&2) || die "npm ci failed in src/OpenValue.Web"
+}
+
+build_web() {
+  web_is_current && return 0
+  require_node
+  web_install
+  say "Building the web app (tsc + vite build)..."
+  (cd "$WEB_DIR" && npm run --silent build >&2) || die "the web app's build failed (src/OpenValue.Web)"
+}
+
+# Vitest's component and unit tests; prints "passed failed" for the totals.
+web_unit_tests() {
+  local out=$1
+  say "Testing the web app (Vitest)..."
+  (cd "$WEB_DIR" && NO_COLOR=1 npx vitest run --reporter=default --reporter=json --outputFile="$out" >&2) || true
+  [ -f "$out" ] || { echo "0 1"; return; }
+  # A file that fails to load fails no single test, so an unsuccessful run without failed tests counts as one.
+  node -e 'const r=require(process.argv[1]); console.log(r.numPassedTests, r.numFailedTests || (r.success ? 0 : 1))' "$out"
+}
+
+# The browser tests drive Debian's chromium (never a browser downloaded by Playwright).
+ensure_chromium() {
+  [ -x /usr/bin/chromium ] && return 0
+  [ "$(id -u)" -eq 0 ] || die "The browser tests need Debian's chromium at /usr/bin/chromium: sudo apt-get install chromium"
+  say "Installing Debian's chromium for the browser tests..."
+  { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >&2 \
+    || { apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >&2; }; } \
+    || die "apt-get install chromium failed; install it yourself for the browser tests."
+}
+
+# Refreshes the web app's copy of the served OpenAPI document and the types generated from it.
+cmd_web_types() {
+  # As the schema's owner where there is one: the app the test starts applies the schema if there is none yet.
+  local db owner; db="$(database_url)"; owner="$(owner_database_url)"
+  [ -z "$owner" ] || db="$owner"
+  build_web
+  dotnet build "$ROOT/tests/OpenValue.Web.Tests/OpenValue.Web.Tests.csproj" -c Debug -v quiet -nologo >&2 || die "build failed"
+  ensure_chromium
+  OPENVALUE_DB="$db" OPENVALUE_WRITE_OPENAPI=1 dotnet test "$ROOT/tests/OpenValue.Web.Tests/OpenValue.Web.Tests.csproj" \
+    --no-build -nologo --filter the_web_apps_api_document >&2 || die "could not read the served document"
+  (cd "$WEB_DIR" && npm run --silent api:types >&2) || die "openapi-typescript failed"
+  say "Wrote src/OpenValue.Web/openapi/v1.json and src/OpenValue.Web/src/api/schema.d.ts"
+}
+
 # --- commands ------------------------------------------------------------------------------------------
 cmd_db() {
   case "${1:-status}" in
@@ -198,7 +266,9 @@ app_is_current() {
   local dll="$ROOT/.data/app/OpenValue.Api.dll"
   [ -f "$dll" ] || return 1
   [ -z "$(find "$ROOT/src" "$ROOT"/Directory.*.props -newer "$dll" -type f \
-    \( -name '*.cs' -o -name '*.csproj' -o -name '*.json' -o -name '*.props' \) -not -path '*/obj/*' -not -path '*/bin/*' -print -quit)" ]
+    \( -name '*.cs' -o -name '*.csproj' -o -name '*.json' -o -name '*.props' \) -not -path '*/obj/*' -not -path '*/bin/*' \
+    -not -path '*/node_modules/*' -print -quit)" ] \
+    && { [ ! -f "$WEB_DIR/dist/index.html" ] || [ "$dll" -nt "$WEB_DIR/dist/index.html" ]; }
 }
 
 cmd_run() {
@@ -206,6 +276,7 @@ cmd_run() {
   exec 9>"$ROOT/.data/run.lock"
   flock -n 9 || die "OpenValue is already running from this folder; stop it first (Ctrl-C in its terminal)."
   local db owner apply=true; db="$(database_url)"; owner="$(owner_database_url)"
+  build_web
   build_app
   if [ -n "$owner" ]; then migrate "$owner" "$db"; apply=false; fi
   say "Starting at $URLS (Ctrl-C stops the server; data stays in ${DATA_DIR#$ROOT/})"
@@ -249,9 +320,14 @@ cmd_test() {
   start_cluster "$dir"
   say "Throwaway PostgreSQL on 127.0.0.1:$port (fsync off: test data only)"
 
+  build_web
+  ensure_chromium
   dotnet build "$ROOT/OpenValue.sln" -c Debug -v quiet -nologo >&2 || die "build failed"
   install_contract_tools
-  local passed=0 failed=0 skipped=0 status=0 project name db out
+  local passed=0 failed=0 skipped=0 status=0 project name db out web
+  web="$(web_unit_tests "$tmp/vitest.json")"
+  passed=$((passed + ${web% *})); failed=$((failed + ${web#* }))
+  [ "${web#* }" -eq 0 ] || { status=1; say "OpenValue.Web: Vitest failed"; }
   for project in "$ROOT"/tests/*/*.csproj; do
     name="$(basename "$project" .csproj)"
     [[ "$name" == *.Benchmarks ]] && continue
@@ -299,5 +375,6 @@ case "${1:-}" in
   bench) shift; cmd_bench "$@" ;;
   db) shift; cmd_db "$@" ;;
   verify) shift; cmd_verify "$@" ;;
-  *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  web-types) shift; cmd_web_types "$@" ;;
+  *) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

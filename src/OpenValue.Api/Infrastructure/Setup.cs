@@ -2,7 +2,9 @@ using JasperFx;
 using JasperFx.CodeGeneration;
 using NodaTime;
 using OpenValue.Api.Infrastructure.OpenApi;
+using OpenValue.Api.Accounts;
 using OpenValue.Api.Security;
+using OpenValue.Api.WebApp;
 using Scalar.AspNetCore;
 using Wolverine;
 using Wolverine.Http;
@@ -37,6 +39,7 @@ public static class Setup
             options.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
         });
         services.AddWolverineHttp();
+        services.AddAccounts();
     }
 
     public static void UseOpenValue(this WebApplication app)
@@ -54,7 +57,8 @@ public static class Setup
         app.MapOpenApi();
         // The reference page's fonts would come from Scalar's CDN; the page's CSP allows only this server.
         app.MapScalarApiReference("/docs", options => options.DisableDefaultFonts());
-        app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
+        app.MapGet("/", () => Results.Redirect(WebAppHosting.Path)).ExcludeFromDescription();
+        app.MapWebApp();
         app.MapWolverineEndpoints(options =>
         {
             options.TenantId.IsRouteArgumentNamed(CallerMiddleware.NetworkRouteValue);

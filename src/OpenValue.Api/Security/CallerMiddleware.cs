@@ -45,13 +45,25 @@ public sealed class CallerMiddleware(RequestDelegate next)
 
     private static async Task<Microsoft.AspNetCore.Mvc.ProblemDetails?> Admit(HttpContext context, IDocumentStore store, string routeNetwork)
     {
-        if (BearerToken(context) is not { } token)
-            return Unauthenticated(context, "Send 'Authorization: Bearer <member token>'.");
+        Guid credentialNetwork;
+        MemberView? member;
+        if (BearerToken(context) is { } token)
+        {
+            var (access, tokenMember) = await Lookup(store, AccessToken.Hash(token), context.RequestAborted);
+            if (access is null)
+                return Unauthenticated(context, "The bearer token is not known.");
+            (credentialNetwork, member) = (access.NetworkId, tokenMember);
+        }
+        else if (await Accounts.CookieSessions.Admit(context, store, routeNetwork) is { } cookie)
+        {
+            if (cookie.Refusal is not null)
+                return cookie.Refusal;
+            (credentialNetwork, member) = (cookie.NetworkId, cookie.Member);
+        }
+        else
+            return Unauthenticated(context, "Send 'Authorization: Bearer <member token>', or sign in.");
 
-        var (access, member) = await Lookup(store, AccessToken.Hash(token), context.RequestAborted);
-        if (access is null)
-            return Unauthenticated(context, "The bearer token is not known.");
-        if (!Guid.TryParse(routeNetwork, out var networkId) || networkId != access.NetworkId)
+        if (!Guid.TryParse(routeNetwork, out var networkId) || networkId != credentialNetwork)
             return NetworkNotFound();
         if (member is null)
             return Unauthenticated(context, "The bearer token no longer belongs to a member.");

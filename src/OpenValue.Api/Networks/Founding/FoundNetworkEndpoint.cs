@@ -17,7 +17,7 @@ public sealed record FounderRequest(string? Name);
 
 public sealed record FoundNetworkRequest(string? Name, string? Currency, FounderRequest? Founder);
 
-public sealed record NetworkFoundedResponse(Guid NetworkId, Guid MemberId, string Token);
+public sealed record NetworkFoundedResponse(Guid NetworkId, Guid MemberId, string Token, string InvitationUrl);
 
 public static class FoundNetworkEndpoint
 {
@@ -51,7 +51,8 @@ public static class FoundNetworkEndpoint
             session.Events.StartStream<Network>(networkId, events);
             var (token, access) = AccessToken.Issue(networkId, founderId, now);
             session.Store(access);
-            var response = new NetworkFoundedResponse(networkId, founderId, token);
+            var invitationUrl = Accounts.Invitations.Issue(session, http.Request, networkId, founderId, now);
+            var response = new NetworkFoundedResponse(networkId, founderId, token, invitationUrl);
             return Task.FromResult(Outcome.CreatedWithCredential($"/networks/{networkId}", response));
         });
     }

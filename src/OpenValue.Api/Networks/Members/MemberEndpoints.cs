@@ -11,7 +11,7 @@ namespace OpenValue.Api.Networks.Members;
 
 public sealed record AdmitMemberRequest(string? Name, string? StakeholderClass, IReadOnlyList<string?>? Roles = null);
 
-public sealed record MemberAdmittedResponse(Guid MemberId, string Token);
+public sealed record MemberAdmittedResponse(Guid MemberId, string Token, string InvitationUrl);
 
 public sealed record ChangeRolesRequest(IReadOnlyList<string?>? Grant = null, IReadOnlyList<string?>? Revoke = null);
 
@@ -40,8 +40,9 @@ public static class MemberEndpoints
             stream.AppendMany(Membership.Decide(command, stream.Aggregate!, existing?.ToMember(), now));
             var (token, access) = AccessToken.Issue(networkId, memberId, now);
             session.Store(access);
-            return Outcome.CreatedWithCredential(
-                $"/networks/{networkId}/members/{memberId}", new MemberAdmittedResponse(memberId, token));
+            var invitationUrl = Accounts.Invitations.Issue(session, http.Request, networkId, memberId, now);
+            return Outcome.CreatedWithCredential($"/networks/{networkId}/members/{memberId}",
+                new MemberAdmittedResponse(memberId, token, invitationUrl));
         });
 
     [WolverinePost("/networks/{networkId}/members/{memberId}/roles"), Allow(Role.Steward)]

@@ -1,0 +1,88 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using OpenValue.Api.Infrastructure;
+using OpenValue.Api.Networks;
+using OpenValue.Api.Networks.Members;
+using OpenValue.Api.Security;
+using OpenValue.Domain;
+using OpenValue.Domain.Networks;
+using Wolverine.Http;
+
+namespace OpenValue.Api.Accounts;
+
+public sealed record InvitationRequest(string? Token);
+
+public sealed record InvitationPreviewResponse(Guid NetworkId, string NetworkName, Guid MemberId, string MemberName,
+    Instant ExpiresAt);
+
+/// <summary>Accept as the signed-in account (no login), or with a login and password: a new account or one's
+/// own.</summary>
+public sealed record AcceptInvitationRequest(
+    string? Token, string? Login = null, string? Password = null, bool CreateAccount = false);
+
+public sealed record InvitationIssuedResponse(Guid MemberId, string InvitationUrl, Instant ExpiresAt);
+
+public static class InvitationEndpoints
+{
+    /// <summary>What the link is for, so the person sees which network and name they are joining before
+    /// choosing.</summary>
+    [WolverinePost("/accounts/invitations/preview")]
+    [ProducesResponseType<InvitationPreviewResponse>(StatusCodes.Status200OK)]
+    public static async Task<IResult> Preview(InvitationRequest body, HttpContext http, IDocumentStore store,
+        IClock clock)
+    {
+        await using var query = store.QuerySession();
+        var invitation = await Open(query, body.Token, clock.GetCurrentInstant(), http.RequestAborted);
+        await using var tenant = store.QuerySession(invitation.NetworkId.ToString());
+        var network = await tenant.LoadAsync<NetworkView>(invitation.NetworkId, http.RequestAborted);
+        var member = await tenant.LoadAsync<MemberView>(invitation.MemberId, http.RequestAborted);
+        if (network is null || member is null)
+            throw Unknown();
+        return Results.Ok(new InvitationPreviewResponse(network.Id, network.Name, member.Id, member.Name,
+            invitation.ExpiresAt));
+    }
+
+    [WolverinePost("/accounts/invitations/acceptance")]
+    [ProducesResponseType<AccountResponse>(StatusCodes.Status200OK)]
+    public static async Task<IResult> Accept(AcceptInvitationRequest body, HttpContext http, IDocumentStore store,
+        IClock clock)
+    {
+        var now = clock.GetCurrentInstant();
+        await using var session = store.LightweightSession();
+        var invitation = await Open(session, body.Token, now, http.RequestAborted);
+        var accepting = await Acceptance.Account(http, session, body, now);
+        if (accepting.Account is not { } account)
+            return Results.Problem(accepting.Refusal!);
+        await Acceptance.MoveMembership(session, accepting, invitation, now, http.RequestAborted);
+        await session.SaveChangesAsync(http.RequestAborted);
+        return Results.Ok(await AccountResponses.Of(account, store, http.RequestAborted));
+    }
+
+    /// <summary>For a member who lost access: earlier links stop working; accepting this one moves the
+    /// membership.</summary>
+    [WolverinePost("/networks/{networkId}/members/{memberId}/invitation"), Allow(Role.Steward)]
+    public static async Task<InvitationIssuedResponse> Reissue(Guid networkId, Guid memberId, HttpContext http,
+        IDocumentSession session, IClock clock)
+    {
+        if (await session.LoadAsync<MemberView>(memberId, http.RequestAborted) is null)
+            throw RuleViolation.NotFound("member-not-found", $"Member {memberId} is not in this network.");
+        var now = clock.GetCurrentInstant();
+        var url = Invitations.Issue(session, http.Request, networkId, memberId, now);
+        await session.SaveChangesAsync(http.RequestAborted);
+        return new InvitationIssuedResponse(memberId, url, now + Invitation.ValidFor);
+    }
+
+    private static async Task<Invitation> Open(IQuerySession query, string? token, Instant now,
+        CancellationToken cancellation)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
+            throw Unknown();
+        var invitation = await query.LoadAsync<Invitation>(Secrets.Hash(token.Trim()), cancellation);
+        return invitation is not null && invitation.IsOpen(now) ? invitation : throw Unknown();
+    }
+
+    private static RuleViolation Unknown() => new(RefusalKind.NotFound, "invitation-not-found",
+        "This invitation link is unknown, already used or expired. Ask a steward of the network for a fresh one.",
+            "token");
+}

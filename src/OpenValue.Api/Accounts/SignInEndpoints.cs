@@ -1,0 +1,60 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using OpenValue.Api.Infrastructure;
+using Wolverine.Http;
+
+namespace OpenValue.Api.Accounts;
+
+public sealed record SignInRequest(string? Login, string? Password);
+
+public static class SignInEndpoints
+{
+    [WolverinePost("/accounts/sign-in")]
+    [ProducesResponseType<AccountResponse>(StatusCodes.Status200OK)]
+    public static async Task<IResult> SignIn(SignInRequest body, HttpContext http, IDocumentStore store, IClock clock)
+    {
+        var login = Account.NormalLogin(body.Login);
+        if (string.IsNullOrEmpty(body.Password))
+            return Results.Problem(Problems.Invalid("password", "Enter your password."));
+        await using var session = store.LightweightSession();
+        var account = await session.Query<Account>().SingleOrDefaultAsync(a => a.Login == login, http.RequestAborted);
+        var now = clock.GetCurrentInstant();
+        var refusal = Passwords.Check(account, body.Password, now);
+        if (account is not null)
+            session.Store(account);
+        if (refusal is null)
+            Cookies.SignIn(http, session, account!, now);
+        await session.SaveChangesAsync(http.RequestAborted);
+        return refusal is null
+            ? Results.Ok(await AccountResponses.Of(account!, store, http.RequestAborted))
+            : Results.Problem(refusal);
+    }
+
+    /// <summary>Ends this browser's session on the server, so a copied cookie stops working too.</summary>
+    [WolverinePost("/accounts/sign-out")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    public static async Task<IResult> SignOut(HttpContext http, IDocumentStore store)
+    {
+        await using var session = store.LightweightSession();
+        if (await CookieSessions.Current(http, session) is { } signedIn)
+        {
+            if (!Cookies.CsrfHolds(http, signedIn.Session))
+                return Results.Problem(CookieSessions.CsrfRefused());
+            session.Delete(signedIn.Session);
+            await session.SaveChangesAsync(http.RequestAborted);
+        }
+        Cookies.SignOut(http);
+        return Results.NoContent();
+    }
+
+    [WolverineGet("/accounts/me")]
+    [ProducesResponseType<AccountResponse>(StatusCodes.Status200OK)]
+    public static async Task<IResult> Me(HttpContext http, IDocumentStore store)
+    {
+        await using var query = store.QuerySession();
+        return await CookieSessions.Current(http, query) is { } signedIn
+            ? Results.Ok(await AccountResponses.Of(signedIn.Account, store, http.RequestAborted))
+            : Results.Problem(Problems.Create(401, "unauthenticated", "Not signed in."));
+    }
+}

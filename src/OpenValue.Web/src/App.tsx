@@ -1,0 +1,131 @@
+import { useEffect, type ReactNode } from "react";
+import { InvitationScreen } from "./accounts/InvitationScreen";
+import { SignInScreen } from "./accounts/SignInScreen";
+import { useMe, type Account, type AccountNetwork } from "./accounts/session";
+import { MyClaimsScreen } from "./claims/MyClaimsScreen";
+import { DashboardScreen } from "./dashboard/DashboardScreen";
+import { MembersScreen } from "./members/MembersScreen";
+import { FoundScreen } from "./networks/FoundScreen";
+import { NetworkLayout } from "./networks/NetworkLayout";
+import { ReviewQueueScreen } from "./review/ReviewQueueScreen";
+import { Link, match, navigate, usePath } from "./routing/router";
+import { Empty, ErrorView, Loading } from "./ui/States";
+
+type Screen = (network: AccountNetwork) => ReactNode;
+
+const networkScreens: [string, Screen][] = [
+  ["/n/:networkId", (n) => <DashboardScreen network={n} />],
+  ["/n/:networkId/claims", (n) => <MyClaimsScreen network={n} />],
+  ["/n/:networkId/review", (n) => <ReviewQueueScreen network={n} />],
+  ["/n/:networkId/members", (n) => <MembersScreen network={n} />],
+];
+
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return null;
+}
+
+/** Screens outside a network: a plain frame with the app's name. */
+function Plain({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <header className="top">
+        <Link to="/" className="brand">
+          OpenValue
+        </Link>
+      </header>
+      <main id="main">{children}</main>
+    </>
+  );
+}
+
+/** The signed-in account's screens: loading, a failure, or the sign-in screen when nobody is signed in. */
+function WithAccount({ children }: { children: (account: Account) => ReactNode }) {
+  const me = useMe();
+  if (me.isPending)
+    return (
+      <Plain>
+        <Loading what="your account" />
+      </Plain>
+    );
+  if (me.isError)
+    return (
+      <Plain>
+        <ErrorView error={me.error} retry={() => me.refetch()} />
+      </Plain>
+    );
+  if (!me.data) return <Redirect to="/sign-in" />;
+  return children(me.data);
+}
+
+function NetworkScreen({ account, networkId, screen }: { account: Account; networkId: string; screen: Screen }) {
+  const network = account.networks.find((n) => n.networkId === networkId);
+  if (!network)
+    return (
+      <Plain>
+        <h1>Not found</h1>
+        <Empty>
+          <p>
+            You are not a member of this network. <Link to="/">Your networks</Link>
+          </p>
+        </Empty>
+      </Plain>
+    );
+  return <NetworkLayout network={network}>{screen(network)}</NetworkLayout>;
+}
+
+/** Signed in: the first network; in none: an invitation to found one. */
+function Home({ account }: { account: Account }) {
+  const first = account.networks[0];
+  if (first) return <Redirect to={`/n/${first.networkId}`} />;
+  return (
+    <Plain>
+      <h1>Welcome</h1>
+      <Empty>
+        <p>
+          You are not in a network yet. Open an invitation link, or <Link to="/found">found a network</Link>.
+        </p>
+      </Empty>
+    </Plain>
+  );
+}
+
+export function App() {
+  const path = usePath();
+  if (path === "/sign-in")
+    return (
+      <Plain>
+        <SignInScreen />
+      </Plain>
+    );
+  if (path === "/found")
+    return (
+      <Plain>
+        <FoundScreen />
+      </Plain>
+    );
+  if (path === "/invitation")
+    return (
+      <Plain>
+        <InvitationScreen />
+      </Plain>
+    );
+  for (const [pattern, screen] of networkScreens) {
+    const params = match(pattern, path);
+    if (params)
+      return (
+        <WithAccount>
+          {(account) => <NetworkScreen account={account} networkId={params.networkId!} screen={screen} />}
+        </WithAccount>
+      );
+  }
+  if (path === "/") return <WithAccount>{(account) => <Home account={account} />}</WithAccount>;
+  return (
+    <Plain>
+      <h1>Not found</h1>
+      <p>
+        There is no such page. <Link to="/">Go to your networks</Link>
+      </p>
+    </Plain>
+  );
+}

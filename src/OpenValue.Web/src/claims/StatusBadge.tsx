@@ -1,0 +1,11 @@
+const labels: Record<string, string> = {
+  submitted: "Waiting for review",
+  "changes-requested": "Changes requested",
+  accepted: "Accepted",
+  rejected: "Rejected",
+  withdrawn: "Withdrawn",
+};
+
+export function StatusBadge({ status }: { status: string }) {
+  return <span className={`badge badge-${status}`}>{labels[status] ?? status}</span>;
+}
