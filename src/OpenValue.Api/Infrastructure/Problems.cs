@@ -36,7 +36,7 @@ public sealed class ProblemsMiddleware(RequestDelegate next, ILogger<ProblemsMid
             "body", $"The request body is not valid JSON for this request: {json.Message}"),
         System.Text.Json.JsonException json => Problems.Invalid("body", $"The request body is not valid JSON for this request: {json.Message}"),
         BadHttpRequestException bad => Problems.Invalid("body", bad.Message),
-        _ when IsDatabaseUnreachable(exception) => Problems.Create(StatusCodes.Status503ServiceUnavailable, "database-unavailable",
+        _ when IsDatabaseUnreachable(exception) => Problems.Create(503, "database-unavailable",
                 "The database cannot be reached just now; nothing was saved. Try again in a few seconds."),
         OperationCanceledException => null,
         _ => new ProblemDetails { Status = 500, Title = "Unexpected error", Type = "urn:openvalue:problem:unexpected" },

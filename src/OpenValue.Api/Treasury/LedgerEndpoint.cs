@@ -31,7 +31,9 @@ public static class LedgerEndpoint
     /// </summary>
     [WolverineGet("/networks/{networkId}/ledger")]
     [EndpointSummary("The treasury ledger")]
-    [EndpointDescription("Income, reserved, paid, reversed, distributed and undistributed money per pool and in all, and each member's paid to date.")]
+    [EndpointDescription(
+        "Income, reserved, paid, reversed, distributed and undistributed money per pool and in all, and each " +
+        "member's paid to date.")]
     public static async Task<LedgerResponse> Get(Guid networkId, IQuerySession session, HttpContext http)
     {
         var cancellation = http.RequestAborted;
@@ -50,7 +52,8 @@ public static class LedgerEndpoint
         var perPool = scopes.Select(s =>
         {
             var id = DerivedIds.Pool(networkId, s.ProjectId);
-            return (Id: id, s.ProjectId, s.Name, Sums: Sums.Of(pools.GetValueOrDefault(id), distributions.Where(d => d.PoolId == id)));
+            var sums = Sums.Of(pools.GetValueOrDefault(id), distributions.Where(d => d.PoolId == id));
+            return (Id: id, s.ProjectId, s.Name, Sums: sums);
         }).ToList();
 
         var paid = distributions.SelectMany(d => d.Standing()).GroupBy(s => s.MemberId).ToDictionary(g => g.Key, g => g.Sum(s => s.AmountMinor));
@@ -65,7 +68,8 @@ public static class LedgerEndpoint
 
     /// <summary>What the ledger needs of a distribution: its pool, status, amount, payouts and reversals.</summary>
     private sealed record Money(
-        Guid PoolId, DistributionStatus Status, long AmountMinor, IReadOnlyList<Payout>? Payouts, IReadOnlyList<PayoutReversed>? Reversals)
+        Guid PoolId, DistributionStatus Status, long AmountMinor, IReadOnlyList<Payout>? Payouts,
+        IReadOnlyList<PayoutReversed>? Reversals)
     {
         public long PaidMinor => Payouts?.Sum(p => p.AmountMinor) ?? 0;
 
@@ -73,7 +77,8 @@ public static class LedgerEndpoint
 
         /// <summary>Paid and not reversed, per member (as <see cref="Distribution.Standing"/>).</summary>
         public IEnumerable<(Guid MemberId, long AmountMinor)> Standing() =>
-            (Payouts ?? []).Where(p => Reversals?.Any(r => r.PayoutId == p.PayoutId) != true).Select(p => (p.MemberId, p.AmountMinor));
+            (Payouts ?? []).Where(p => Reversals?.Any(r => r.PayoutId == p.PayoutId) != true)
+                .Select(p => (p.MemberId, p.AmountMinor));
     }
 
     /// <summary>A scope's sums in minor units.</summary>
@@ -90,7 +95,8 @@ public static class LedgerEndpoint
         {
             var list = distributions.ToList();
             var sums = new Sums(pool?.IncomeMinor ?? 0,
-                list.Where(d => d.Status is DistributionStatus.Proposed or DistributionStatus.Approved).Sum(d => d.AmountMinor),
+                list.Where(d => d.Status is DistributionStatus.Proposed or DistributionStatus.Approved)
+                    .Sum(d => d.AmountMinor),
                 list.Sum(d => d.PaidMinor), list.Sum(d => d.ReversedMinor));
             if (sums.Undistributed != (pool?.AvailableMinor ?? 0) || sums.Undistributed < 0 || sums.Reserved < 0 || sums.Distributed < 0)
                 throw new InvalidOperationException(

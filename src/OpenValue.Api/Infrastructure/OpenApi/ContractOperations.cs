@@ -20,7 +20,8 @@ internal sealed class ContractOperations : IOpenApiOperationTransformer
 {
     public const string NetworkRoutes = "/networks/{networkId}";
 
-    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    public Task TransformAsync(
+        OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var description = context.Description;
         var method = (description.ActionDescriptor as ControllerActionDescriptor)?.MethodInfo;
@@ -30,14 +31,11 @@ internal sealed class ContractOperations : IOpenApiOperationTransformer
 
         operation.Tags = new HashSet<OpenApiTagReference> { new(ContractDocument.TagOf(method), context.Document) };
         operation.Description = Caller(operation.Description, inNetwork, roles);
-        operation.Security =
-        [
-            inNetwork
-                ? new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ContractDocument.Bearer, context.Document)] = [] }
-                : new OpenApiSecurityRequirement(),
-        ];
+        var bearer = new OpenApiSecuritySchemeReference(ContractDocument.Bearer, context.Document);
+        operation.Security = [inNetwork ? new() { [bearer] = [] } : new OpenApiSecurityRequirement()];
         DescribeParameters(operation, method, route);
-        DescribeResponses(operation, context.Document!, description.HttpMethod ?? "GET", method, inNetwork, roles.Count > 0);
+        var httpMethod = description.HttpMethod ?? "GET";
+        DescribeResponses(operation, context.Document!, httpMethod, method, inNetwork, roles.Count > 0);
         return Task.CompletedTask;
     }
 
@@ -63,9 +61,9 @@ internal sealed class ContractOperations : IOpenApiOperationTransformer
             {
                 Name = Idempotency.Header,
                 In = ParameterLocation.Header,
-                Description = "Makes a retry safe: the same key with the same request answers with the first response again "
-                              + $"(marked {Idempotency.ReplayedHeader}: true); the same key with another request is 422. "
-                              + "Keys belong to the caller and are kept 30 days.",
+                Description = "Makes a retry safe: the same key with the same request answers with the first "
+                              + $"response again (marked {Idempotency.ReplayedHeader}: true); the same key with "
+                              + "another request is 422. Keys belong to the caller and are kept 30 days.",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = 200 },
             });
         if (route == "/networks" && method?.DeclaringType == typeof(FoundNetworkEndpoint))
@@ -79,7 +77,8 @@ internal sealed class ContractOperations : IOpenApiOperationTransformer
     }
 
     private static void DescribeResponses(
-        OpenApiOperation operation, OpenApiDocument document, string httpMethod, MethodInfo? method, bool inNetwork, bool guarded)
+        OpenApiOperation operation, OpenApiDocument document, string httpMethod, MethodInfo? method, bool inNetwork,
+        bool guarded)
     {
         var responses = operation.Responses ??= [];
         // Wolverine lists an endpoint's IResult return type as a 200 of an empty object, and a bare 404 on every

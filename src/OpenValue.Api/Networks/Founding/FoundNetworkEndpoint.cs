@@ -26,7 +26,9 @@ public static class FoundNetworkEndpoint
     /// </summary>
     [WolverinePost("/networks")]
     [EndpointSummary("Found a network")]
-    [EndpointDescription("Creates the network; the founder becomes its first member, holding every role. The founder's token is shown once: keep it.")]
+    [EndpointDescription(
+        "Creates the network; the founder becomes its first member, holding every role. The founder's token is " +
+        "shown once: keep it.")]
     [ProducesProblem(StatusCodes.Status403Forbidden)]
     [ProducesResponseType<NetworkFoundedResponse>(StatusCodes.Status201Created)]
     public static async Task<IResult> Post(
