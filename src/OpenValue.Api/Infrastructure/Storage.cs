@@ -31,9 +31,9 @@ public static class Storage
             // node runs each shard, another takes over when it stops); it replaces Marten's own HotCold daemon.
             .IntegrateWithWolverine(wolverine => wolverine.UseWolverineManagedEventSubscriptionDistribution = runAsyncProjections)
             .ApplyAllDatabaseChangesOnStartup()
-            // Run after the schema is applied: move a ledger kept in the first layout to the current one, and
-            // store large values with LZ4.
-            .InitializeWith(new Shares.PointsLedgerUpgrade(), new ToastCompression());
+            // Run after the schema is applied: move a ledger kept in the first layout to the current one, complete
+            // read models an earlier build did not keep, and store large values with LZ4.
+            .InitializeWith(new Shares.PointsLedgerUpgrade(), new ReadModelUpgrade(), new ToastCompression());
     }
 
     /// <summary>
@@ -90,6 +90,7 @@ public static class Storage
 
         options.Schema.For<AccessToken>().SingleTenanted();
         options.Schema.For<IdempotencyRecord>().SingleTenanted();
+        options.Schema.For<StoreUpgrade>().SingleTenanted();
         options.Schema.For<MemberView>().MultiTenanted();
         options.Schema.For<NetworkView>().MultiTenanted();
         options.Schema.For<ProjectView>().MultiTenanted();
