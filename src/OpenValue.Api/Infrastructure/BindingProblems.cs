@@ -62,11 +62,10 @@ public static partial class BindingProblems
             : TypeAt(options.GetTypeInfo(requestType), path, options);
         var wrongType = detail.StartsWith("The JSON value could not be converted", StringComparison.Ordinal);
         var where = field.Length == 0 ? "" : $" at '{field}'";
-        var described = expected is not null && wrongType
-            ? Problems.From(Domain.RuleViolation.Invalid(field,
-                $"'{field}' must be {Expected(expected, field, options)}."))
-            : Problems.Invalid(field.Length == 0 ? "body" : field,
-                $"The request body is not valid JSON{where}: {Plain(detail)}");
+        var described = Problems.From(expected is not null && wrongType
+            ? Domain.RuleViolation.Invalid(field, $"'{field}' must be {Expected(expected, field, options)}.")
+            : Domain.RuleViolation.Invalid(field.Length == 0 ? "body" : field,
+                $"The request body is not valid JSON{where}: {Plain(detail)}"));
         (problem.Type, problem.Title, problem.Detail) = (described.Type, described.Title, described.Detail);
         foreach (var (key, value) in described.Extensions)
             problem.Extensions[key] = value;
