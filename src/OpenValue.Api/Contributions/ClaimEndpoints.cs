@@ -22,7 +22,8 @@ public sealed record SubmitContributionRequest(
 }
 
 public sealed record AmendContributionRequest(
-    string? Kind, string? Quantity, string? Unit, string? OccurredOn, string? Description, string? EvidenceUrl = null, string? ProjectId = null)
+    string? Kind, string? Quantity, string? Unit, string? OccurredOn, string? Description,
+    string? EvidenceUrl = null, string? ProjectId = null)
 {
     [JsonIgnore]
     public ClaimInput Claim => new(Kind, Quantity, Unit, OccurredOn, Description, EvidenceUrl, ProjectId);
@@ -39,7 +40,9 @@ public static class ClaimEndpoints
     /// </summary>
     [WolverinePost("/networks/{networkId}/contributions"), Allow(Role.Contributor)]
     [EndpointSummary("Submit a contribution")]
-    [EndpointDescription("A claim of work, cash, expenses, materials and so on. A client-chosen id makes a resubmission harmless (201 again, nothing appended).")]
+    [EndpointDescription(
+        "A claim of work, cash, expenses, materials and so on. A client-chosen id makes a resubmission harmless " +
+        "(201 again, nothing appended).")]
     [ProducesResponseType<ContributionSubmittedResponse>(StatusCodes.Status201Created)]
     public static Task<IResult> Submit(
         Guid networkId, SubmitContributionRequest body, HttpContext http, IDocumentSession session, IClock clock, Idempotency idempotency) =>

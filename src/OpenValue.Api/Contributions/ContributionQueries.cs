@@ -60,7 +60,8 @@ public static class ContributionQueries
     {
         var wanted = PageRequest.Parse(page, pageSize);
         var views = await query.Stats(out var stats).Skip(wanted.Skip).Take(wanted.Size).ToListAsync(cancellation);
-        return new ContributionPage([.. views.Select(ContributionResponse.From)], wanted.Number, wanted.Size, stats.TotalResults);
+        var items = views.Select(ContributionResponse.From).ToList();
+        return new ContributionPage(items, wanted.Number, wanted.Size, stats.TotalResults);
     }
 
     private static Guid? ParseId(string? text, string field)

@@ -54,7 +54,7 @@ public sealed class ContributionViewProjection : SingleStreamProjection<Contribu
         foreach (var type in StreamEvents.Contribution) IncludeType(type);
     }
 
-    /// <summary>Every fact of the stream also moves the view to that stream version: the version a reviewer must name.</summary>
+    /// <summary>Every fact also moves the view to that stream version: the version a reviewer must name.</summary>
     public override ContributionView? Evolve(ContributionView? view, Guid id, IEvent e)
     {
         var next = Fold(view, e);

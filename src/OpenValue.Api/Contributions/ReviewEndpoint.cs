@@ -9,7 +9,7 @@ using Wolverine.Http;
 
 namespace OpenValue.Api.Contributions;
 
-/// <param name="ExpectedVersion">The contribution's <c>version</c> as the reviewer read it: a review judges what they saw.</param>
+/// <param name="ExpectedVersion">The contribution's <c>version</c>: a review judges what was seen.</param>
 public sealed record ReviewRequest(string? Verdict, long? ExpectedVersion, string? Reason = null);
 
 public static class ReviewEndpoint
@@ -18,11 +18,14 @@ public static class ReviewEndpoint
     /// The quorum and the value equation are read from the network as it is now and handed to the decision. Only the contribution
     /// stream is version-checked: of reviewers racing on the same version exactly one is saved, the others
     /// get 409 and append nothing, so a contribution is accepted at most once. A review names the version the
-    /// reviewer read; a claim amended (or reviewed by someone else) since is 409, so nobody approves text they never saw.
+    /// reviewer read; a claim amended (or reviewed by someone else) since is 409, so nobody approves text they
+    /// never saw.
     /// </summary>
     [WolverinePost("/networks/{networkId}/contributions/{contributionId}/reviews"), Allow(Role.Reviewer)]
     [EndpointSummary("Review a contribution")]
-    [EndpointDescription("Approve, reject (with a reason) or request changes, never on one's own claim. The approval that meets the review policy accepts the claim and values it under the equation in force.")]
+    [EndpointDescription(
+        "Approve, reject (with a reason) or request changes, never on one's own claim. The approval that meets " +
+        "the review policy accepts the claim and values it under the equation in force.")]
     public static async Task<ContributionResponse> Review(
         Guid networkId, Guid contributionId, ReviewRequest body, HttpContext http, IDocumentSession session, IClock clock)
     {
@@ -33,7 +36,8 @@ public static class ReviewEndpoint
                 "'expectedVersion' is required: the contribution's version as you read it (its 'version' field).");
         if (seen != stream.CurrentVersion)
             throw RuleViolation.Conflict("contribution-changed",
-                $"The contribution changed since you read it (version {seen}, now {stream.CurrentVersion}); read it again and review what it says now.");
+                $"The contribution changed since you read it (version {seen}, now {stream.CurrentVersion}); "
+                + "read it again and review what it says now.");
         var command = new ReviewContribution(contributionId, http.Caller().MemberId, body.Verdict, body.Reason);
         var currency = Currency.Parse(network.Currency, "currency");
         stream.AppendMany(Reviewing.Decide(command, stream.Aggregate!, network.ApprovalsRequired, network.Equation, currency, clock.GetCurrentInstant()));

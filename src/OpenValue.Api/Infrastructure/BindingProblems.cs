@@ -57,11 +57,15 @@ public static partial class BindingProblems
         var field = Field(path);
         var requestType = http.GetEndpoint()?.Metadata.GetMetadata<HttpChain>()?.RequestType;
         var options = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-        var expected = requestType is null || field.Length == 0 ? null : TypeAt(options.GetTypeInfo(requestType), path, options);
-        var described = expected is not null && detail.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
-            ? Problems.From(Domain.RuleViolation.Invalid(field, $"'{field}' must be {Expected(expected, field, options)}."))
-            : Problems.Invalid(field.Length == 0 ? "body" : field,
-                "The request body is not valid JSON" + (field.Length == 0 ? "" : $" at '{field}'") + ": " + Plain(detail));
+        var expected = requestType is null || field.Length == 0
+            ? null
+            : TypeAt(options.GetTypeInfo(requestType), path, options);
+        var wrongType = detail.StartsWith("The JSON value could not be converted", StringComparison.Ordinal);
+        var where = field.Length == 0 ? "" : $" at '{field}'";
+        var described = Problems.From(expected is not null && wrongType
+            ? Domain.RuleViolation.Invalid(field, $"'{field}' must be {Expected(expected, field, options)}.")
+            : Domain.RuleViolation.Invalid(field.Length == 0 ? "body" : field,
+                $"The request body is not valid JSON{where}: {Plain(detail)}"));
         (problem.Type, problem.Title, problem.Detail) = (described.Type, described.Title, described.Detail);
         foreach (var (key, value) in described.Extensions)
             problem.Extensions[key] = value;
@@ -69,8 +73,10 @@ public static partial class BindingProblems
 
     /// <summary>"$.founder.name" → "founder.name", "$.roles[0]" → "roles[0]", "$" → "".</summary>
     private static string Field(string path) =>
-        string.Concat(Segment().Matches(path).Select(s => s.Groups["index"].Success ? $"[{s.Groups["index"].Value}]"
-            : "." + (s.Groups["name"].Success ? s.Groups["name"].Value : s.Groups["key"].Value.Replace("''", "'")))).TrimStart('.');
+        string.Concat(Segment().Matches(path).Select(s =>
+            s.Groups["index"].Success ? $"[{s.Groups["index"].Value}]"
+            : s.Groups["name"].Success ? "." + s.Groups["name"].Value
+            : "." + s.Groups["key"].Value.Replace("''", "'"))).TrimStart('.');
 
     /// <summary>The CLR type the request expects at a JSON path, or null when the path leads nowhere known.</summary>
     private static Type? TypeAt(JsonTypeInfo root, string path, JsonSerializerOptions options)

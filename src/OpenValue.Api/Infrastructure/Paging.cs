@@ -13,14 +13,16 @@ public readonly record struct PageRequest(int Number, int Size)
 
     public int Skip => (Number - 1) * Size;
 
-    public static PageRequest Parse(string? page, string? pageSize) =>
-        new(WholeNumber(page, "page", 1, int.MaxValue / MaxSize) ?? 1, WholeNumber(pageSize, "pageSize", 1, MaxSize) ?? DefaultSize);
+    public static PageRequest Parse(string? page, string? pageSize) => new(
+        WholeNumber(page, "page", 1, int.MaxValue / MaxSize) ?? 1,
+        WholeNumber(pageSize, "pageSize", 1, MaxSize) ?? DefaultSize);
 
     public static int? WholeNumber(string? text, string field, int min, int max)
     {
         if (string.IsNullOrEmpty(text))
             return null;
-        return int.TryParse(text, System.Globalization.NumberStyles.None, null, out var value) && value >= min && value <= max
+        var parsed = int.TryParse(text, System.Globalization.NumberStyles.None, null, out var value);
+        return parsed && value >= min && value <= max
             ? value
             : throw RuleViolation.Invalid(field, $"'{field}' must be a whole number from {min} to {max}.");
     }

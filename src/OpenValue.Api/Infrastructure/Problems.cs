@@ -39,7 +39,7 @@ public sealed class ProblemsMiddleware(RequestDelegate next, ILogger<ProblemsMid
             StatusCodes.Status413PayloadTooLarge, "body-too-large",
             "The request body is larger than this server accepts."),
         BadHttpRequestException bad => Problems.Invalid("body", bad.Message),
-        _ when IsDatabaseUnreachable(exception) => Problems.Create(StatusCodes.Status503ServiceUnavailable, "database-unavailable",
+        _ when IsDatabaseUnreachable(exception) => Problems.Create(503, "database-unavailable",
                 "The database cannot be reached just now; nothing was saved. Try again in a few seconds."),
         OperationCanceledException => null,
         _ => new ProblemDetails { Status = 500, Title = "Unexpected error", Type = "urn:openvalue:problem:unexpected" },

@@ -38,8 +38,9 @@ public static class Storage
         // Without it, the schema's owner has applied it (Integrity.Migration, `migrate`) and this role may not change it.
         if (applySchema)
             marten.ApplyAllDatabaseChangesOnStartup()
-                // Run after the schema is applied: move a ledger kept in the first layout to the current one, and
-                // hash-chain every event, store large values with LZ4 (the chain's tables included).
+                // Run after the schema is applied: move a ledger kept in the first layout to the current one,
+                // complete read models an earlier build did not keep, hash-chain every event, and store large
+                // values with LZ4 (the chain's tables included).
                 .InitializeWith(Integrity.Migration.AfterSchema());
     }
 
@@ -98,6 +99,7 @@ public static class Storage
 
         options.Schema.For<AccessToken>().SingleTenanted();
         options.Schema.For<IdempotencyRecord>().SingleTenanted();
+        options.Schema.For<StoreUpgrade>().SingleTenanted();
         options.Schema.For<MemberView>().MultiTenanted();
         options.Schema.For<NetworkView>().MultiTenanted();
         options.Schema.For<ProjectView>().MultiTenanted();

@@ -23,7 +23,9 @@ public static class TreasuryPolicyEndpoints
 {
     [WolverinePost("/networks/{networkId}/treasury-policy"), Allow(Role.Steward)]
     [EndpointSummary("Set the four-eyes rule")]
-    [EndpointDescription("Whether a distribution needs a second treasurer's approval: always, never, or when the network has two treasurers. Setting the rule in force changes nothing.")]
+    [EndpointDescription(
+        "Whether a distribution needs a second treasurer's approval: always, never, or when the network has two " +
+        "treasurers. Setting the rule in force changes nothing.")]
     public static async Task<TreasuryPolicyResponse> Set(Guid networkId, TreasuryPolicyRequest body, HttpContext http, IDocumentSession session, IClock clock)
     {
         var stream = await session.Events.FetchForWriting<Network>(networkId, http.RequestAborted);

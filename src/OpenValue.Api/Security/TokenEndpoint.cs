@@ -19,7 +19,9 @@ public static class TokenEndpoint
     /// </summary>
     [WolverinePost("/networks/{networkId}/members/{memberId}/token")]
     [EndpointSummary("Reissue a member's token")]
-    [EndpointDescription("By the member themself or a steward. Every earlier token of the member stops working at once; the new one is shown once.")]
+    [EndpointDescription(
+        "By the member themself or a steward. Every earlier token of the member stops working at once; the new " +
+        "one is shown once.")]
     [ProducesProblem(StatusCodes.Status403Forbidden)]
     public static async Task<TokenReissuedResponse> Reissue(Guid networkId, Guid memberId, HttpContext http, IDocumentSession session, IClock clock)
     {

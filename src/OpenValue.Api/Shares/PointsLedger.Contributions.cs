@@ -17,7 +17,8 @@ public static partial class PointsLedger
     /// decayed total depends on each contribution's age.
     /// </summary>
     public static async Task<IReadOnlyList<ContributionPoints>> ContributionsAsOf(
-        IDocumentStore store, string tenantId, Guid? projectId, Instant? after, Instant asOf, CancellationToken cancellation, Guid? memberId = null)
+        IDocumentStore store, string tenantId, Guid? projectId, Instant? after, Instant asOf,
+        CancellationToken cancellation, Guid? memberId = null)
     {
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellation);
@@ -33,7 +34,10 @@ public static partial class PointsLedger
         command.Parameters.Add(new NpgsqlParameter { Value = asOf });
         command.Parameters.Add(new NpgsqlParameter { Value = after.HasValue ? after.Value : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)projectId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)memberId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
+        command.Parameters.Add(new NpgsqlParameter
+        {
+            Value = (object?)memberId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid,
+        });
 
         var result = new List<ContributionPoints>();
         await using var reader = await command.ExecuteReaderAsync(cancellation);

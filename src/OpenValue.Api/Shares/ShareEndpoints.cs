@@ -32,7 +32,7 @@ public static class ShareText
     /// </summary>
     public static string Percent(decimal percent) => percent.ToString("F2", CultureInfo.InvariantCulture);
 
-    /// <summary>The moment a share read is for: now when left out; never later than now, whose shares nobody knows yet.</summary>
+    /// <summary>The moment a share read is for: now when left out, and never later than now.</summary>
     public static Instant AsOf(string? text, IClock clock)
     {
         var now = clock.GetCurrentInstant();
@@ -41,9 +41,10 @@ public static class ShareText
         var parsed = InstantPattern.ExtendedIso.Parse(text);
         if (!parsed.Success)
             throw RuleViolation.Invalid("asOf", $"'asOf' must be an instant such as 2026-11-01T00:00:00Z (got '{text}').");
+        var nowText = InstantPattern.ExtendedIso.Format(now);
         return parsed.Value <= now
             ? parsed.Value
-            : throw RuleViolation.Invalid("asOf", $"'asOf' must not be in the future (now is {InstantPattern.ExtendedIso.Format(now)}).");
+            : throw RuleViolation.Invalid("asOf", $"'asOf' must not be in the future (now is {nowText}).");
     }
 
     /// <summary>
@@ -89,7 +90,9 @@ public static class ShareEndpoints
     /// </summary>
     [WolverineGet("/networks/{networkId}/shares")]
     [EndpointSummary("Shares as of a moment")]
-    [EndpointDescription("Each member's points and share of the network or one project. Shares sum to exactly 1; all lines, one member's, or a page in member-id order.")]
+    [EndpointDescription(
+        "Each member's points and share of the network or one project. Shares sum to exactly 1; all lines, one " +
+        "member's, or a page in member-id order.")]
     public static async Task<SharesResponse> Get(
         Guid networkId, string? asOf, string? projectId, string? memberId, string? after, string? limit,
         IQuerySession session, IShareSource shares, IClock clock, HttpContext http)

@@ -41,9 +41,12 @@ public static class ShareExplanation
     /// </summary>
     [WolverineGet("/networks/{networkId}/members/{memberId}/share")]
     [EndpointSummary("Explain a member's share")]
-    [EndpointDescription("Every accepted contribution that counts as of asOf (default now), with its rule, points and decay; the lines add up exactly to the member's points.")]
+    [EndpointDescription(
+        "Every accepted contribution that counts as of asOf (default now), with its rule, points and decay; the " +
+        "lines add up exactly to the member's points.")]
     public static async Task<ShareExplanationResponse> Get(
-        Guid networkId, Guid memberId, string? projectId, string? asOf, IQuerySession session, IShareSource shares, IClock clock, HttpContext http)
+        Guid networkId, Guid memberId, string? projectId, string? asOf, IQuerySession session, IShareSource shares,
+        IClock clock, HttpContext http)
     {
         var cancellation = http.RequestAborted;
         var moment = ShareText.AsOf(asOf, clock);
@@ -54,8 +57,10 @@ public static class ShareExplanation
         var network = await ClaimEndpoints.NetworkOf(session, networkId, cancellation);
         var halfLife = network.EquationAt(moment)?.HalfLifeDays;
 
-        var entries = await PointsLedger.ContributionsAsOf(session.DocumentStore, session.TenantId, project, null, moment, cancellation, memberId);
-        var views = (await session.LoadManyAsync<ContributionView>(cancellation, entries.Select(e => e.ContributionId))).ToDictionary(v => v.Id);
+        var entries = await PointsLedger.ContributionsAsOf(
+            session.DocumentStore, session.TenantId, project, null, moment, cancellation, memberId);
+        var views = (await session.LoadManyAsync<ContributionView>(cancellation, entries.Select(e => e.ContributionId)))
+            .ToDictionary(v => v.Id);
         var lines = entries.OrderBy(e => e.AcceptedAt).ThenBy(e => views[e.ContributionId].SubmittedSequence)
             .Select(e => Line(e, views[e.ContributionId], moment, halfLife)).ToList();
         var points = lines.Sum(l => l.Decayed);
@@ -63,7 +68,8 @@ public static class ShareExplanation
             .ToDictionary(g => g.Key, g => DecimalText.Format(g.Sum(l => l.Decayed)));
         var share = snapshot.Members.FirstOrDefault(m => m.MemberId == memberId);
         return new ShareExplanationResponse(memberId, member.Name, moment, project, snapshot.EquationVersion, halfLife,
-            [.. lines.Select(l => l.Line)], DecimalText.Format(points), byKind, DecimalText.Format(snapshot.TotalPoints),
+            [.. lines.Select(l => l.Line)], DecimalText.Format(points), byKind,
+            DecimalText.Format(snapshot.TotalPoints),
             DecimalText.Format(share?.Share ?? 0m), ShareText.Percent(share?.Percent ?? 0m));
     }
 
@@ -71,13 +77,15 @@ public static class ShareExplanation
     /// One line: the ledger's points as of the moment, decayed from the ledger's acceptance instant exactly as
     /// <see cref="ShareSource.Decayed"/> decays them; the contribution's view supplies what it was and its rule.
     /// </summary>
-    private static (ExplanationLine Line, decimal Decayed) Line(ContributionPoints entry, ContributionView v, Instant asOf, int? halfLife)
+    private static (ExplanationLine Line, decimal Decayed) Line(
+        ContributionPoints entry, ContributionView v, Instant asOf, int? halfLife)
     {
         var decayed = halfLife is { } h ? Decay.Decayed(entry.Points, entry.AcceptedAt, asOf, h) : entry.Points;
         var factor = halfLife is { } days ? Decay.Factor(asOf - entry.AcceptedAt, days) : 1m;
         var valuation = v.Valuation!;
-        return (new ExplanationLine(v.Id, v.Kind, DecimalText.Format(v.Quantity), v.Unit, DecimalText.Format(valuation.Rate),
-            DecimalText.Format(valuation.Multiplier), valuation.EquationVersion, valuation.FromProjectOverride, v.ProjectId, entry.AcceptedAt,
+        return (new ExplanationLine(v.Id, v.Kind, DecimalText.Format(v.Quantity), v.Unit,
+            DecimalText.Format(valuation.Rate), DecimalText.Format(valuation.Multiplier), valuation.EquationVersion,
+            valuation.FromProjectOverride, v.ProjectId, entry.AcceptedAt,
             DecimalText.Format(entry.Points), DecimalText.Format(factor), DecimalText.Format(decayed),
             [.. v.Corrections.Where(c => c.CorrectedAt <= asOf).Select(CorrectionResponse.From)]), decayed);
     }

@@ -13,7 +13,8 @@ using Wolverine.Http;
 
 namespace OpenValue.Api.Treasury;
 
-public sealed record ProposeDistributionRequest(MoneyInput? Amount, string? Policy, string? ProjectId = null, string? AsOf = null, int? WindowDays = null);
+public sealed record ProposeDistributionRequest(
+    MoneyInput? Amount, string? Policy, string? ProjectId = null, string? AsOf = null, int? WindowDays = null);
 
 public sealed record CancelDistributionRequest(string? Reason = null);
 
@@ -29,7 +30,9 @@ public static class DistributionEndpoints
     /// </summary>
     [WolverinePost("/networks/{networkId}/distributions"), Allow(Role.Treasurer)]
     [EndpointSummary("Propose a distribution")]
-    [EndpointDescription("Splits an amount of a pool among members by a policy (pro-rata, balanced, recent); the lines sum exactly to the amount. The amount is reserved in the pool at once.")]
+    [EndpointDescription(
+        "Splits an amount of a pool among members by a policy (pro-rata, balanced, recent); the lines sum exactly " +
+        "to the amount. The amount is reserved in the pool at once.")]
     [ProducesResponseType<DistributionResponse>(StatusCodes.Status201Created)]
     public static Task<IResult> Propose(
         Guid networkId, ProposeDistributionRequest body, HttpContext http, IDocumentSession session, IClock clock, Idempotency idempotency,
@@ -86,7 +89,9 @@ public static class DistributionEndpoints
     /// <summary>Both streams are version-checked: a cancellation racing a payout or another reservation loses cleanly.</summary>
     [WolverinePost("/networks/{networkId}/distributions/{distributionId}/cancellation"), Allow(Role.Treasurer)]
     [EndpointSummary("Cancel a distribution")]
-    [EndpointDescription("Before payout; the reserved amount returns to the pool. Cancelling a cancelled distribution changes nothing.")]
+    [EndpointDescription(
+        "Before payout; the reserved amount returns to the pool. Cancelling a cancelled distribution changes " +
+        "nothing.")]
     public static async Task<DistributionResponse> Cancel(
         Guid distributionId, CancelDistributionRequest body, HttpContext http, IDocumentSession session, IClock clock)
     {

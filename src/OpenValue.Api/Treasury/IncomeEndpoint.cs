@@ -11,7 +11,8 @@ using Wolverine.Http;
 
 namespace OpenValue.Api.Treasury;
 
-public sealed record RecordIncomeRequest(MoneyInput? Amount, string? Source, string? ReceivedOn, string? ProjectId = null, string? Note = null);
+public sealed record RecordIncomeRequest(
+    MoneyInput? Amount, string? Source, string? ReceivedOn, string? ProjectId = null, string? Note = null);
 
 public sealed record IncomeRecordedResponse(Guid IncomeId, Guid PoolId, Guid? ProjectId, MoneyResponse Amount);
 

@@ -41,8 +41,8 @@ public sealed class IncomeViewProjection : MultiStreamProjection<IncomeView, Gui
     {
         Id = e.Data.IncomeId, PoolId = e.Data.PoolId, ProjectId = e.Data.ProjectId, AmountMinor = e.Data.AmountMinor,
         Currency = e.Data.Currency, Source = Statuses.Name(e.Data.Source), ReceivedOn = e.Data.ReceivedOn,
-        ReceivedOnDay = DayOf(e.Data.ReceivedOn), Note = e.Data.Note, RecordedBy = e.Data.RecordedBy, RecordedAt = e.Data.RecordedAt,
-        Sequence = e.Sequence,
+        ReceivedOnDay = DayOf(e.Data.ReceivedOn), Note = e.Data.Note, RecordedBy = e.Data.RecordedBy,
+        RecordedAt = e.Data.RecordedAt, Sequence = e.Sequence,
     };
 
     public static int DayOf(LocalDate date) => date.ToDateOnly().DayNumber;
@@ -50,11 +50,12 @@ public sealed class IncomeViewProjection : MultiStreamProjection<IncomeView, Gui
 
 /// <summary>A note is shown to treasurers only: to other members income is an amount, a source and a date.</summary>
 public sealed record IncomeResponse(
-    Guid IncomeId, Guid PoolId, Guid? ProjectId, MoneyResponse Amount, string Source, LocalDate ReceivedOn, string? Note,
-    Guid RecordedBy, Instant RecordedAt)
+    Guid IncomeId, Guid PoolId, Guid? ProjectId, MoneyResponse Amount, string Source, LocalDate ReceivedOn,
+    string? Note, Guid RecordedBy, Instant RecordedAt)
 {
-    public static IncomeResponse From(IncomeView v, bool withNote) => new(v.Id, v.PoolId, v.ProjectId, MoneyResponse.Of(v.AmountMinor, v.Currency),
-        v.Source, v.ReceivedOn, withNote ? v.Note : null, v.RecordedBy, v.RecordedAt);
+    public static IncomeResponse From(IncomeView v, bool withNote) => new(v.Id, v.PoolId, v.ProjectId,
+        MoneyResponse.Of(v.AmountMinor, v.Currency), v.Source, v.ReceivedOn, withNote ? v.Note : null,
+        v.RecordedBy, v.RecordedAt);
 }
 
 public sealed record IncomePage(IReadOnlyList<IncomeResponse> Items, int Page, int PageSize, long TotalCount);
@@ -69,12 +70,15 @@ public static class IncomeRecords
             ? IncomeResponse.From(view, http.Caller().Holds(Role.Treasurer))
             : throw RuleViolation.NotFound("income-not-found", $"Income record {incomeId} is not in this network.");
 
-    /// <summary>Newest receipt first (then newest record); a page at a time; every filter is optional and the dates inclusive.</summary>
+    /// <summary>Newest receipt first (then newest record), a page at a time; dates inclusive.</summary>
     [WolverineGet("/networks/{networkId}/income")]
     [EndpointSummary("List income records")]
-    [EndpointDescription("Newest first, a page at a time. Filters: projectId, source, and receivedOn from/to (inclusive ISO dates).")]
+    [EndpointDescription(
+        "Newest first, a page at a time. Filters: projectId, source, and receivedOn from/to (inclusive ISO " +
+        "dates).")]
     public static async Task<IncomePage> List(
-        string? projectId, string? source, string? from, string? to, string? page, string? pageSize, IQuerySession session, HttpContext http)
+        string? projectId, string? source, string? from, string? to, string? page, string? pageSize,
+        IQuerySession session, HttpContext http)
     {
         var wanted = PageRequest.Parse(page, pageSize);
         IQueryable<IncomeView> query = session.Query<IncomeView>();
@@ -92,7 +96,8 @@ public static class IncomeRecords
         var views = await query.OrderByDescending(v => v.ReceivedOnDay).ThenByDescending(v => v.Sequence)
             .Stats(out var stats).Skip(wanted.Skip).Take(wanted.Size).ToListAsync(http.RequestAborted);
         var notes = http.Caller().Holds(Role.Treasurer);
-        return new IncomePage([.. views.Select(v => IncomeResponse.From(v, notes))], wanted.Number, wanted.Size, stats.TotalResults);
+        var items = views.Select(v => IncomeResponse.From(v, notes)).ToList();
+        return new IncomePage(items, wanted.Number, wanted.Size, stats.TotalResults);
     }
 
     private static int? Date(string? text, string field)

@@ -31,7 +31,9 @@ public static class LedgerEndpoint
     /// </summary>
     [WolverineGet("/networks/{networkId}/ledger")]
     [EndpointSummary("The treasury ledger")]
-    [EndpointDescription("Income, reserved, paid, reversed, distributed and undistributed money per pool and in all, and each member's paid to date.")]
+    [EndpointDescription(
+        "Income, reserved, paid, reversed, distributed and undistributed money per pool and in all, and each " +
+        "member's paid to date.")]
     public static async Task<LedgerResponse> Get(Guid networkId, IQuerySession session, HttpContext http)
     {
         var cancellation = http.RequestAborted;
@@ -50,7 +52,8 @@ public static class LedgerEndpoint
         var perPool = scopes.Select(s =>
         {
             var id = DerivedIds.Pool(networkId, s.ProjectId);
-            return (Id: id, s.ProjectId, s.Name, Sums: Sums.Of(pools.GetValueOrDefault(id), distributions.Where(d => d.PoolId == id)));
+            var sums = Sums.Of(pools.GetValueOrDefault(id), distributions.Where(d => d.PoolId == id));
+            return (Id: id, s.ProjectId, s.Name, Sums: sums);
         }).ToList();
 
         var paid = distributions.SelectMany(d => d.Standing()).GroupBy(s => s.MemberId)
@@ -66,7 +69,8 @@ public static class LedgerEndpoint
 
     /// <summary>What the ledger needs of a distribution: its pool, status, amount, payouts and reversals.</summary>
     private sealed record Money(
-        Guid PoolId, DistributionStatus Status, long AmountMinor, IReadOnlyList<Payout>? Payouts, IReadOnlyList<PayoutReversed>? Reversals)
+        Guid PoolId, DistributionStatus Status, long AmountMinor, IReadOnlyList<Payout>? Payouts,
+        IReadOnlyList<PayoutReversed>? Reversals)
     {
         public long PaidMinor => Payouts?.Sum(p => p.AmountMinor) ?? 0;
 
@@ -74,7 +78,8 @@ public static class LedgerEndpoint
 
         /// <summary>Paid and not reversed, per member (as <see cref="Distribution.Standing"/>).</summary>
         public IEnumerable<(Guid MemberId, long AmountMinor)> Standing() =>
-            (Payouts ?? []).Where(p => Reversals?.Any(r => r.PayoutId == p.PayoutId) != true).Select(p => (p.MemberId, p.AmountMinor));
+            (Payouts ?? []).Where(p => Reversals?.Any(r => r.PayoutId == p.PayoutId) != true)
+                .Select(p => (p.MemberId, p.AmountMinor));
     }
 
     /// <summary>

@@ -25,7 +25,8 @@ public static class PayoutEndpoints
     /// </summary>
     [WolverinePost("/networks/{networkId}/distributions/{distributionId}/payouts"), Allow(Role.Treasurer)]
     [EndpointSummary("Issue the payouts")]
-    [EndpointDescription("Of an approved distribution, exactly once: every later call answers with the payouts that stand.")]
+    [EndpointDescription(
+        "Of an approved distribution, exactly once: every later call answers with the payouts that stand.")]
     [ProducesResponseType<PayoutsResponse>(StatusCodes.Status200OK)]
     public static async Task<IResult> Issue(
         Guid networkId, Guid distributionId, HttpContext http, IDocumentSession session, IClock clock, Idempotency idempotency)
@@ -57,7 +58,8 @@ public static class PayoutEndpoints
     /// </summary>
     [WolverinePost("/networks/{networkId}/payouts/{payoutId}/reversal"), Allow(Role.Treasurer)]
     [EndpointSummary("Reverse a payout")]
-    [EndpointDescription("With a reason; the money returns to the pool it came from. A second reversal is 409 already-reversed.")]
+    [EndpointDescription(
+        "With a reason; the money returns to the pool it came from. A second reversal is 409 already-reversed.")]
     [ProducesResponseType<PayoutResponse>(StatusCodes.Status200OK)]
     public static Task<IResult> Reverse(
         Guid payoutId, ReversePayoutRequest body, HttpContext http, IDocumentSession session, IClock clock, Idempotency idempotency) =>
@@ -83,7 +85,9 @@ public static class PayoutEndpoints
     /// <summary>The payouts to pay, one row each (reversed payouts left out), as RFC 4180 CSV.</summary>
     [WolverineGet("/networks/{networkId}/distributions/{distributionId}/payouts.csv"), Allow(Role.Treasurer)]
     [EndpointSummary("Export the payouts as CSV")]
-    [EndpointDescription("One RFC 4180 row per payout still standing: memberId, name, amount, currency, reference. 409 not-paid before payouts are issued.")]
+    [EndpointDescription(
+        "One RFC 4180 row per payout still standing: memberId, name, amount, currency, reference. 409 not-paid " +
+        "before payouts are issued.")]
     [ProducesResponseType<string>(StatusCodes.Status200OK, "text/csv")]
     [ProducesProblem(StatusCodes.Status409Conflict)]
     public static async Task<IResult> Csv(Guid distributionId, IQuerySession session, HttpContext http)

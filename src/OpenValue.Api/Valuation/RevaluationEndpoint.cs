@@ -23,7 +23,9 @@ public static class RevaluationEndpoint
     /// </summary>
     [WolverinePost("/networks/{networkId}/value-equations/{version}/revaluation"), Allow(Role.Steward)]
     [EndpointSummary("Re-value past contributions under a version")]
-    [EndpointDescription("Appends a correction for every accepted contribution whose points differ under the version, with the reason given.")]
+    [EndpointDescription(
+        "Appends a correction for every accepted contribution whose points differ under the version, with the " +
+        "reason given.")]
     public static async Task<RevaluationResponse> Revalue(
         Guid networkId, int version, RevaluationRequest body, HttpContext http, IDocumentSession session, IClock clock)
     {

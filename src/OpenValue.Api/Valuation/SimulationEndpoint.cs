@@ -26,7 +26,8 @@ public static class SimulationEndpoint
     /// </summary>
     [WolverinePost("/networks/{networkId}/value-equations/simulate")]
     [EndpointSummary("Simulate a proposed value equation")]
-    [EndpointDescription("Shares now under the proposal applied to the whole history, beside today's shares. Appends nothing.")]
+    [EndpointDescription(
+        "Shares now under the proposal applied to the whole history, beside today's shares. Appends nothing.")]
     public static async Task<SimulationResponse> Simulate(
         Guid networkId, ValueEquationRequest body, string? projectId, IQuerySession session, IShareSource shares, IClock clock, HttpContext http)
     {

@@ -36,7 +36,9 @@ public static class ValueEquationEndpoints
     /// <summary>Adopts the next version. Decided on the network stream's version: two stewards racing get one version each or a 409.</summary>
     [WolverinePost("/networks/{networkId}/value-equations"), Allow(Role.Steward)]
     [EndpointSummary("Adopt the next value-equation version")]
-    [EndpointDescription("Every field is optional, but there must be at least one rule after the preset. A version never changes once adopted.")]
+    [EndpointDescription(
+        "Every field is optional, but there must be at least one rule after the preset. A version never changes " +
+        "once adopted.")]
     [ProducesResponseType<ValueEquationAdoptedResponse>(StatusCodes.Status201Created)]
     public static Task<IResult> Adopt(
         Guid networkId, ValueEquationRequest body, HttpContext http, IDocumentSession session, IClock clock, Idempotency idempotency) =>
@@ -63,17 +65,19 @@ public static class ValueEquationEndpoints
     public static async Task<ValueEquationResponse> Get(int version, IQuerySession session, HttpContext http) =>
         await Adopted(session).Where(e => e.Version == version).FirstOrDefaultAsync(http.RequestAborted) is { } adopted
             ? ValueEquationResponse.From(adopted)
-            : throw RuleViolation.NotFound("value-equation-not-found", $"This network has no value-equation version {version}.");
+            : throw RuleViolation.NotFound("value-equation-not-found", $"This network has no version {version}.");
 
     [WolverineGet("/networks/{networkId}/value-equations")]
     [EndpointSummary("List the adopted versions")]
     [EndpointDescription("Oldest first.")]
     public static async Task<ValueEquationsResponse> List(IQuerySession session, HttpContext http) =>
-        new([.. (await Adopted(session).OrderBy(e => e.Version).ToListAsync(http.RequestAborted)).Select(ValueEquationResponse.From)]);
+        new([.. (await Adopted(session).OrderBy(e => e.Version).ToListAsync(http.RequestAborted))
+            .Select(ValueEquationResponse.From)]);
 
     /// <summary>
     /// The network's adoption events and nothing else of its stream: the session's tenant is the network, and
     /// the event-type index finds them without reading the admissions and role changes around them.
     /// </summary>
-    private static IQueryable<ValueEquationAdopted> Adopted(IQuerySession session) => session.Events.QueryRawEventDataOnly<ValueEquationAdopted>();
+    private static IQueryable<ValueEquationAdopted> Adopted(IQuerySession session) =>
+        session.Events.QueryRawEventDataOnly<ValueEquationAdopted>();
 }

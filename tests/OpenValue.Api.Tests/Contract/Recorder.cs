@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using OpenValue.Api.Tests.Infrastructure;
 
@@ -21,6 +18,8 @@ public sealed record Answer(int Status, JsonNode? Body, string Text, HttpRespons
 /// <summary>Sends requests to the test host and keeps every exchange, so a test can check them all against the document.</summary>
 public sealed class Recorder(AppFixture app)
 {
+    private readonly ApiClient api = new(app);
+
     public List<Exchange> Exchanges { get; } = [];
 
     public Task<Answer> Get(string url, string? token = null) => Send(HttpMethod.Get, url, null, token);
@@ -31,25 +30,14 @@ public sealed class Recorder(AppFixture app)
     public Task<Answer> Put(string url, object body, string? token = null) => Send(HttpMethod.Put, url, body, token);
 
     public async Task<Answer> Send(
-        HttpMethod method, string url, object? body, string? token, IDictionary<string, string>? headers = null, string contentType = "application/json")
+        HttpMethod method, string url, object? body, string? token, IDictionary<string, string>? headers = null,
+        string contentType = "application/json")
     {
-        using var client = app.Host.Server.CreateClient();
-        using var request = new HttpRequestMessage(method, url);
-        var sent = body is null ? null : body as string ?? JsonSerializer.Serialize(body, ApiClient.JsonOptions);
-        if (sent is not null)
-            request.Content = new StringContent(sent, Encoding.UTF8, contentType);
-        if (token is not null)
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
-            request.Headers.TryAddWithoutValidation(name, value);
-        var response = await client.SendAsync(request);
+        var (status, parsed, response) = await api.Send(method, url, body, token, headers, contentType);
         var text = await response.Content.ReadAsStringAsync();
         var path = new Uri(new Uri("http://host"), url).AbsolutePath;
-        Exchanges.Add(new Exchange(method.Method, path, contentType, sent, (int)response.StatusCode,
+        Exchanges.Add(new Exchange(method.Method, path, contentType, ApiClient.Text(body), status,
             response.Content.Headers.ContentType?.ToString(), text));
-        JsonNode? parsed = null;
-        if (text.Length > 0 && response.Content.Headers.ContentType?.MediaType?.EndsWith("json") == true)
-            parsed = JsonNode.Parse(text);
-        return new Answer((int)response.StatusCode, parsed, text, response);
+        return new Answer(status, parsed, text, response);
     }
 }

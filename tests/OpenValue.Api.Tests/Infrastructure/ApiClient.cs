@@ -24,21 +24,27 @@ public sealed class ApiClient(Func<IAlbaHost> host)
 
     public AppFixture App => app ?? throw new InvalidOperationException("This client talks to a host of its own.");
 
+    /// <summary>Sends <paramref name="body"/> as is when it is a string, else as JSON; parses a JSON response.</summary>
     public async Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> Send(
-        HttpMethod method, string url, object? body = null, string? token = null, IDictionary<string, string>? headers = null)
+        HttpMethod method, string url, object? body = null, string? token = null, IDictionary<string, string>? headers = null,
+        string contentType = "application/json")
     {
         using var client = host().Server.CreateClient();
         using var request = new HttpRequestMessage(method, url);
-        if (body is not null)
-            request.Content = new StringContent(body as string ?? JsonSerializer.Serialize(body, JsonOptions), Encoding.UTF8, "application/json");
+        if (Text(body) is { } sent)
+            request.Content = new StringContent(sent, Encoding.UTF8, contentType);
         if (token is not null)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         foreach (var (name, value) in headers ?? new Dictionary<string, string>())
             request.Headers.TryAddWithoutValidation(name, value);
         var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
-        return ((int)response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text), response);
+        var json = text.Length > 0 && response.Content.Headers.ContentType?.MediaType?.EndsWith("json") == true;
+        return ((int)response.StatusCode, json ? JsonNode.Parse(text) : null, response);
     }
+
+    /// <summary>A request body as it goes on the wire.</summary>
+    public static string? Text(object? body) => body is null ? null : body as string ?? JsonSerializer.Serialize(body, JsonOptions);
 
     public Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> Post(string url, object? body, string? token = null, IDictionary<string, string>? headers = null) =>
         Send(HttpMethod.Post, url, body ?? new { }, token, headers);

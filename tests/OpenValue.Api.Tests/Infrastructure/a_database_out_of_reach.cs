@@ -48,7 +48,10 @@ public sealed class a_database_out_of_reach : IAsyncLifetime
         refused.ShouldBeProblem(503, code: "database-unavailable");
         refused.Response.Headers.RetryAfter!.Delta.Should().Be(TimeSpan.FromSeconds(5));
         (await api.Post("/networks", new { name = "Later", currency = "EUR", founder = new { name = "Ada" } })).ShouldBeProblem(503);
-        (await api.Get("/health")).Status.Should().Be(503);
+        var health = await api.Get("/health");
+        health.Status.Should().Be(503);
+        health.Body!["database"]!.GetValue<string>().Should().Be("unreachable");
+        health.Response.Headers.RetryAfter.Should().NotBeNull();
     }
 
     /// <summary>Relays loopback connections to PostgreSQL until cut; a cut closes every open connection and refuses new ones.</summary>

@@ -33,16 +33,8 @@ public sealed class one_error_shape(AppFixture app)
     public async Task a_body_that_is_not_json_is_a_415_problem()
     {
         var network = await api.Found();
-        using var client = app.Host.Server.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, network.Url("/projects"))
-        {
-            Content = new StringContent("name=Frame", System.Text.Encoding.UTF8, "text/plain"),
-        };
-        request.Headers.Authorization = new("Bearer", network.Token);
-        var response = await client.SendAsync(request);
-        ((int)response.StatusCode).Should().Be(415);
-        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
-        (await response.Content.ReadAsStringAsync()).Should().Contain("\"code\":\"unsupported-media-type\"");
+        (await api.Send(HttpMethod.Post, network.Url("/projects"), "name=Frame", network.Token, contentType: "text/plain"))
+            .ShouldBeProblem(415, code: "unsupported-media-type");
     }
 
     [Theory]

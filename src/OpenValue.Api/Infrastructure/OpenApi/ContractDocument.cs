@@ -22,7 +22,7 @@ internal sealed class ContractDocument : IOpenApiDocumentTransformer
         ("Members", "Admit members, grant and revoke roles, reissue tokens."),
         ("Projects", "Ventures inside a network that contributions and income can belong to."),
         ("Contributions", "Claims, amendments, withdrawals, peer review and the review queue."),
-        ("Value equations", "Adopt, read, simulate and re-apply the rules that turn accepted contributions into points."),
+        ("Value equations", "Adopt, read, simulate and re-apply the rules that turn accepted claims into points."),
         ("Shares", "Each member's points and share at any moment, and why."),
         ("Treasury", "Income, distributions, four-eyes approval, payouts and the ledger."),
         ("Activity", "What happened in the network, newest first."),
@@ -41,7 +41,8 @@ internal sealed class ContractDocument : IOpenApiDocumentTransformer
         _ => "Networks",
     };
 
-    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    public Task TransformAsync(
+        OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Info = new OpenApiInfo
         {
@@ -65,9 +66,9 @@ internal sealed class ContractDocument : IOpenApiDocumentTransformer
         {
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
-            Description = "A member's API token (`ov_…`), returned once when the network is founded or the member admitted.",
+            Description = "A member's API token (`ov_…`), shown once on founding or admission.",
         };
-        document.Tags = new HashSet<OpenApiTag>(Tags.Select(t => new OpenApiTag { Name = t.Name, Description = t.Description }));
+        document.Tags = Tags.Select(t => new OpenApiTag { Name = t.Name, Description = t.Description }).ToHashSet();
 
         var schemas = components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
         schemas.Remove("IResult");
@@ -82,11 +83,14 @@ internal sealed class ContractDocument : IOpenApiDocumentTransformer
     {
         Description = status switch
         {
-            400 => "Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it.",
+            400 => "Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of "
+                   + "this shape, or a path id that is not a UUID. `field` names it.",
             401 => "No bearer token, or one that is not known (WWW-Authenticate: Bearer).",
             403 => "The caller may not do this (a role it lacks, or a rule such as no self-review).",
-            404 => "No such network for this token (indistinguishable from a network that does not exist), or no such thing in it.",
-            409 => "A conflict with the current state: someone else changed it at the same moment, or the state does not allow this now.",
+            404 => "No such network for this token (indistinguishable from a network that does not exist), "
+                   + "or no such thing in it.",
+            409 => "A conflict with the current state: someone else changed it at the same moment, "
+                   + "or the state does not allow this now.",
             415 => "The body is not application/json.",
             422 => "This Idempotency-Key was already used for a different request.",
             503 => "PostgreSQL cannot be reached; retry after the Retry-After seconds.",
@@ -111,15 +115,17 @@ internal sealed class ContractDocument : IOpenApiDocumentTransformer
             ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Description = "The HTTP status." },
             ["detail"] = Text("What is wrong, for a person."),
             ["instance"] = Text("The request path."),
-            ["code"] = Text("Machine-readable: invalid-{field}, unauthenticated, role-required, network-not-found, concurrent-change, …"),
-            ["field"] = Text("The request field, query parameter, header or path parameter at fault (founder.name, roles[0], asOf, …)."),
+            ["code"] = Text("Machine-readable: invalid-{field}, unauthenticated, role-required, …"),
+            ["field"] = Text("The field, parameter or header at fault (founder.name, roles[0], asOf, …)."),
         },
         Examples = [JsonNode.Parse("""
             {"type":"urn:openvalue:problem:invalid-quantity","title":"Bad Request","status":400,
              "detail":"'quantity' must be a decimal number written as a string, such as \"12.5\".",
-             "instance":"/networks/0197a000-0000-7000-8000-000000000001/contributions","code":"invalid-quantity","field":"quantity"}
+             "instance":"/networks/0197a000-0000-7000-8000-000000000001/contributions",
+             "code":"invalid-quantity","field":"quantity"}
             """)!],
     };
 
-    private static OpenApiSchema Text(string description) => new() { Type = JsonSchemaType.String, Description = description };
+    private static OpenApiSchema Text(string description) =>
+        new() { Type = JsonSchemaType.String, Description = description };
 }

@@ -20,36 +20,38 @@ internal sealed class ContractOperations : IOpenApiOperationTransformer
 {
     public const string NetworkRoutes = "/networks/{networkId}";
 
-    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    /// <summary>What decides an operation's security and refusals, read once from its route and handler.</summary>
+    private sealed record Kind(bool InNetwork, IReadOnlyList<Role> Roles, bool Writes, bool Idempotent);
+
+    public Task TransformAsync(
+        OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var description = context.Description;
         var method = (description.ActionDescriptor as ControllerActionDescriptor)?.MethodInfo;
-        var route = "/" + description.RelativePath;
-        var inNetwork = route.StartsWith(NetworkRoutes, StringComparison.Ordinal);
-        var roles = method?.GetCustomAttribute<AllowAttribute>()?.Roles ?? [];
+        var kind = new Kind(
+            ("/" + description.RelativePath).StartsWith(NetworkRoutes, StringComparison.Ordinal),
+            method?.GetCustomAttribute<AllowAttribute>()?.Roles ?? [],
+            description.HttpMethod is "POST" or "PUT" or "PATCH" or "DELETE",
+            method?.GetParameters().Any(p => p.ParameterType == typeof(Idempotency)) == true);
 
         operation.Tags = new HashSet<OpenApiTagReference> { new(ContractDocument.TagOf(method), context.Document) };
-        operation.Description = Caller(operation.Description, inNetwork, roles);
-        operation.Security =
-        [
-            inNetwork
-                ? new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ContractDocument.Bearer, context.Document)] = [] }
-                : new OpenApiSecurityRequirement(),
-        ];
-        DescribeParameters(operation, method, route);
-        DescribeResponses(operation, context.Document!, description.HttpMethod ?? "GET", method, inNetwork, roles.Count > 0);
+        operation.Description = Caller(operation.Description, kind);
+        var bearer = new OpenApiSecuritySchemeReference(ContractDocument.Bearer, context.Document);
+        operation.Security = [kind.InNetwork ? new() { [bearer] = [] } : new OpenApiSecurityRequirement()];
+        DescribeParameters(operation, method, kind);
+        DescribeResponses(operation, context.Document!, method, kind);
         return Task.CompletedTask;
     }
 
-    private static string Caller(string? description, bool inNetwork, IReadOnlyList<Role> roles)
+    private static string Caller(string? description, Kind kind)
     {
-        var who = !inNetwork ? "Anyone may call this; no token is needed."
-            : roles.Count == 0 ? "Caller: any member of the network (bearer token)."
-            : $"Caller: a member holding the {string.Join(" or ", roles.Select(Wire.Name))} role (bearer token).";
+        var who = !kind.InNetwork ? "Anyone may call this; no token is needed."
+            : kind.Roles.Count == 0 ? "Caller: any member of the network (bearer token)."
+            : $"Caller: a member holding the {string.Join(" or ", kind.Roles.Select(Wire.Name))} role (bearer token).";
         return string.IsNullOrWhiteSpace(description) ? who : $"{description}\n\n{who}";
     }
 
-    private static void DescribeParameters(OpenApiOperation operation, MethodInfo? method, string route)
+    private static void DescribeParameters(OpenApiOperation operation, MethodInfo? method, Kind kind)
     {
         foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
         {
@@ -58,17 +60,17 @@ internal sealed class ContractOperations : IOpenApiOperationTransformer
                 ContractSchemas.QueryParameter(parameter.Name!, schema);
         }
         operation.Parameters ??= [];
-        if (method?.GetParameters().Any(p => p.ParameterType == typeof(Idempotency)) == true)
+        if (kind.Idempotent)
             operation.Parameters.Add(new OpenApiParameter
             {
                 Name = Idempotency.Header,
                 In = ParameterLocation.Header,
-                Description = "Makes a retry safe: the same key with the same request answers with the first response again "
-                              + $"(marked {Idempotency.ReplayedHeader}: true); the same key with another request is 422. "
-                              + "Keys belong to the caller and are kept 30 days.",
+                Description = "Makes a retry safe: the same key with the same request answers with the first "
+                              + $"response again (marked {Idempotency.ReplayedHeader}: true); the same key with "
+                              + "another request is 422. Keys belong to the caller and are kept 30 days.",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = 200 },
             });
-        if (route == "/networks" && method?.DeclaringType == typeof(FoundNetworkEndpoint))
+        if (method?.DeclaringType == typeof(FoundNetworkEndpoint))
             operation.Parameters.Add(new OpenApiParameter
             {
                 Name = FoundNetworkEndpoint.FoundingKeyHeader,
@@ -78,8 +80,7 @@ internal sealed class ContractOperations : IOpenApiOperationTransformer
             });
     }
 
-    private static void DescribeResponses(
-        OpenApiOperation operation, OpenApiDocument document, string httpMethod, MethodInfo? method, bool inNetwork, bool guarded)
+    private static void DescribeResponses(OpenApiOperation operation, OpenApiDocument document, MethodInfo? method, Kind kind)
     {
         var responses = operation.Responses ??= [];
         // Wolverine lists an endpoint's IResult return type as a 200 of an empty object, and a bare 404 on every
@@ -88,20 +89,19 @@ internal sealed class ContractOperations : IOpenApiOperationTransformer
             if (IsResultPlaceholder(response) || status == "404" && response.Content is not { Count: > 0 })
                 responses.Remove(status);
 
-        var writes = httpMethod is "POST" or "PUT" or "PATCH" or "DELETE";
         var statuses = new SortedSet<int>(method?.GetCustomAttribute<ProducesProblemAttribute>()?.StatusCodes ?? []);
         if (operation.RequestBody is not null || operation.Parameters is { Count: > 0 })
             statuses.Add(400);
         if (operation.RequestBody is not null)
             statuses.UnionWith([413, 415]);
         // 429: too many failed authentications from the caller's address (SecurityHeaders, CallerMiddleware).
-        if (inNetwork)
+        if (kind.InNetwork)
             statuses.UnionWith([401, 404, 429]);
-        if (guarded)
+        if (kind.Roles.Count > 0)
             statuses.Add(403);
-        if (inNetwork && writes)
+        if (kind.InNetwork && kind.Writes)
             statuses.Add(409);
-        if (method?.GetParameters().Any(p => p.ParameterType == typeof(Idempotency)) == true)
+        if (kind.Idempotent)
             statuses.Add(422);
         statuses.Add(503);
         foreach (var status in statuses)

@@ -11,7 +11,7 @@ namespace OpenValue.Api.Infrastructure.OpenApi;
 /// </summary>
 internal static partial class ContractSchemas
 {
-    /// <summary>What <c>DecimalText.Format</c> writes and <c>DecimalText.Parse</c> reads: no exponent, no "+", no grouping.</summary>
+    /// <summary>What <c>DecimalText</c> writes and reads: no exponent, "+" or grouping.</summary>
     public const string DecimalPattern = @"^-?[0-9]+(\.[0-9]+)?$";
 
     /// <summary>
@@ -21,7 +21,8 @@ internal static partial class ContractSchemas
     /// maps of points by kind and of class weights. The schema test checks every such field of every real
     /// response against the pattern, so a field named so that is not a decimal would fail it.
     /// </summary>
-    [GeneratedRegex("(^|[a-z])(quantity|Quantity|rate|Rate|multiplier|Multiplier|points|Points|share|Share|percent|Percent|amount|Amount|factor|Factor|difference|Difference)$")]
+    [GeneratedRegex("(^|[a-z])([qQ]uantity|[rR]ate|[mM]ultiplier|[pP]oints|[sS]hare|[pP]ercent|[aA]mount|"
+                    + "[fF]actor|[dD]ifference)$")]
     private static partial Regex DecimalName();
 
     /// <summary>Whether a field of this name carries an exact decimal (see <see cref="DecimalName"/>).</summary>
@@ -29,8 +30,10 @@ internal static partial class ContractSchemas
 
     private static readonly HashSet<string> DecimalMaps = ["pointsByKind", "proposedPointsByKind", "classWeights"];
 
-    /// <summary>Request bodies and the records nested in them: by the project's naming, <c>…Request</c> and <c>…Input</c>.</summary>
-    private static bool IsRequest(string component) => component.EndsWith("Request", StringComparison.Ordinal) || component.EndsWith("Input", StringComparison.Ordinal);
+    /// <summary>Request bodies and the records nested in them, named …Request and …Input.</summary>
+    private static bool IsRequest(string component) =>
+        component.EndsWith("Request", StringComparison.Ordinal)
+        || component.EndsWith("Input", StringComparison.Ordinal);
 
     public static void Apply(IDictionary<string, IOpenApiSchema> schemas)
     {
@@ -38,12 +41,14 @@ internal static partial class ContractSchemas
             schemas["Instant"] = new OpenApiSchema
             {
                 Type = JsonSchemaType.String, Format = "date-time",
-                Description = "An instant, ISO-8601 in UTC with Z (up to nanoseconds).", Examples = [JsonValue.Create("2026-11-26T09:00:00Z")],
+                Description = "An instant, ISO-8601 in UTC with Z (up to nanoseconds).",
+                Examples = [JsonValue.Create("2026-11-26T09:00:00Z")],
             };
         if (schemas.ContainsKey("LocalDate"))
             schemas["LocalDate"] = new OpenApiSchema
             {
-                Type = JsonSchemaType.String, Format = "date", Description = "A calendar date, ISO-8601.", Examples = [JsonValue.Create("2026-11-20")],
+                Type = JsonSchemaType.String, Format = "date", Description = "A calendar date, ISO-8601.",
+                Examples = [JsonValue.Create("2026-11-20")],
             };
         foreach (var (name, schema) in schemas)
             if (schema is OpenApiSchema concrete)
@@ -62,15 +67,18 @@ internal static partial class ContractSchemas
         // defaults also read is a leniency of the server, not something a client should send.
         if (schema.Type is { } type && type.HasFlag(JsonSchemaType.Integer) && type.HasFlag(JsonSchemaType.String))
             (schema.Type, schema.Pattern) = (type & ~JsonSchemaType.String, null);
-        if (property is not null && schema.Type?.HasFlag(JsonSchemaType.String) == true && schema.Format is null && DecimalName().IsMatch(property))
+        var text = schema.Type?.HasFlag(JsonSchemaType.String) == true && schema.Format is null;
+        if (property is not null && text && DecimalName().IsMatch(property))
             Decimal(schema);
-        if (property is not null && DecimalMaps.Contains(property) && schema.AdditionalProperties is OpenApiSchema values)
-            Decimal(values);
+        if (property is not null && DecimalMaps.Contains(property) && schema.AdditionalProperties is OpenApiSchema map)
+            Decimal(map);
 
         foreach (var (name, child) in schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
             if (child is OpenApiSchema concrete)
                 Walk(concrete, name);
-        foreach (var child in new[] { schema.Items, schema.AdditionalProperties }.Concat(schema.OneOf ?? []).Concat(schema.AnyOf ?? []))
+        var children = new[] { schema.Items, schema.AdditionalProperties }
+            .Concat(schema.OneOf ?? []).Concat(schema.AnyOf ?? []);
+        foreach (var child in children)
             if (child is OpenApiSchema concrete)
                 Walk(concrete, null);
     }
@@ -81,22 +89,22 @@ internal static partial class ContractSchemas
         schema.Description ??= "An exact decimal, as a string.";
     }
 
-    /// <summary>A request field without a default must be sent, and sent with a value: the server refuses null for it.</summary>
+    /// <summary>A request field without a default must be sent, with a value: the server refuses null for it.</summary>
     private static void RequiredMeansPresent(OpenApiSchema schema)
     {
         foreach (var name in schema.Required ?? new HashSet<string>())
         {
-            if (schema.Properties is null || !schema.Properties.TryGetValue(name, out var found) || found is not OpenApiSchema property)
+            if (schema.Properties?.TryGetValue(name, out var found) != true || found is not OpenApiSchema property)
                 continue;
             if (property.Type is { } type && type.HasFlag(JsonSchemaType.Null))
                 property.Type = type & ~JsonSchemaType.Null;
-            if (property.OneOf is { Count: 2 } choices && choices.SingleOrDefault(c => c is not OpenApiSchema { Type: JsonSchemaType.Null }) is { } value
-                && choices.Any(c => c is OpenApiSchema { Type: JsonSchemaType.Null }))
-                schema.Properties[name] = value;
+            static bool IsNull(IOpenApiSchema choice) => choice is OpenApiSchema { Type: JsonSchemaType.Null };
+            if (property.OneOf is { Count: 2 } choices && choices.Any(IsNull))
+                schema.Properties[name] = choices.Single(c => !IsNull(c));
         }
     }
 
-    /// <summary>Query parameters arrive as text and are parsed by the endpoint; their schemas say what the text must be.</summary>
+    /// <summary>Query parameters arrive as text for the endpoint to parse; their schemas say what it must be.</summary>
     public static void QueryParameter(string name, OpenApiSchema schema)
     {
         switch (name)
@@ -119,7 +127,7 @@ internal static partial class ContractSchemas
     public static string? ParameterDescription(string name) => name switch
     {
         "networkId" => "The network (its id was returned when it was founded).",
-        "asOf" => "The moment to compute for, an instant such as 2026-11-01T00:00:00Z; now when left out. Never in the future.",
+        "asOf" => "The moment to compute for, an instant such as 2026-11-01T00:00:00Z; now when left out; not future.",
         "projectId" => "Only this project (a project of the network).",
         "memberId" => "Only this member.",
         "page" => "The 1-based page number.",

@@ -21,14 +21,17 @@ internal static class Examples
             """,
         ["SubmitContributionRequest"] = """
             {"kind":"work","quantity":"12.5","unit":"hour","occurredOn":"2026-11-20",
-             "description":"Router jig for the Wikihouse frame","evidenceUrl":"https://example.org/jig","projectId":null}
+             "description":"Router jig for the Wikihouse frame","evidenceUrl":"https://example.org/jig",
+             "projectId":null}
             """,
         ["ReviewRequest"] = """{"verdict":"approve","expectedVersion":1}""",
         ["RecordIncomeRequest"] = """
             {"amount":{"amount":"10400.00","currency":"EUR"},"source":"licence-fee","projectId":null,
              "receivedOn":"2026-11-25","note":"Commercial licence, frame design v2"}
             """,
-        ["ProposeDistributionRequest"] = """{"amount":{"amount":"500.00","currency":"EUR"},"policy":"pro-rata","projectId":null,"asOf":null}""",
+        ["ProposeDistributionRequest"] = """
+            {"amount":{"amount":"500.00","currency":"EUR"},"policy":"pro-rata","projectId":null,"asOf":null}
+            """,
         ["ReversePayoutRequest"] = """{"reason":"Returned by the bank: account closed"}""",
     };
 
@@ -36,7 +39,8 @@ internal static class Examples
     {
         foreach (var operation in document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? []))
             if (operation.RequestBody?.Content is { } content && content.TryGetValue("application/json", out var media)
-                && media is OpenApiMediaType json && json.Schema is OpenApiSchemaReference { Reference.Id: { } id } && Bodies.TryGetValue(id, out var example))
+                && media is OpenApiMediaType { Schema: OpenApiSchemaReference { Reference.Id: { } id } } json
+                && Bodies.TryGetValue(id, out var example))
                 json.Example = JsonNode.Parse(example);
     }
 }

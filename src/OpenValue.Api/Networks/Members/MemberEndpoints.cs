@@ -26,7 +26,9 @@ public static class MemberEndpoints
 {
     [WolverinePost("/networks/{networkId}/members"), Allow(Role.Steward)]
     [EndpointSummary("Admit a member")]
-    [EndpointDescription("Admits a person or organisation with roles and a stakeholder class. The new member's token is shown once.")]
+    [EndpointDescription(
+        "Admits a person or organisation with roles and a stakeholder class. The new member's token is shown " +
+        "once.")]
     [ProducesResponseType<MemberAdmittedResponse>(StatusCodes.Status201Created)]
     public static Task<IResult> Admit(
         Guid networkId, AdmitMemberRequest body, HttpContext http, IDocumentSession session, IClock clock, Idempotency idempotency) =>
@@ -47,7 +49,9 @@ public static class MemberEndpoints
 
     [WolverinePost("/networks/{networkId}/members/{memberId}/roles"), Allow(Role.Steward)]
     [EndpointSummary("Grant or revoke roles")]
-    [EndpointDescription("Granting a role already held or revoking one not held changes nothing. A network keeps at least one steward: revoking the last is 409 last-steward.")]
+    [EndpointDescription(
+        "Granting a role already held or revoking one not held changes nothing. A network keeps at least one " +
+        "steward: revoking the last is 409 last-steward.")]
     public static async Task<MemberResponse> ChangeRoles(
         Guid networkId, Guid memberId, ChangeRolesRequest body, HttpContext http, IDocumentSession session, IClock clock)
     {

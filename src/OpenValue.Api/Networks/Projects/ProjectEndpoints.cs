@@ -36,7 +36,8 @@ public static class ProjectEndpoints
 {
     [WolverinePost("/networks/{networkId}/projects"), Allow(Role.Steward)]
     [EndpointSummary("Open a project")]
-    [EndpointDescription("A venture inside the network (a design, a product line) that contributions and income can belong to.")]
+    [EndpointDescription(
+        "A venture inside the network (a design, a product line) that contributions and income can belong to.")]
     [ProducesResponseType<ProjectOpenedResponse>(StatusCodes.Status201Created)]
     public static async Task<IResult> Open(Guid networkId, OpenProjectRequest body, HttpContext http, IDocumentSession session, IClock clock)
     {
