@@ -5,6 +5,7 @@
 #   ./openvalue.sh bench [--quick]
 #   ./openvalue.sh db start|stop|status
 #   ./openvalue.sh verify [--network ID]   check every network's event chain, documents and ledger
+#   ./openvalue.sh backup FILE | restore FILE   pg_dump / pg_restore of the local cluster's database
 # OPENVALUE_DB (a connection string) makes run, verify and bench use that database instead of the local one;
 # OPENVALUE_DB_OWNER (the schema owner's) makes run apply the schema as it first, then run on OPENVALUE_DB.
 set -euo pipefail
@@ -179,6 +180,44 @@ build_app() {
   fi
 }
 
+# --- backup and restore --------------------------------------------------------------------------------
+# dump_database DIR PORT DATABASE FILE: everything, roles' ownership and grants included (custom format).
+dump_database() {
+  PGPASSWORD="$(cat "$1.password")" "$PG_BIN/pg_dump" -h 127.0.0.1 -p "$2" -U postgres -d "$3" -Fc -f "$4"
+}
+
+# restore_database DIR PORT DATABASE FILE: replaces the database with the dump's contents.
+restore_database() {
+  local dir=$1 port=$2 db=$3 file=$4
+  PGPASSWORD="$(cat "$dir.password")" "$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -qX -v ON_ERROR_STOP=1 \
+    -c "drop database if exists \"$db\" with (force)" -c "create database \"$db\"" >/dev/null || return 1
+  PGPASSWORD="$(cat "$dir.password")" "$PG_BIN/pg_restore" -h 127.0.0.1 -p "$port" -U postgres -d "$db" --exit-on-error "$file"
+}
+
+local_cluster_only() {
+  [ -z "${OPENVALUE_DB:-}" ] || die "$1 works on the local cluster; for another database use pg_dump -Fc / pg_restore (docs/architecture.md)."
+}
+
+cmd_backup() {
+  [ -n "${1:-}" ] || die "usage: ./openvalue.sh backup FILE"
+  local_cluster_only backup
+  local_db_start
+  dump_database "$DATA_DIR" "$PG_PORT" "$DB_NAME" "$1" || die "pg_dump failed"
+  say "Backed up the database '$DB_NAME' to $1"
+}
+
+cmd_restore() {
+  [ -f "${1:-}" ] || die "usage: ./openvalue.sh restore FILE (a file written by ./openvalue.sh backup)"
+  local_cluster_only restore
+  mkdir -p "$ROOT/.data"
+  exec 9>"$ROOT/.data/run.lock"
+  flock -n 9 || die "OpenValue is running from this folder; stop it before restoring."
+  local_db_start
+  restore_database "$DATA_DIR" "$PG_PORT" "$DB_NAME" "$1" || die "pg_restore failed"
+  ensure_roles "$DATA_DIR" "$PG_PORT" "$DB_NAME"
+  say "Restored $1 into '$DB_NAME'; ./openvalue.sh verify checks it."
+}
+
 # --- commands ------------------------------------------------------------------------------------------
 cmd_db() {
   case "${1:-status}" in
@@ -232,6 +271,19 @@ bench_smoke_test() {
     || { say "OpenValue.Benchmarks: bench --quick failed"; return 1; }
 }
 
+# Counted as one test: the benchmark database (a network bench --quick left intact) dumped and restored
+# into a fresh database, where verify must pass.
+backup_restore_smoke_test() {
+  local dir=$1 port=$2 tmp=$3
+  say "Backing up and restoring the benchmark database, then verifying the copy..."
+  dump_database "$dir" "$port" "$BENCH_DB" "$tmp/bench.dump" && restore_database "$dir" "$port" openvalue_restored "$tmp/bench.dump" \
+    && (cd "$ROOT/src/OpenValue.Api/bin/Debug/net10.0" && OPENVALUE_DB="$(connection_string "$dir" "$port" openvalue_restored)" \
+      dotnet OpenValue.Api.dll verify >"$tmp/verify.out" 2>&1) \
+    && grep -q "network(s) intact" "$tmp/verify.out" \
+    || { tail -n 20 "$tmp/verify.out" >&2 2>/dev/null; say "backup, restore and verify failed"; return 1; }
+  tail -n 1 "$tmp/verify.out" >&2
+}
+
 cmd_test() {
   ensure_pg_binaries
   local tmp; tmp="$(mktemp -d)"
@@ -260,6 +312,7 @@ cmd_test() {
     skipped=$((skipped + $(sed -E 's/.*Skipped: *([0-9]+).*/\1/' <<<"$line")))
   done
   bench_smoke_test "$dir" "$port" "$tmp" && passed=$((passed + 1)) || { failed=$((failed + 1)); status=1; }
+  backup_restore_smoke_test "$dir" "$port" "$tmp" && passed=$((passed + 1)) || { failed=$((failed + 1)); status=1; }
   [ "$failed" -eq 0 ] || status=1
   echo
   echo "Tests: $passed passed, $failed failed, $skipped skipped"
@@ -291,5 +344,7 @@ case "${1:-}" in
   bench) shift; cmd_bench "$@" ;;
   db) shift; cmd_db "$@" ;;
   verify) shift; cmd_verify "$@" ;;
+  backup) shift; cmd_backup "$@" ;;
+  restore) shift; cmd_restore "$@" ;;
   *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
