@@ -271,17 +271,27 @@ bench_smoke_test() {
     || { say "OpenValue.Benchmarks: bench --quick failed"; return 1; }
 }
 
-# Counted as one test: the benchmark database (a network bench --quick left intact) dumped and restored
-# into a fresh database, where verify must pass.
+# verify_lines DIR PORT DATABASE: what verify says of each network (timings left out), for comparing two copies.
+verify_lines() {
+  (cd "$ROOT/src/OpenValue.Api/bin/Debug/net10.0" && OPENVALUE_DB="$(connection_string "$1" "$2" "$3")" \
+    dotnet OpenValue.Api.dll verify 2>/dev/null || true) | grep -E '^[0-9a-f-]{36}: |^  [a-z]+ ' \
+    | sed -E 's/ in [0-9.]+ s \([0-9,]+ events\/s\)//'
+}
+
+# Counted as one test: the API tests' database (intact networks and the tamper tests' broken ones) dumped and
+# restored into a fresh database, where verify must say exactly what it says of the original.
 backup_restore_smoke_test() {
-  local dir=$1 port=$2 tmp=$3
-  say "Backing up and restoring the benchmark database, then verifying the copy..."
-  dump_database "$dir" "$port" "$BENCH_DB" "$tmp/bench.dump" && restore_database "$dir" "$port" openvalue_restored "$tmp/bench.dump" \
-    && (cd "$ROOT/src/OpenValue.Api/bin/Debug/net10.0" && OPENVALUE_DB="$(connection_string "$dir" "$port" openvalue_restored)" \
-      dotnet OpenValue.Api.dll verify >"$tmp/verify.out" 2>&1) \
-    && grep -q "network(s) intact" "$tmp/verify.out" \
-    || { tail -n 20 "$tmp/verify.out" >&2 2>/dev/null; say "backup, restore and verify failed"; return 1; }
-  tail -n 1 "$tmp/verify.out" >&2
+  local dir=$1 port=$2 tmp=$3 source=openvalue_api_tests
+  say "Backing up and restoring the API tests' database, then verifying both..."
+  dump_database "$dir" "$port" "$source" "$tmp/api.dump" && restore_database "$dir" "$port" openvalue_restored "$tmp/api.dump" \
+    || { say "backup or restore failed"; return 1; }
+  verify_lines "$dir" "$port" "$source" >"$tmp/verify.original"
+  verify_lines "$dir" "$port" openvalue_restored >"$tmp/verify.restored"
+  grep -q ': intact;' "$tmp/verify.original" && grep -q ': BROKEN;' "$tmp/verify.original" \
+    || { say "verify found no intact and broken networks to compare"; return 1; }
+  diff -q "$tmp/verify.original" "$tmp/verify.restored" >/dev/null \
+    || { diff "$tmp/verify.original" "$tmp/verify.restored" | head -n 20 >&2; say "the restored copy verifies differently"; return 1; }
+  say "restored copy verifies as the original: $(grep -c ': intact;' "$tmp/verify.restored") networks intact, $(grep -c ': BROKEN;' "$tmp/verify.restored") broken by the tamper tests"
 }
 
 cmd_test() {
