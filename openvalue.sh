@@ -6,6 +6,7 @@
 #   ./openvalue.sh db start|stop|status
 #   ./openvalue.sh verify [--network ID]   check every network's event chain, documents and ledger
 #   ./openvalue.sh web-types      refresh the web app's copy of the OpenAPI document and its generated types
+#   ./openvalue.sh backup FILE | restore FILE   pg_dump / pg_restore of the local cluster's database
 # OPENVALUE_DB (a connection string) makes run, verify and bench use that database instead of the local one;
 # OPENVALUE_DB_OWNER (the schema owner's) makes run apply the schema as it first, then run on OPENVALUE_DB.
 set -euo pipefail
@@ -247,6 +248,44 @@ cmd_web_types() {
   say "Wrote src/OpenValue.Web/openapi/v1.json and src/OpenValue.Web/src/api/schema.d.ts"
 }
 
+# --- backup and restore --------------------------------------------------------------------------------
+# dump_database DIR PORT DATABASE FILE: everything, roles' ownership and grants included (custom format).
+dump_database() {
+  PGPASSWORD="$(cat "$1.password")" "$PG_BIN/pg_dump" -h 127.0.0.1 -p "$2" -U postgres -d "$3" -Fc -f "$4"
+}
+
+# restore_database DIR PORT DATABASE FILE: replaces the database with the dump's contents.
+restore_database() {
+  local dir=$1 port=$2 db=$3 file=$4
+  PGPASSWORD="$(cat "$dir.password")" "$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -qX -v ON_ERROR_STOP=1 \
+    -c "drop database if exists \"$db\" with (force)" -c "create database \"$db\"" >/dev/null || return 1
+  PGPASSWORD="$(cat "$dir.password")" "$PG_BIN/pg_restore" -h 127.0.0.1 -p "$port" -U postgres -d "$db" --exit-on-error "$file"
+}
+
+local_cluster_only() {
+  [ -z "${OPENVALUE_DB:-}" ] || die "$1 works on the local cluster; for another database use pg_dump -Fc / pg_restore (docs/architecture.md)."
+}
+
+cmd_backup() {
+  [ -n "${1:-}" ] || die "usage: ./openvalue.sh backup FILE"
+  local_cluster_only backup
+  local_db_start
+  dump_database "$DATA_DIR" "$PG_PORT" "$DB_NAME" "$1" || die "pg_dump failed"
+  say "Backed up the database '$DB_NAME' to $1"
+}
+
+cmd_restore() {
+  [ -f "${1:-}" ] || die "usage: ./openvalue.sh restore FILE (a file written by ./openvalue.sh backup)"
+  local_cluster_only restore
+  mkdir -p "$ROOT/.data"
+  exec 9>"$ROOT/.data/run.lock"
+  flock -n 9 || die "OpenValue is running from this folder; stop it before restoring."
+  local_db_start
+  restore_database "$DATA_DIR" "$PG_PORT" "$DB_NAME" "$1" || die "pg_restore failed"
+  ensure_roles "$DATA_DIR" "$PG_PORT" "$DB_NAME"
+  say "Restored $1 into '$DB_NAME'; ./openvalue.sh verify checks it."
+}
+
 # --- commands ------------------------------------------------------------------------------------------
 cmd_db() {
   case "${1:-status}" in
@@ -310,6 +349,29 @@ install_contract_tools() {
   (cd "$ROOT/tests/contract" && npm ci --no-audit --no-fund --loglevel=error >&2) || die "npm ci in tests/contract failed"
 }
 
+# verify_lines DIR PORT DATABASE: what verify says of each network (timings left out), for comparing two copies.
+verify_lines() {
+  (cd "$ROOT/src/OpenValue.Api/bin/Debug/net10.0" && OPENVALUE_DB="$(connection_string "$1" "$2" "$3")" \
+    dotnet OpenValue.Api.dll verify 2>/dev/null || true) | grep -E '^[0-9a-f-]{36}: |^  [a-z]+ ' \
+    | sed -E 's/ in [0-9.]+ s \([0-9,]+ events\/s\)//'
+}
+
+# Counted as one test: the API tests' database (intact networks and the tamper tests' broken ones) dumped and
+# restored into a fresh database, where verify must say exactly what it says of the original.
+backup_restore_smoke_test() {
+  local dir=$1 port=$2 tmp=$3 source=openvalue_api_tests
+  say "Backing up and restoring the API tests' database, then verifying both..."
+  dump_database "$dir" "$port" "$source" "$tmp/api.dump" && restore_database "$dir" "$port" openvalue_restored "$tmp/api.dump" \
+    || { say "backup or restore failed"; return 1; }
+  verify_lines "$dir" "$port" "$source" >"$tmp/verify.original"
+  verify_lines "$dir" "$port" openvalue_restored >"$tmp/verify.restored"
+  grep -q ': intact;' "$tmp/verify.original" && grep -q ': BROKEN;' "$tmp/verify.original" \
+    || { say "verify found no intact and broken networks to compare"; return 1; }
+  diff -q "$tmp/verify.original" "$tmp/verify.restored" >/dev/null \
+    || { diff "$tmp/verify.original" "$tmp/verify.restored" | head -n 20 >&2; say "the restored copy verifies differently"; return 1; }
+  say "restored copy verifies as the original: $(grep -c ': intact;' "$tmp/verify.restored") networks intact, $(grep -c ': BROKEN;' "$tmp/verify.restored") broken by the tamper tests"
+}
+
 cmd_test() {
   ensure_pg_binaries
   local tmp; tmp="$(mktemp -d)"
@@ -344,6 +406,7 @@ cmd_test() {
     skipped=$((skipped + $(sed -E 's/.*Skipped: *([0-9]+).*/\1/' <<<"$line")))
   done
   bench_smoke_test "$dir" "$port" "$tmp" && passed=$((passed + 1)) || { failed=$((failed + 1)); status=1; }
+  backup_restore_smoke_test "$dir" "$port" "$tmp" && passed=$((passed + 1)) || { failed=$((failed + 1)); status=1; }
   [ "$failed" -eq 0 ] || status=1
   echo
   echo "Tests: $passed passed, $failed failed, $skipped skipped"
@@ -376,5 +439,7 @@ case "${1:-}" in
   db) shift; cmd_db "$@" ;;
   verify) shift; cmd_verify "$@" ;;
   web-types) shift; cmd_web_types "$@" ;;
-  *) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  backup) shift; cmd_backup "$@" ;;
+  restore) shift; cmd_restore "$@" ;;
+  *) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
