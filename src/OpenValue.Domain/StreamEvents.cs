@@ -16,7 +16,7 @@ public static class StreamEvents
     /// <summary>The network stream (id = network id): membership, projects, policies, value equations.</summary>
     public static readonly IReadOnlyList<Type> Network =
     [
-        typeof(NetworkFounded), typeof(MemberAdmitted), typeof(MemberRoleGranted), typeof(MemberRoleRevoked), typeof(MemberTokenReissued),
+        typeof(NetworkFounded), typeof(MemberAdmitted), typeof(MemberRoleGranted), typeof(MemberRoleRevoked), typeof(MemberTokenReissued), typeof(MemberInvitationIssued),
         typeof(ProjectOpened), typeof(ReviewPolicySet), typeof(TreasuryPolicySet), typeof(ValueEquationAdopted), typeof(ContributionsRevalued),
     ];
 

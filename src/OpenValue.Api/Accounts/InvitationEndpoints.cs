@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using OpenValue.Api.Infrastructure;
+using OpenValue.Api.Infrastructure.OpenApi;
 using OpenValue.Api.Networks;
 using OpenValue.Api.Networks.Members;
 using OpenValue.Api.Security;
@@ -28,6 +29,10 @@ public static class InvitationEndpoints
     /// <summary>What the link is for, so the person sees which network and name they are joining before
     /// choosing.</summary>
     [WolverinePost("/accounts/invitations/preview")]
+    [EndpointSummary("See what an invitation is for")]
+    [EndpointDescription("The network and member name an invitation link's secret opens, and when it expires. " +
+        "Anyone holding the link may ask; an unknown, used or expired link is 404.")]
+    [ProducesProblem(StatusCodes.Status404NotFound)]
     [ProducesResponseType<InvitationPreviewResponse>(StatusCodes.Status200OK)]
     public static async Task<IResult> Preview(InvitationRequest body, HttpContext http, IDocumentStore store,
         IClock clock)
@@ -44,6 +49,11 @@ public static class InvitationEndpoints
     }
 
     [WolverinePost("/accounts/invitations/acceptance")]
+    [EndpointSummary("Accept an invitation")]
+    [EndpointDescription("Links the membership to an account: the signed-in one, a new one (createAccount) or " +
+        "one whose login and password are given; signs the browser in (session and CSRF cookies).")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict,
+        StatusCodes.Status429TooManyRequests)]
     [ProducesResponseType<AccountResponse>(StatusCodes.Status200OK)]
     public static async Task<IResult> Accept(AcceptInvitationRequest body, HttpContext http, IDocumentStore store,
         IClock clock)
@@ -62,6 +72,10 @@ public static class InvitationEndpoints
     /// <summary>For a member who lost access: earlier links stop working; accepting this one moves the
     /// membership.</summary>
     [WolverinePost("/networks/{networkId}/members/{memberId}/invitation"), Allow(Role.Steward)]
+    [EndpointSummary("Issue a fresh invitation")]
+    [EndpointDescription("A new one-time link for a member who lost access; their earlier links stop working. " +
+        "Recorded on the network (member-invitation-issued) and counted by four eyes.")]
+    [ProducesResponseType<InvitationIssuedResponse>(StatusCodes.Status200OK)]
     public static async Task<InvitationIssuedResponse> Reissue(Guid networkId, Guid memberId, HttpContext http,
         IDocumentSession session, IClock clock)
     {
@@ -69,6 +83,8 @@ public static class InvitationEndpoints
             throw RuleViolation.NotFound("member-not-found", $"Member {memberId} is not in this network.");
         var now = clock.GetCurrentInstant();
         var url = Invitations.Issue(session, http.Request, networkId, memberId, now);
+        // Whoever opens the link takes over the membership: on the network stream for four eyes and the feed.
+        session.Events.Append(networkId, new MemberInvitationIssued(networkId, memberId, http.Caller().MemberId, now));
         await session.SaveChangesAsync(http.RequestAborted);
         return new InvitationIssuedResponse(memberId, url, now + Invitation.ValidFor);
     }

@@ -2,6 +2,8 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using OpenValue.Api.Infrastructure;
+using OpenValue.Api.Infrastructure.OpenApi;
+using OpenValue.Api.Security;
 using Wolverine.Http;
 
 namespace OpenValue.Api.Accounts;
@@ -11,9 +13,19 @@ public sealed record SignInRequest(string? Login, string? Password);
 public static class SignInEndpoints
 {
     [WolverinePost("/accounts/sign-in")]
+    [EndpointSummary("Sign in")]
+    [EndpointDescription("Checks the login and password and starts a cookie session (HttpOnly session cookie, " +
+        "readable CSRF cookie to echo in X-CSRF-Token). Five wrong passwords lock the account for a while.")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests)]
     [ProducesResponseType<AccountResponse>(StatusCodes.Status200OK)]
-    public static async Task<IResult> SignIn(SignInRequest body, HttpContext http, IDocumentStore store, IClock clock)
+    public static async Task<IResult> SignIn(
+        SignInRequest body, HttpContext http, IDocumentStore store, IClock clock, FailedAuthentications failures)
     {
+        // Per client address as well as per account: guessing across many logins is refused too.
+        using (var lease = failures.Check(http))
+            if (!lease.IsAcquired)
+                return new AbuseLimits.Refusal(lease, "too-many-failed-authentications",
+                    "Too many sign-ins from this address failed; wait before trying again.");
         var login = Account.NormalLogin(body.Login);
         if (string.IsNullOrEmpty(body.Password))
             return Results.Problem(Problems.Invalid("password", "Enter your password."));
@@ -26,6 +38,8 @@ public static class SignInEndpoints
         if (refusal is null)
             Cookies.SignIn(http, session, account!, now);
         await session.SaveChangesAsync(http.RequestAborted);
+        if (refusal?.Status == StatusCodes.Status401Unauthorized)
+            failures.Count(http);
         return refusal is null
             ? Results.Ok(await AccountResponses.Of(account!, store, http.RequestAborted))
             : Results.Problem(refusal);
@@ -33,6 +47,9 @@ public static class SignInEndpoints
 
     /// <summary>Ends this browser's session on the server, so a copied cookie stops working too.</summary>
     [WolverinePost("/accounts/sign-out")]
+    [EndpointSummary("Sign out")]
+    [EndpointDescription("Ends this browser's session on the server, so a copied cookie stops working too.")]
+    [ProducesProblem(StatusCodes.Status403Forbidden)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     public static async Task<IResult> SignOut(HttpContext http, IDocumentStore store)
     {
@@ -49,6 +66,9 @@ public static class SignInEndpoints
     }
 
     [WolverineGet("/accounts/me")]
+    [EndpointSummary("The signed-in account")]
+    [EndpointDescription("The account of this browser's session and the networks it is a member of.")]
+    [ProducesProblem(StatusCodes.Status401Unauthorized)]
     [ProducesResponseType<AccountResponse>(StatusCodes.Status200OK)]
     public static async Task<IResult> Me(HttpContext http, IDocumentStore store)
     {

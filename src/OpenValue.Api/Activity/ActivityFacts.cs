@@ -29,7 +29,7 @@ public static class ActivityFacts
 {
     public static readonly Type[] Types =
     [
-        typeof(NetworkFounded), typeof(MemberAdmitted), typeof(MemberRoleGranted), typeof(MemberRoleRevoked), typeof(MemberTokenReissued),
+        typeof(NetworkFounded), typeof(MemberAdmitted), typeof(MemberRoleGranted), typeof(MemberRoleRevoked), typeof(MemberTokenReissued), typeof(MemberInvitationIssued),
         typeof(ProjectOpened), typeof(ReviewPolicySet), typeof(TreasuryPolicySet), typeof(ValueEquationAdopted), typeof(ContributionsRevalued),
         typeof(ContributionSubmitted), typeof(ContributionAmended), typeof(ContributionWithdrawn), typeof(ContributionReviewed),
         typeof(ContributionAccepted), typeof(ContributionRejected), typeof(IncomeRecorded), typeof(DistributionProposed),
@@ -48,6 +48,9 @@ public static class ActivityFacts
         MemberTokenReissued e => new(e.ReissuedAt, e.ReissuedBy, new(MemberId: e.MemberId),
             "Reissued the member's access token; every earlier token of theirs stopped working.",
             e.ReissuedBy == e.MemberId ? Role.Steward : null),
+        MemberInvitationIssued e => new(e.IssuedAt, e.IssuedBy, new(MemberId: e.MemberId),
+            "Issued the member a fresh invitation link; their earlier links stopped working.",
+            e.IssuedBy == e.MemberId ? Role.Steward : null),
         ProjectOpened e => new(e.OpenedAt, e.OpenedBy, new(ProjectId: e.ProjectId), $"Opened the project “{e.Name}”."),
         ReviewPolicySet e => new(e.SetAt, e.SetBy, new(),
             $"Set the review policy: {e.ApprovalsRequired} approval{(e.ApprovalsRequired == 1 ? "" : "s")} accept a claim."),

@@ -36,12 +36,21 @@ public static class AbuseLimits
 
     public static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    public static ValueTask Reject(HttpContext http, RateLimitLease lease, string code, string detail)
+    public static ValueTask Reject(HttpContext http, RateLimitLease lease, string code, string detail) =>
+        new(new Refusal(lease, code, detail).ExecuteAsync(http));
+
+    /// <summary>429 with the lease's Retry-After (read at once, so the lease may be disposed before it runs).</summary>
+    public sealed class Refusal(RateLimitLease lease, string code, string detail) : IResult
     {
-        if (lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-            http.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds)
-                .ToString("0", System.Globalization.CultureInfo.InvariantCulture);
-        return new ValueTask(Problems.Write(http, Problems.Create(StatusCodes.Status429TooManyRequests, code, detail)));
+        private readonly TimeSpan? retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : null;
+
+        public Task ExecuteAsync(HttpContext http)
+        {
+            if (retryAfter is { } after)
+                http.Response.Headers.RetryAfter = Math.Ceiling(after.TotalSeconds)
+                    .ToString("0", System.Globalization.CultureInfo.InvariantCulture);
+            return Problems.Write(http, Problems.Create(StatusCodes.Status429TooManyRequests, code, detail));
+        }
     }
 }
 

@@ -21,3 +21,9 @@ public sealed record ReviewPolicySet(Guid NetworkId, int ApprovalsRequired, Guid
 
 /// <summary>The member's bearer token was replaced; every earlier token of theirs stopped working.</summary>
 public sealed record MemberTokenReissued(Guid NetworkId, Guid MemberId, Guid ReissuedBy, Instant ReissuedAt);
+
+/// <summary>
+/// A steward issued the member a fresh invitation link (their earlier links stopped working): whoever opens
+/// it takes over the membership. Recorded, never the link.
+/// </summary>
+public sealed record MemberInvitationIssued(Guid NetworkId, Guid MemberId, Guid IssuedBy, Instant IssuedAt);

@@ -12,6 +12,7 @@ public enum VouchingKind
     GrantedTreasurer,
     GrantedSteward,
     ReissuedToken,
+    IssuedInvitation,
 }
 
 /// <summary>
@@ -40,6 +41,7 @@ public static class FourEyesCheck
         VouchingKind.Admitted => "admitted you",
         VouchingKind.GrantedTreasurer => "granted you the treasurer role",
         VouchingKind.GrantedSteward => "granted you the steward role",
+        VouchingKind.IssuedInvitation => "issued you a fresh invitation",
         _ => "reissued your token",
     };
 }

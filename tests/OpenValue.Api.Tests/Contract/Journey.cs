@@ -24,12 +24,38 @@ public sealed class Journey(Recorder http, AppFixture app)
         await Shares();
         await Treasury();
         await Activity();
+        await Accounts();
         await Malformed();
     }
 
     private static readonly object Currency = "EUR";
 
     private string Url(string path = "") => $"/networks/{n}{path}";
+
+    /// <summary>An invitation accepted with a new account, signing in and out with the session cookie.</summary>
+    private async Task Accounts()
+    {
+        var eve = (await http.Post(Url("/members"), new { name = "Eve", roles = new[] { "contributor" }, stakeholderClass = "user" }, ada))
+            .Expect(201);
+        var secret = eve.Id("invitationUrl").Split('#')[1];
+        (await http.Post("/accounts/invitations/preview", new { token = "not-a-link" })).Expect(404);
+        (await http.Post("/accounts/invitations/preview", new { token = secret })).Expect(200);
+        var login = $"eve-{Guid.NewGuid():N}@example.org";
+        (await http.Post("/accounts/invitations/acceptance",
+            new { token = secret, login, password = "a long and good password", createAccount = true })).Expect(200);
+        (await http.Post("/accounts/sign-in", new { login, password = "not the password" })).Expect(401);
+        var signedIn = (await http.Post("/accounts/sign-in", new { login, password = "a long and good password" })).Expect(200);
+        var cookies = signedIn.Response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).ToList();
+        var csrf = cookies.Single(c => c.StartsWith("ov_csrf=", StringComparison.Ordinal)).Split('=', 2)[1];
+        var jar = new Dictionary<string, string> { ["Cookie"] = string.Join("; ", cookies) };
+        (await http.Get("/accounts/me")).Expect(401);
+        (await http.Send(HttpMethod.Get, "/accounts/me", null, null, jar)).Expect(200);
+        (await http.Post("/accounts/sign-out", null, headers: jar)).Expect(403);
+        (await http.Post("/accounts/sign-out", null, headers: new Dictionary<string, string>(jar) { ["X-CSRF-Token"] = csrf }))
+            .Expect(204);
+        (await http.Post(Url($"/members/{eve.Id("memberId")}/invitation"), null, bob)).Expect(403);
+        (await http.Post(Url($"/members/{eve.Id("memberId")}/invitation"), null, ada)).Expect(200);
+    }
 
     private async Task Networks()
     {

@@ -29,14 +29,12 @@ public sealed class LimitedAppFixture : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
-}
 
-public class abuse_limits(LimitedAppFixture limited) : IClassFixture<LimitedAppFixture>
-{
-    private async Task<(int Status, string Body, HttpResponseMessage Response)> Send(string url, object? body, string? token = null,
-        string? foundingKey = null)
+    /// <summary>One request from this host's single (test) client address.</summary>
+    public async Task<(int Status, string Body, HttpResponseMessage Response)> Send(string url, object? body,
+        string? token = null, string? foundingKey = null)
     {
-        using var client = limited.Host.Server.CreateClient();
+        using var client = Host.Server.CreateClient();
         using var request = new HttpRequestMessage(body is null ? HttpMethod.Get : HttpMethod.Post, url);
         if (body is not null)
             request.Content = System.Net.Http.Json.JsonContent.Create(body);
@@ -47,6 +45,12 @@ public class abuse_limits(LimitedAppFixture limited) : IClassFixture<LimitedAppF
         var response = await client.SendAsync(request);
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(), response);
     }
+}
+
+public class abuse_limits(LimitedAppFixture limited) : IClassFixture<LimitedAppFixture>
+{
+    private Task<(int Status, string Body, HttpResponseMessage Response)> Send(string url, object? body, string? token = null,
+        string? foundingKey = null) => limited.Send(url, body, token, foundingKey);
 
     private static object Founding => new { name = "Limited Makers", currency = "EUR", founder = new { name = "Ada" } };
 
@@ -79,5 +83,26 @@ public class abuse_limits(LimitedAppFixture limited) : IClassFixture<LimitedAppF
         limited.Body.Should().Contain("\"code\":\"too-many-failed-authentications\"");
         int.Parse(limited.Response.Headers.GetValues("Retry-After").Single()).Should().BeInRange(1, 60);
         (await Send(url, null)).Status.Should().Be(429, "the address is refused before any token is looked up");
+    }
+}
+
+/// <summary>Its own host, so the failures of the other limits' tests do not use up this address's budget.</summary>
+public class abuse_limits_on_signing_in(LimitedAppFixture limited) : IClassFixture<LimitedAppFixture>
+{
+    private Task<(int Status, string Body, HttpResponseMessage Response)> Send(string url, object? body) =>
+        limited.Send(url, body);
+
+    [Fact]
+    public async Task failed_sign_ins_across_many_logins_count_against_the_address_too()
+    {
+        // Each login exists nowhere, so no account lockout can stop this: only the per-address limit does.
+        for (var i = 0; i < LimitedAppFixture.FailedAuthenticationsPerMinute; i++)
+        {
+            var result = await Send("/accounts/sign-in", new { login = $"guess{i}@example.org", password = "guess" });
+            result.Status.Should().Be(401, result.Body);
+        }
+        var refused = await Send("/accounts/sign-in", new { login = "one-more@example.org", password = "guess" });
+        refused.Status.Should().Be(429, refused.Body);
+        refused.Body.Should().Contain("\"code\":\"too-many-failed-authentications\"");
     }
 }

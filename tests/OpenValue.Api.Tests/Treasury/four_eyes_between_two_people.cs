@@ -73,6 +73,20 @@ public class four_eyes_between_two_people(AppFixture app)
     });
 
     [Fact]
+    public Task a_treasurer_to_whom_the_proposer_issued_a_fresh_invitation_cannot_approve() => app.WithClock(async () =>
+    {
+        // Whoever opens a fresh invitation link takes over the membership, so it vouches as a new token does.
+        var (network, bob, _) = await api.ThreeEqualMembers();
+        (await api.Post(network.Url($"/members/{bob.MemberId}/roles"), new { grant = new[] { "treasurer" } }, network.Token))
+            .Status.Should().Be(200);
+        await api.WithoutCoolingOff(network);
+        var (_, id) = await Proposed(network);
+        app.Advance(Duration.FromSeconds(1));
+        (await api.Post(network.Url($"/members/{bob.MemberId}/invitation"), null, network.Token)).Status.Should().Be(200);
+        await ApprovalIsRefused(network, id, bob.Token, "issued you a fresh invitation");
+    });
+
+    [Fact]
     public async Task the_cooling_off_period_is_part_of_the_treasury_policy()
     {
         var network = await api.Found();

@@ -110,8 +110,10 @@ public class claiming_and_reviewing(WebFixture web)
             new { kind = "work", quantity = "1.5", unit = "hour", occurredOn = "2026-11-20", description = "Tidy workshop" },
             201);
         var id = claim["contributionId"]!.GetValue<Guid>();
+        var read = await web.Api.Get($"/networks/{network.NetworkId}/contributions/{id}", network.Token);
         await web.Api.Send(HttpMethod.Post, $"/networks/{network.NetworkId}/contributions/{id}/reviews", network.Token,
-            new { verdict = "request-changes", reason = "Say which workshop" });
+            new { verdict = "request-changes", reason = "Say which workshop",
+                expectedVersion = read["version"]!.GetValue<long>() });
 
         await using var bob = await web.Open();
         await bob.AcceptWithNewAccount(bobInvite.InvitationUrl, Screens.UniqueLogin("bob"));

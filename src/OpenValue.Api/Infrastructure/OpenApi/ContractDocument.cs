@@ -27,6 +27,7 @@ internal sealed class ContractDocument : IOpenApiDocumentTransformer
         ("Treasury", "Income, distributions, four-eyes approval, payouts and the ledger."),
         ("Activity", "What happened in the network, newest first."),
         ("Integrity", "The event chain and the stored state checked against the events."),
+        ("Accounts", "Sign-in with a password, cookie sessions and invitation links."),
         ("Health", "Liveness and database reachability."),
     ];
 

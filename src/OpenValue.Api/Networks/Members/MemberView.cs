@@ -31,6 +31,7 @@ public sealed class MemberViewProjection : MultiStreamProjection<MemberView, Gui
         Identity<MemberRoleGranted>(e => e.MemberId);
         Identity<MemberRoleRevoked>(e => e.MemberId);
         Identity<MemberTokenReissued>(e => e.MemberId);
+        Identity<MemberInvitationIssued>(e => e.MemberId);
     }
 
     public static MemberView Create(MemberAdmitted e) => new()
@@ -53,6 +54,13 @@ public sealed class MemberViewProjection : MultiStreamProjection<MemberView, Gui
     }
 
     public static void Apply(MemberView view, MemberRoleRevoked e) => view.Roles.Remove(e.Role);
+
+    /// <summary>Whoever opens a fresh invitation link takes over the membership, as with a new token.</summary>
+    public static void Apply(MemberView view, MemberInvitationIssued e)
+    {
+        if (e.IssuedBy != e.MemberId)
+            view.Vouchings.Add(new Vouching(e.IssuedBy, VouchingKind.IssuedInvitation, e.IssuedAt));
+    }
 
     /// <summary>A member resetting their own token vouches for nobody.</summary>
     public static void Apply(MemberView view, MemberTokenReissued e)

@@ -671,7 +671,7 @@ export interface paths {
         };
         /**
          * Check liveness and the database
-         * @description 200 when PostgreSQL answers, 503 when it cannot be reached.
+         * @description 200 when PostgreSQL answers, 503 (with Retry-After) when it cannot be reached.
          *
          *     Anyone may call this; no token is needed.
          */
@@ -838,8 +838,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * POST_accounts_invitations_preview
-         * @description POST_accounts_invitations_preview
+         * See what an invitation is for
+         * @description The network and member name an invitation link's secret opens, and when it expires. Anyone holding the link may ask; an unknown, used or expired link is 404.
          *
          *     Anyone may call this; no token is needed.
          */
@@ -860,8 +860,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * POST_accounts_invitations_acceptance
-         * @description POST_accounts_invitations_acceptance
+         * Accept an invitation
+         * @description Links the membership to an account: the signed-in one, a new one (createAccount) or one whose login and password are given; signs the browser in (session and CSRF cookies).
          *
          *     Anyone may call this; no token is needed.
          */
@@ -882,8 +882,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * POST_networks_networkId_members_memberId_invitation
-         * @description POST_networks_networkId_members_memberId_invitation
+         * Issue a fresh invitation
+         * @description A new one-time link for a member who lost access; their earlier links stop working. Recorded on the network (member-invitation-issued) and counted by four eyes.
          *
          *     Caller: a member holding the steward role (bearer token).
          */
@@ -904,8 +904,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * POST_accounts_sign_in
-         * @description POST_accounts_sign_in
+         * Sign in
+         * @description Checks the login and password and starts a cookie session (HttpOnly session cookie, readable CSRF cookie to echo in X-CSRF-Token). Five wrong passwords lock the account for a while.
          *
          *     Anyone may call this; no token is needed.
          */
@@ -926,8 +926,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * POST_accounts_sign_out
-         * @description POST_accounts_sign_out
+         * Sign out
+         * @description Ends this browser's session on the server, so a copied cookie stops working too.
          *
          *     Anyone may call this; no token is needed.
          */
@@ -946,8 +946,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * GET_accounts_me
-         * @description GET_accounts_me
+         * The signed-in account
+         * @description The account of this browser's session and the networks it is a member of.
          *
          *     Anyone may call this; no token is needed.
          */
@@ -1456,9 +1456,9 @@ export interface components {
             detail?: string;
             /** @description The request path. */
             instance?: string;
-            /** @description Machine-readable: invalid-{field}, unauthenticated, role-required, network-not-found, concurrent-change, … */
+            /** @description Machine-readable: invalid-{field}, unauthenticated, role-required, … */
             code: string;
-            /** @description The request field, query parameter, header or path parameter at fault (founder.name, roles[0], asOf, …). */
+            /** @description The field, parameter or header at fault (founder.name, roles[0], asOf, …). */
             field?: string;
         };
         ProjectOpenedResponse: {
@@ -3409,7 +3409,7 @@ export interface operations {
     GET_networks_networkId_shares: {
         parameters: {
             query?: {
-                /** @description The moment to compute for, an instant such as 2026-11-01T00:00:00Z; now when left out. Never in the future. */
+                /** @description The moment to compute for, an instant such as 2026-11-01T00:00:00Z; now when left out; not future. */
                 asOf?: string;
                 /** @description Only this project (a project of the network). */
                 projectId?: string;
@@ -3490,7 +3490,7 @@ export interface operations {
             query?: {
                 /** @description Only this project (a project of the network). */
                 projectId?: string;
-                /** @description The moment to compute for, an instant such as 2026-11-01T00:00:00Z; now when left out. Never in the future. */
+                /** @description The moment to compute for, an instant such as 2026-11-01T00:00:00Z; now when left out; not future. */
                 asOf?: string;
             };
             header?: never;
@@ -5690,6 +5690,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Payload Too Large */
             413: {
                 headers: {
@@ -5750,6 +5759,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A conflict with the current state: someone else changed it at the same moment, or the state does not allow this now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Payload Too Large */
             413: {
                 headers: {
@@ -5761,6 +5797,15 @@ export interface operations {
             };
             /** @description The body is not application/json. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5898,6 +5943,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Payload Too Large */
             413: {
                 headers: {
@@ -5909,6 +5963,15 @@ export interface operations {
             };
             /** @description The body is not application/json. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5943,6 +6006,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
             503: {
                 headers: {
@@ -5970,6 +6042,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AccountResponse"];
+                };
+            };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
