@@ -1,8 +1,5 @@
 using System.Reflection;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Metadata;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using OpenValue.Api.Tests.Contributions;
 using OpenValue.Api.Tests.Infrastructure;
 using OpenValue.Api.Tests.Treasury;
@@ -27,13 +24,6 @@ public class attack_sweep(AppFixture app)
         new object[] { "x" }, new { nested = "x" },
     ];
 
-    private IReadOnlyList<(string Method, string Template, Type Body)> RoutesWithBodies() =>
-        [.. app.Host.Services.GetServices<EndpointDataSource>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<IAcceptsMetadata>() is { RequestType: not null })
-            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m =>
-                (m, "/" + e.RoutePattern.RawText!.TrimStart('/'), e.Metadata.GetMetadata<IAcceptsMetadata>()!.RequestType!)))
-            .Distinct()];
-
     [Fact]
     public async Task no_hostile_field_value_on_any_route_gives_a_5xx_or_an_unexplained_refusal()
     {
@@ -49,10 +39,9 @@ public class attack_sweep(AppFixture app)
         };
 
         var refusals = 0;
-        foreach (var (method, template, type) in RoutesWithBodies())
+        foreach (var (method, template, type) in BodyRoutes.Of(app))
         {
-            var url = ids.Aggregate(template, (u, id) => u.Replace(id.Key, id.Value));
-            url = System.Text.RegularExpressions.Regex.Replace(url, @"\{[^}]+\}", _ => Guid.NewGuid().ToString());
+            var url = BodyRoutes.Url(template, ids);
             foreach (var value in Hostile)
             {
                 var body = JsonSerializer.Serialize(Fields(type).ToDictionary(f => f, _ => value));

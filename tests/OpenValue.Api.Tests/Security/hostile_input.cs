@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http.Metadata;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using OpenValue.Api.Tests.Contributions;
 using OpenValue.Api.Tests.Infrastructure;
 using OpenValue.Api.Tests.Shares;
@@ -18,12 +15,6 @@ public class hostile_input(AppFixture app)
 {
     private readonly ApiClient api = new(app);
 
-    private IReadOnlyList<(string Method, string Template)> RoutesWithBodies() =>
-        [.. app.Host.Services.GetServices<EndpointDataSource>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<IAcceptsMetadata>() is { RequestType: not null })
-            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => (m, "/" + e.RoutePattern.RawText!.TrimStart('/'))))
-            .Distinct()];
-
     [Theory]
     [InlineData("null")]
     [InlineData("  null  ")]
@@ -35,14 +26,13 @@ public class hostile_input(AppFixture app)
     public async Task a_body_that_is_not_an_object_is_400_on_every_route_and_appends_nothing(string body)
     {
         var n = await api.Found();
-        var routes = RoutesWithBodies();
+        var routes = BodyRoutes.Of(app);
         routes.Count.Should().BeGreaterThan(10);
         var before = await app.EventCount(n.NetworkId);
         var streamsBefore = await app.Scalar<long>("select count(*) from openvalue.mt_streams");
-        foreach (var (method, template) in routes)
+        foreach (var (method, template, _) in routes)
         {
-            var url = System.Text.RegularExpressions.Regex.Replace(template.Replace("{networkId}", n.NetworkId.ToString()),
-                @"\{[^}]+\}", m => m.Value.Contains("version", StringComparison.OrdinalIgnoreCase) ? "1" : Guid.NewGuid().ToString());
+            var url = BodyRoutes.Url(template, new Dictionary<string, string> { ["{networkId}"] = n.NetworkId.ToString() });
             var result = await api.Send(new HttpMethod(method), url, body, n.Token);
             result.Status.Should().BeInRange(400, 499, $"{method} {template} with body {body}: {result.Body?.ToJsonString()}");
             result.ShouldBeProblem(result.Status);

@@ -4,8 +4,9 @@ using OpenValue.Api.Tests.Infrastructure;
 namespace OpenValue.Api.Tests.Security;
 
 /// <summary>
-/// Every live token, searched for in every row of every table of the database after founding, admitting
-/// and reissuing — with and without Idempotency-Key, first calls and replays: none is stored in plaintext.
+/// Every live credential — tokens, invitation links, session and CSRF cookies — searched for in every row of
+/// every table of the database after founding, admitting, reissuing and accepting, with and without
+/// Idempotency-Key, first calls and replays: none is stored in plaintext.
 /// </summary>
 [Collection(AppCollection.Name)]
 public class no_credential_at_rest(AppFixture app)
@@ -15,7 +16,7 @@ public class no_credential_at_rest(AppFixture app)
     private static Dictionary<string, string> Key(string key) => new() { ["Idempotency-Key"] = key };
 
     [Fact]
-    public async Task no_table_holds_a_live_token_or_a_founding_key()
+    public async Task no_table_holds_a_live_credential_or_a_founding_key()
     {
         var foundingKey = Guid.NewGuid().ToString();
         var founding = new { name = "Scan Makers", currency = "EUR", founder = new { name = "Ada Scanwright" } };
@@ -33,10 +34,21 @@ public class no_credential_at_rest(AppFixture app)
         var reissuedBySteward = await api.Post(n.Url($"/members/{bobId}/token"), null, n.Token);
         var reissuedBySelf = await api.Post(n.Url($"/members/{cem.MemberId}/token"), null, cem.Token);
 
-        string[] live = [n.Token, plain.Token, reissuedBySteward.Body!["token"]!.GetValue<string>(),
+        // An invitation link's secret and a browser's session and CSRF cookies are credentials too.
+        var foundersLink = Secret(keyed.Body["invitationUrl"]!.GetValue<string>());
+        var bobsLink = Secret(bobFirst.Body["invitationUrl"]!.GetValue<string>());
+        var login = $"bob-{Guid.NewGuid():N}@example.org";
+        var accepted = await api.Post("/accounts/invitations/acceptance",
+            new { token = bobsLink, login, password = "a long and good password", createAccount = true });
+        accepted.Status.Should().Be(200, accepted.Body?.ToJsonString());
+        var cookies = accepted.Response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0].Split('=', 2)[1]).ToList();
+        cookies.Should().HaveCount(2);
+
+        string[] tokens = [n.Token, plain.Token, reissuedBySteward.Body!["token"]!.GetValue<string>(),
             reissuedBySelf.Body!["token"]!.GetValue<string>()];
-        foreach (var token in live)
+        foreach (var token in tokens)
             (await api.Get(n.Url("/members"), token)).Status.Should().BeOneOf(200, 404);
+        string[] live = [.. tokens, foundersLink, bobsLink, .. cookies];
 
         var tables = await Tables();
         tables.Should().Contain("openvalue.mt_doc_idempotencyrecord").And.Contain("openvalue.mt_doc_accesstoken");
@@ -44,6 +56,8 @@ public class no_credential_at_rest(AppFixture app)
         foreach (var secret in live.Append(foundingKey))
             (await RowsHolding(tables, secret)).Should().BeEmpty($"no table may hold {secret[..6]}…");
     }
+
+    private static string Secret(string invitationUrl) => invitationUrl.Split('#')[1];
 
     private async Task<IReadOnlyList<string>> Tables()
     {
