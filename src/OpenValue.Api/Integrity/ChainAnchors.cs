@@ -1,5 +1,6 @@
 using Marten;
 using Npgsql;
+using OpenValue.Api.Infrastructure;
 
 namespace OpenValue.Api.Integrity;
 

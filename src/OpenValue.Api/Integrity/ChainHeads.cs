@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Npgsql;
+using OpenValue.Api.Infrastructure;
 
 namespace OpenValue.Api.Integrity;
 

@@ -1,4 +1,5 @@
 using Npgsql;
+using OpenValue.Api.Infrastructure;
 
 namespace OpenValue.Api.Integrity;
 

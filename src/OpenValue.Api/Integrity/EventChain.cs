@@ -1,6 +1,7 @@
 using Marten;
 using Marten.Schema;
 using Npgsql;
+using OpenValue.Api.Infrastructure;
 
 namespace OpenValue.Api.Integrity;
 

@@ -1,6 +1,7 @@
 using NodaTime;
 using Npgsql;
 using OpenValue.Api.Shares;
+using OpenValue.Api.Infrastructure;
 
 namespace OpenValue.Api.Integrity;
 

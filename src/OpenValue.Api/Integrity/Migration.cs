@@ -2,6 +2,7 @@ using Marten;
 using Marten.Schema;
 using Npgsql;
 using Wolverine.Runtime;
+using OpenValue.Api.Infrastructure;
 
 namespace OpenValue.Api.Integrity;
 

@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using Marten;
 using OpenValue.Domain;
+using OpenValue.Api.Infrastructure;
 
 namespace OpenValue.Api.Integrity;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using JasperFx.CommandLine;
 using Marten;
+using OpenValue.Api.Infrastructure;
 
 namespace OpenValue.Api.Integrity;
 

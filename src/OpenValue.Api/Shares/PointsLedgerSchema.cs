@@ -1,6 +1,5 @@
 using Weasel.Core;
 using Weasel.Postgresql;
-using Weasel.Postgresql.Functions;
 using Weasel.Postgresql.Tables;
 
 namespace OpenValue.Api.Shares;
@@ -82,9 +81,7 @@ public static class PointsLedgerSchema
         return
         [
             entries, days, totals, checkpoints, late, versions, new Sequence($"{Schema}.ov_points_version"),
-            Function.ForSql(PointsLedgerFunctions.Changed), Function.ForSql(PointsLedgerFunctions.OpenWeek), Function.ForSql(PointsLedgerFunctions.Add),
-            Function.ForSql(PointsLedgerFunctions.Record), Function.ForSql(PointsLedgerFunctions.Derive),
-            Function.ForSql(PointsLedgerFunctions.Upgrade),
+            .. PointsLedgerFunctions.All(Schema),
         ];
     }
 

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace OpenValue.Api.Integrity;
+namespace OpenValue.Api.Infrastructure;
 
 /// <summary>SQL kept as embedded .sql files; <c>SCHEMA</c> in them stands for the store's schema name.</summary>
 internal static class SqlResource
