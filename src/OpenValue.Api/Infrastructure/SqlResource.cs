@@ -14,6 +14,13 @@ internal static class SqlResource
         return reader.ReadToEnd().Replace("SCHEMA", Quoted(schema), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The file without its header comment (the leading lines that start with <c>--</c>): what a statement sends
+    /// or what Weasel compares with the database, while the file keeps saying why.
+    /// </summary>
+    public static string Statement(string name, string schema) =>
+        string.Join('\n', Load(name, schema).Split('\n').SkipWhile(line => line.StartsWith("--", StringComparison.Ordinal)));
+
     /// <summary>A schema name is configuration, never user input; still, only plain identifiers are accepted.</summary>
     private static string Quoted(string schema) =>
         schema.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_')

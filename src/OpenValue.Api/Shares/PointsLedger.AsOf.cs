@@ -1,45 +1,20 @@
 using Marten;
 using NodaTime;
 using Npgsql;
+using OpenValue.Api.Infrastructure;
 
 namespace OpenValue.Api.Shares;
 
 public static partial class PointsLedger
 {
-    // In the scope's latest checkpoint week or later ("recent"): the running totals less the entries after the
-    // moment (at most a week of them, since every entry opened the checkpoints up to its own week). Before:
-    // the last checkpoint at or before the moment's UTC day (its arrays, in the first statement), the late
-    // entries it lacks, the days since, and that day's entries up to the moment. The unused branch is cut by
-    // one-time filters. $1 tenant, $2 scope, $3 the moment, $4 its UTC day, $5 that day's start.
-    private const string CheckpointAsOf = """
-        select p.member_ids, p.kinds, p.points from openvalue.ov_points_checkpoints p
-         where p.tenant_id = $1 and p.scope = $2
-           and p.week_start = (select max(week_start) from openvalue.ov_points_checkpoints where tenant_id = $1 and scope = $2 and week_start <= $4)
-           and (select max(week_start) from openvalue.ov_points_checkpoints where tenant_id = $1 and scope = $2) > $4
-        """;
+    // The points as of a moment, in two statements of one batch (the files say how): $1 tenant, $2 scope,
+    // $3 the moment, $4 its UTC day, $5 that day's start.
+    private static readonly string CheckpointAsOf = Sql("ledger_checkpoint_as_of.sql");
+    private static readonly string RowsAsOf = Sql("ledger_rows_as_of.sql");
 
-    private const string RowsAsOf = """
-        with recent as (select coalesce(max(week_start) <= $4, true) as yes from openvalue.ov_points_checkpoints where tenant_id = $1 and scope = $2),
-             base as (select max(week_start) as week from openvalue.ov_points_checkpoints where tenant_id = $1 and scope = $2 and week_start <= $4)
-        select t.member_id, t.kind, t.points from openvalue.ov_points_totals t
-         where t.tenant_id = $1 and t.scope = $2 and (select yes from recent)
-        union all
-        select e.member_id, e.kind, -e.points from openvalue.ov_points_entries e
-         where e.tenant_id = $1 and e.at > $3 and ($2 = '00000000-0000-0000-0000-000000000000'::uuid or e.project_id = $2)
-           and (select yes from recent)
-        union all
-        select l.member_id, l.kind, l.points from openvalue.ov_points_late l
-         where l.tenant_id = $1 and l.scope = $2 and l.through >= (select week from base) and l.day < (select week from base)
-           and not (select yes from recent)
-        union all
-        select d.member_id, d.kind, d.points from openvalue.ov_points_days d
-         where d.tenant_id = $1 and d.scope = $2 and d.day >= coalesce((select week from base), '-infinity'::date) and d.day < $4
-           and not (select yes from recent)
-        union all
-        select e.member_id, e.kind, e.points from openvalue.ov_points_entries e
-         where e.tenant_id = $1 and e.at >= $5 and e.at <= $3 and ($2 = '00000000-0000-0000-0000-000000000000'::uuid or e.project_id = $2)
-           and not (select yes from recent)
-        """;
+    private static readonly string VersionAndNext = Sql("ledger_state_as_of.sql");
+
+    private static string Sql(string file) => SqlResource.Statement(file, PointsLedgerSchema.Schema);
 
     /// <summary>
     /// Each member's points by kind counting only entries at or before <paramref name="asOf"/>, for the whole
@@ -80,11 +55,7 @@ public static partial class PointsLedger
     {
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellation);
-        await using var command = new NpgsqlCommand("""
-            select coalesce((select version from openvalue.ov_points_versions where tenant_id = $1 and scope = $2), 0),
-                   (select min(at) from openvalue.ov_points_entries
-                     where tenant_id = $1 and at > $3 and ($2 = '00000000-0000-0000-0000-000000000000'::uuid or project_id = $2))
-            """, connection);
+        await using var command = new NpgsqlCommand(VersionAndNext, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
         command.Parameters.Add(new NpgsqlParameter { Value = projectId ?? Guid.Empty });
         command.Parameters.Add(new NpgsqlParameter { Value = asOf });

@@ -14,8 +14,5 @@ internal static class PointsLedgerFunctions
     private static readonly string[] Files = ["changed", "open_week", "add", "record", "derive", "upgrade"];
 
     public static IEnumerable<Function> All(string schema) =>
-        Files.Select(name => Function.ForSql(Definition(SqlResource.Load($"ov_points_{name}.sql", schema))));
-
-    private static string Definition(string file) =>
-        string.Join('\n', file.Split('\n').SkipWhile(line => line.StartsWith("--", StringComparison.Ordinal)));
+        Files.Select(name => Function.ForSql(SqlResource.Statement($"ov_points_{name}.sql", schema)));
 }
