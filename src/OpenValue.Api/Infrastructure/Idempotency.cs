@@ -2,7 +2,6 @@ using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
-
 using NodaTime;
 using OpenValue.Api.Security;
 
@@ -120,11 +119,12 @@ public sealed class Idempotency(IClock clock, IOptions<JsonOptions> json)
     }
 
     /// <summary>
-    /// What a sealed response is sealed under: the caller's bearer token, or for founding the key itself.
-    /// Neither is stored anywhere in plaintext.
+    /// What a sealed response is sealed under: the caller's bearer token or session cookie, or for founding
+    /// the key itself. None of them is stored anywhere in plaintext.
     /// </summary>
     private static string ReplaySecret(HttpContext http, string scope, string key) =>
-        scope != FoundingScope && CallerMiddleware.BearerToken(http) is { } token ? token : key;
+        scope == FoundingScope ? key
+        : CallerMiddleware.BearerToken(http) ?? http.Request.Cookies[Accounts.Cookies.Session] ?? key;
 
     private async Task<IdempotencyRecord?> Current(IDocumentSession session, string id, CancellationToken cancellation)
     {
