@@ -27,7 +27,9 @@ public static class StreamEvents
         typeof(ContributionAccepted), typeof(ContributionValueCorrected), typeof(ContributionRejected),
     ];
 
-    /// <summary>A pool's stream (one per scope, id from DerivedIds): income in, money set aside and given back.</summary>
+    /// <summary>
+    /// A pool's stream (one per scope, id from DerivedIds): income in, money set aside and given back.
+    /// </summary>
     public static readonly IReadOnlyList<Type> Pool =
         [typeof(IncomeRecorded), typeof(DistributionReserved), typeof(DistributionReleased), typeof(PayoutReturned)];
 

@@ -73,7 +73,8 @@ public static class ActivityFacts
             $"The claim of {Claim(e.Quantity, e.Unit, e.Kind)} was accepted" +
             (e.Points is { } points ? $" for {DecimalText.Format(points)} points (value equation version {e.EquationVersion})." : ", without points (no value equation yet).")),
         ContributionRejected e => new(e.RejectedAt, e.RejectedBy, new(ContributionId: e.ContributionId), $"Rejected the claim: {Short(e.Reason)}"),
-        // Single income records, with their source and note, are shown to treasurers only; members see the totals in the ledger.
+        // Single income records, with their source and note, are shown to treasurers only; members see the totals in
+        // the ledger.
         IncomeRecorded e => new(e.RecordedAt, e.RecordedBy, new(ProjectId: e.ProjectId, IncomeId: e.IncomeId),
             $"Recorded income of {Amount(e.AmountMinor, e.Currency)} ({Statuses.Name(e.Source)}).", Role.Treasurer),
         DistributionProposed e => new(e.ProposedAt, e.ProposedBy, new(ProjectId: e.ProjectId, DistributionId: e.DistributionId),

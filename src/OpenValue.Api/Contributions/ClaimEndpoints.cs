@@ -31,7 +31,9 @@ public sealed record AmendContributionRequest(
 
 public sealed record ContributionSubmittedResponse(Guid ContributionId);
 
-/// <summary>The author's side of a claim: submit, amend, withdraw. Each decides on the stream version it read.</summary>
+/// <summary>
+/// The author's side of a claim: submit, amend, withdraw. Each decides on the stream version it read.
+/// </summary>
 public static class ClaimEndpoints
 {
     /// <summary>

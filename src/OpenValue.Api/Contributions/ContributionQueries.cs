@@ -43,7 +43,10 @@ public static class ContributionQueries
         return Paged(query.OrderByDescending(v => v.SubmittedSequence), page, pageSize, http.RequestAborted);
     }
 
-    /// <summary>What waits for the calling reviewer: others' claims under review they have not yet judged this round, oldest first.</summary>
+    /// <summary>
+    /// What waits for the calling reviewer: others' claims under review they have not yet judged this round, oldest
+    /// first.
+    /// </summary>
     [WolverineGet("/networks/{networkId}/review-queue"), Allow(Role.Reviewer)]
     [EndpointSummary("The caller's review queue")]
     [EndpointDescription("Others' claims under review that the caller has not judged this round, oldest first.")]

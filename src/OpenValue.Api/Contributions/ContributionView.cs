@@ -36,7 +36,10 @@ public sealed class ContributionView
     /// <summary>The contribution stream's version after the last fact this view shows.</summary>
     public long Version { get; set; }
 
-    /// <summary>The points it counts now (after any correction), the version that gave them, and its inputs; null before valuation.</summary>
+    /// <summary>
+    /// The points it counts now (after any correction), the version that gave them, and its inputs; null before
+    /// valuation.
+    /// </summary>
     public decimal? Points { get; set; }
     public int? EquationVersion { get; set; }
     public PointsValuation? Valuation { get; set; }

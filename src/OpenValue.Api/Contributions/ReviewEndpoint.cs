@@ -15,11 +15,10 @@ public sealed record ReviewRequest(string? Verdict, long? ExpectedVersion, strin
 public static class ReviewEndpoint
 {
     /// <summary>
-    /// The quorum and the value equation are read from the network as it is now and handed to the decision. Only the contribution
-    /// stream is version-checked: of reviewers racing on the same version exactly one is saved, the others
-    /// get 409 and append nothing, so a contribution is accepted at most once. A review names the version the
-    /// reviewer read; a claim amended (or reviewed by someone else) since is 409, so nobody approves text they
-    /// never saw.
+    /// The quorum and the value equation are read from the network as it is now and handed to the decision. Only the
+    /// contribution stream is version-checked: of reviewers racing on the same version exactly one is saved, the others
+    /// get 409 and append nothing, so a contribution is accepted at most once. A review names the version the reviewer
+    /// read; a claim amended (or reviewed by someone else) since is 409, so nobody approves text they never saw.
     /// </summary>
     [WolverinePost("/networks/{networkId}/contributions/{contributionId}/reviews"), Allow(Role.Reviewer)]
     [EndpointSummary("Review a contribution")]

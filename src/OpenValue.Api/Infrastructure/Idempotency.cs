@@ -172,8 +172,8 @@ public sealed class Idempotency(IClock clock, IOptions<JsonOptions> json)
         ResponseSeal.Hash($"{http.Request.Method} {http.Request.Path}\n{Serialize(request)}");
 
     /// <summary>
-    /// A response nobody keeps is serialised straight onto the wire, never held whole as a string (a proposal at 100,000
-    /// members is tens of MB of JSON).
+    /// A response nobody keeps is serialised straight onto the wire, never held whole as a string (a proposal at
+    /// 100,000 members is tens of MB of JSON).
     /// </summary>
     private sealed class FreshResponse(Outcome outcome, JsonSerializerOptions options) : IResult
     {

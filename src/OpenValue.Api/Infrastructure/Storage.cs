@@ -35,7 +35,8 @@ public static class Storage
             // Wolverine assigns the async projections' shards among the running app nodes that take part (one
             // node runs each shard, another takes over when it stops); it replaces Marten's own HotCold daemon.
             .IntegrateWithWolverine(wolverine => wolverine.UseWolverineManagedEventSubscriptionDistribution = runAsyncProjections);
-        // Without it, the schema's owner has applied it (Integrity.Migration, `migrate`) and this role may not change it.
+        // Without it, the schema's owner has applied it (Integrity.Migration, `migrate`) and this role may not change
+        // it.
         if (applySchema)
             marten.ApplyAllDatabaseChangesOnStartup()
                 // Run after the schema is applied: move a ledger kept in the first layout to the current one,
@@ -67,12 +68,16 @@ public static class Storage
         return builder.UseNodaTime().Build();
     }
 
-    /// <summary>Whether the connection string itself sets Max Auto Prepare (Npgsql's builder reports every keyword as present).</summary>
+    /// <summary>
+    /// Whether the connection string itself sets Max Auto Prepare (Npgsql's builder reports every keyword as present).
+    /// </summary>
     private static bool SaysAutoPrepare(string connectionString) =>
         new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
             .Any(key => key.Replace(" ", "").Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>How many distinct statements each connection keeps prepared (Npgsql drops the least used beyond it).</summary>
+    /// <summary>
+    /// How many distinct statements each connection keeps prepared (Npgsql drops the least used beyond it).
+    /// </summary>
     public const int AutoPrepared = 100;
 
     private const string CustomPlans = "-c plan_cache_mode=force_custom_plan";

@@ -12,7 +12,9 @@ namespace OpenValue.Api.Integrity;
 /// </summary>
 public static class ChainAnchors
 {
-    /// <summary>Folds the head and queues its row in the session, so it commits with the proposal or not at all.</summary>
+    /// <summary>
+    /// Folds the head and queues its row in the session, so it commits with the proposal or not at all.
+    /// </summary>
     public static async Task<ChainHead> Record(IDocumentSession session, Guid distributionId, CancellationToken cancellation)
     {
         var (db, schema, tenant) = (Db(session), session.DocumentStore.Options.DatabaseSchemaName, session.TenantId);

@@ -19,7 +19,9 @@ public sealed class EventChain : IInitialData
     public Task Populate(IDocumentStore store, CancellationToken cancellation) =>
         Apply(store.Storage.Database.CreateConnection(), store.Options.DatabaseSchemaName, cancellation);
 
-    /// <summary>The same step for a store that is not hosted (the benchmarks), on a connection it then disposes.</summary>
+    /// <summary>
+    /// The same step for a store that is not hosted (the benchmarks), on a connection it then disposes.
+    /// </summary>
     public static async Task Apply(NpgsqlConnection connection, string schema, CancellationToken cancellation)
     {
         await using (connection)

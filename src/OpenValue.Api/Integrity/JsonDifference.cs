@@ -40,7 +40,9 @@ internal static class JsonDifference
         }
     }
 
-    /// <summary>Free text people wrote (names, descriptions, reasons) is personal data: say that it differs, not what.</summary>
+    /// <summary>
+    /// Free text people wrote (names, descriptions, reasons) is personal data: say that it differs, not what.
+    /// </summary>
     private static bool Personal(string path) => PersonalFields.Any(f =>
         path.EndsWith("." + f, StringComparison.Ordinal) || path.Contains("." + f + "[", StringComparison.Ordinal));
 

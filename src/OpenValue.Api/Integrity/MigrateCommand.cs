@@ -9,7 +9,8 @@ public sealed class MigrateInput : NetCoreInput
 }
 
 /// <summary>
-/// <c>dotnet OpenValue.Api.dll migrate [--runtime-role NAME]</c>: applies the whole schema as the connection's role (the
+/// <c>dotnet OpenValue.Api.dll migrate [--runtime-role NAME]</c>: applies the whole schema as the connection's role
+/// (the
 /// schema's owner), before the app starts as its runtime role. <c>./openvalue.sh run</c> does both.
 /// </summary>
 [Description("Apply the database schema (as its owner) and grant the runtime role its rights", Name = "migrate")]

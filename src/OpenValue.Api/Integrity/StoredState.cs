@@ -33,7 +33,10 @@ public static class StoredState
             "A steward or treasurer can see what differs at GET /networks/{networkId}/integrity.");
     }
 
-    /// <summary>The stream folded up to the version the document was read at; null when its events no longer read as their types.</summary>
+    /// <summary>
+    /// The stream folded up to the version the document was read at; null when its events no longer read as their
+    /// types.
+    /// </summary>
     private static async Task<string?> Folded<T>(IDocumentSession session, Guid id, long version, Func<T?, object, T?> evolve,
         CancellationToken cancellation) where T : class
     {

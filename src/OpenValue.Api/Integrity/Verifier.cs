@@ -36,8 +36,8 @@ public sealed class Verifier(IDocumentStore store)
             documents = await new DocumentCheck(store.Options.Serializer()).Run(session, folds, Found, cancellation);
             ledger = await new LedgerCheck(Db, Schema).Run(tenant, folds, Found, cancellation);
         }
-        // The events' breaks first, earliest sequence first (the most precise); then the recorded heads', the documents'
-        // and the ledger's, in the order checked.
+        // The events' breaks first, earliest sequence first (the most precise); then the recorded heads', the
+        // documents' and the ledger's, in the order checked.
         var first = breaks.Take(eventBreaks).OrderBy(b => b.Sequence ?? long.MaxValue).Concat(breaks.Skip(eventBreaks))
             .FirstOrDefault();
         return new IntegrityReport(networkId, breaks.Count == 0, head, events, anchors, documents, ledger, first, breaks);

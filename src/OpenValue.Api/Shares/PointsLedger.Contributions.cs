@@ -4,7 +4,9 @@ using Npgsql;
 
 namespace OpenValue.Api.Shares;
 
-/// <summary>One contribution's points in a scope as of a moment, and when it was accepted (what decay counts from).</summary>
+/// <summary>
+/// One contribution's points in a scope as of a moment, and when it was accepted (what decay counts from).
+/// </summary>
 public sealed record ContributionPoints(Guid ContributionId, Guid MemberId, string Kind, decimal Points, Instant AcceptedAt);
 
 public static partial class PointsLedger

@@ -85,7 +85,9 @@ public static class PointsLedgerSchema
         ];
     }
 
-    /// <summary>Points per (tenant, scope, [day,] member, kind): the key is the primary key, so reads are one index range.</summary>
+    /// <summary>
+    /// Points per (tenant, scope, [day,] member, kind): the key is the primary key, so reads are one index range.
+    /// </summary>
     private static Table ScopeTable(string name, (string Name, string Type)? period = null)
     {
         var table = new Table($"{Schema}.{name}");

@@ -66,7 +66,9 @@ public static class DistributionEndpoints
     public static async Task<DistributionResponse> Get(Guid distributionId, IQuerySession session, HttpContext http) =>
         await TreasuryResponses.Of(session, await TreasuryResponses.Load(session, distributionId, http.RequestAborted), http.RequestAborted);
 
-    /// <summary>A second approval is 409; send an Idempotency-Key to have a retry answered like the first call.</summary>
+    /// <summary>
+    /// A second approval is 409; send an Idempotency-Key to have a retry answered like the first call.
+    /// </summary>
     [WolverinePost("/networks/{networkId}/distributions/{distributionId}/approval"), Allow(Role.Treasurer)]
     [EndpointSummary("Approve a distribution")]
     [EndpointDescription("By a treasurer other than the proposer, when the network requires a second approval.")]
@@ -86,7 +88,9 @@ public static class DistributionEndpoints
             return new Outcome(StatusCodes.Status200OK, null, await TreasuryResponses.Of(session, approved, http.RequestAborted));
         });
 
-    /// <summary>Both streams are version-checked: a cancellation racing a payout or another reservation loses cleanly.</summary>
+    /// <summary>
+    /// Both streams are version-checked: a cancellation racing a payout or another reservation loses cleanly.
+    /// </summary>
     [WolverinePost("/networks/{networkId}/distributions/{distributionId}/cancellation"), Allow(Role.Treasurer)]
     [EndpointSummary("Cancel a distribution")]
     [EndpointDescription(

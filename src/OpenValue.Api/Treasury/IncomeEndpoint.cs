@@ -18,7 +18,9 @@ public sealed record IncomeRecordedResponse(Guid IncomeId, Guid PoolId, Guid? Pr
 
 public static class IncomeEndpoint
 {
-    /// <summary>Appends to the pool of the income's scope, checked against the version read like every pool write.</summary>
+    /// <summary>
+    /// Appends to the pool of the income's scope, checked against the version read like every pool write.
+    /// </summary>
     [WolverinePost("/networks/{networkId}/income"), Allow(Role.Treasurer)]
     [EndpointSummary("Record income")]
     [EndpointDescription("Into the pool of a project when it names one, else the network's own pool.")]
@@ -39,8 +41,8 @@ public static class IncomeEndpoint
         });
 
     /// <summary>
-    /// A pool stream locked to the version read, its stored document checked against its events. A stream at a pool's id that
-    /// is not a pool is refused, never written to.
+    /// A pool stream locked to the version read, its stored document checked against its events. A stream at a pool's
+    /// id that is not a pool is refused, never written to.
     /// </summary>
     public static async Task<JasperFx.Events.IEventStream<Pool>> FetchPool(IDocumentSession session, Guid poolId, CancellationToken cancellation)
     {

@@ -107,7 +107,9 @@ public static class PayoutEndpoints
     }
 }
 
-/// <summary>RFC 4180 by hand: CRLF line ends; a field with a comma, quote, CR or LF is quoted, its quotes doubled.</summary>
+/// <summary>
+/// RFC 4180 by hand: CRLF line ends; a field with a comma, quote, CR or LF is quoted, its quotes doubled.
+/// </summary>
 public static class CsvText
 {
     public static string Write(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)

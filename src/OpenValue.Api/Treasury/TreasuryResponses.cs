@@ -28,8 +28,8 @@ public sealed record PayoutResponse(Guid PayoutId, int Line, Guid MemberId, stri
 public sealed record PayoutsResponse(Guid DistributionId, IReadOnlyList<PayoutResponse> Payouts);
 
 /// <summary>
-/// A distribution with everything needed to check it: the shares it used, each line explained, what became of it, and the
-/// network's chain head when it was proposed (see Integrity.ChainAnchors).
+/// A distribution with everything needed to check it: the shares it used, each line explained, what became of it, and
+/// the network's chain head when it was proposed (see Integrity.ChainAnchors).
 /// </summary>
 public sealed record DistributionResponse(
     Guid DistributionId, DistributionStatus Status, DistributionPolicy Policy, Guid? ProjectId, int? EquationVersion, Instant AsOf,
@@ -40,7 +40,9 @@ public sealed record DistributionResponse(
 
 public static class TreasuryResponses
 {
-    /// <summary>Beyond this many members a response names, every member's label is read (one scan beats a long id list).</summary>
+    /// <summary>
+    /// Beyond this many members a response names, every member's label is read (one scan beats a long id list).
+    /// </summary>
     private const int NamesByIdUpTo = 1_000;
 
     /// <summary>

@@ -33,7 +33,10 @@ public sealed record ValueEquationsResponse(IReadOnlyList<ValueEquationResponse>
 
 public static class ValueEquationEndpoints
 {
-    /// <summary>Adopts the next version. Decided on the network stream's version: two stewards racing get one version each or a 409.</summary>
+    /// <summary>
+    /// Adopts the next version. Decided on the network stream's version: two stewards racing get one version each or a
+    /// 409.
+    /// </summary>
     [WolverinePost("/networks/{networkId}/value-equations"), Allow(Role.Steward)]
     [EndpointSummary("Adopt the next value-equation version")]
     [EndpointDescription(

@@ -4,7 +4,9 @@ using OpenValue.Domain.Networks;
 
 namespace OpenValue.Domain.Contributions;
 
-/// <summary>What a member claims, as typed: every field is text until <see cref="Claim.Parse"/> has checked it.</summary>
+/// <summary>
+/// What a member claims, as typed: every field is text until <see cref="Claim.Parse"/> has checked it.
+/// </summary>
 public sealed record ClaimInput(
     string? Kind, string? Quantity, string? Unit, string? OccurredOn, string? Description, string? EvidenceUrl, string? ProjectId);
 

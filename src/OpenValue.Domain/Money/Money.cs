@@ -36,7 +36,9 @@ public sealed record Money(long AmountMinor, Currency Currency)
         return new Money((long)minor, currency);
     }
 
-    /// <summary>The amount as a decimal string with exactly the currency's decimals: "12.30", "0.05", JPY "5".</summary>
+    /// <summary>
+    /// The amount as a decimal string with exactly the currency's decimals: "12.30", "0.05", JPY "5".
+    /// </summary>
     public string ToDecimalString() => ToDecimalString(AmountMinor, Currency);
 
     /// <summary>
@@ -59,11 +61,15 @@ public sealed record Money(long AmountMinor, Currency Currency)
     /// <summary>"12.30 EUR": for explanations and logs, not for the wire.</summary>
     public override string ToString() => $"{ToDecimalString()} {Currency.Code}";
 
-    /// <summary>The exact sum; refuses mixed currencies (Conflict "currency-mismatch") and throws on overflow.</summary>
+    /// <summary>
+    /// The exact sum; refuses mixed currencies (Conflict "currency-mismatch") and throws on overflow.
+    /// </summary>
     public static Money operator +(Money left, Money right) =>
         new(checked(left.AmountMinor + right.AmountMinor), SameCurrency(left, right));
 
-    /// <summary>The exact difference; refuses mixed currencies (Conflict "currency-mismatch") and throws on overflow.</summary>
+    /// <summary>
+    /// The exact difference; refuses mixed currencies (Conflict "currency-mismatch") and throws on overflow.
+    /// </summary>
     public static Money operator -(Money left, Money right) =>
         new(checked(left.AmountMinor - right.AmountMinor), SameCurrency(left, right));
 

@@ -10,7 +10,8 @@ public static class Membership
 {
     private static readonly string AllRoles = string.Join(", ", Enum.GetValues<Role>().Select(Wire.Name));
 
-    /// <param name="existing">The member already holding <c>command.MemberId</c>, if any (never, for a fresh id).</param>
+    /// <param name="existing">The member already holding <c>command.MemberId</c>, if any (never, for a fresh
+    /// id).</param>
     public static object[] Decide(AdmitMember command, Network network, NetworkMember? existing, Instant now)
     {
         var name = Text.Required(command.Name, "name", Founding.MaxNameLength);
@@ -27,7 +28,8 @@ public static class Membership
     /// Grants and revokes in one step. Granting a role already held or revoking one not held changes nothing,
     /// so a retried request is harmless. A network always keeps at least one steward.
     /// </summary>
-    /// <param name="member">The member named by <c>command.MemberId</c>, or null when the network has no such member.</param>
+    /// <param name="member">The member named by <c>command.MemberId</c>, or null when the network has no such
+    /// member.</param>
     public static object[] Decide(ChangeRoles command, Network network, NetworkMember? member, Instant now)
     {
         var grant = Wire.ParseSet<Role>(command.Grant, "grant");

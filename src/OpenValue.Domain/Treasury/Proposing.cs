@@ -58,11 +58,16 @@ public static class Proposing
         return (reservation, proposal);
     }
 
-    /// <summary>The lines again from what the proposal recorded: equal to its lines, to the minor unit, at any later time.</summary>
+    /// <summary>
+    /// The lines again from what the proposal recorded: equal to its lines, to the minor unit, at any later time.
+    /// </summary>
     public static IReadOnlyList<ProposedLine> Recompute(DistributionProposed p) =>
         Lines(p.Policy, new Money(p.AmountMinor, Currency.Parse(p.Currency, "currency")), p.Shares, p.PaidBefore, p.AsOf, p.WindowDays);
 
-    /// <summary>The policy applied to the shares; lines numbered from 1 in member-id order. Conflict "no-eligible-member" if nobody holds a share.</summary>
+    /// <summary>
+    /// The policy applied to the shares; lines numbered from 1 in member-id order. Conflict "no-eligible-member" if
+    /// nobody holds a share.
+    /// </summary>
     public static IReadOnlyList<ProposedLine> Lines(
         DistributionPolicy policy, Money amount, IReadOnlyList<ShareUsed> shares, IReadOnlyDictionary<Guid, long> paidBefore, Instant asOf, int? windowDays)
     {

@@ -75,7 +75,9 @@ public static class Settling
             command.IssuedBy, now)],
     };
 
-    /// <summary>A compensating pair: the payout is marked reversed and its money returns to the pool it came from.</summary>
+    /// <summary>
+    /// A compensating pair: the payout is marked reversed and its money returns to the pool it came from.
+    /// </summary>
     public static (PayoutReversed Reversal, PayoutReturned Return) Decide(ReversePayout command, Distribution distribution, Instant now)
     {
         var reason = Text.Required(command.Reason, "reason", MaxReasonLength, multiline: true);

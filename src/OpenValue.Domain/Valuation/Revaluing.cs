@@ -5,17 +5,23 @@ using OpenValue.Domain.Networks;
 
 namespace OpenValue.Domain.Valuation;
 
-/// <summary>An accepted contribution as valuation sees it, with the points it counts now (null: never valued).</summary>
+/// <summary>
+/// An accepted contribution as valuation sees it, with the points it counts now (null: never valued).
+/// </summary>
 public sealed record AcceptedContribution(
     Guid ContributionId, Guid MemberId, Guid? ProjectId, string Kind, decimal Quantity, string Unit, Instant AcceptedAt, decimal? Points);
 
 public sealed record RevalueContributions(int EquationVersion, string? Reason, Guid RevaluedBy);
 
-/// <summary>What a revaluation appends: one correction per changed contribution and the network's record of it.</summary>
+/// <summary>
+/// What a revaluation appends: one correction per changed contribution and the network's record of it.
+/// </summary>
 public sealed record Revaluation(
     IReadOnlyList<ContributionValueCorrected> Corrections, ContributionsRevalued? Revalued, IReadOnlyList<Guid> Unvalued);
 
-/// <summary>Re-valuing accepted contributions under an adopted version: explicit, with a reason, by compensating events.</summary>
+/// <summary>
+/// Re-valuing accepted contributions under an adopted version: explicit, with a reason, by compensating events.
+/// </summary>
 public static class Revaluing
 {
     public const int MaxReasonLength = 2000;

@@ -10,10 +10,13 @@ public sealed record KindRuleRequest(string? Unit = null, string? Rate = null, s
 /// A proposed value equation as it arrives on the wire (the body of POST /value-equations and of /simulate).
 /// </summary>
 /// <param name="Preset">Optional starting point: "slicing-pie", "hours-only" or "equal-money".</param>
-/// <param name="Rules">Rules per kind, on top of the preset's. A field left out inherits the preset's value for that kind.</param>
+/// <param name="Rules">Rules per kind, on top of the preset's. A field left out inherits the preset's value for that
+/// kind.</param>
 /// <param name="HalfLifeDays">Optional decay half-life in days, &gt; 0.</param>
-/// <param name="ClassWeights">Optional FairShares weights by stakeholder class ("labour": "0.35"…), summing to exactly 1.</param>
-/// <param name="ProjectOverrides">Optional rules per project id; a field left out inherits the network rule for that kind.</param>
+/// <param name="ClassWeights">Optional FairShares weights by stakeholder class ("labour": "0.35"…), summing to exactly
+/// 1.</param>
+/// <param name="ProjectOverrides">Optional rules per project id; a field left out inherits the network rule for that
+/// kind.</param>
 public sealed record ValueEquationRequest(
     string? Preset = null,
     IReadOnlyDictionary<string, KindRuleRequest?>? Rules = null,
