@@ -9,10 +9,12 @@ namespace OpenValue.Api.Shares;
 
 /// <summary>What a share line shows of a member besides points: name and stakeholder class.</summary>
 /// <param name="Classes">The class over time when it ever changed (<see cref="ClassHistory"/>), else null.</param>
-public sealed record MemberLabel(Guid Id, string Name, StakeholderClass StakeholderClass, IReadOnlyList<ClassPeriod>? Classes = null)
+public sealed record MemberLabel(
+    Guid Id, string Name, StakeholderClass StakeholderClass, IReadOnlyList<ClassPeriod>? Classes = null)
 {
     /// <summary>The class in force at <paramref name="at"/>.</summary>
-    public StakeholderClass ClassAt(Instant at) => Classes is { } history ? ClassHistory.At(history, at) : StakeholderClass;
+    public StakeholderClass ClassAt(Instant at) =>
+        Classes is { } history ? ClassHistory.At(history, at) : StakeholderClass;
 }
 
 internal static class MemberLabels
@@ -49,7 +51,8 @@ internal static class MemberLabels
             var history = await reader.IsDBNullAsync(3, cancellation)
                 ? null
                 : serializer.FromJson<List<ClassPeriod>>(new MemoryStream(Encoding.UTF8.GetBytes(reader.GetString(3))));
-            labels[reader.GetGuid(0)] = new MemberLabel(reader.GetGuid(0), reader.GetString(1), stakeholderClass, history);
+            var id = reader.GetGuid(0);
+            labels[id] = new MemberLabel(id, reader.GetString(1), stakeholderClass, history);
         }
         return labels;
     }

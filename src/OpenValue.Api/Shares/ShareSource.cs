@@ -68,13 +68,15 @@ public sealed class ShareSource(IDocumentStore store) : IShareSource
     /// (<see cref="KeptShares"/>); computed and kept otherwise.
     /// </summary>
     private async Task<Computed> Lifetime(
-        IQuerySession session, Guid? projectId, Instant asOf, ValueEquation? equation, int classChanges, CancellationToken cancellation)
+        IQuerySession session, Guid? projectId, Instant asOf, ValueEquation? equation, int classChanges,
+        CancellationToken cancellation)
     {
         var (version, nextAt) = await PointsLedger.StateAsOf(store, session.TenantId, projectId, asOf, cancellation);
         if (kept.Find(session.TenantId, projectId, version, equation?.Version, classChanges, asOf) is { } hit)
             return hit;
         var computed = await Compute(session, projectId, null, asOf, equation, cancellation);
-        kept.Keep(session.TenantId, projectId, version, equation?.Version, classChanges, asOf, nextAt, computed with { Labels = null });
+        kept.Keep(session.TenantId, projectId, version, equation?.Version, classChanges, asOf, nextAt,
+            computed with { Labels = null });
         return computed;
     }
 
@@ -113,7 +115,7 @@ public sealed class ShareSource(IDocumentStore store) : IShareSource
         return tally;
     }
 
-    /// <summary>The class in force at asOf: a member moved to another class from a date counts in it from then on.</summary>
+    /// <summary>The class in force at asOf: a member moved to another class from a date counts in it from then.</summary>
     private static StakeholderClass ClassOf(IReadOnlyDictionary<Guid, MemberLabel> labels, Guid member, Instant asOf) =>
         labels.TryGetValue(member, out var label)
             ? label.ClassAt(asOf)

@@ -36,4 +36,5 @@ public sealed record MemberRenamed(Guid NetworkId, Guid MemberId, string Name, G
 /// moment from then on weigh them in the new class, shares as of an earlier moment in the class then in force.
 /// </summary>
 public sealed record MemberClassChanged(
-    Guid NetworkId, Guid MemberId, StakeholderClass StakeholderClass, LocalDate EffectiveOn, Guid ChangedBy, Instant ChangedAt);
+    Guid NetworkId, Guid MemberId, StakeholderClass StakeholderClass, LocalDate EffectiveOn, Guid ChangedBy,
+    Instant ChangedAt);

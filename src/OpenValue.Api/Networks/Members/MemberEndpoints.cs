@@ -16,7 +16,8 @@ public sealed record MemberAdmittedResponse(Guid MemberId, string Token, string 
 
 public sealed record ChangeRolesRequest(IReadOnlyList<string?>? Grant = null, IReadOnlyList<string?>? Revoke = null);
 
-public sealed record ChangeMemberRequest(string? Name = null, string? StakeholderClass = null, string? EffectiveOn = null);
+public sealed record ChangeMemberRequest(
+    string? Name = null, string? StakeholderClass = null, string? EffectiveOn = null);
 
 public sealed record MemberResponse(Guid MemberId, string Name, IReadOnlyList<Role> Roles, StakeholderClass StakeholderClass, Instant AdmittedAt)
 {
@@ -79,7 +80,8 @@ public static class MemberEndpoints
     [ProducesResponseType<MemberResponse>(StatusCodes.Status200OK)]
     [ProducesProblem(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)]
     public static async Task<MemberResponse> Change(
-        Guid networkId, Guid memberId, ChangeMemberRequest body, HttpContext http, IDocumentSession session, IClock clock)
+        Guid networkId, Guid memberId, ChangeMemberRequest body, HttpContext http, IDocumentSession session,
+        IClock clock)
     {
         var caller = http.Caller();
         var stream = await session.Events.FetchForWriting<Network>(networkId, http.RequestAborted);

@@ -14,7 +14,9 @@ public sealed class MemberView
     public List<Role> Roles { get; set; } = [];
     public Instant AdmittedAt { get; set; }
 
-    /// <summary>The class over time, from admission (<see cref="ClassHistory"/>); <see cref="StakeholderClass"/> is the last.</summary>
+    /// <summary>
+    /// The class over time, from admission (<see cref="ClassHistory"/>); <see cref="StakeholderClass"/> is the last.
+    /// </summary>
     public List<ClassPeriod> Classes { get; set; } = [];
 
     /// <summary>
@@ -67,7 +69,8 @@ public sealed class MemberViewProjection : MultiStreamProjection<MemberView, Gui
     /// <summary>The change holds from the start of its day on; the current class is the last in the history.</summary>
     public static void Apply(MemberView view, MemberClassChanged e)
     {
-        view.Classes = ClassHistory.With(view.Classes, new ClassPeriod(ClassHistory.StartOf(e.EffectiveOn), e.StakeholderClass));
+        var change = new ClassPeriod(ClassHistory.StartOf(e.EffectiveOn), e.StakeholderClass);
+        view.Classes = ClassHistory.With(view.Classes, change);
         view.StakeholderClass = view.Classes[^1].StakeholderClass;
     }
 
