@@ -54,7 +54,8 @@ public static class ActivityFacts
             e.IssuedBy == e.MemberId ? Role.Steward : null),
         MemberRenamed e => new(e.RenamedAt, e.RenamedBy, new(MemberId: e.MemberId), $"Renamed the member to {e.Name}."),
         MemberClassChanged e => new(e.ChangedAt, e.ChangedBy, new(MemberId: e.MemberId),
-            $"Moved the member to the {Wire.Name(e.StakeholderClass)} class from {Domain.Dates.Format(e.EffectiveOn)}."),
+            $"Moved the member to the {Wire.Name(e.StakeholderClass)} class " +
+            $"from {Domain.Dates.Format(e.EffectiveOn)}."),
         ProjectOpened e => new(e.OpenedAt, e.OpenedBy, new(ProjectId: e.ProjectId), $"Opened the project “{e.Name}”."),
         ReviewPolicySet e => new(e.SetAt, e.SetBy, new(),
             $"Set the review policy: {e.ApprovalsRequired} approval{(e.ApprovalsRequired == 1 ? "" : "s")} accept a claim."),

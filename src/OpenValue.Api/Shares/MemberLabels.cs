@@ -47,7 +47,8 @@ internal static class MemberLabels
         {
             var json = reader.GetString(2);
             if (!classes.TryGetValue(json, out var stakeholderClass))
-                classes[json] = stakeholderClass = serializer.FromJson<StakeholderClass>(new MemoryStream(Encoding.UTF8.GetBytes(json)));
+                classes[json] = stakeholderClass =
+                    serializer.FromJson<StakeholderClass>(new MemoryStream(Encoding.UTF8.GetBytes(json)));
             var history = await reader.IsDBNullAsync(3, cancellation)
                 ? null
                 : serializer.FromJson<List<ClassPeriod>>(new MemoryStream(Encoding.UTF8.GetBytes(reader.GetString(3))));

@@ -6,7 +6,9 @@ public sealed record AdmitMember(Guid MemberId, string? Name, IReadOnlyList<stri
 
 public sealed record ChangeRoles(Guid MemberId, IReadOnlyList<string?>? Grant, IReadOnlyList<string?>? Revoke, Guid ChangedBy);
 
-/// <summary>A new name (at once), or a new stakeholder class from a date; <c>BySteward</c>: the caller holds the steward role.</summary>
+/// <summary>
+/// A new name (at once), or a new stakeholder class from a date; <c>BySteward</c>: the caller holds the steward role.
+/// </summary>
 public sealed record ChangeMember(
     Guid MemberId, string? Name, string? StakeholderClass, string? EffectiveOn, Guid ChangedBy, bool BySteward);
 
@@ -74,16 +76,20 @@ public static class Membership
         if (stakeholderClass is not null && command.EffectiveOn is null)
             throw RuleViolation.Invalid("effectiveOn", "A class change needs 'effectiveOn', the date it takes effect.");
         if (stakeholderClass is null && command.EffectiveOn is not null)
-            throw RuleViolation.Invalid("stakeholderClass", "'effectiveOn' dates a class change: send 'stakeholderClass' too.");
+            throw RuleViolation.Invalid("stakeholderClass",
+                "'effectiveOn' dates a class change: send 'stakeholderClass' too.");
         var today = now.InUtc().Date;
-        var effectiveOn = command.EffectiveOn is null ? (LocalDate?)null : Dates.Parse(command.EffectiveOn, "effectiveOn", today);
+        var effectiveOn = command.EffectiveOn is null
+            ? (LocalDate?)null
+            : Dates.Parse(command.EffectiveOn, "effectiveOn", today);
 
         if (member is null || member.Id != command.MemberId)
             throw RuleViolation.NotFound("member-not-found", $"Member {command.MemberId} is not in this network.");
         if (stakeholderClass is not null && !command.BySteward)
             throw RuleViolation.Forbidden("steward-only", "Only a steward changes a member's stakeholder class.");
         if (name is not null && !command.BySteward && command.ChangedBy != member.Id)
-            throw RuleViolation.Forbidden("steward-or-self", "Only a steward or the member themself changes their name.");
+            throw RuleViolation.Forbidden("steward-or-self",
+                "Only a steward or the member themself changes their name.");
 
         var events = new List<object>();
         if (name is not null && name != member.Name)
@@ -101,10 +107,13 @@ public static class Membership
         }
         return events.Count > 0
             ? [.. events]
-            : throw RuleViolation.Invalid(name is not null ? "name" : "stakeholderClass", "This changes nothing: the member already has it.");
+            : throw RuleViolation.Invalid(name is not null ? "name" : "stakeholderClass",
+                "This changes nothing: the member already has it.");
     }
 
-    /// <summary>The same class at every moment (an admission at noon and a change from that midnight to the same class agree).</summary>
+    /// <summary>
+    /// The same class at every moment (an admission at noon and a change from that midnight to the same class agree).
+    /// </summary>
     private static bool SameClasses(IReadOnlyList<ClassPeriod> before, IReadOnlyList<ClassPeriod> after) =>
         before.Concat(after).Select(p => p.From).Append(Instant.MinValue)
             .All(at => ClassHistory.At(before, at) == ClassHistory.At(after, at));

@@ -7,7 +7,7 @@ public sealed record NetworkMember(Guid Id, string Name, StakeholderClass Stakeh
 {
     public Instant AdmittedAt { get; init; }
 
-    /// <summary>The member's class over time (<see cref="ClassHistory"/>); empty means their class never changed.</summary>
+    /// <summary>The class over time (<see cref="ClassHistory"/>); empty means their class never changed.</summary>
     public IReadOnlyList<ClassPeriod> Classes { get; init; } = [];
 
     public IReadOnlyList<ClassPeriod> ClassHistory => Classes.Count > 0 ? Classes : [new(AdmittedAt, StakeholderClass)];
