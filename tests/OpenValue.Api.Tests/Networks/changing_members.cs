@@ -5,6 +5,7 @@ using OpenValue.Api.Shares;
 using OpenValue.Api.Tests.Activity;
 using OpenValue.Api.Tests.Contributions;
 using OpenValue.Api.Tests.Infrastructure;
+using OpenValue.Api.Tests.Integrity;
 using OpenValue.Api.Tests.Shares;
 using OpenValue.Domain.Networks;
 
@@ -116,4 +117,19 @@ public class changing_members(AppFixture app)
         (await SharesAt(before)).Should().BeEquivalentTo(new[] { ("Bob", 0.5m), ("Dee", 0.5m) });
         (await SharesAt(from)).Should().BeEquivalentTo(new[] { ("Bob", 0.75m), ("Dee", 0.25m) });
     });
+
+    [Fact]
+    public async Task the_integrity_verifier_recomputes_the_changed_member_views_from_the_events()
+    {
+        var n = await api.Found();
+        var dee = await api.Admit(n, "Dee", "user", "contributor");
+        (await api.Patch(Url(n, dee), new { name = "Dee Smith", stakeholderClass = "labour", effectiveOn = "2026-11-26" },
+            n.Token)).Status.Should().Be(200);
+        var report = await api.Integrity(n);
+        report.Intact.Should().BeTrue(report.FirstBreak?.What);
+
+        await Tampering.Sql("update openvalue.mt_doc_memberview set data = jsonb_set(data, '{classes}', '[]') " +
+            "where tenant_id = $1 and id = $2", n.NetworkId.ToString(), dee.MemberId);
+        (await api.Integrity(n)).Intact.Should().BeFalse("the stored class history no longer follows from the events");
+    }
 }
