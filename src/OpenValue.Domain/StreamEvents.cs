@@ -17,6 +17,7 @@ public static class StreamEvents
     public static readonly IReadOnlyList<Type> Network =
     [
         typeof(NetworkFounded), typeof(MemberAdmitted), typeof(MemberRoleGranted), typeof(MemberRoleRevoked), typeof(MemberTokenReissued), typeof(MemberInvitationIssued),
+        typeof(MemberRenamed), typeof(MemberClassChanged),
         typeof(ProjectOpened), typeof(ReviewPolicySet), typeof(TreasuryPolicySet), typeof(ValueEquationAdopted), typeof(ContributionsRevalued),
     ];
 

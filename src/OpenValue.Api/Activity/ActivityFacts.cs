@@ -30,6 +30,7 @@ public static class ActivityFacts
     public static readonly Type[] Types =
     [
         typeof(NetworkFounded), typeof(MemberAdmitted), typeof(MemberRoleGranted), typeof(MemberRoleRevoked), typeof(MemberTokenReissued), typeof(MemberInvitationIssued),
+        typeof(MemberRenamed), typeof(MemberClassChanged),
         typeof(ProjectOpened), typeof(ReviewPolicySet), typeof(TreasuryPolicySet), typeof(ValueEquationAdopted), typeof(ContributionsRevalued),
         typeof(ContributionSubmitted), typeof(ContributionAmended), typeof(ContributionWithdrawn), typeof(ContributionReviewed),
         typeof(ContributionAccepted), typeof(ContributionRejected), typeof(IncomeRecorded), typeof(DistributionProposed),
@@ -51,6 +52,10 @@ public static class ActivityFacts
         MemberInvitationIssued e => new(e.IssuedAt, e.IssuedBy, new(MemberId: e.MemberId),
             "Issued the member a fresh invitation link; their earlier links stopped working.",
             e.IssuedBy == e.MemberId ? Role.Steward : null),
+        MemberRenamed e => new(e.RenamedAt, e.RenamedBy, new(MemberId: e.MemberId), $"Renamed the member to {e.Name}."),
+        MemberClassChanged e => new(e.ChangedAt, e.ChangedBy, new(MemberId: e.MemberId),
+            $"Moved the member to the {Wire.Name(e.StakeholderClass)} class " +
+            $"from {Domain.Dates.Format(e.EffectiveOn)}."),
         ProjectOpened e => new(e.OpenedAt, e.OpenedBy, new(ProjectId: e.ProjectId), $"Opened the project “{e.Name}”."),
         ReviewPolicySet e => new(e.SetAt, e.SetBy, new(),
             $"Set the review policy: {e.ApprovalsRequired} approval{(e.ApprovalsRequired == 1 ? "" : "s")} accept a claim."),

@@ -56,6 +56,12 @@ internal sealed class Folds
             case MemberRoleRevoked r when Members.TryGetValue(r.MemberId, out var member):
                 MemberViewProjection.Apply(member, r);
                 break;
+            case MemberRenamed n when Members.TryGetValue(n.MemberId, out var member):
+                MemberViewProjection.Apply(member, n);
+                break;
+            case MemberClassChanged c when Members.TryGetValue(c.MemberId, out var member):
+                MemberViewProjection.Apply(member, c);
+                break;
             case ProjectOpened p:
                 Projects[p.ProjectId] = ProjectViewProjection.Create(p);
                 break;

@@ -13,7 +13,8 @@ namespace OpenValue.Api.Shares;
 /// checkpoints (<see cref="PointsLedger.TallyAsOf"/>); with one, each contribution's points as of asOf are
 /// decayed from its acceptance to asOf (<see cref="Decay.Decayed"/>) and summed, which reads every entry in
 /// scope. Each request reads only what it shows: the equations (not the whole network document), and the
-/// names of the members whose lines it returns (classes of all holders only when class weights are in force).
+/// names of the members whose lines it returns (classes of all holders only when class weights are in force,
+/// each holder's class in force at asOf).
 /// Lifetime shares without decay are kept between requests while the ledger stays the same (<see cref="KeptShares"/>).
 /// </summary>
 public sealed class ShareSource(IDocumentStore store) : IShareSource
@@ -42,10 +43,11 @@ public sealed class ShareSource(IDocumentStore store) : IShareSource
     {
         var tenant = networkId.ToString();
         await using var session = store.QuerySession(tenant);
-        var equations = await session.Query<Network>().Where(n => n.Id == networkId).Select(n => n.Equations).SingleOrDefaultAsync(cancellation);
-        var equation = equations?.LastOrDefault(e => e.EffectiveFrom <= asOf);
+        var network = await session.Query<Network>().Where(n => n.Id == networkId)
+            .Select(n => new { n.Equations, n.ClassChanges }).SingleOrDefaultAsync(cancellation);
+        var equation = network?.Equations.LastOrDefault(e => e.EffectiveFrom <= asOf);
         var computed = after is null && equation?.HalfLifeDays is null
-            ? await Lifetime(session, projectId, asOf, equation, cancellation)
+            ? await Lifetime(session, projectId, asOf, equation, network?.ClassChanges ?? 0, cancellation)
             : await Compute(session, projectId, after, asOf, equation, cancellation);
         var picked = lines.Pick(computed.Holders);
         var labels = !lines.Labelled ? null : computed.Labels
@@ -65,13 +67,16 @@ public sealed class ShareSource(IDocumentStore store) : IShareSource
     /// equation in force are the same and no entry counts between that request's moment and this one
     /// (<see cref="KeptShares"/>); computed and kept otherwise.
     /// </summary>
-    private async Task<Computed> Lifetime(IQuerySession session, Guid? projectId, Instant asOf, ValueEquation? equation, CancellationToken cancellation)
+    private async Task<Computed> Lifetime(
+        IQuerySession session, Guid? projectId, Instant asOf, ValueEquation? equation, int classChanges,
+        CancellationToken cancellation)
     {
         var (version, nextAt) = await PointsLedger.StateAsOf(store, session.TenantId, projectId, asOf, cancellation);
-        if (kept.Find(session.TenantId, projectId, version, equation?.Version, asOf) is { } hit)
+        if (kept.Find(session.TenantId, projectId, version, equation?.Version, classChanges, asOf) is { } hit)
             return hit;
         var computed = await Compute(session, projectId, null, asOf, equation, cancellation);
-        kept.Keep(session.TenantId, projectId, version, equation?.Version, asOf, nextAt, computed with { Labels = null });
+        kept.Keep(session.TenantId, projectId, version, equation?.Version, classChanges, asOf, nextAt,
+            computed with { Labels = null });
         return computed;
     }
 
@@ -88,7 +93,7 @@ public sealed class ShareSource(IDocumentStore store) : IShareSource
         var holding = holders.Where(h => h.Points > 0).ToDictionary(h => h.MemberId, h => h.Points);
         var labels = equation?.ClassWeights is null ? null : await MemberLabels.Load(session, null, cancellation, holders.Count);
         var lines = equation?.ClassWeights is { } weights
-            ? DomainShares.Of(holding, holding.Keys.ToDictionary(m => m, m => ClassOf(labels!, m)), weights)
+            ? DomainShares.Of(holding, holding.Keys.ToDictionary(m => m, m => ClassOf(labels!, m, asOf)), weights)
             : DomainShares.Of(holding);
         return new Computed(holders, lines.ToDictionary(l => l.MemberId), holders.Sum(h => h.Points), labels);
     }
@@ -110,9 +115,10 @@ public sealed class ShareSource(IDocumentStore store) : IShareSource
         return tally;
     }
 
-    private static StakeholderClass ClassOf(IReadOnlyDictionary<Guid, MemberLabel> labels, Guid member) =>
+    /// <summary>The class in force at asOf: a member moved to another class from a date counts in it from then.</summary>
+    private static StakeholderClass ClassOf(IReadOnlyDictionary<Guid, MemberLabel> labels, Guid member, Instant asOf) =>
         labels.TryGetValue(member, out var label)
-            ? label.StakeholderClass
+            ? label.ClassAt(asOf)
             : throw new InvalidOperationException($"Member {member} holds points but has no member view.");
 }
 

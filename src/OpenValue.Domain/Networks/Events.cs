@@ -27,3 +27,14 @@ public sealed record MemberTokenReissued(Guid NetworkId, Guid MemberId, Guid Rei
 /// it takes over the membership. Recorded, never the link.
 /// </summary>
 public sealed record MemberInvitationIssued(Guid NetworkId, Guid MemberId, Guid IssuedBy, Instant IssuedAt);
+
+/// <summary>The member's name changed, at once.</summary>
+public sealed record MemberRenamed(Guid NetworkId, Guid MemberId, string Name, Guid RenamedBy, Instant RenamedAt);
+
+/// <summary>
+/// The member's stakeholder class changed from the start of <see cref="EffectiveOn"/> (UTC): shares as of a
+/// moment from then on weigh them in the new class, shares as of an earlier moment in the class then in force.
+/// </summary>
+public sealed record MemberClassChanged(
+    Guid NetworkId, Guid MemberId, StakeholderClass StakeholderClass, LocalDate EffectiveOn, Guid ChangedBy,
+    Instant ChangedAt);

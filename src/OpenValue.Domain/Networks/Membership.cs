@@ -6,6 +6,12 @@ public sealed record AdmitMember(Guid MemberId, string? Name, IReadOnlyList<stri
 
 public sealed record ChangeRoles(Guid MemberId, IReadOnlyList<string?>? Grant, IReadOnlyList<string?>? Revoke, Guid ChangedBy);
 
+/// <summary>
+/// A new name (at once), or a new stakeholder class from a date; <c>BySteward</c>: the caller holds the steward role.
+/// </summary>
+public sealed record ChangeMember(
+    Guid MemberId, string? Name, string? StakeholderClass, string? EffectiveOn, Guid ChangedBy, bool BySteward);
+
 public static class Membership
 {
     private static readonly string AllRoles = string.Join(", ", Enum.GetValues<Role>().Select(Wire.Name));
@@ -55,4 +61,62 @@ public static class Membership
                 "A member keeps at least one role: grant another before revoking the last.");
         return [.. events];
     }
+
+    /// <summary>
+    /// A steward renames anyone and moves anyone to another class from a date (not before their admission,
+    /// not in the future); a member renames only themself. A body that changes nothing is refused.
+    /// </summary>
+    /// <param name="member">The member named by <c>command.MemberId</c>, or null when the network has no such member.</param>
+    public static object[] Decide(ChangeMember command, Network network, NetworkMember? member, Instant now)
+    {
+        if (command.Name is null && command.StakeholderClass is null && command.EffectiveOn is null)
+            throw RuleViolation.Invalid("name", "Send a new 'name', or a new 'stakeholderClass' with 'effectiveOn'.");
+        var name = command.Name is null ? null : Text.Required(command.Name, "name", Founding.MaxNameLength);
+        var stakeholderClass = command.StakeholderClass is null
+            ? (StakeholderClass?)null
+            : Wire.Parse<StakeholderClass>(command.StakeholderClass, "stakeholderClass");
+        if (stakeholderClass is not null && command.EffectiveOn is null)
+            throw RuleViolation.Invalid("effectiveOn", "A class change needs 'effectiveOn', the date it takes effect.");
+        if (stakeholderClass is null && command.EffectiveOn is not null)
+            throw RuleViolation.Invalid("stakeholderClass",
+                "'effectiveOn' dates a class change: send 'stakeholderClass' too.");
+        var today = now.InUtc().Date;
+        var effectiveOn = command.EffectiveOn is null
+            ? (LocalDate?)null
+            : Dates.Parse(command.EffectiveOn, "effectiveOn", today);
+
+        if (member is null || member.Id != command.MemberId)
+            throw RuleViolation.NotFound("member-not-found", $"Member {command.MemberId} is not in this network.");
+        if (stakeholderClass is not null && !command.BySteward)
+            throw RuleViolation.Forbidden("steward-only", "Only a steward changes a member's stakeholder class.");
+        if (name is not null && !command.BySteward && command.ChangedBy != member.Id)
+            throw RuleViolation.Forbidden("steward-or-self",
+                "Only a steward or the member themself changes their name.");
+
+        var events = new List<object>();
+        if (name is not null && name != member.Name)
+            events.Add(new MemberRenamed(network.Id, member.Id, name, command.ChangedBy, now));
+        if (stakeholderClass is { } moved && effectiveOn is { } date)
+        {
+            var admittedOn = member.AdmittedAt.InUtc().Date;
+            if (date < admittedOn)
+                throw RuleViolation.Invalid("effectiveOn",
+                    $"'effectiveOn' must not be before the member was admitted ({Dates.Format(admittedOn)}).");
+            var history = member.ClassHistory;
+            var changed = ClassHistory.With(history, new ClassPeriod(ClassHistory.StartOf(date), moved));
+            if (!SameClasses(history, changed))
+                events.Add(new MemberClassChanged(network.Id, member.Id, moved, date, command.ChangedBy, now));
+        }
+        return events.Count > 0
+            ? [.. events]
+            : throw RuleViolation.Invalid(name is not null ? "name" : "stakeholderClass",
+                "This changes nothing: the member already has it.");
+    }
+
+    /// <summary>
+    /// The same class at every moment (an admission at noon and a change from that midnight to the same class agree).
+    /// </summary>
+    private static bool SameClasses(IReadOnlyList<ClassPeriod> before, IReadOnlyList<ClassPeriod> after) =>
+        before.Concat(after).Select(p => p.From).Append(Instant.MinValue)
+            .All(at => ClassHistory.At(before, at) == ClassHistory.At(after, at));
 }

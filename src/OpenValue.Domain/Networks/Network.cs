@@ -1,9 +1,17 @@
 using System.Collections.Immutable;
+using NodaTime;
 
 namespace OpenValue.Domain.Networks;
 
 public sealed record NetworkMember(Guid Id, string Name, StakeholderClass StakeholderClass, ImmutableHashSet<Role> Roles)
 {
+    public Instant AdmittedAt { get; init; }
+
+    /// <summary>The class over time (<see cref="ClassHistory"/>); empty means their class never changed.</summary>
+    public IReadOnlyList<ClassPeriod> Classes { get; init; } = [];
+
+    public IReadOnlyList<ClassPeriod> ClassHistory => Classes.Count > 0 ? Classes : [new(AdmittedAt, StakeholderClass)];
+
     public bool Holds(Role role) => Roles.Contains(role);
 }
 
@@ -21,12 +29,16 @@ public sealed partial record Network(Guid Id, string Name, string Currency)
 
     public int MemberCount { get; init; }
 
+    /// <summary>How many class changes the network has recorded: shares kept between requests depend on it.</summary>
+    public int ClassChanges { get; init; }
+
     public static Network? Evolve(Network? state, object @event) => (state, @event) switch
     {
         (null, NetworkFounded e) => new Network(e.NetworkId, e.Name, e.Currency),
         (not null, MemberAdmitted e) => state.WithHolders(e.Roles, +1) with { MemberCount = state.MemberCount + 1 },
         (not null, MemberRoleGranted e) => state.WithHolders([e.Role], +1),
         (not null, MemberRoleRevoked e) => state.WithHolders([e.Role], -1),
+        (not null, MemberClassChanged) => state with { ClassChanges = state.ClassChanges + 1 },
         (not null, _) => state.EvolveProjectsAndPolicy(@event),
         _ => state,
     };

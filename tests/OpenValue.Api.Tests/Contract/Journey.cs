@@ -85,6 +85,9 @@ public sealed class Journey(Recorder http, AppFixture app)
         (await http.Post(Url($"/members/{founderId()}/roles"), new { revoke = new[] { "steward" } }, ada)).Expect(409);
         dee = (await http.Post(Url($"/members/{deeId}/token"), null, dee1.Id("token"))).Expect(200).Id("token");
         (await http.Post(Url($"/members/{deeId}/token"), null, bob)).Expect(403);
+        (await http.Patch(Url($"/members/{deeId}"), new { name = "Dee Smith" }, dee)).Expect(200);
+        (await http.Patch(Url($"/members/{deeId}"), new { stakeholderClass = "investor", effectiveOn = "2026-11-26" }, bob)).Expect(403);
+        (await http.Patch(Url($"/members/{deeId}"), new { stakeholderClass = "nobody", effectiveOn = "2026-11-26" }, ada)).Expect(400);
     }
 
     private Guid founderId() => Guid.Parse(http.Exchanges.First(e => e.Method == "POST" && e.Path == "/networks" && e.Status == 201).Body

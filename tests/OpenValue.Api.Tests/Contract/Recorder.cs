@@ -29,6 +29,8 @@ public sealed class Recorder(AppFixture app)
 
     public Task<Answer> Put(string url, object body, string? token = null) => Send(HttpMethod.Put, url, body, token);
 
+    public Task<Answer> Patch(string url, object body, string? token = null) => Send(HttpMethod.Patch, url, body, token);
+
     public async Task<Answer> Send(
         HttpMethod method, string url, object? body, string? token, IDictionary<string, string>? headers = null,
         string contentType = "application/json")

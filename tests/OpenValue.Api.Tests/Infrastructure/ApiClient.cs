@@ -49,6 +49,9 @@ public sealed class ApiClient(Func<IAlbaHost> host)
     public Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> Post(string url, object? body, string? token = null, IDictionary<string, string>? headers = null) =>
         Send(HttpMethod.Post, url, body ?? new { }, token, headers);
 
+    public Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> Patch(string url, object? body, string? token = null) =>
+        Send(HttpMethod.Patch, url, body, token);
+
     public Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> Get(string url, string? token = null) =>
         Send(HttpMethod.Get, url, null, token);
 

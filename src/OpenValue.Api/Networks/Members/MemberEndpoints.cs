@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using OpenValue.Api.Infrastructure;
+using OpenValue.Api.Infrastructure.OpenApi;
 using OpenValue.Api.Security;
 using OpenValue.Domain;
 using OpenValue.Domain.Networks;
@@ -14,6 +15,9 @@ public sealed record AdmitMemberRequest(string? Name, string? StakeholderClass, 
 public sealed record MemberAdmittedResponse(Guid MemberId, string Token, string InvitationUrl);
 
 public sealed record ChangeRolesRequest(IReadOnlyList<string?>? Grant = null, IReadOnlyList<string?>? Revoke = null);
+
+public sealed record ChangeMemberRequest(
+    string? Name = null, string? StakeholderClass = null, string? EffectiveOn = null);
 
 public sealed record MemberResponse(Guid MemberId, string Name, IReadOnlyList<Role> Roles, StakeholderClass StakeholderClass, Instant AdmittedAt)
 {
@@ -59,6 +63,30 @@ public static class MemberEndpoints
         var command = new ChangeRoles(memberId, body.Grant, body.Revoke, http.Caller().MemberId);
         // The member document is read after the stream's version: a concurrent change to the network appends
         // to the same stream, so one of two racing decisions fails its version check (409) and none is lost.
+        var member = await session.LoadAsync<MemberView>(memberId, http.RequestAborted);
+        stream.AppendMany(Membership.Decide(command, stream.Aggregate!, member?.ToMember(), clock.GetCurrentInstant()));
+        await session.SaveChangesAsync(http.RequestAborted);
+        var view = await session.LoadAsync<MemberView>(memberId, http.RequestAborted);
+        return MemberResponse.From(view!);
+    }
+
+    [WolverinePatch("/networks/{networkId}/members/{memberId}")]
+    [EndpointSummary("Rename a member or change their stakeholder class")]
+    [EndpointDescription(
+        "A new name takes effect at once; a steward, or the member themself, renames. A new stakeholder class " +
+        "takes effect from 'effectiveOn' (an ISO date, not before the member was admitted, not in the future); " +
+        "only a steward changes it. Shares as of a moment weigh each member in the class in force then. A body " +
+        "that changes nothing is 400.")]
+    [ProducesResponseType<MemberResponse>(StatusCodes.Status200OK)]
+    [ProducesProblem(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)]
+    public static async Task<MemberResponse> Change(
+        Guid networkId, Guid memberId, ChangeMemberRequest body, HttpContext http, IDocumentSession session,
+        IClock clock)
+    {
+        var caller = http.Caller();
+        var stream = await session.Events.FetchForWriting<Network>(networkId, http.RequestAborted);
+        var command = new ChangeMember(memberId, body.Name, body.StakeholderClass, body.EffectiveOn, caller.MemberId,
+            caller.Holds(Role.Steward));
         var member = await session.LoadAsync<MemberView>(memberId, http.RequestAborted);
         stream.AppendMany(Membership.Decide(command, stream.Aggregate!, member?.ToMember(), clock.GetCurrentInstant()));
         await session.SaveChangesAsync(http.RequestAborted);

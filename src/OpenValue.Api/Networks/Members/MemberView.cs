@@ -15,12 +15,18 @@ public sealed class MemberView
     public Instant AdmittedAt { get; set; }
 
     /// <summary>
+    /// The class over time, from admission (<see cref="ClassHistory"/>); <see cref="StakeholderClass"/> is the last.
+    /// </summary>
+    public List<ClassPeriod> Classes { get; set; } = [];
+
+    /// <summary>
     /// Who admitted this member, made them treasurer or steward, or reissued their token, and when: for four eyes.
     /// </summary>
     public List<Vouching> Vouchings { get; set; } = [];
 
     /// <summary>The member as the domain's decisions see them.</summary>
-    public NetworkMember ToMember() => new(Id, Name, StakeholderClass, [.. Roles]);
+    public NetworkMember ToMember() =>
+        new(Id, Name, StakeholderClass, [.. Roles]) { AdmittedAt = AdmittedAt, Classes = Classes };
 }
 
 public sealed class MemberViewProjection : MultiStreamProjection<MemberView, Guid>
@@ -32,6 +38,8 @@ public sealed class MemberViewProjection : MultiStreamProjection<MemberView, Gui
         Identity<MemberRoleRevoked>(e => e.MemberId);
         Identity<MemberTokenReissued>(e => e.MemberId);
         Identity<MemberInvitationIssued>(e => e.MemberId);
+        Identity<MemberRenamed>(e => e.MemberId);
+        Identity<MemberClassChanged>(e => e.MemberId);
     }
 
     public static MemberView Create(MemberAdmitted e) => new()
@@ -41,6 +49,7 @@ public sealed class MemberViewProjection : MultiStreamProjection<MemberView, Gui
         StakeholderClass = e.StakeholderClass,
         Roles = [.. e.Roles],
         AdmittedAt = e.AdmittedAt,
+        Classes = [new ClassPeriod(e.AdmittedAt, e.StakeholderClass)],
         Vouchings = [new Vouching(e.AdmittedBy, VouchingKind.Admitted, e.AdmittedAt)],
     };
 
@@ -54,6 +63,16 @@ public sealed class MemberViewProjection : MultiStreamProjection<MemberView, Gui
     }
 
     public static void Apply(MemberView view, MemberRoleRevoked e) => view.Roles.Remove(e.Role);
+
+    public static void Apply(MemberView view, MemberRenamed e) => view.Name = e.Name;
+
+    /// <summary>The change holds from the start of its day on; the current class is the last in the history.</summary>
+    public static void Apply(MemberView view, MemberClassChanged e)
+    {
+        var change = new ClassPeriod(ClassHistory.StartOf(e.EffectiveOn), e.StakeholderClass);
+        view.Classes = ClassHistory.With(view.Classes, change);
+        view.StakeholderClass = view.Classes[^1].StakeholderClass;
+    }
 
     /// <summary>Whoever opens a fresh invitation link takes over the membership, as with a new token.</summary>
     public static void Apply(MemberView view, MemberInvitationIssued e)

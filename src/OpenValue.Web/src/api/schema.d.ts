@@ -615,7 +615,13 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Rename a member or change their stakeholder class
+         * @description A new name takes effect at once; a steward, or the member themself, renames. A new stakeholder class takes effect from 'effectiveOn' (an ISO date, not before the member was admitted, not in the future); only a steward changes it. Shares as of a moment weigh each member in the class in force then. A body that changes nothing is 400.
+         *
+         *     Caller: any member of the network (bearer token).
+         */
+        patch: operations["PATCH_networks_networkId_members_memberId"];
         trace?: never;
     };
     "/networks": {
@@ -1041,6 +1047,11 @@ export interface components {
             /** Format: int64 */
             events: number;
             hash: string;
+        };
+        ChangeMemberRequest: {
+            name?: null | string;
+            stakeholderClass?: null | string;
+            effectiveOn?: null | string;
         };
         ChangeRolesRequest: {
             grant?: null | string[];
@@ -4680,6 +4691,116 @@ export interface operations {
             };
             /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PATCH_networks_networkId_members_memberId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The network (its id was returned when it was founded). */
+                networkId: string;
+                /** @description Only this member. */
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeMemberRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberResponse"];
+                };
+            };
+            /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A conflict with the current state: someone else changed it at the same moment, or the state does not allow this now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
