@@ -37,8 +37,8 @@ public static class StreamEvents
     /// <summary>A distribution's stream (id = distribution id): proposal, approval or cancellation, payouts.</summary>
     public static readonly IReadOnlyList<Type> Distribution =
         [
-            typeof(DistributionProposed), typeof(DistributionApproved), typeof(DistributionCancelled), typeof(PayoutsIssued),
-            typeof(PayoutReversed), typeof(PayoutReissued),
+            typeof(DistributionProposed), typeof(DistributionApproved), typeof(DistributionCancelled),
+            typeof(PayoutsIssued), typeof(PayoutReversed), typeof(PayoutReissued),
         ];
 
     public static IEnumerable<Type> All => [.. Network, .. Contribution, .. Pool, .. Distribution];

@@ -87,7 +87,8 @@ public static class ActivityFacts
         PayoutsIssued e => new(e.IssuedAt, e.IssuedBy, new(DistributionId: e.DistributionId), $"Issued {Count(e.Payouts.Count, "payout")}."),
         PayoutReversed e => new(e.ReversedAt, e.ReversedBy, new(e.MemberId, DistributionId: e.DistributionId, PayoutId: e.PayoutId),
             $"Reversed a payout: {Short(e.Reason)}"),
-        PayoutReissued e => new(e.IssuedAt, e.IssuedBy, new(e.MemberId, DistributionId: e.DistributionId, PayoutId: e.PayoutId),
+        PayoutReissued e => new(e.IssuedAt, e.IssuedBy,
+            new(e.MemberId, DistributionId: e.DistributionId, PayoutId: e.PayoutId),
             $"Reissued a reversed payout as {e.Reference}."),
         _ => null,
     };

@@ -14,13 +14,15 @@ public sealed record DistributionMoney(
     Instant? IssuedAt, IReadOnlyList<Payout>? Issued, IReadOnlyList<PayoutReversed>? Reversals,
     IReadOnlyList<PayoutReissued>? Reissues)
 {
-    public static Task<IReadOnlyList<DistributionMoney>> Load(IQuerySession session, Guid? poolId, CancellationToken cancellation)
+    public static Task<IReadOnlyList<DistributionMoney>> Load(
+        IQuerySession session, Guid? poolId, CancellationToken cancellation)
     {
         IQueryable<Distribution> query = session.Query<Distribution>();
         if (poolId is { } only)
             query = query.Where(d => d.Proposal.PoolId == only);
-        return query.Select(d => new DistributionMoney(d.Id, d.Proposal.PoolId, d.Status, d.Proposal.AmountMinor, d.Proposal.ProposedAt,
-                d.Cancellation!.CancelledAt, d.Issue!.IssuedAt, d.Issue!.Payouts, d.Reversals, d.Reissues))
+        return query.Select(d => new DistributionMoney(d.Id, d.Proposal.PoolId, d.Status, d.Proposal.AmountMinor,
+                d.Proposal.ProposedAt, d.Cancellation!.CancelledAt, d.Issue!.IssuedAt, d.Issue!.Payouts, d.Reversals,
+                d.Reissues))
             .ToListAsync(cancellation);
     }
 
@@ -33,7 +35,8 @@ public sealed record DistributionMoney(
 
     /// <summary>Paid and not reversed, per member (as <see cref="Distribution.Standing"/>).</summary>
     public IEnumerable<(Guid MemberId, long AmountMinor)> Standing() =>
-        Payouts.Where(p => Reversals?.Any(r => r.PayoutId == p.PayoutId) != true).Select(p => (p.MemberId, p.AmountMinor));
+        Payouts.Where(p => Reversals?.Any(r => r.PayoutId == p.PayoutId) != true)
+            .Select(p => (p.MemberId, p.AmountMinor));
 
     /// <summary>What it still takes from its pool (as <see cref="Distribution.HeldMinor"/>).</summary>
     public long HeldMinor => Status switch

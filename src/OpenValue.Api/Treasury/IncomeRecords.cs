@@ -69,7 +69,8 @@ public sealed record IncomeResponse(
 {
     public static IncomeResponse From(IncomeView v, bool treasurer) => new(v.Id, v.PoolId, v.ProjectId,
         MoneyResponse.Of(v.AmountMinor, v.Currency), v.Source, v.ReceivedOn, treasurer ? v.Note : null,
-        v.RecordedBy, v.RecordedAt, v.ReversedAt is not null, v.ReversedBy, v.ReversedAt, treasurer ? v.ReversalReason : null);
+        v.RecordedBy, v.RecordedAt, v.ReversedAt is not null, v.ReversedBy, v.ReversedAt,
+        treasurer ? v.ReversalReason : null);
 }
 
 public sealed record IncomePage(IReadOnlyList<IncomeResponse> Items, int Page, int PageSize, long TotalCount);

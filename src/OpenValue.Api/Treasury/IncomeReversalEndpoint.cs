@@ -28,27 +28,30 @@ public static class IncomeReversalEndpoint
         "distributionIds that hold the money) when the pool no longer has it undistributed; 409 already-reversed.")]
     [ProducesResponseType<IncomeResponse>(StatusCodes.Status200OK)]
     public static Task<IResult> Reverse(
-        Guid incomeId, ReverseIncomeRequest body, HttpContext http, IDocumentSession session, IClock clock, Idempotency idempotency) =>
+        Guid incomeId, ReverseIncomeRequest body, HttpContext http, IDocumentSession session, IClock clock,
+        Idempotency idempotency) =>
         idempotency.Once(http, session, http.Caller().IdempotencyScope, body, async () =>
         {
             var cancellation = http.RequestAborted;
-            var view = await session.LoadAsync<IncomeView>(incomeId, cancellation)
-                ?? throw RuleViolation.NotFound("income-not-found", $"Income record {incomeId} is not in this network.");
+            var view = await session.LoadAsync<IncomeView>(incomeId, cancellation) ?? throw NotFound(incomeId);
             var poolStream = await IncomeEndpoint.FetchPool(session, view.PoolId, cancellation);
-            var pool = poolStream.Aggregate
-                ?? throw RuleViolation.NotFound("income-not-found", $"Income record {incomeId} is not in this network.");
+            var pool = poolStream.Aggregate ?? throw NotFound(incomeId);
             var read = poolStream.StartingVersion ?? poolStream.CurrentVersion ?? 0;
-            var events = (await session.Events.FetchStreamAsync(pool.Id, read, token: cancellation)).Select(e => e.Data).ToList();
+            var events = (await session.Events.FetchStreamAsync(pool.Id, read, token: cancellation))
+                .Select(e => e.Data).ToList();
             var recorded = events.OfType<IncomeRecorded>().FirstOrDefault(e => e.IncomeId == incomeId);
             var earlier = events.OfType<IncomeReversed>().FirstOrDefault(e => e.IncomeId == incomeId);
             // The distributions are read only to name them in a refusal.
             var holdings = recorded is not null && earlier is null && recorded.AmountMinor > pool.AvailableMinor
                 ? [.. (await DistributionMoney.Load(session, pool.Id, cancellation)).Select(d => d.Holding)]
                 : Array.Empty<PoolHolding>();
-            var reversal = IncomeReversal.Decide(new ReverseIncome(incomeId, body.Reason, http.Caller().MemberId), recorded, earlier,
-                pool, holdings, clock.GetCurrentInstant());
+            var command = new ReverseIncome(incomeId, body.Reason, http.Caller().MemberId);
+            var reversal = IncomeReversal.Decide(command, recorded, earlier, pool, holdings, clock.GetCurrentInstant());
             poolStream.AppendOne(reversal);
             IncomeViewProjection.Apply(view, reversal);
             return new Outcome(StatusCodes.Status200OK, null, IncomeResponse.From(view, treasurer: true));
         });
+
+    private static RuleViolation NotFound(Guid incomeId) =>
+        RuleViolation.NotFound("income-not-found", $"Income record {incomeId} is not in this network.");
 }

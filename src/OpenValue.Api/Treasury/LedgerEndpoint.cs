@@ -25,9 +25,11 @@ public sealed record PoolLedger(Guid PoolId, Guid? ProjectId, string Name, Ledge
 
 public sealed record MemberPaid(Guid MemberId, string Name, MoneyResponse Paid);
 
-public sealed record LedgerResponse(string Currency, MoneyResponse Income, MoneyResponse Reserved, MoneyResponse Paid, MoneyResponse Reversed,
-    MoneyResponse Distributed, MoneyResponse Undistributed, IReadOnlyList<PoolLedger> Pools, IReadOnlyList<MemberPaid> Members,
-    MoneyResponse RecordedIncome, MoneyResponse ReversedIncome, MoneyResponse NetIncome, Instant AsOf);
+public sealed record LedgerResponse(
+    string Currency, MoneyResponse Income, MoneyResponse Reserved, MoneyResponse Paid, MoneyResponse Reversed,
+    MoneyResponse Distributed, MoneyResponse Undistributed, IReadOnlyList<PoolLedger> Pools,
+    IReadOnlyList<MemberPaid> Members, MoneyResponse RecordedIncome, MoneyResponse ReversedIncome, MoneyResponse NetIncome,
+    Instant AsOf);
 
 public static class LedgerEndpoint
 {
@@ -43,7 +45,8 @@ public static class LedgerEndpoint
     [EndpointDescription(
         "Income (recorded, reversed and net), reserved, paid, reversed, distributed and undistributed money per " +
         "pool and in all, and each member's paid to date; now, or as of a past moment.")]
-    public static async Task<LedgerResponse> Get(Guid networkId, string? asOf, IQuerySession session, HttpContext http, IClock clock)
+    public static async Task<LedgerResponse> Get(
+        Guid networkId, string? asOf, IQuerySession session, HttpContext http, IClock clock)
     {
         var cancellation = http.RequestAborted;
         var moment = string.IsNullOrEmpty(asOf) ? (Instant?)null : ShareText.AsOf(asOf, clock);
@@ -75,12 +78,14 @@ public static class LedgerEndpoint
         var t = all.Totals(currency);
         return new LedgerResponse(currency, t.Income, t.Reserved, t.Paid, t.Reversed, t.Distributed, t.Undistributed,
             [.. perPool.Select(p => new PoolLedger(p.Id, p.ProjectId, p.Name, p.Sums.Totals(currency)))],
-            [.. members.Select(m => new MemberPaid(m.Id, m.Name, MoneyResponse.Of(paid.GetValueOrDefault(m.Id), currency)))],
+            [.. members.Select(m => new MemberPaid(m.Id, m.Name, MoneyResponse.Of(paid.GetValueOrDefault(m.Id), currency)))
+            ],
             t.RecordedIncome, t.ReversedIncome, t.NetIncome, moment ?? clock.GetCurrentInstant());
     }
 
-    /// <summary>Every pool of the network folded from those of its events that happened at or before the moment.</summary>
-    private static async Task<Dictionary<Guid, Pool>> PoolsAsOf(IQuerySession session, Instant moment, CancellationToken cancellation)
+    /// <summary>Every pool of the network folded from those of its events that happened by the moment.</summary>
+    private static async Task<Dictionary<Guid, Pool>> PoolsAsOf(
+        IQuerySession session, Instant moment, CancellationToken cancellation)
     {
         var events = await session.Events.QueryAllRawEvents().Where(e => e.EventTypesAre(StreamEvents.Pool.ToArray()))
             .OrderBy(e => e.Sequence).ToListAsync(cancellation);
@@ -104,37 +109,40 @@ public static class LedgerEndpoint
     /// A scope's sums in minor units, as <see cref="Int128"/>: one pool's amounts fit a long, but the network's
     /// totals add up every pool, and no number of projects may make the ledger unreadable.
     /// </summary>
-    private readonly record struct Sums(Int128 Recorded, Int128 IncomeReversed, Int128 Reserved, Int128 Paid, Int128 Reversed)
+    private readonly record struct Sums(
+        Int128 Recorded, Int128 IncomeReversed, Int128 Reserved, Int128 Paid, Int128 Reversed)
     {
         public Int128 Income => Recorded - IncomeReversed;
         public Int128 Distributed => Paid - Reversed;
         public Int128 Undistributed => Income - Reserved - Distributed;
 
-        public static Sums operator +(Sums a, Sums b) => new(a.Recorded + b.Recorded, a.IncomeReversed + b.IncomeReversed,
-            a.Reserved + b.Reserved, a.Paid + b.Paid, a.Reversed + b.Reversed);
+        public static Sums operator +(Sums a, Sums b) => new(a.Recorded + b.Recorded,
+            a.IncomeReversed + b.IncomeReversed, a.Reserved + b.Reserved, a.Paid + b.Paid, a.Reversed + b.Reversed);
 
         /// <summary>Counts a pool's distributions and checks the result against the pool's own balance.</summary>
         public static Sums Of(Pool? pool, IEnumerable<DistributionMoney> distributions)
         {
             var list = distributions.ToList();
             var sums = new Sums(pool?.IncomeMinor ?? 0, pool?.IncomeReversedMinor ?? 0,
-                Total(list.Where(d => d.Status is DistributionStatus.Proposed or DistributionStatus.Approved), d => d.AmountMinor),
+                Total(list.Where(d => d.Status is DistributionStatus.Proposed or DistributionStatus.Approved),
+                    d => d.AmountMinor),
                 Total(list, d => d.PaidMinor), Total(list, d => d.ReversedMinor));
-            if (sums.Undistributed != (pool?.AvailableMinor ?? 0) || sums.Undistributed < 0 || sums.Reserved < 0 || sums.Distributed < 0
-                || sums.Income < 0)
+            if (sums.Undistributed != (pool?.AvailableMinor ?? 0) || sums.Undistributed < 0 || sums.Reserved < 0
+                || sums.Distributed < 0 || sums.Income < 0)
                 throw new InvalidOperationException(
                     $"Pool {pool?.Id} does not reconcile: {sums.Undistributed} undistributed by its distributions, {pool?.AvailableMinor ?? 0} by its stream.");
             return sums;
         }
 
-        private static Int128 Total(IEnumerable<DistributionMoney> distributions, Func<DistributionMoney, long> amount) =>
+        private static Int128 Total(
+            IEnumerable<DistributionMoney> distributions, Func<DistributionMoney, long> amount) =>
             distributions.Aggregate(Int128.Zero, (sum, d) => sum + amount(d));
 
         public LedgerTotals Totals(string currency)
         {
             MoneyResponse Of(Int128 amount) => MoneyResponse.Of(amount, currency);
-            return new(Of(Income), Of(Reserved), Of(Paid), Of(Reversed), Of(Distributed), Of(Undistributed), Of(Recorded),
-                Of(IncomeReversed), Of(Income));
+            return new(Of(Income), Of(Reserved), Of(Paid), Of(Reversed), Of(Distributed), Of(Undistributed),
+                Of(Recorded), Of(IncomeReversed), Of(Income));
         }
     }
 }

@@ -66,7 +66,8 @@ public static class PayoutEndpoints
         idempotency.Once(http, session, http.Caller().IdempotencyScope, body, async () =>
         {
             var cancellation = http.RequestAborted;
-            var stream = await DistributionEndpoints.FetchExisting(session, await OwnerOf(session, payoutId, cancellation), cancellation);
+            var owner = await OwnerOf(session, payoutId, cancellation);
+            var stream = await DistributionEndpoints.FetchExisting(session, owner, cancellation);
             var command = new ReversePayout(payoutId, body.Reason, http.Caller().MemberId);
             var (reversal, returned) = Settling.Decide(command, stream.Aggregate!, clock.GetCurrentInstant());
             stream.AppendOne(reversal);
@@ -84,7 +85,8 @@ public static class PayoutEndpoints
     {
         var owner = await session.Query<Distribution>()
             .Where(d => d.Status == DistributionStatus.Paid
-                        && (d.Issue!.Payouts.Any(p => p.PayoutId == payoutId) || d.Reissues.Any(r => r.PayoutId == payoutId)))
+                        && (d.Issue!.Payouts.Any(p => p.PayoutId == payoutId)
+                            || d.Reissues.Any(r => r.PayoutId == payoutId)))
             .Select(d => d.Id).FirstOrDefaultAsync(cancellation);
         return owner != Guid.Empty
             ? owner

@@ -26,7 +26,8 @@ public static class PayoutReissueEndpoint
         "from its pool again. 409 not-reversed, already-reissued, insufficient-funds.")]
     [ProducesResponseType<PayoutResponse>(StatusCodes.Status201Created)]
     public static Task<IResult> Reissue(
-        Guid networkId, Guid payoutId, HttpContext http, IDocumentSession session, IClock clock, Idempotency idempotency) =>
+        Guid networkId, Guid payoutId, HttpContext http, IDocumentSession session, IClock clock,
+        Idempotency idempotency) =>
         idempotency.Once(http, session, http.Caller().IdempotencyScope, new ReissuePayoutRequest(), async () =>
         {
             var cancellation = http.RequestAborted;
@@ -35,12 +36,13 @@ public static class PayoutReissueEndpoint
             var proposal = stream.Aggregate!.Proposal;
             var poolStream = await IncomeEndpoint.FetchPool(session, proposal.PoolId, cancellation);
             var pool = poolStream.Aggregate ?? Pool.Empty(proposal.NetworkId, proposal.ProjectId, proposal.Currency);
-            var (reissue, drawn) = Settling.Decide(new ReissuePayout(payoutId, http.Caller().MemberId), stream.Aggregate, pool,
-                clock.GetCurrentInstant());
+            var command = new ReissuePayout(payoutId, http.Caller().MemberId);
+            var (reissue, drawn) = Settling.Decide(command, stream.Aggregate, pool, clock.GetCurrentInstant());
             stream.AppendOne(reissue);
             poolStream.AppendOne(drawn);
             var after = Distribution.Evolve(stream.Aggregate, reissue)!;
-            var payout = (await TreasuryResponses.PayoutsOf(session, after, cancellation)).Payouts.Single(p => p.PayoutId == reissue.PayoutId);
+            var payouts = await TreasuryResponses.PayoutsOf(session, after, cancellation);
+            var payout = payouts.Payouts.Single(p => p.PayoutId == reissue.PayoutId);
             return new Outcome(StatusCodes.Status201Created, $"/networks/{networkId}/distributions/{owner}", payout);
         });
 }

@@ -23,10 +23,13 @@ public sealed record LineResponse(int Line, Guid MemberId, string Name, MoneyRes
 
 public sealed record ShareUsedResponse(Guid MemberId, string Points, string Share);
 
-/// <summary>One payout; <c>ReissueOf</c> is the reversed payout it pays again, <c>ReissuedAs</c> the payout that paid this one again.</summary>
+/// <summary>
+/// One payout; <c>ReissueOf</c> is the reversed payout it pays again, <c>ReissuedAs</c> the payout that paid this
+/// one again.
+/// </summary>
 public sealed record PayoutResponse(
-    Guid PayoutId, int Line, Guid MemberId, string Name, MoneyResponse Amount, string Reference, bool Reversed, string? ReversalReason,
-    Guid? ReissueOf, Guid? ReissuedAs);
+    Guid PayoutId, int Line, Guid MemberId, string Name, MoneyResponse Amount, string Reference, bool Reversed,
+    string? ReversalReason, Guid? ReissueOf, Guid? ReissuedAs);
 
 public sealed record PayoutsResponse(Guid DistributionId, IReadOnlyList<PayoutResponse> Payouts);
 

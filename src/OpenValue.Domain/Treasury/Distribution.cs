@@ -24,7 +24,7 @@ public sealed record Distribution(
         _ => state,
     };
 
-    /// <summary>Every payout made: those issued with the distribution, in line order, then each reissue in turn.</summary>
+    /// <summary>Every payout made: those issued with the distribution in line order, then each reissue.</summary>
     public IReadOnlyList<Payout> Payouts => [.. Issue?.Payouts ?? [], .. Reissues.Select(r => r.AsPayout())];
 
     public bool IsReversed(Guid payoutId) => Reversals.Any(r => r.PayoutId == payoutId);

@@ -32,7 +32,7 @@ public sealed record IncomeReversed(
     Guid PoolId, Guid NetworkId, Guid? ProjectId, Guid IncomeId, long AmountMinor, string Currency, string Reason,
     Guid ReversedBy, Instant ReversedAt);
 
-/// <summary>A reversed payout paid again: its money leaves the pool once more (the echo of <see cref="PayoutReissued"/>).</summary>
+/// <summary>A reversed payout paid again: its money leaves the pool once more (echoes <see cref="PayoutReissued"/>).</summary>
 public sealed record PayoutRedrawn(
     Guid PoolId, Guid NetworkId, Guid? ProjectId, Guid DistributionId, Guid PayoutId, Guid ReissueOf, long AmountMinor,
     string Currency, Guid DrawnBy, Instant DrawnAt);
@@ -71,8 +71,8 @@ public sealed record PayoutsIssued(Guid DistributionId, IReadOnlyList<Payout> Pa
 public sealed record PayoutReversed(Guid DistributionId, Guid PayoutId, Guid MemberId, long AmountMinor, string Reason, Guid ReversedBy, Instant ReversedAt);
 
 /// <summary>
-/// A reversed payout paid again on its own, as a new payout (<c>PayoutId</c>, derived from the one it replaces, with its
-/// own reference) of the same member, line and amount. Each payout is reissued at most once.
+/// A reversed payout paid again on its own, as a new payout (<c>PayoutId</c>, derived from the one it replaces,
+/// with its own reference) of the same member, line and amount. Each payout is reissued at most once.
 /// </summary>
 public sealed record PayoutReissued(
     Guid DistributionId, Guid PayoutId, Guid ReissueOf, int Line, Guid MemberId, long AmountMinor, string Reference,

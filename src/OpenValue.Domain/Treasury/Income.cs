@@ -49,28 +49,39 @@ public static class IncomeReversal
     /// income's own events in <paramref name="pool"/>'s stream, null when there are none.
     /// </summary>
     public static IncomeReversed Decide(
-        ReverseIncome command, IncomeRecorded? recorded, IncomeReversed? earlier, Pool pool, IReadOnlyList<PoolHolding> holdings, Instant now)
+        ReverseIncome command, IncomeRecorded? recorded, IncomeReversed? earlier, Pool pool,
+        IReadOnlyList<PoolHolding> holdings, Instant now)
     {
         var reason = Text.Required(command.Reason, "reason", Income.MaxReasonLength, multiline: true);
         if (recorded is null || recorded.IncomeId != command.IncomeId || recorded.PoolId != pool.Id)
-            throw RuleViolation.NotFound("income-not-found", $"Income record {command.IncomeId} is not in this network.");
+            throw RuleViolation.NotFound("income-not-found",
+                $"Income record {command.IncomeId} is not in this network.");
         var amount = new Money(recorded.AmountMinor, Domain.Money.Currency.Parse(recorded.Currency, "currency"));
         if (earlier is not null)
-            throw RuleViolation.Conflict("already-reversed", $"This income of {amount} was already reversed at {earlier.ReversedAt}.");
+            throw RuleViolation.Conflict("already-reversed",
+                $"This income of {amount} was already reversed at {earlier.ReversedAt}.");
         if (recorded.AmountMinor > pool.AvailableMinor)
-        {
-            var holding = holdings.Where(h => h.HeldMinor > 0).OrderBy(h => h.ProposedAt).ThenBy(h => h.DistributionId).ToList();
-            var since = holding.Where(h => h.ProposedAt >= recorded.RecordedAt).ToList();
-            var used = (since.Count > 0 ? since : holding).Select(h => h.DistributionId).ToList();
-            throw new RuleViolation(RefusalKind.Conflict, "income-distributed",
-                $"The pool no longer holds this income of {amount}: {new Money(pool.AvailableMinor, amount.Currency)} of it is " +
-                $"undistributed, the rest is in {used.Count} distribution{(used.Count == 1 ? "" : "s")} " +
-                $"({string.Join(", ", used)}). Cancel them or reverse their payouts first.")
-            { Details = new Dictionary<string, object> { ["distributionIds"] = used } };
-        }
-        return new IncomeReversed(pool.Id, pool.NetworkId, pool.ProjectId, recorded.IncomeId, recorded.AmountMinor, recorded.Currency,
-            reason, command.ReversedBy, now);
+            throw Distributed(amount, new Money(pool.AvailableMinor, amount.Currency), Holding(holdings, recorded.RecordedAt));
+        return new IncomeReversed(pool.Id, pool.NetworkId, pool.ProjectId, recorded.IncomeId, recorded.AmountMinor,
+            recorded.Currency, reason, command.ReversedBy, now);
     }
+
+    /// <summary>The distributions holding money proposed since the moment, else every one holding money.</summary>
+    private static List<Guid> Holding(IReadOnlyList<PoolHolding> holdings, Instant since)
+    {
+        var holding = holdings.Where(h => h.HeldMinor > 0).OrderBy(h => h.ProposedAt).ThenBy(h => h.DistributionId).ToList();
+        var later = holding.Where(h => h.ProposedAt >= since).ToList();
+        return [.. (later.Count > 0 ? later : holding).Select(h => h.DistributionId)];
+    }
+
+    private static RuleViolation Distributed(Money amount, Money undistributed, List<Guid> used) =>
+        new(RefusalKind.Conflict, "income-distributed",
+            $"The pool no longer holds this income of {amount}: {undistributed} of it is undistributed, the rest is " +
+            $"in {used.Count} distribution{(used.Count == 1 ? "" : "s")} ({string.Join(", ", used)}). " +
+            "Cancel them or reverse their payouts first.")
+        {
+            Details = new Dictionary<string, object> { ["distributionIds"] = used },
+        };
 }
 
 public static class PoolCapacity

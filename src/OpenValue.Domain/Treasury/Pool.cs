@@ -9,8 +9,8 @@ namespace OpenValue.Domain.Treasury;
 /// <see cref="ReturnedMinor"/>, and reissued ones leave again as <see cref="RedrawnMinor"/>.
 /// </summary>
 public sealed record Pool(
-    Guid Id, Guid NetworkId, Guid? ProjectId, string Currency, long IncomeMinor, long CommittedMinor, long ReturnedMinor,
-    long IncomeReversedMinor = 0, long RedrawnMinor = 0)
+    Guid Id, Guid NetworkId, Guid? ProjectId, string Currency, long IncomeMinor, long CommittedMinor,
+    long ReturnedMinor, long IncomeReversedMinor = 0, long RedrawnMinor = 0)
 {
     /// <summary>
     /// The most income one pool may hold, in minor units (10^17: a hundred thousand single amounts at the largest
@@ -40,7 +40,8 @@ public sealed record Pool(
         _ => state,
     };
 
-    private Pool Plus(long income = 0, long committed = 0, long returned = 0, long incomeReversed = 0, long redrawn = 0) => this with
+    private Pool Plus(
+        long income = 0, long committed = 0, long returned = 0, long incomeReversed = 0, long redrawn = 0) => this with
     {
         IncomeMinor = checked(IncomeMinor + income),
         CommittedMinor = checked(CommittedMinor + committed),

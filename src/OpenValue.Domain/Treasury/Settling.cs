@@ -16,7 +16,9 @@ public sealed record ReversePayout(Guid PayoutId, string? Reason, Guid ReversedB
 
 public sealed record ReissuePayout(Guid PayoutId, Guid IssuedBy);
 
-/// <summary>What happens to a distribution after it is proposed: approval, cancellation, payment, reversal, reissue.</summary>
+/// <summary>
+/// What happens to a distribution after it is proposed: approval, cancellation, payment, reversal, reissue.
+/// </summary>
 public static class Settling
 {
     public const int MaxReasonLength = 2000;
@@ -96,24 +98,30 @@ public static class Settling
     /// an id derived from the one it replaces and a reference of its own, and its money taken from the pool
     /// again (refused when the pool no longer has it). A reissued payout can be reversed and reissued in turn.
     /// </summary>
-    public static (PayoutReissued Reissue, PayoutRedrawn Drawn) Decide(ReissuePayout command, Distribution distribution, Pool pool, Instant now)
+    public static (PayoutReissued Reissue, PayoutRedrawn Drawn) Decide(
+        ReissuePayout command, Distribution distribution, Pool pool, Instant now)
     {
         var payout = PayoutOf(distribution, command.PayoutId);
         if (!distribution.IsReversed(payout.PayoutId))
-            throw RuleViolation.Conflict("not-reversed", $"Payout {payout.Reference} stands; only a reversed payout can be reissued.");
+            throw RuleViolation.Conflict("not-reversed",
+                $"Payout {payout.Reference} stands; only a reversed payout can be reissued.");
         if (distribution.ReissueOf(payout.PayoutId) is { } earlier)
-            throw RuleViolation.Conflict("already-reissued", $"Payout {payout.Reference} was already reissued as {earlier.Reference}.");
+            throw RuleViolation.Conflict("already-reissued",
+                $"Payout {payout.Reference} was already reissued as {earlier.Reference}.");
         var p = distribution.Proposal;
         if (pool.Id != p.PoolId)
             throw new InvalidOperationException($"Distribution {distribution.Id} draws on pool {p.PoolId}, not {pool.Id}.");
         if (payout.AmountMinor > pool.AvailableMinor)
             throw RuleViolation.Conflict("insufficient-funds",
                 $"Reissuing {payout.Reference} needs {Amount(payout.AmountMinor, p.Currency)}; its pool has " +
-                $"{Amount(pool.AvailableMinor, p.Currency)} undistributed (income less distributions proposed, approved or paid).");
+                $"{Amount(pool.AvailableMinor, p.Currency)} undistributed " +
+                "(income less distributions proposed, approved or paid).");
         var id = DerivedIds.Reissue(payout.PayoutId);
         var reference = $"{Reference(distribution.Id, payout.Line)}-R{Generation(distribution, payout.PayoutId) + 1}";
-        return (new PayoutReissued(distribution.Id, id, payout.PayoutId, payout.Line, payout.MemberId, payout.AmountMinor, reference, command.IssuedBy, now),
-            new PayoutRedrawn(p.PoolId, p.NetworkId, p.ProjectId, distribution.Id, id, payout.PayoutId, payout.AmountMinor, p.Currency, command.IssuedBy, now));
+        return (new PayoutReissued(distribution.Id, id, payout.PayoutId, payout.Line, payout.MemberId, payout.AmountMinor,
+                reference, command.IssuedBy, now),
+            new PayoutRedrawn(p.PoolId, p.NetworkId, p.ProjectId, distribution.Id, id, payout.PayoutId, payout.AmountMinor,
+                p.Currency, command.IssuedBy, now));
     }
 
     private static Payout PayoutOf(Distribution distribution, Guid payoutId) =>
@@ -122,9 +130,12 @@ public static class Settling
 
     /// <summary>0 for a payout issued with its distribution, 1 for its reissue, 2 for the reissue of that, …</summary>
     private static int Generation(Distribution distribution, Guid payoutId) =>
-        distribution.Reissues.FirstOrDefault(r => r.PayoutId == payoutId) is { } reissue ? Generation(distribution, reissue.ReissueOf) + 1 : 0;
+        distribution.Reissues.FirstOrDefault(r => r.PayoutId == payoutId) is { } reissue
+            ? Generation(distribution, reissue.ReissueOf) + 1
+            : 0;
 
-    private static Money Amount(long amountMinor, string currency) => new(amountMinor, Domain.Money.Currency.Parse(currency, "currency"));
+    private static Money Amount(long amountMinor, string currency) =>
+        new(amountMinor, Domain.Money.Currency.Parse(currency, "currency"));
 
     /// <summary>
     /// "OV-" + the last 8 hex digits of the distribution id (its random part for server-made version-7 ids)
