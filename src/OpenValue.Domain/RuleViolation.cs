@@ -21,6 +21,9 @@ public sealed class RuleViolation(RefusalKind kind, string code, string message,
     public string Code { get; } = code;
     public string? Field { get; } = field;
 
+    /// <summary>More for a client to act on, by name (the ids of what stands in the way); none by default.</summary>
+    public IReadOnlyDictionary<string, object> Details { get; init; } = new Dictionary<string, object>();
+
     public static RuleViolation Invalid(string field, string message) =>
         new(RefusalKind.Invalid, "invalid-" + CodeOf(field), message, field);
 

@@ -32,11 +32,17 @@ public static class StreamEvents
     /// A pool's stream (one per scope, id from DerivedIds): income in, money set aside and given back.
     /// </summary>
     public static readonly IReadOnlyList<Type> Pool =
-        [typeof(IncomeRecorded), typeof(DistributionReserved), typeof(DistributionReleased), typeof(PayoutReturned)];
+        [
+            typeof(IncomeRecorded), typeof(DistributionReserved), typeof(DistributionReleased), typeof(PayoutReturned),
+            typeof(IncomeReversed), typeof(PayoutRedrawn),
+        ];
 
     /// <summary>A distribution's stream (id = distribution id): proposal, approval or cancellation, payouts.</summary>
     public static readonly IReadOnlyList<Type> Distribution =
-        [typeof(DistributionProposed), typeof(DistributionApproved), typeof(DistributionCancelled), typeof(PayoutsIssued), typeof(PayoutReversed)];
+        [
+            typeof(DistributionProposed), typeof(DistributionApproved), typeof(DistributionCancelled),
+            typeof(PayoutsIssued), typeof(PayoutReversed), typeof(PayoutReissued),
+        ];
 
     public static IEnumerable<Type> All => [.. Network, .. Contribution, .. Pool, .. Distribution];
 }

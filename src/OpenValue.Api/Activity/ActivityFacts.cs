@@ -22,7 +22,7 @@ public sealed record ActivityFact(Instant At, Guid? ActorId, ActivitySubjects Su
 /// <summary>
 /// Turns the network's facts into feed entries, from the event alone (no clock, no lookups), so a rebuild
 /// writes exactly what the live daemon wrote. Echoes kept for bookkeeping are left out: a pool's
-/// reservation, release and returned payout repeat a distribution's own facts, and each contribution's
+/// reservation, release, returned and redrawn payouts repeat a distribution's own facts, and each contribution's
 /// value correction is summarised by the one revaluation that made it.
 /// </summary>
 public static class ActivityFacts
@@ -35,6 +35,7 @@ public static class ActivityFacts
         typeof(ContributionSubmitted), typeof(ContributionAmended), typeof(ContributionWithdrawn), typeof(ContributionReviewed),
         typeof(ContributionAccepted), typeof(ContributionRejected), typeof(IncomeRecorded), typeof(DistributionProposed),
         typeof(DistributionApproved), typeof(DistributionCancelled), typeof(PayoutsIssued), typeof(PayoutReversed),
+        typeof(IncomeReversed), typeof(PayoutReissued),
     ];
 
     public static ActivityFact? Describe(object data) => data switch
@@ -82,6 +83,8 @@ public static class ActivityFacts
         // the ledger.
         IncomeRecorded e => new(e.RecordedAt, e.RecordedBy, new(ProjectId: e.ProjectId, IncomeId: e.IncomeId),
             $"Recorded income of {Amount(e.AmountMinor, e.Currency)} ({Statuses.Name(e.Source)}).", Role.Treasurer),
+        IncomeReversed e => new(e.ReversedAt, e.ReversedBy, new(ProjectId: e.ProjectId, IncomeId: e.IncomeId),
+            $"Reversed income of {Amount(e.AmountMinor, e.Currency)}: {Short(e.Reason)}", Role.Treasurer),
         DistributionProposed e => new(e.ProposedAt, e.ProposedBy, new(ProjectId: e.ProjectId, DistributionId: e.DistributionId),
             $"Proposed a {DistributionPolicies.Name(e.Policy)} distribution of {Amount(e.AmountMinor, e.Currency)} over {Count(e.Lines.Count, "line")}."),
         DistributionApproved e => new(e.ApprovedAt, e.ApprovedBy, new(DistributionId: e.DistributionId), "Approved the distribution."),
@@ -90,6 +93,9 @@ public static class ActivityFacts
         PayoutsIssued e => new(e.IssuedAt, e.IssuedBy, new(DistributionId: e.DistributionId), $"Issued {Count(e.Payouts.Count, "payout")}."),
         PayoutReversed e => new(e.ReversedAt, e.ReversedBy, new(e.MemberId, DistributionId: e.DistributionId, PayoutId: e.PayoutId),
             $"Reversed a payout: {Short(e.Reason)}"),
+        PayoutReissued e => new(e.IssuedAt, e.IssuedBy,
+            new(e.MemberId, DistributionId: e.DistributionId, PayoutId: e.PayoutId),
+            $"Reissued a reversed payout as {e.Reference}."),
         _ => null,
     };
 

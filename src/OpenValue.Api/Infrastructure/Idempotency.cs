@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using OpenValue.Api.Security;
+using OpenValue.Domain;
 
 namespace OpenValue.Api.Infrastructure;
 
@@ -72,7 +73,20 @@ public sealed class Idempotency(IClock clock, IOptions<JsonOptions> json)
         if (await Current(session, id, http.RequestAborted) is { } earlier)
             return Replay(earlier, hash, secret);
 
-        var result = await work();
+        Outcome result;
+        try
+        {
+            result = await work();
+        }
+        catch (RuleViolation)
+        {
+            // A request with the same key that committed while this one ran makes this one's decision refuse
+            // (the payout is already reissued, the pool no longer has the money): the caller asked once, so it
+            // gets the first response, not the refusal its own retry caused.
+            if (await Current(session, id, http.RequestAborted) is { } winner)
+                return Replay(winner, hash, secret);
+            throw;
+        }
         var record = Record(id, hash, result, secret);
         session.Insert(record);
         try

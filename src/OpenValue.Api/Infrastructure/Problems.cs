@@ -77,7 +77,10 @@ public static class Problems
             RefusalKind.Conflict => StatusCodes.Status409Conflict,
             _ => StatusCodes.Status400BadRequest,
         };
-        return Create(status, violation.Code, violation.Message, violation.Field);
+        var problem = Create(status, violation.Code, violation.Message, violation.Field);
+        foreach (var (name, value) in violation.Details)
+            problem.Extensions[name] = value;
+        return problem;
     }
 
     public static ProblemDetails Invalid(string field, string detail) => Create(400, "invalid-" + field.Replace(".", "-"), detail, field);

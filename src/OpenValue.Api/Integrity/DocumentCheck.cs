@@ -4,6 +4,7 @@ using OpenValue.Api.Networks;
 using OpenValue.Api.Networks.Members;
 using OpenValue.Api.Networks.Projects;
 using OpenValue.Domain.Networks;
+using OpenValue.Api.Treasury;
 using OpenValue.Domain.Treasury;
 
 namespace OpenValue.Api.Integrity;
@@ -18,7 +19,8 @@ internal sealed class DocumentCheck(ISerializer serializer)
         + await Compare(session, "ProjectView", folds.Projects, d => d.Id, found, cancellation)
         + await Compare(session, "Pool", folds.Pools, d => d.Id, found, cancellation)
         + await Compare(session, "Distribution", folds.Distributions, d => d.Id, found, cancellation)
-        + await Compare(session, "ContributionView", folds.ContributionViews, d => d.Id, found, cancellation);
+        + await Compare(session, "ContributionView", folds.ContributionViews, d => d.Id, found, cancellation)
+        + await Compare(session, "IncomeView", folds.IncomeViews, d => d.Id, found, cancellation);
 
     private async Task<int> Compare<T>(IQuerySession session, string name, IReadOnlyDictionary<Guid, T> folded, Func<T, Guid> idOf,
         Action<IntegrityBreak> found, CancellationToken cancellation) where T : notnull

@@ -4,6 +4,7 @@ using OpenValue.Api.Networks;
 using OpenValue.Api.Networks.Members;
 using OpenValue.Api.Networks.Projects;
 using OpenValue.Api.Shares;
+using OpenValue.Api.Treasury;
 using OpenValue.Domain.Networks;
 using OpenValue.Domain.Treasury;
 
@@ -24,6 +25,7 @@ internal sealed class Folds
     public Dictionary<Guid, ContributionView> ContributionViews { get; } = [];
     public Dictionary<Guid, Pool> Pools { get; } = [];
     public Dictionary<Guid, Distribution> Distributions { get; } = [];
+    public Dictionary<Guid, IncomeView> IncomeViews { get; } = [];
     public Dictionary<long, PointsEntry> Entries { get; } = [];
 
     /// <summary>Events must come in sequence order (each stream's in version order).</summary>
@@ -35,6 +37,7 @@ internal sealed class Folds
         Step(Distributions, id, s => Distribution.Evolve(s, e.Data));
         Step(ContributionViews, id, s => Contributions.Evolve(s, id, e));
         AddViews(e.Data);
+        AddIncome(e);
         if (PointsLedgerProjection.EntryOf(e) is { } entry)
             Entries[entry.Seq] = entry;
     }
@@ -66,6 +69,14 @@ internal sealed class Folds
                 Projects[p.ProjectId] = ProjectViewProjection.Create(p);
                 break;
         }
+    }
+
+    private void AddIncome(IEvent e)
+    {
+        if (e is IEvent<IncomeRecorded> recorded)
+            IncomeViews[recorded.Data.IncomeId] = IncomeViewProjection.Create(recorded);
+        else if (e.Data is IncomeReversed reversed && IncomeViews.TryGetValue(reversed.IncomeId, out var view))
+            IncomeViewProjection.Apply(view, reversed);
     }
 
     private static void Step<T>(Dictionary<Guid, T> folded, Guid id, Func<T?, T?> evolve) where T : class

@@ -31,11 +31,18 @@ public sealed class IncomeView
     public Guid RecordedBy { get; set; }
     public Instant RecordedAt { get; set; }
     public long Sequence { get; set; }
+    public Guid? ReversedBy { get; set; }
+    public Instant? ReversedAt { get; set; }
+    public string? ReversalReason { get; set; }
 }
 
 public sealed class IncomeViewProjection : MultiStreamProjection<IncomeView, Guid>
 {
-    public IncomeViewProjection() => Identity<IncomeRecorded>(e => e.IncomeId);
+    public IncomeViewProjection()
+    {
+        Identity<IncomeRecorded>(e => e.IncomeId);
+        Identity<IncomeReversed>(e => e.IncomeId);
+    }
 
     public static IncomeView Create(JasperFx.Events.IEvent<IncomeRecorded> e) => new()
     {
@@ -45,17 +52,25 @@ public sealed class IncomeViewProjection : MultiStreamProjection<IncomeView, Gui
         RecordedAt = e.Data.RecordedAt, Sequence = e.Sequence,
     };
 
+    public static void Apply(IncomeView view, IncomeReversed e) =>
+        (view.ReversedBy, view.ReversedAt, view.ReversalReason) = (e.ReversedBy, e.ReversedAt, e.Reason);
+
     public static int DayOf(LocalDate date) => date.ToDateOnly().DayNumber;
 }
 
-/// <summary>A note is shown to treasurers only: to other members income is an amount, a source and a date.</summary>
+/// <summary>
+/// A note, and the reason for a reversal, are shown to treasurers only: to other members income is an amount, a
+/// source and a date, and whether (by whom, when) it was reversed.
+/// </summary>
 public sealed record IncomeResponse(
     Guid IncomeId, Guid PoolId, Guid? ProjectId, MoneyResponse Amount, string Source, LocalDate ReceivedOn,
-    string? Note, Guid RecordedBy, Instant RecordedAt)
+    string? Note, Guid RecordedBy, Instant RecordedAt, bool Reversed, Guid? ReversedBy, Instant? ReversedAt,
+    string? ReversalReason)
 {
-    public static IncomeResponse From(IncomeView v, bool withNote) => new(v.Id, v.PoolId, v.ProjectId,
-        MoneyResponse.Of(v.AmountMinor, v.Currency), v.Source, v.ReceivedOn, withNote ? v.Note : null,
-        v.RecordedBy, v.RecordedAt);
+    public static IncomeResponse From(IncomeView v, bool treasurer) => new(v.Id, v.PoolId, v.ProjectId,
+        MoneyResponse.Of(v.AmountMinor, v.Currency), v.Source, v.ReceivedOn, treasurer ? v.Note : null,
+        v.RecordedBy, v.RecordedAt, v.ReversedAt is not null, v.ReversedBy, v.ReversedAt,
+        treasurer ? v.ReversalReason : null);
 }
 
 public sealed record IncomePage(IReadOnlyList<IncomeResponse> Items, int Page, int PageSize, long TotalCount);
@@ -64,7 +79,9 @@ public static class IncomeRecords
 {
     [WolverineGet("/networks/{networkId}/income/{incomeId}")]
     [EndpointSummary("Get an income record")]
-    [EndpointDescription("Its amount, source, date and pool; the note for treasurers only.")]
+    [EndpointDescription(
+        "Its amount, source, date and pool, and whether it was reversed; the note and the reversal's reason for " +
+        "treasurers only.")]
     public static async Task<IncomeResponse> Get(Guid incomeId, IQuerySession session, HttpContext http) =>
         await session.LoadAsync<IncomeView>(incomeId, http.RequestAborted) is { } view
             ? IncomeResponse.From(view, http.Caller().Holds(Role.Treasurer))

@@ -1,26 +1,35 @@
 using Marten;
+using Marten.Events;
 using Microsoft.AspNetCore.Http;
+using NodaTime;
 using OpenValue.Api.Networks;
 using OpenValue.Api.Networks.Members;
 using OpenValue.Api.Networks.Projects;
+using OpenValue.Api.Shares;
+using OpenValue.Domain;
 using OpenValue.Domain.Treasury;
 using Wolverine.Http;
 
 namespace OpenValue.Api.Treasury;
 
 /// <summary>
-/// One scope's money. distributed = paid − reversed; reserved = proposed and approved distributions not yet
-/// paid or cancelled; undistributed = income − reserved − distributed, what a new distribution may take.
+/// One scope's money. income is the net income (recordedIncome − reversedIncome, also given as netIncome);
+/// distributed = paid − reversed; reserved = proposed and approved distributions not yet paid or cancelled;
+/// undistributed = income − reserved − distributed, what a new distribution may take.
 /// </summary>
 public sealed record LedgerTotals(MoneyResponse Income, MoneyResponse Reserved, MoneyResponse Paid, MoneyResponse Reversed,
-    MoneyResponse Distributed, MoneyResponse Undistributed);
+    MoneyResponse Distributed, MoneyResponse Undistributed, MoneyResponse RecordedIncome, MoneyResponse ReversedIncome,
+    MoneyResponse NetIncome);
 
 public sealed record PoolLedger(Guid PoolId, Guid? ProjectId, string Name, LedgerTotals Totals);
 
 public sealed record MemberPaid(Guid MemberId, string Name, MoneyResponse Paid);
 
-public sealed record LedgerResponse(string Currency, MoneyResponse Income, MoneyResponse Reserved, MoneyResponse Paid, MoneyResponse Reversed,
-    MoneyResponse Distributed, MoneyResponse Undistributed, IReadOnlyList<PoolLedger> Pools, IReadOnlyList<MemberPaid> Members);
+public sealed record LedgerResponse(
+    string Currency, MoneyResponse Income, MoneyResponse Reserved, MoneyResponse Paid, MoneyResponse Reversed,
+    MoneyResponse Distributed, MoneyResponse Undistributed, IReadOnlyList<PoolLedger> Pools,
+    IReadOnlyList<MemberPaid> Members, MoneyResponse RecordedIncome, MoneyResponse ReversedIncome, MoneyResponse NetIncome,
+    Instant AsOf);
 
 public static class LedgerEndpoint
 {
@@ -28,24 +37,29 @@ public static class LedgerEndpoint
     /// Summed from the pool and distribution documents, each written only with its own version-checked
     /// stream, so no total can lose a concurrent update. The two ways of counting a pool's balance (its own
     /// stream, and its distributions) must agree to the minor unit; if they ever did not, this fails loudly.
+    /// As of a past moment, the pools are folded from their events up to it and the distributions cut back to
+    /// it, both by the instants the events record (a pool's event and its distribution's echo record the same).
     /// </summary>
     [WolverineGet("/networks/{networkId}/ledger")]
     [EndpointSummary("The treasury ledger")]
     [EndpointDescription(
-        "Income, reserved, paid, reversed, distributed and undistributed money per pool and in all, and each " +
-        "member's paid to date.")]
-    public static async Task<LedgerResponse> Get(Guid networkId, IQuerySession session, HttpContext http)
+        "Income (recorded, reversed and net), reserved, paid, reversed, distributed and undistributed money per " +
+        "pool and in all, and each member's paid to date; now, or as of a past moment.")]
+    public static async Task<LedgerResponse> Get(
+        Guid networkId, string? asOf, IQuerySession session, HttpContext http, IClock clock)
     {
         var cancellation = http.RequestAborted;
+        var moment = string.IsNullOrEmpty(asOf) ? (Instant?)null : ShareText.AsOf(asOf, clock);
         var currency = (await session.LoadAsync<NetworkView>(networkId, cancellation))!.Currency;
-        var pools = (await session.Query<Pool>().ToListAsync(cancellation)).ToDictionary(p => p.Id);
-        // Only the money of each distribution, selected in the database: its lines, shares and explanations
-        // (tens of MB at 100,000 members) play no part in the ledger.
-        var distributions = await session.Query<Distribution>()
-            .Select(d => new Money(d.Proposal.PoolId, d.Status, d.Proposal.AmountMinor, d.Issue!.Payouts, d.Reversals))
-            .ToListAsync(cancellation);
-        var projects = (await session.Query<ProjectView>().ToListAsync(cancellation)).OrderBy(p => p.OpenedAt).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
+        var pools = moment is { } past ? await PoolsAsOf(session, past, cancellation)
+            : (await session.Query<Pool>().ToListAsync(cancellation)).ToDictionary(p => p.Id);
+        var distributions = (await DistributionMoney.Load(session, null, cancellation))
+            .Select(d => moment is { } past ? d.AsOf(past) : d).OfType<DistributionMoney>().ToList();
+        var projects = (await session.Query<ProjectView>().ToListAsync(cancellation))
+            .Where(p => moment is not { } past || p.OpenedAt <= past)
+            .OrderBy(p => p.OpenedAt).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
         var members = (await session.Query<MemberView>().ToListAsync(cancellation))
+            .Where(m => moment is not { } past || m.AdmittedAt <= past)
             .OrderBy(m => m.AdmittedAt).ThenBy(m => m.Id, Domain.Money.MemberIdOrder.Instance).ToList();
 
         var scopes = new (Guid? ProjectId, string Name)[] { (null, "network") }.Concat(projects.Select(p => (ProjectId: (Guid?)p.Id, p.Name)));
@@ -61,58 +75,74 @@ public static class LedgerEndpoint
         var all = perPool.Select(p => p.Sums).Aggregate((a, b) => a + b);
         if (paid.Values.Aggregate(Int128.Zero, (a, b) => a + b) != all.Distributed)
             throw new InvalidOperationException("Ledger does not reconcile: members' paid-to-date differs from the total distributed.");
-        var totals = all.Totals(currency);
-        return new LedgerResponse(currency, totals.Income, totals.Reserved, totals.Paid, totals.Reversed, totals.Distributed, totals.Undistributed,
+        var t = all.Totals(currency);
+        return new LedgerResponse(currency, t.Income, t.Reserved, t.Paid, t.Reversed, t.Distributed, t.Undistributed,
             [.. perPool.Select(p => new PoolLedger(p.Id, p.ProjectId, p.Name, p.Sums.Totals(currency)))],
-            [.. members.Select(m => new MemberPaid(m.Id, m.Name, MoneyResponse.Of(paid.GetValueOrDefault(m.Id), currency)))]);
+            [.. members.Select(m => new MemberPaid(m.Id, m.Name, MoneyResponse.Of(paid.GetValueOrDefault(m.Id), currency)))
+            ],
+            t.RecordedIncome, t.ReversedIncome, t.NetIncome, moment ?? clock.GetCurrentInstant());
     }
 
-    /// <summary>What the ledger needs of a distribution: its pool, status, amount, payouts and reversals.</summary>
-    private sealed record Money(
-        Guid PoolId, DistributionStatus Status, long AmountMinor, IReadOnlyList<Payout>? Payouts,
-        IReadOnlyList<PayoutReversed>? Reversals)
+    /// <summary>Every pool of the network folded from those of its events that happened by the moment.</summary>
+    private static async Task<Dictionary<Guid, Pool>> PoolsAsOf(
+        IQuerySession session, Instant moment, CancellationToken cancellation)
     {
-        public long PaidMinor => Payouts?.Sum(p => p.AmountMinor) ?? 0;
-
-        public long ReversedMinor => Reversals?.Sum(r => r.AmountMinor) ?? 0;
-
-        /// <summary>Paid and not reversed, per member (as <see cref="Distribution.Standing"/>).</summary>
-        public IEnumerable<(Guid MemberId, long AmountMinor)> Standing() =>
-            (Payouts ?? []).Where(p => Reversals?.Any(r => r.PayoutId == p.PayoutId) != true)
-                .Select(p => (p.MemberId, p.AmountMinor));
+        var events = await session.Events.QueryAllRawEvents().Where(e => e.EventTypesAre(StreamEvents.Pool.ToArray()))
+            .OrderBy(e => e.Sequence).ToListAsync(cancellation);
+        return events.Where(e => MomentOf(e.Data) <= moment).GroupBy(e => e.StreamId)
+            .Select(g => g.Aggregate((Pool?)null, (pool, e) => Pool.Evolve(pool, e.Data)))
+            .OfType<Pool>().ToDictionary(p => p.Id);
     }
+
+    private static Instant MomentOf(object poolEvent) => poolEvent switch
+    {
+        IncomeRecorded e => e.RecordedAt,
+        IncomeReversed e => e.ReversedAt,
+        DistributionReserved e => e.ReservedAt,
+        DistributionReleased e => e.ReleasedAt,
+        PayoutReturned e => e.ReturnedAt,
+        PayoutRedrawn e => e.DrawnAt,
+        _ => throw new InvalidOperationException($"{poolEvent.GetType().Name} is not a pool event."),
+    };
 
     /// <summary>
     /// A scope's sums in minor units, as <see cref="Int128"/>: one pool's amounts fit a long, but the network's
     /// totals add up every pool, and no number of projects may make the ledger unreadable.
     /// </summary>
-    private readonly record struct Sums(Int128 Income, Int128 Reserved, Int128 Paid, Int128 Reversed)
+    private readonly record struct Sums(
+        Int128 Recorded, Int128 IncomeReversed, Int128 Reserved, Int128 Paid, Int128 Reversed)
     {
+        public Int128 Income => Recorded - IncomeReversed;
         public Int128 Distributed => Paid - Reversed;
         public Int128 Undistributed => Income - Reserved - Distributed;
 
-        public static Sums operator +(Sums a, Sums b) =>
-            new(a.Income + b.Income, a.Reserved + b.Reserved, a.Paid + b.Paid, a.Reversed + b.Reversed);
+        public static Sums operator +(Sums a, Sums b) => new(a.Recorded + b.Recorded,
+            a.IncomeReversed + b.IncomeReversed, a.Reserved + b.Reserved, a.Paid + b.Paid, a.Reversed + b.Reversed);
 
         /// <summary>Counts a pool's distributions and checks the result against the pool's own balance.</summary>
-        public static Sums Of(Pool? pool, IEnumerable<Money> distributions)
+        public static Sums Of(Pool? pool, IEnumerable<DistributionMoney> distributions)
         {
             var list = distributions.ToList();
-            var sums = new Sums(pool?.IncomeMinor ?? 0,
+            var sums = new Sums(pool?.IncomeMinor ?? 0, pool?.IncomeReversedMinor ?? 0,
                 Total(list.Where(d => d.Status is DistributionStatus.Proposed or DistributionStatus.Approved),
                     d => d.AmountMinor),
                 Total(list, d => d.PaidMinor), Total(list, d => d.ReversedMinor));
-            if (sums.Undistributed != (pool?.AvailableMinor ?? 0) || sums.Undistributed < 0 || sums.Reserved < 0 || sums.Distributed < 0)
+            if (sums.Undistributed != (pool?.AvailableMinor ?? 0) || sums.Undistributed < 0 || sums.Reserved < 0
+                || sums.Distributed < 0 || sums.Income < 0)
                 throw new InvalidOperationException(
                     $"Pool {pool?.Id} does not reconcile: {sums.Undistributed} undistributed by its distributions, {pool?.AvailableMinor ?? 0} by its stream.");
             return sums;
         }
 
-        private static Int128 Total(IEnumerable<Money> distributions, Func<Money, long> amount) =>
+        private static Int128 Total(
+            IEnumerable<DistributionMoney> distributions, Func<DistributionMoney, long> amount) =>
             distributions.Aggregate(Int128.Zero, (sum, d) => sum + amount(d));
 
-        public LedgerTotals Totals(string currency) => new(MoneyResponse.Of(Income, currency), MoneyResponse.Of(Reserved, currency),
-            MoneyResponse.Of(Paid, currency), MoneyResponse.Of(Reversed, currency), MoneyResponse.Of(Distributed, currency),
-            MoneyResponse.Of(Undistributed, currency));
+        public LedgerTotals Totals(string currency)
+        {
+            MoneyResponse Of(Int128 amount) => MoneyResponse.Of(amount, currency);
+            return new(Of(Income), Of(Reserved), Of(Paid), Of(Reversed), Of(Distributed), Of(Undistributed),
+                Of(Recorded), Of(IncomeReversed), Of(Income));
+        }
     }
 }

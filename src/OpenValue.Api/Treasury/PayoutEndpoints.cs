@@ -66,12 +66,7 @@ public static class PayoutEndpoints
         idempotency.Once(http, session, http.Caller().IdempotencyScope, body, async () =>
         {
             var cancellation = http.RequestAborted;
-            // Only the id of the distribution that holds the payout comes back, not the paid distributions whole.
-            var owner = await session.Query<Distribution>()
-                .Where(d => d.Status == DistributionStatus.Paid && d.Issue!.Payouts.Any(p => p.PayoutId == payoutId))
-                .Select(d => d.Id).FirstOrDefaultAsync(cancellation);
-            if (owner == Guid.Empty)
-                throw RuleViolation.NotFound("payout-not-found", $"Payout {payoutId} is not in this network.");
+            var owner = await OwnerOf(session, payoutId, cancellation);
             var stream = await DistributionEndpoints.FetchExisting(session, owner, cancellation);
             var command = new ReversePayout(payoutId, body.Reason, http.Caller().MemberId);
             var (reversal, returned) = Settling.Decide(command, stream.Aggregate!, clock.GetCurrentInstant());
@@ -81,6 +76,22 @@ public static class PayoutEndpoints
             var payout = (await TreasuryResponses.PayoutsOf(session, after, cancellation)).Payouts.Single(p => p.PayoutId == payoutId);
             return new Outcome(StatusCodes.Status200OK, null, payout);
         });
+
+    /// <summary>
+    /// The distribution that holds a payout, issued with it or reissued later. Only its id comes back, not the paid
+    /// distributions whole. 404 payout-not-found when none does.
+    /// </summary>
+    public static async Task<Guid> OwnerOf(IQuerySession session, Guid payoutId, CancellationToken cancellation)
+    {
+        var owner = await session.Query<Distribution>()
+            .Where(d => d.Status == DistributionStatus.Paid
+                        && (d.Issue!.Payouts.Any(p => p.PayoutId == payoutId)
+                            || d.Reissues.Any(r => r.PayoutId == payoutId)))
+            .Select(d => d.Id).FirstOrDefaultAsync(cancellation);
+        return owner != Guid.Empty
+            ? owner
+            : throw RuleViolation.NotFound("payout-not-found", $"Payout {payoutId} is not in this network.");
+    }
 
     /// <summary>The payouts to pay, one row each (reversed payouts left out), as RFC 4180 CSV.</summary>
     [WolverineGet("/networks/{networkId}/distributions/{distributionId}/payouts.csv"), Allow(Role.Treasurer)]

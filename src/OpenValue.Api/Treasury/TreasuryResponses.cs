@@ -23,7 +23,13 @@ public sealed record LineResponse(int Line, Guid MemberId, string Name, MoneyRes
 
 public sealed record ShareUsedResponse(Guid MemberId, string Points, string Share);
 
-public sealed record PayoutResponse(Guid PayoutId, int Line, Guid MemberId, string Name, MoneyResponse Amount, string Reference, bool Reversed, string? ReversalReason);
+/// <summary>
+/// One payout; <c>ReissueOf</c> is the reversed payout it pays again, <c>ReissuedAs</c> the payout that paid this
+/// one again.
+/// </summary>
+public sealed record PayoutResponse(
+    Guid PayoutId, int Line, Guid MemberId, string Name, MoneyResponse Amount, string Reference, bool Reversed,
+    string? ReversalReason, Guid? ReissueOf, Guid? ReissuedAs);
 
 public sealed record PayoutsResponse(Guid DistributionId, IReadOnlyList<PayoutResponse> Payouts);
 
@@ -78,7 +84,8 @@ public static class TreasuryResponses
     private static IReadOnlyList<PayoutResponse> Payouts(Distribution d, IReadOnlyDictionary<Guid, MemberLabel> names) =>
         [.. d.Payouts.Select(p => new PayoutResponse(p.PayoutId, p.Line, p.MemberId, NameOf(names, p.MemberId),
             MoneyResponse.Of(p.AmountMinor, d.Proposal.Currency), p.Reference, d.IsReversed(p.PayoutId),
-            d.Reversals.FirstOrDefault(r => r.PayoutId == p.PayoutId)?.Reason))];
+            d.Reversals.FirstOrDefault(r => r.PayoutId == p.PayoutId)?.Reason,
+            d.Reissues.FirstOrDefault(r => r.PayoutId == p.PayoutId)?.ReissueOf, d.ReissueOf(p.PayoutId)?.PayoutId))];
 
     public static async Task<Distribution> Load(IQuerySession session, Guid distributionId, CancellationToken cancellation) =>
         await session.LoadAsync<Distribution>(distributionId, cancellation) ?? throw NotFound(distributionId);

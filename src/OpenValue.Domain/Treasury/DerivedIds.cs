@@ -20,6 +20,9 @@ public static class DerivedIds
     /// <summary>The payout of one line of a distribution.</summary>
     public static Guid Payout(Guid distributionId, int line) => Of($"payout:{distributionId:D}:{line}");
 
+    /// <summary>The payout that pays a reversed one again: one id per payout, so it is reissued at most once.</summary>
+    public static Guid Reissue(Guid payoutId) => Of($"reissue:{payoutId:D}");
+
     /// <summary>Whether an id has the shape of a derived one (version 5).</summary>
     public static bool LooksDerived(Guid id) => id.Version == 5;
 

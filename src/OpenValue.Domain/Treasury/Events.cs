@@ -24,6 +24,19 @@ public sealed record PayoutReturned(
     Guid PoolId, Guid NetworkId, Guid? ProjectId, Guid DistributionId, Guid PayoutId, long AmountMinor, string Currency,
     string Reason, Guid ReturnedBy, Instant ReturnedAt);
 
+/// <summary>
+/// A compensating event: income recorded in error (twice, or money that never arrived) leaves the pool. The
+/// <c>IncomeRecorded</c> stays; the pool's net income drops by the amount.
+/// </summary>
+public sealed record IncomeReversed(
+    Guid PoolId, Guid NetworkId, Guid? ProjectId, Guid IncomeId, long AmountMinor, string Currency, string Reason,
+    Guid ReversedBy, Instant ReversedAt);
+
+/// <summary>A reversed payout paid again: its money leaves the pool once more (echoes <see cref="PayoutReissued"/>).</summary>
+public sealed record PayoutRedrawn(
+    Guid PoolId, Guid NetworkId, Guid? ProjectId, Guid DistributionId, Guid PayoutId, Guid ReissueOf, long AmountMinor,
+    string Currency, Guid DrawnBy, Instant DrawnAt);
+
 // Distribution streams: one per distribution, id = distribution id.
 
 /// <summary>One member's share as a distribution used it: the snapshot that makes the lines recomputable.</summary>
@@ -56,6 +69,17 @@ public sealed record PayoutsIssued(Guid DistributionId, IReadOnlyList<Payout> Pa
 
 /// <summary>A compensating event: the payout did not stand (a bounced transfer, a mistake); its money returns to the pool.</summary>
 public sealed record PayoutReversed(Guid DistributionId, Guid PayoutId, Guid MemberId, long AmountMinor, string Reason, Guid ReversedBy, Instant ReversedAt);
+
+/// <summary>
+/// A reversed payout paid again on its own, as a new payout (<c>PayoutId</c>, derived from the one it replaces,
+/// with its own reference) of the same member, line and amount. Each payout is reissued at most once.
+/// </summary>
+public sealed record PayoutReissued(
+    Guid DistributionId, Guid PayoutId, Guid ReissueOf, int Line, Guid MemberId, long AmountMinor, string Reference,
+    Guid IssuedBy, Instant IssuedAt)
+{
+    public Payout AsPayout() => new(PayoutId, Line, MemberId, AmountMinor, Reference);
+}
 
 /// <summary>Where income came from. Wire names: sale, licence-fee, grant, donation, service, other.</summary>
 public enum IncomeSource

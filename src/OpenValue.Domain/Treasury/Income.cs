@@ -12,9 +12,16 @@ public sealed record MoneyInput(string? Amount, string? Currency);
 
 public sealed record RecordIncome(Guid IncomeId, MoneyInput? Amount, string? Source, string? ProjectId, string? ReceivedOn, string? Note, Guid RecordedBy);
 
+public sealed record ReverseIncome(Guid IncomeId, string? Reason, Guid ReversedBy);
+
+/// <summary>What one distribution still takes from its pool (see <see cref="Distribution.HeldMinor"/>).</summary>
+public sealed record PoolHolding(Guid DistributionId, Instant ProposedAt, long HeldMinor);
+
 public static class Income
 {
     public const int MaxNoteLength = 2000;
+
+    public const int MaxReasonLength = 2000;
 
     /// <summary>
     /// Income goes to the pool of its scope: a project's when it names one (licence fees for a project's
@@ -30,6 +37,51 @@ public static class Income
         return new IncomeRecorded(DerivedIds.Pool(network.Id, projectId), network.Id, projectId, command.IncomeId,
             amount.AmountMinor, amount.Currency.Code, source, receivedOn, note, command.RecordedBy, now);
     }
+}
+
+public static class IncomeReversal
+{
+    /// <summary>
+    /// A compensating event that takes the income's amount out of its pool. Refused while the pool does not
+    /// hold that much undistributed: the money went into distributions, which the refusal names (those
+    /// proposed since the income was recorded that still hold money, else every one that does) so a treasurer
+    /// can cancel or reverse them first. <paramref name="recorded"/> and <paramref name="earlier"/> are the
+    /// income's own events in <paramref name="pool"/>'s stream, null when there are none.
+    /// </summary>
+    public static IncomeReversed Decide(
+        ReverseIncome command, IncomeRecorded? recorded, IncomeReversed? earlier, Pool pool,
+        IReadOnlyList<PoolHolding> holdings, Instant now)
+    {
+        var reason = Text.Required(command.Reason, "reason", Income.MaxReasonLength, multiline: true);
+        if (recorded is null || recorded.IncomeId != command.IncomeId || recorded.PoolId != pool.Id)
+            throw RuleViolation.NotFound("income-not-found",
+                $"Income record {command.IncomeId} is not in this network.");
+        var amount = new Money(recorded.AmountMinor, Domain.Money.Currency.Parse(recorded.Currency, "currency"));
+        if (earlier is not null)
+            throw RuleViolation.Conflict("already-reversed",
+                $"This income of {amount} was already reversed at {earlier.ReversedAt}.");
+        if (recorded.AmountMinor > pool.AvailableMinor)
+            throw Distributed(amount, new Money(pool.AvailableMinor, amount.Currency), Holding(holdings, recorded.RecordedAt));
+        return new IncomeReversed(pool.Id, pool.NetworkId, pool.ProjectId, recorded.IncomeId, recorded.AmountMinor,
+            recorded.Currency, reason, command.ReversedBy, now);
+    }
+
+    /// <summary>The distributions holding money proposed since the moment, else every one holding money.</summary>
+    private static List<Guid> Holding(IReadOnlyList<PoolHolding> holdings, Instant since)
+    {
+        var holding = holdings.Where(h => h.HeldMinor > 0).OrderBy(h => h.ProposedAt).ThenBy(h => h.DistributionId).ToList();
+        var later = holding.Where(h => h.ProposedAt >= since).ToList();
+        return [.. (later.Count > 0 ? later : holding).Select(h => h.DistributionId)];
+    }
+
+    private static RuleViolation Distributed(Money amount, Money undistributed, List<Guid> used) =>
+        new(RefusalKind.Conflict, "income-distributed",
+            $"The pool no longer holds this income of {amount}: {undistributed} of it is undistributed, the rest is " +
+            $"in {used.Count} distribution{(used.Count == 1 ? "" : "s")} ({string.Join(", ", used)}). " +
+            "Cancel them or reverse their payouts first.")
+        {
+            Details = new Dictionary<string, object> { ["distributionIds"] = used },
+        };
 }
 
 public static class PoolCapacity

@@ -4,6 +4,8 @@ using OpenValue.Domain.Networks;
 
 namespace OpenValue.Domain.Treasury;
 
+using Money = OpenValue.Domain.Money.Money;
+
 public sealed record ApproveDistribution(Guid DistributionId, Guid ApprovedBy);
 
 public sealed record CancelDistribution(Guid DistributionId, string? Reason, Guid CancelledBy);
@@ -12,7 +14,11 @@ public sealed record IssuePayouts(Guid DistributionId, Guid IssuedBy);
 
 public sealed record ReversePayout(Guid PayoutId, string? Reason, Guid ReversedBy);
 
-/// <summary>What happens to a distribution after it is proposed: approval, cancellation, payment, reversal.</summary>
+public sealed record ReissuePayout(Guid PayoutId, Guid IssuedBy);
+
+/// <summary>
+/// What happens to a distribution after it is proposed: approval, cancellation, payment, reversal, reissue.
+/// </summary>
 public static class Settling
 {
     public const int MaxReasonLength = 2000;
@@ -81,14 +87,57 @@ public static class Settling
     public static (PayoutReversed Reversal, PayoutReturned Return) Decide(ReversePayout command, Distribution distribution, Instant now)
     {
         var reason = Text.Required(command.Reason, "reason", MaxReasonLength, multiline: true);
-        var payout = distribution.Payouts.FirstOrDefault(p => p.PayoutId == command.PayoutId)
-            ?? throw RuleViolation.NotFound("payout-not-found", $"Payout {command.PayoutId} is not in this network.");
+        var payout = PayoutOf(distribution, command.PayoutId);
         if (distribution.IsReversed(payout.PayoutId))
             throw RuleViolation.Conflict("already-reversed", $"Payout {payout.Reference} was already reversed.");
         var p = distribution.Proposal;
         return (new PayoutReversed(distribution.Id, payout.PayoutId, payout.MemberId, payout.AmountMinor, reason, command.ReversedBy, now),
             new PayoutReturned(p.PoolId, p.NetworkId, p.ProjectId, distribution.Id, payout.PayoutId, payout.AmountMinor, p.Currency, reason, command.ReversedBy, now));
     }
+
+    /// <summary>
+    /// A reversed payout paid again on its own, once: a new payout of the same member, line and amount, with
+    /// an id derived from the one it replaces and a reference of its own, and its money taken from the pool
+    /// again (refused when the pool no longer has it). A reissued payout can be reversed and reissued in turn.
+    /// </summary>
+    public static (PayoutReissued Reissue, PayoutRedrawn Drawn) Decide(
+        ReissuePayout command, Distribution distribution, Pool pool, Instant now)
+    {
+        var payout = PayoutOf(distribution, command.PayoutId);
+        if (!distribution.IsReversed(payout.PayoutId))
+            throw RuleViolation.Conflict("not-reversed",
+                $"Payout {payout.Reference} stands; only a reversed payout can be reissued.");
+        if (distribution.ReissueOf(payout.PayoutId) is { } earlier)
+            throw RuleViolation.Conflict("already-reissued",
+                $"Payout {payout.Reference} was already reissued as {earlier.Reference}.");
+        var p = distribution.Proposal;
+        if (pool.Id != p.PoolId)
+            throw new InvalidOperationException($"Distribution {distribution.Id} draws on pool {p.PoolId}, not {pool.Id}.");
+        if (payout.AmountMinor > pool.AvailableMinor)
+            throw RuleViolation.Conflict("insufficient-funds",
+                $"Reissuing {payout.Reference} needs {Amount(payout.AmountMinor, p.Currency)}; its pool has " +
+                $"{Amount(pool.AvailableMinor, p.Currency)} undistributed " +
+                "(income less distributions proposed, approved or paid).");
+        var id = DerivedIds.Reissue(payout.PayoutId);
+        var reference = $"{Reference(distribution.Id, payout.Line)}-R{Generation(distribution, payout.PayoutId) + 1}";
+        return (new PayoutReissued(distribution.Id, id, payout.PayoutId, payout.Line, payout.MemberId, payout.AmountMinor,
+                reference, command.IssuedBy, now),
+            new PayoutRedrawn(p.PoolId, p.NetworkId, p.ProjectId, distribution.Id, id, payout.PayoutId, payout.AmountMinor,
+                p.Currency, command.IssuedBy, now));
+    }
+
+    private static Payout PayoutOf(Distribution distribution, Guid payoutId) =>
+        distribution.Payouts.FirstOrDefault(p => p.PayoutId == payoutId)
+        ?? throw RuleViolation.NotFound("payout-not-found", $"Payout {payoutId} is not in this network.");
+
+    /// <summary>0 for a payout issued with its distribution, 1 for its reissue, 2 for the reissue of that, …</summary>
+    private static int Generation(Distribution distribution, Guid payoutId) =>
+        distribution.Reissues.FirstOrDefault(r => r.PayoutId == payoutId) is { } reissue
+            ? Generation(distribution, reissue.ReissueOf) + 1
+            : 0;
+
+    private static Money Amount(long amountMinor, string currency) =>
+        new(amountMinor, Domain.Money.Currency.Parse(currency, "currency"));
 
     /// <summary>
     /// "OV-" + the last 8 hex digits of the distribution id (its random part for server-made version-7 ids)

@@ -177,6 +177,15 @@ public sealed class Journey(Recorder http, AppFixture app)
         (await http.Get(Url($"/income?projectId={projectId}&source=licence-fee&from=2026-11-01&to=2026-11-30"), dee)).Expect(200);
         (await http.Get(Url("/income?from=someday"), dee)).Expect(400);
         (await http.Get(Url("/ledger"), dee)).Expect(200);
+        var twice = (await http.Post(Url("/income"), new { amount = money, source = "sale", receivedOn = "2026-11-25" }, ada)).Expect(201);
+        var reversal = $"/income/{twice.Id("incomeId")}/reversal";
+        (await http.Post(Url(reversal), new { reason = "recorded twice" }, dee)).Expect(403);
+        (await http.Post(Url(reversal), new { reason = "" }, ada)).Expect(400);
+        (await http.Post(Url($"/income/{Guid.NewGuid()}/reversal"), new { reason = "recorded twice" }, ada)).Expect(404);
+        (await http.Post(Url(reversal), new { reason = "recorded twice" }, ada)).Expect(200);
+        (await http.Post(Url(reversal), new { reason = "recorded twice" }, ada)).Expect(409);
+        (await http.Get(Url($"/ledger?asOf={Uri.EscapeDataString(app.Clock.GetCurrentInstant().ToString())}"), dee)).Expect(200);
+        (await http.Get(Url("/ledger?asOf=2999-01-01T00:00:00Z"), dee)).Expect(400);
         (await http.Get(Url("/integrity"), ada)).Expect(200);
         (await http.Get(Url("/integrity"), dee)).Expect(403);
 
@@ -195,6 +204,12 @@ public sealed class Journey(Recorder http, AppFixture app)
         (await http.Post(Url($"/payouts/{payoutId}/reversal"), new { reason = "" }, cy)).Expect(400);
         (await http.Post(Url($"/payouts/{payoutId}/reversal"), new { reason = "Returned by the bank" }, cy)).Expect(200);
         (await http.Post(Url($"/payouts/{payoutId}/reversal"), new { reason = "Again" }, cy)).Expect(409);
+        (await http.Post(Url($"/payouts/{payoutId}/reissue"), null, dee)).Expect(403);
+        (await http.Post(Url($"/payouts/{Guid.NewGuid()}/reissue"), null, cy)).Expect(404);
+        var reissueKey = new Dictionary<string, string> { ["Idempotency-Key"] = "journey-reissue-1" };
+        (await http.Post(Url($"/payouts/{payoutId}/reissue"), null, cy, reissueKey)).Expect(201);
+        (await http.Post(Url($"/payouts/{payoutId}/reissue"), null, cy)).Expect(409);
+        (await http.Get(Url($"/distributions/{d}/payouts.csv"), cy)).Expect(200);
 
         var second = (await http.Post(Url("/distributions"), proposal with { policy = "balanced" }, ada)).Expect(201).Id("distributionId");
         (await http.Post(Url($"/distributions/{second}/cancellation"), new { reason = "Wrong month" }, ada)).Expect(200);

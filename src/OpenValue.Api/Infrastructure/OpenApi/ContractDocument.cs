@@ -118,6 +118,12 @@ internal sealed class ContractDocument : IOpenApiDocumentTransformer
             ["instance"] = Text("The request path."),
             ["code"] = Text("Machine-readable: invalid-{field}, unauthenticated, role-required, …"),
             ["field"] = Text("The field, parameter or header at fault (founder.name, roles[0], asOf, …)."),
+            ["distributionIds"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Array,
+                Items = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid" },
+                Description = "For income-distributed: the distributions that hold the income's money.",
+            },
         },
         Examples = [JsonNode.Parse("""
             {"type":"urn:openvalue:problem:invalid-quantity","title":"Bad Request","status":400,

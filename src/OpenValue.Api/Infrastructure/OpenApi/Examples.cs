@@ -33,6 +33,7 @@ internal static class Examples
             {"amount":{"amount":"500.00","currency":"EUR"},"policy":"pro-rata","projectId":null,"asOf":null}
             """,
         ["ReversePayoutRequest"] = """{"reason":"Returned by the bank: account closed"}""",
+        ["ReverseIncomeRequest"] = """{"reason":"recorded twice"}""",
     };
 
     public static void Apply(OpenApiDocument document)

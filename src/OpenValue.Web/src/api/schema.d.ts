@@ -251,13 +251,35 @@ export interface paths {
         };
         /**
          * Get an income record
-         * @description Its amount, source, date and pool; the note for treasurers only.
+         * @description Its amount, source, date and pool, and whether it was reversed; the note and the reversal's reason for treasurers only.
          *
          *     Caller: any member of the network (bearer token).
          */
         get: operations["GET_networks_networkId_income_incomeId"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/networks/{networkId}/income/{incomeId}/reversal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reverse income
+         * @description Income recorded in error, with a reason: its amount leaves the pool. 409 income-distributed (naming the distributionIds that hold the money) when the pool no longer has it undistributed; 409 already-reversed.
+         *
+         *     Caller: a member holding the treasurer role (bearer token).
+         */
+        post: operations["POST_networks_networkId_income_incomeId_reversal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -273,7 +295,7 @@ export interface paths {
         };
         /**
          * The treasury ledger
-         * @description Income, reserved, paid, reversed, distributed and undistributed money per pool and in all, and each member's paid to date.
+         * @description Income (recorded, reversed and net), reserved, paid, reversed, distributed and undistributed money per pool and in all, and each member's paid to date; now, or as of a past moment.
          *
          *     Caller: any member of the network (bearer token).
          */
@@ -346,6 +368,28 @@ export interface paths {
         get: operations["GET_networks_networkId_distributions_distributionId_payouts_csv"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/networks/{networkId}/payouts/{payoutId}/reissue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reissue a reversed payout
+         * @description Pays a reversed payout again, once, as a new payout with its own id and reference; the money is taken from its pool again. 409 not-reversed, already-reissued, insufficient-funds.
+         *
+         *     Caller: a member holding the treasurer role (bearer token).
+         */
+        post: operations["POST_networks_networkId_payouts_payoutId_reissue"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1249,6 +1293,11 @@ export interface components {
             /** Format: uuid */
             recordedBy: string;
             recordedAt: components["schemas"]["Instant"];
+            reversed: boolean;
+            /** Format: uuid */
+            reversedBy: null | string;
+            reversedAt: null | components["schemas"]["Instant"];
+            reversalReason: null | string;
         };
         /**
          * Format: date-time
@@ -1325,6 +1374,10 @@ export interface components {
             undistributed: components["schemas"]["MoneyResponse"];
             pools: components["schemas"]["PoolLedger"][];
             members: components["schemas"]["MemberPaid"][];
+            recordedIncome: components["schemas"]["MoneyResponse"];
+            reversedIncome: components["schemas"]["MoneyResponse"];
+            netIncome: components["schemas"]["MoneyResponse"];
+            asOf: components["schemas"]["Instant"];
         };
         LedgerTotals: {
             income: components["schemas"]["MoneyResponse"];
@@ -1333,6 +1386,9 @@ export interface components {
             reversed: components["schemas"]["MoneyResponse"];
             distributed: components["schemas"]["MoneyResponse"];
             undistributed: components["schemas"]["MoneyResponse"];
+            recordedIncome: components["schemas"]["MoneyResponse"];
+            reversedIncome: components["schemas"]["MoneyResponse"];
+            netIncome: components["schemas"]["MoneyResponse"];
         };
         LineResponse: {
             /** Format: int32 */
@@ -1430,6 +1486,10 @@ export interface components {
             reference: string;
             reversed: boolean;
             reversalReason: null | string;
+            /** Format: uuid */
+            reissueOf: null | string;
+            /** Format: uuid */
+            reissuedAs: null | string;
         };
         PayoutsResponse: {
             /** Format: uuid */
@@ -1471,6 +1531,8 @@ export interface components {
             code: string;
             /** @description The field, parameter or header at fault (founder.name, roles[0], asOf, …). */
             field?: string;
+            /** @description For income-distributed: the distributions that hold the income's money. */
+            distributionIds?: string[];
         };
         ProjectOpenedResponse: {
             /** Format: uuid */
@@ -1508,6 +1570,9 @@ export interface components {
             equationVersion: number;
             corrected: components["schemas"]["CorrectedResponse"][];
             unvalued: string[];
+        };
+        ReverseIncomeRequest: {
+            reason: string;
         };
         ReversePayoutRequest: {
             reason: string;
@@ -3037,9 +3102,138 @@ export interface operations {
             };
         };
     };
-    GET_networks_networkId_ledger: {
+    POST_networks_networkId_income_incomeId_reversal: {
         parameters: {
             query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request answers with the first response again (marked Idempotent-Replayed: true); the same key with another request is 422. Keys belong to the caller and are kept 30 days. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The network (its id was returned when it was founded). */
+                networkId: string;
+                incomeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "recorded twice"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ReverseIncomeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncomeResponse"];
+                };
+            };
+            /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A conflict with the current state: someone else changed it at the same moment, or the state does not allow this now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GET_networks_networkId_ledger: {
+        parameters: {
+            query?: {
+                /** @description The moment to compute for, an instant such as 2026-11-01T00:00:00Z; now when left out; not future. */
+                asOf?: string;
+            };
             header?: never;
             path: {
                 /** @description The network (its id was returned when it was founded). */
@@ -3390,6 +3584,105 @@ export interface operations {
             };
             /** @description A conflict with the current state: someone else changed it at the same moment, or the state does not allow this now. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    POST_networks_networkId_payouts_payoutId_reissue: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request answers with the first response again (marked Idempotent-Replayed: true); the same key with another request is 422. Keys belong to the caller and are kept 30 days. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The network (its id was returned when it was founded). */
+                networkId: string;
+                payoutId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutResponse"];
+                };
+            };
+            /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A conflict with the current state: someone else changed it at the same moment, or the state does not allow this now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This Idempotency-Key was already used for a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
