@@ -28,7 +28,10 @@ internal sealed class KeptShares
             ? e.Computed
             : null;
 
-    /// <summary>Keeps a computation unless the one kept for the same ledger version is for a later moment (a past moment's shares don't push out "now").</summary>
+    /// <summary>
+    /// Keeps a computation unless the one kept for the same ledger version is for a later moment (a past moment's
+    /// shares don't push out "now").
+    /// </summary>
     public void Keep(
         string tenant, Guid? scope, long version, int? equationVersion, int classChanges, Instant asOf, Instant? nextAt,
         Computed computed)

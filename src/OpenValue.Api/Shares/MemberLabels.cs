@@ -24,7 +24,8 @@ internal static class MemberLabels
     /// <see cref="MemberView"/> by plain SQL on its table, filtered by this session's tenant (a Marten LINQ
     /// Select builds a JSON object per row and deserialises it: 5x the database time at 10,000 members).
     /// </summary>
-    /// <param name="expected">How many labels the caller expects (sizes the dictionary once: at 100,000 members its regrowth was a third of a proposal's allocations).</param>
+    /// <param name="expected">How many labels the caller expects (sizes the dictionary once: at 100,000 members its
+    /// regrowth was a third of a proposal's allocations).</param>
     public static async Task<IReadOnlyDictionary<Guid, MemberLabel>> Load(
         IQuerySession session, IReadOnlyCollection<Guid>? ids, CancellationToken cancellation, int expected = 0)
     {

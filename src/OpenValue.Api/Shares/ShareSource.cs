@@ -28,7 +28,9 @@ public sealed class ShareSource(IDocumentStore store) : IShareSource
     public Task<ShareSnapshot> AsOf(Guid networkId, Guid? projectId, Instant asOf, ShareLines lines, CancellationToken cancellation) =>
         Snapshot(networkId, projectId, null, asOf, lines, cancellation);
 
-    /// <summary>Raw points: totals as of asOf minus totals as of asOf − window. Decayed: entries in the window, decayed to asOf.</summary>
+    /// <summary>
+    /// Raw points: totals as of asOf minus totals as of asOf − window. Decayed: entries in the window, decayed to asOf.
+    /// </summary>
     public Task<ShareSnapshot> Recent(Guid networkId, Guid? projectId, Instant asOf, int windowDays, CancellationToken cancellation) =>
         Recent(networkId, projectId, asOf, windowDays, ShareLines.All, cancellation);
 
@@ -80,7 +82,9 @@ public sealed class ShareSource(IDocumentStore store) : IShareSource
         return computed;
     }
 
-    /// <summary>Every holder's points and share. Class weights need every holder's class: those labels come along.</summary>
+    /// <summary>
+    /// Every holder's points and share. Class weights need every holder's class: those labels come along.
+    /// </summary>
     private async Task<Computed> Compute(
         IQuerySession session, Guid? projectId, Instant? after, Instant asOf, ValueEquation? equation, CancellationToken cancellation)
     {
@@ -106,7 +110,9 @@ public sealed class ShareSource(IDocumentStore store) : IShareSource
         return tally;
     }
 
-    /// <summary>Each contribution decayed once, then summed per member and kind: the explanation's lines add up to these.</summary>
+    /// <summary>
+    /// Each contribution decayed once, then summed per member and kind: the explanation's lines add up to these.
+    /// </summary>
     public static PointsTally Decayed(IEnumerable<ContributionPoints> contributions, Instant asOf, int halfLifeDays)
     {
         var tally = new PointsTally();
@@ -115,13 +121,17 @@ public sealed class ShareSource(IDocumentStore store) : IShareSource
         return tally;
     }
 
-    /// <summary>The class in force at asOf: a member moved to another class from a date counts in it from then.</summary>
+    /// <summary>
+    /// The class in force at asOf: a member moved to another class from a date counts in it from then.
+    /// </summary>
     private static StakeholderClass ClassOf(IReadOnlyDictionary<Guid, MemberLabel> labels, Guid member, Instant asOf) =>
         labels.TryGetValue(member, out var label)
             ? label.ClassAt(asOf)
             : throw new InvalidOperationException($"Member {member} holds points but has no member view.");
 }
 
-/// <summary>Every holder (in member order), each holder's share line, their total, and labels if they were loaded.</summary>
+/// <summary>
+/// Every holder (in member order), each holder's share line, their total, and labels if they were loaded.
+/// </summary>
 internal sealed record Computed(
     List<MemberPoints> Holders, IReadOnlyDictionary<Guid, ShareLine> Shares, decimal Total, IReadOnlyDictionary<Guid, MemberLabel>? Labels);

@@ -66,7 +66,8 @@ public static class Membership
     /// A steward renames anyone and moves anyone to another class from a date (not before their admission,
     /// not in the future); a member renames only themself. A body that changes nothing is refused.
     /// </summary>
-    /// <param name="member">The member named by <c>command.MemberId</c>, or null when the network has no such member.</param>
+    /// <param name="member">The member named by <c>command.MemberId</c>, or null when the network has no such
+    /// member.</param>
     public static object[] Decide(ChangeMember command, Network network, NetworkMember? member, Instant now)
     {
         if (command.Name is null && command.StakeholderClass is null && command.EffectiveOn is null)

@@ -32,7 +32,9 @@ public sealed record IncomeReversed(
     Guid PoolId, Guid NetworkId, Guid? ProjectId, Guid IncomeId, long AmountMinor, string Currency, string Reason,
     Guid ReversedBy, Instant ReversedAt);
 
-/// <summary>A reversed payout paid again: its money leaves the pool once more (echoes <see cref="PayoutReissued"/>).</summary>
+/// <summary>
+/// A reversed payout paid again: its money leaves the pool once more (echoes <see cref="PayoutReissued"/>).
+/// </summary>
 public sealed record PayoutRedrawn(
     Guid PoolId, Guid NetworkId, Guid? ProjectId, Guid DistributionId, Guid PayoutId, Guid ReissueOf, long AmountMinor,
     string Currency, Guid DrawnBy, Instant DrawnAt);
@@ -67,7 +69,9 @@ public sealed record Payout(Guid PayoutId, int Line, Guid MemberId, long AmountM
 /// <summary>The one transition approved → paid: every positive line becomes a payout, all at once.</summary>
 public sealed record PayoutsIssued(Guid DistributionId, IReadOnlyList<Payout> Payouts, Guid IssuedBy, Instant IssuedAt);
 
-/// <summary>A compensating event: the payout did not stand (a bounced transfer, a mistake); its money returns to the pool.</summary>
+/// <summary>
+/// A compensating event: the payout did not stand (a bounced transfer, a mistake); its money returns to the pool.
+/// </summary>
 public sealed record PayoutReversed(Guid DistributionId, Guid PayoutId, Guid MemberId, long AmountMinor, string Reason, Guid ReversedBy, Instant ReversedAt);
 
 /// <summary>
