@@ -37,6 +37,7 @@ public static class Setup
         {
             options.UseRuntimeCompilation();
             options.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+            Cluster.Configure(options.Durability);
         });
         services.AddWolverineHttp();
         services.AddAccounts();
