@@ -25,6 +25,7 @@ public static class Setup
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddSingleton<Idempotency>();
         services.AddHostedService<IdempotencyPurge>();
+        services.AddHostedService<TombstonePurge>();
         services.AddSingleton<Shares.IShareSource, Shares.ShareSource>();
         services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
         services.AddProblemDetails(options => options.CustomizeProblemDetails = BindingProblems.Customize);
@@ -37,6 +38,7 @@ public static class Setup
         {
             options.UseRuntimeCompilation();
             options.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+            Cluster.Configure(options.Durability);
         });
         services.AddWolverineHttp();
         services.AddAccounts();

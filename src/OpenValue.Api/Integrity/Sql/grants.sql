@@ -12,3 +12,5 @@ revoke update, delete, truncate on SCHEMA.mt_streams from RUNTIME;
 grant update (version, "timestamp", type, is_archived, compacted_version) on SCHEMA.mt_streams to RUNTIME;
 revoke insert, update, delete, truncate on SCHEMA.ov_event_hashes from RUNTIME;
 revoke update, delete, truncate on SCHEMA.ov_chain_anchors from RUNTIME;
+-- The one delete it may cause: Marten's empty tombstone rows that every shard has passed (tombstones.sql).
+grant execute on function SCHEMA.ov_purge_tombstones() to RUNTIME;
