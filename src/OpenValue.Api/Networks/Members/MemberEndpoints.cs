@@ -19,9 +19,13 @@ public sealed record ChangeRolesRequest(IReadOnlyList<string?>? Grant = null, IR
 public sealed record ChangeMemberRequest(
     string? Name = null, string? StakeholderClass = null, string? EffectiveOn = null);
 
-public sealed record MemberResponse(Guid MemberId, string Name, IReadOnlyList<Role> Roles, StakeholderClass StakeholderClass, Instant AdmittedAt)
+/// <summary><c>DepartedOn</c> and <c>LeaverTerms</c>: when and how the member left; null while a member.</summary>
+public sealed record MemberResponse(
+    Guid MemberId, string Name, IReadOnlyList<Role> Roles, StakeholderClass StakeholderClass, Instant AdmittedAt,
+    LocalDate? DepartedOn = null, LeaverTerms? LeaverTerms = null)
 {
-    public static MemberResponse From(MemberView v) => new(v.Id, v.Name, v.Roles, v.StakeholderClass, v.AdmittedAt);
+    public static MemberResponse From(MemberView v) =>
+        new(v.Id, v.Name, v.Roles, v.StakeholderClass, v.AdmittedAt, v.DepartedOn, v.LeaverTerms);
 }
 
 public sealed record MembersResponse(IReadOnlyList<MemberResponse> Members);
