@@ -11,7 +11,8 @@ namespace OpenValue.Api.Networks;
 public sealed record LeaverTermsRequest(
     IReadOnlyList<string?>? GoodLeaverKeeps = null, IReadOnlyList<string?>? BadLeaverKeeps = null);
 
-public sealed record TreasuryPolicyRequest(string? FourEyes, int? CoolingOffHours, LeaverTermsRequest? LeaverTerms = null);
+public sealed record TreasuryPolicyRequest(
+    string? FourEyes = null, int? CoolingOffHours = null, LeaverTermsRequest? LeaverTerms = null);
 
 public sealed record LeaverTermsResponse(IReadOnlyList<string> GoodLeaverKeeps, IReadOnlyList<string> BadLeaverKeeps);
 

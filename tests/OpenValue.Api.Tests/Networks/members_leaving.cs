@@ -31,13 +31,13 @@ public class members_leaving(AppFixture app)
         var dee = await api.Admit(n, "Dee", "user", "contributor", "treasurer");
         var (status, body, _) = await Depart(n, dee.MemberId, n.Token);
         status.Should().Be(200, body?.ToJsonString());
-        (body!["departedOn"]!.GetValue<string>(), body["leaverTerms"]!.GetValue<string>())
+        (body!["departure"]!["on"]!.GetValue<string>(), body["departure"]!["terms"]!.GetValue<string>())
             .Should().Be(("2026-11-26", "bad-leaver"));
 
         var (_, list, _) = await api.Get(n.Url("/members"), n.Token);
         var listed = list!["members"]!.AsArray().Single(m => m!["memberId"]!.GetValue<string>() == dee.MemberId.ToString())!;
-        listed["departedOn"]!.GetValue<string>().Should().Be("2026-11-26");
-        list["members"]!.AsArray().Single(m => m!["memberId"]!.GetValue<string>() == n.MemberId.ToString())!["departedOn"]
+        listed["departure"]!["on"]!.GetValue<string>().Should().Be("2026-11-26");
+        list["members"]!.AsArray().Single(m => m!["memberId"]!.GetValue<string>() == n.MemberId.ToString())!["departure"]
             .Should().BeNull();
         var departed = (await app.Events(n.NetworkId, n.NetworkId)).Last().Data.Should().BeOfType<MemberDeparted>().Which;
         (departed.Terms, departed.KeptKinds, departed.Roles, departed.DepartedBy).Should().BeEquivalentTo(
