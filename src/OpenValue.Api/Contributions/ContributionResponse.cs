@@ -15,7 +15,8 @@ public sealed record RevocationResponse(string? Points, string Reason, Guid Revo
 public sealed record RevocationRequestResponse(string Reason, Guid RequestedBy, Instant RequestedAt);
 
 /// <summary>Points its author's departure took from it, from <c>From</c> on.</summary>
-public sealed record ForfeitureResponse(string Points, OpenValue.Domain.Networks.LeaverTerms Terms, Instant From, Guid ForfeitedBy);
+public sealed record ForfeitureResponse(string Points, OpenValue.Domain.Networks.LeaverTerms Terms, Instant From,
+    Guid ForfeitedBy);
 
 public sealed record AppealResponse(string Reason, int Round, Instant AppealedAt);
 
@@ -41,7 +42,9 @@ public sealed record ContributionResponse(
         [.. v.RevocationRequests.Select(q => new RevocationRequestResponse(q.Reason, q.RequestedBy, q.RequestedAt))],
         v.Revocation is { } r ? new RevocationResponse(r.Points is { } lost ? DecimalText.Format(lost) : null, r.Reason,
             r.RevokedBy, r.RevokedAt) : null,
-        v.Forfeiture is { } f ? new ForfeitureResponse(DecimalText.Format(f.Points), f.Terms, f.From, f.ForfeitedBy) : null,
+        v.Forfeiture is { } f
+            ? new ForfeitureResponse(DecimalText.Format(f.Points), f.Terms, f.From, f.ForfeitedBy)
+            : null,
         [.. v.Appeals.Select(a => new AppealResponse(a.Reason, a.Round, a.AppealedAt))]);
 
     public static async Task<ContributionResponse> Load(IQuerySession session, Guid contributionId, CancellationToken cancellation) =>

@@ -16,7 +16,8 @@ public sealed record RevocationEntry(decimal? Points, string Reason, Guid Revoke
 public sealed record RevocationRequestEntry(string Reason, Guid RequestedBy, Instant RequestedAt);
 
 /// <summary>The points its author's departure took from it, and from when.</summary>
-public sealed record ForfeitureEntry(decimal Points, OpenValue.Domain.Networks.LeaverTerms Terms, Instant From, Guid ForfeitedBy);
+public sealed record ForfeitureEntry(decimal Points, OpenValue.Domain.Networks.LeaverTerms Terms, Instant From,
+    Guid ForfeitedBy);
 
 /// <summary>The author's appeal of a rejection, which opened review round <c>Round</c>.</summary>
 public sealed record AppealEntry(string Reason, int Round, Instant AppealedAt);
@@ -133,7 +134,8 @@ public sealed class ContributionViewProjection : SingleStreamProjection<Contribu
         }
     }
 
-    /// <summary>The compensating facts: revocation, appeals, forfeiture. The decision that was made stays shown.</summary>
+    /// <summary>The compensating facts: revocation, appeals, forfeiture. The decision that was made stays
+    /// shown.</summary>
     private static ContributionView FoldCorrection(ContributionView view, object data)
     {
         switch (data)

@@ -11,7 +11,8 @@ namespace OpenValue.Api.Contributions;
 
 public sealed record CorrectionRequest(string? Reason);
 
-/// <summary>Revoking an acceptance and appealing a decision: compensating events on the contribution's stream.</summary>
+/// <summary>Revoking an acceptance and appealing a decision: compensating events on the contribution's
+/// stream.</summary>
 public static class CorrectionEndpoints
 {
     [WolverinePost("/networks/{networkId}/contributions/{contributionId}/revocation"), Allow(Role.Steward)]

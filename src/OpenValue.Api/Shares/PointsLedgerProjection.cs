@@ -7,7 +7,8 @@ namespace OpenValue.Api.Shares;
 
 /// <summary>
 /// Feeds the as-of points ledger: an acceptance with points grants them from its instant; a value
-/// correction adds the difference from its own instant; a revocation or forfeiture subtracts what it counted. Inline, so shares read right after the review.
+/// correction adds the difference from its own instant; a revocation or forfeiture subtracts what it
+/// counted. Inline, so shares read right after the review.
 /// The event's global sequence makes each entry idempotent, and a rebuild empties the ledger's tables
 /// first, so replaying every event gives exactly the live ledger.
 /// </summary>
@@ -23,7 +24,8 @@ public sealed partial class PointsLedgerProjection : EventProjection
 
     public void Project(IEvent<ContributionValueCorrected> e, IDocumentOperations operations) => Record(e, operations);
 
-    public void Project(IEvent<ContributionAcceptanceRevoked> e, IDocumentOperations operations) => Record(e, operations);
+    public void Project(IEvent<ContributionAcceptanceRevoked> e, IDocumentOperations operations) =>
+        Record(e, operations);
 
     public void Project(IEvent<ContributionForfeited> e, IDocumentOperations operations) => Record(e, operations);
 

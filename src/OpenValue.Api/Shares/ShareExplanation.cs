@@ -92,7 +92,8 @@ public static class ShareExplanation
             DecimalText.Format(entry.Points), DecimalText.Format(factor), DecimalText.Format(decayed),
             [.. v.Corrections.Where(c => c.CorrectedAt <= asOf).Select(CorrectionResponse.From)],
             v.Revocation is { } r && r.RevokedAt <= asOf
-                ? new RevocationResponse(r.Points is { } p ? DecimalText.Format(p) : null, r.Reason, r.RevokedBy, r.RevokedAt)
+                ? new RevocationResponse(r.Points is { } p ? DecimalText.Format(p) : null, r.Reason, r.RevokedBy,
+                    r.RevokedAt)
                 : null,
             v.Forfeiture is { } f && f.From <= asOf
                 ? new ForfeitureResponse(DecimalText.Format(f.Points), f.Terms, f.From, f.ForfeitedBy)

@@ -46,7 +46,8 @@ public static class Correcting
                 throw RuleViolation.Forbidden("not-author", "Only the member who submitted a contribution may " +
                     "appeal its rejection.");
             case ContributionStatus.Rejected:
-                return [new ContributionAppealed(contribution.Id, reason, contribution.Round + 1, command.AppealedBy, now)];
+                return [new ContributionAppealed(contribution.Id, reason, contribution.Round + 1, command.AppealedBy,
+                    now)];
             case ContributionStatus.Accepted when contribution.RevocationRequestedBy.Contains(command.AppealedBy):
                 throw RuleViolation.Conflict("revocation-already-requested",
                     "You have already asked for this acceptance to be revoked; a steward will decide.");

@@ -53,7 +53,8 @@ public sealed record ContributionAcceptanceRevoked(
     string Reason, Guid RevokedBy, Instant RevokedAt);
 
 /// <summary>The author appealed the rejection: round <c>Round</c> of review starts, open to every reviewer.</summary>
-public sealed record ContributionAppealed(Guid ContributionId, string Reason, int Round, Guid AppealedBy, Instant AppealedAt);
+public sealed record ContributionAppealed(Guid ContributionId, string Reason, int Round, Guid AppealedBy,
+    Instant AppealedAt);
 
 /// <summary>
 /// A member appealed an acceptance, asking the stewards to revoke it. Nothing about the points changes until a

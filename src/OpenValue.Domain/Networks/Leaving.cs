@@ -23,7 +23,8 @@ public sealed record LeaverPolicy(IReadOnlyList<string>? GoodLeaverKeeps, IReadO
     public IReadOnlyList<string>? Keeps(LeaverTerms terms) =>
         terms == LeaverTerms.GoodLeaver ? GoodLeaverKeeps : BadLeaverKeeps;
 
-    public static bool Kept(IReadOnlyList<string>? keptKinds, string kind) => keptKinds is null || keptKinds.Contains(kind);
+    public static bool Kept(IReadOnlyList<string>? keptKinds, string kind) =>
+        keptKinds is null || keptKinds.Contains(kind);
 
     /// <summary>A list as the API shows it: every kind is ["all"].</summary>
     public static IReadOnlyList<string> Wire(IReadOnlyList<string>? keptKinds) => keptKinds ?? [AllKinds];
@@ -42,14 +43,17 @@ public sealed record LeaverPolicy(IReadOnlyList<string>? GoodLeaverKeeps, IReadO
         var known = catalogue.Kinds.ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < sent.Count; i++)
             if (sent[i] is not { } kind || !known.Contains(kind))
-                throw RuleViolation.Invalid($"{field}[{i}]", $"'{field}' lists kinds ({string.Join(", ", known.Order())}), " +
+                throw RuleViolation.Invalid($"{field}[{i}]",
+                    $"'{field}' lists kinds ({string.Join(", ", known.Order())}), " +
                     $"or is [\"{AllKinds}\"] alone; '{sent[i]}' is neither.");
         return [.. sent.Select(k => k!).Distinct().Order(StringComparer.Ordinal)];
     }
 }
 
-/// <summary>Leave (the member themself) or remove (a steward); <c>BySteward</c>: the caller holds the steward role.</summary>
-public sealed record DepartMember(Guid MemberId, string? On, string? Terms, string? Reason, Guid DepartedBy, bool BySteward);
+/// <summary>Leave (the member themself) or remove (a steward); <c>BySteward</c>: the caller holds the steward
+/// role.</summary>
+public sealed record DepartMember(Guid MemberId, string? On, string? Terms, string? Reason, Guid DepartedBy,
+    bool BySteward);
 
 public static class Leaving
 {
@@ -73,7 +77,8 @@ public static class Leaving
         if (member is null || member.Id != command.MemberId)
             throw RuleViolation.NotFound("member-not-found", $"Member {command.MemberId} is not in this network.");
         if (!command.BySteward && command.DepartedBy != member.Id)
-            throw RuleViolation.Forbidden("steward-or-self", "Only a steward or the member themself records a departure.");
+            throw RuleViolation.Forbidden("steward-or-self",
+                "Only a steward or the member themself records a departure.");
         if (!command.BySteward && terms == LeaverTerms.GoodLeaver)
             throw RuleViolation.Forbidden("steward-decides-terms",
                 "Leaving on your own you may choose the bad-leaver terms; ask a steward to record a good leaver.");
@@ -82,7 +87,8 @@ public static class Leaving
                 $"This member already left the network on {Dates.Format(member.DepartedOn!.Value)}.");
         var admittedOn = member.AdmittedAt.InUtc().Date;
         if (on < admittedOn)
-            throw RuleViolation.Invalid("on", $"'on' must not be before the member was admitted ({Dates.Format(admittedOn)}).");
+            throw RuleViolation.Invalid("on",
+                $"'on' must not be before the member was admitted ({Dates.Format(admittedOn)}).");
         if (member.Holds(Role.Steward) && network.CountHolding(Role.Steward) <= 1)
             throw RuleViolation.Conflict("last-steward",
                 "A network must keep at least one steward: grant the role to someone else first.");
@@ -94,7 +100,8 @@ public static class Leaving
             .Where(c => c.Points is { } p && p != 0m && !LeaverPolicy.Kept(kept, c.Current.Kind))
             .OrderBy(c => c.Id)
             .Select(c => (object)new ContributionForfeited(c.Id, c.MemberId, c.Current.ProjectId, c.Current.Kind,
-                c.AcceptedAt!.Value, c.Points!.Value, terms, Max(from, c.PointsChangedAt!.Value), command.DepartedBy, now));
+                c.AcceptedAt!.Value, c.Points!.Value, terms, Max(from, c.PointsChangedAt!.Value),
+                command.DepartedBy, now));
         return
         [
             new MemberDeparted(network.Id, member.Id, on, terms, kept, [.. member.Roles.Order()], reason,

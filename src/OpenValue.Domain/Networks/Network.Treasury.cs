@@ -17,7 +17,8 @@ public enum FourEyes
 /// <summary>
 /// A steward changed the four-eyes rule for distributions proposed from now on, and the cooling-off period
 /// (<c>CoolingOffHours</c>; null in events stored before it existed: <see cref="TreasuryPolicy.DefaultCoolingOff"/>),
-/// and the leaver terms (<c>Leavers</c>; null: <see cref="LeaverPolicy.SlicingPie"/>'s, as in events stored before them).
+/// and the leaver terms (<c>Leavers</c>; null: <see cref="LeaverPolicy.SlicingPie"/>'s, as in events stored before
+/// them).
 /// </summary>
 public sealed record TreasuryPolicySet(
     Guid NetworkId, FourEyes FourEyes, Guid SetBy, Instant SetAt, int? CoolingOffHours = null,

@@ -8,7 +8,8 @@ using OpenValue.Domain.Contributions;
 
 namespace OpenValue.Api.Tests.Contributions;
 
-/// <summary>POST …/contributions/{c}/revocation (a steward) and …/appeal (the author; any member for an acceptance).</summary>
+/// <summary>POST …/contributions/{c}/revocation (a steward) and …/appeal (the author; any member for an
+/// acceptance).</summary>
 [Collection(AppCollection.Name)]
 public class revoking_and_appealing(AppFixture app)
 {
@@ -55,15 +56,18 @@ public class revoking_and_appealing(AppFixture app)
         body["revocation"]!["reason"]!.GetValue<string>().Should().Be("the work was not done");
         var revoked = (await app.Events(n.NetworkId, wrong)).Last().Data.Should()
             .BeOfType<ContributionAcceptanceRevoked>().Which;
-        (revoked.Points, revoked.RevokedBy, revoked.RevokedAt).Should().Be((30m, n.MemberId, app.Clock.GetCurrentInstant()));
+        (revoked.Points, revoked.RevokedBy, revoked.RevokedAt).Should().Be((30m, n.MemberId,
+            app.Clock.GetCurrentInstant()));
 
         (await PointsOf(n, bob, bob.Token)).Should().Be("10");
         (await PointsOf(n, bob, bob.Token, before)).Should().Be("40", "shares as of a moment before the revocation");
         var (_, explained, _) = await api.Get(n.Url($"/members/{bob.MemberId}/share"), bob.Token);
-        var line = explained!["contributions"]!.AsArray().Single(l => l!["contributionId"]!.GetValue<string>() == wrong.ToString())!;
+        var line = explained!["contributions"]!.AsArray().Single(l =>
+            l!["contributionId"]!.GetValue<string>() == wrong.ToString())!;
         line["points"]!.GetValue<string>().Should().Be("0");
         line["revocation"]!["reason"]!.GetValue<string>().Should().Be("the work was not done");
-        var (_, earlier, _) = await api.Get(n.Url($"/members/{bob.MemberId}/share?asOf={Uri.EscapeDataString(before.ToString())}"),
+        var asOf = Uri.EscapeDataString(before.ToString());
+        var (_, earlier, _) = await api.Get(n.Url($"/members/{bob.MemberId}/share?asOf={asOf}"),
             bob.Token);
         earlier!["contributions"]!.AsArray().Should().OnlyContain(l => l!["revocation"] == null);
 
@@ -112,11 +116,13 @@ public class revoking_and_appealing(AppFixture app)
         (body!["status"]!.GetValue<string>(), body["round"]!.GetValue<int>()).Should().Be(("submitted", 2));
         body["appeals"]![0]!["reason"]!.GetValue<string>().Should().Be("evidence added");
         var (_, queue, _) = await api.Get(n.Url("/review-queue"), cy.Token);
-        queue!["items"]!.AsArray().Select(i => i!["contributionId"]!.GetValue<string>()).Should().Contain(id.ToString());
+        queue!["items"]!.AsArray().Select(i => i!["contributionId"]!.GetValue<string>())
+            .Should().Contain(id.ToString());
 
         var (reviewed, accepted, _) = await api.Review(n, id, cy.Token);
         reviewed.Should().Be(200, accepted?.ToJsonString());
-        (accepted!["status"]!.GetValue<string>(), accepted["points"]!.GetValue<string>()).Should().Be(("accepted", "4"));
+        (accepted!["status"]!.GetValue<string>(), accepted["points"]!.GetValue<string>())
+            .Should().Be(("accepted", "4"));
     }
 
     [Fact]
@@ -151,7 +157,8 @@ public class revoking_and_appealing(AppFixture app)
 
         var (status, body, _) = await Appeal(n, id, dee.Token, "I never saw this jig");
         status.Should().Be(200, body?.ToJsonString());
-        (body!["status"]!.GetValue<string>(), body["revocationRequested"]!.GetValue<bool>()).Should().Be(("accepted", true));
+        (body!["status"]!.GetValue<string>(), body["revocationRequested"]!.GetValue<bool>())
+            .Should().Be(("accepted", true));
         body["revocationRequests"]![0]!["requestedBy"]!.GetValue<string>().Should().Be(dee.MemberId.ToString());
         (await Appeal(n, id, dee.Token)).ShouldBeProblem(409, code: "revocation-already-requested");
         var flagged = await Flagged(n);

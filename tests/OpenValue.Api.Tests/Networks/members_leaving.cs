@@ -35,16 +35,21 @@ public class members_leaving(AppFixture app)
             .Should().Be(("2026-11-26", "bad-leaver"));
 
         var (_, list, _) = await api.Get(n.Url("/members"), n.Token);
-        var listed = list!["members"]!.AsArray().Single(m => m!["memberId"]!.GetValue<string>() == dee.MemberId.ToString())!;
+        var listed = list!["members"]!.AsArray().Single(m =>
+            m!["memberId"]!.GetValue<string>() == dee.MemberId.ToString())!;
         listed["departure"]!["on"]!.GetValue<string>().Should().Be("2026-11-26");
-        list["members"]!.AsArray().Single(m => m!["memberId"]!.GetValue<string>() == n.MemberId.ToString())!["departure"]
+        list["members"]!.AsArray().Single(m =>
+            m!["memberId"]!.GetValue<string>() == n.MemberId.ToString())!["departure"]
             .Should().BeNull();
-        var departed = (await app.Events(n.NetworkId, n.NetworkId)).Last().Data.Should().BeOfType<MemberDeparted>().Which;
+        var departed = (await app.Events(n.NetworkId, n.NetworkId)).Last().Data
+            .Should().BeOfType<MemberDeparted>().Which;
         (departed.Terms, departed.KeptKinds, departed.Roles, departed.DepartedBy).Should().BeEquivalentTo(
-            (LeaverTerms.BadLeaver, new[] { "cash", "expense" }, new[] { Role.Contributor, Role.Treasurer }, n.MemberId));
+            (LeaverTerms.BadLeaver, new[] { "cash", "expense" }, new[] { Role.Contributor, Role.Treasurer },
+                n.MemberId));
         var feed = await api.Activity(n, n.Token);
         feed.Items()[0]["summary"]!.GetValue<string>().Should()
-            .Be("The member left the network on 2026-11-26 as a bad-leaver, keeping the points of cash, expense: left.");
+            .Be("The member left the network on 2026-11-26 as a bad-leaver, keeping the points of cash, expense: "
+                + "left.");
         var report = await api.Integrity(n);
         report.Intact.Should().BeTrue(report.FirstBreak?.What);
     }
@@ -64,7 +69,8 @@ public class members_leaving(AppFixture app)
         (await Depart(n, deeId, deeToken, Leave(reason: "moving on"))).Status.Should().Be(200);
 
         (await api.Get(n.Url("/members"), deeToken)).ShouldBeProblem(403, code: "member-departed");
-        (await api.Post(n.Url("/contributions"), Claims.Work(), deeToken)).ShouldBeProblem(403, code: "member-departed");
+        (await api.Post(n.Url("/contributions"), Claims.Work(), deeToken)).ShouldBeProblem(403,
+            code: "member-departed");
         (await browser.Get(n.Url("/members"))).ShouldBeProblem(403, code: "member-departed");
         (await browser.Post(n.Url("/contributions"), Claims.Work())).ShouldBeProblem(403, code: "member-departed");
         var (_, me, _) = await browser.Get("/accounts/me");
@@ -82,7 +88,8 @@ public class members_leaving(AppFixture app)
         var count = await app.EventCount(n.NetworkId);
 
         (await Depart(n, dee.MemberId, eve.Token)).ShouldBeProblem(403, code: "steward-or-self");
-        (await Depart(n, dee.MemberId, dee.Token, Leave("good-leaver"))).ShouldBeProblem(403, code: "steward-decides-terms");
+        (await Depart(n, dee.MemberId, dee.Token, Leave("good-leaver"))).ShouldBeProblem(403,
+            code: "steward-decides-terms");
         (await Depart(n, stranger.MemberId, n.Token)).ShouldBeProblem(404, code: "member-not-found");
         (await Depart(n, dee.MemberId, n.Token, Leave(on: "2026-11-25"))).ShouldBeProblem(400, field: "on");
         (await Depart(n, dee.MemberId, n.Token, Leave(on: "2026-11-27"))).ShouldBeProblem(400, field: "on");
@@ -96,7 +103,8 @@ public class members_leaving(AppFixture app)
         (await Depart(n, dee.MemberId, n.Token)).ShouldBeProblem(409, code: "already-departed");
         (await api.Post(n.Url($"/members/{dee.MemberId}/roles"), new { grant = new[] { "reviewer" } }, n.Token))
             .ShouldBeProblem(409, code: "member-departed");
-        (await api.Post(n.Url($"/members/{dee.MemberId}/token"), null, n.Token)).ShouldBeProblem(409, code: "member-departed");
+        (await api.Post(n.Url($"/members/{dee.MemberId}/token"), null, n.Token)).ShouldBeProblem(409,
+            code: "member-departed");
         (await api.Post(n.Url($"/members/{dee.MemberId}/invitation"), null, n.Token))
             .ShouldBeProblem(409, code: "member-departed");
         (await app.EventCount(n.NetworkId)).Should().Be(departed);
@@ -128,19 +136,24 @@ public class members_leaving(AppFixture app)
         var n = await api.Found();
         var dee = await api.Admit(n, "Dee", "user", "contributor");
         var (_, policy, _) = await api.Get(n.Url("/treasury-policy"), dee.Token);
-        policy!["leaverTerms"]!.ToJsonString().Should().Be("""{"goodLeaverKeeps":["all"],"badLeaverKeeps":["cash","expense"]}""");
-        (await api.Post(n.Url("/treasury-policy"), new { leaverTerms = new { badLeaverKeeps = new[] { "gold" } } }, n.Token))
+        policy!["leaverTerms"]!.ToJsonString().Should()
+            .Be("""{"goodLeaverKeeps":["all"],"badLeaverKeeps":["cash","expense"]}""");
+        (await api.Post(n.Url("/treasury-policy"), new { leaverTerms = new { badLeaverKeeps = new[] { "gold" } } },
+            n.Token))
             .ShouldBeProblem(400, field: "leaverTerms.badLeaverKeeps[0]");
-        (await api.Post(n.Url("/treasury-policy"), new { leaverTerms = new { badLeaverKeeps = new[] { "cash" } } }, dee.Token))
+        (await api.Post(n.Url("/treasury-policy"), new { leaverTerms = new { badLeaverKeeps = new[] { "cash" } } },
+            dee.Token))
             .ShouldBeProblem(403, code: "role-required");
 
         var (status, set, _) = await api.Post(n.Url("/treasury-policy"),
-            new { leaverTerms = new { goodLeaverKeeps = new[] { "work", "cash" }, badLeaverKeeps = Array.Empty<string>() } },
+            new { leaverTerms = new { goodLeaverKeeps = new[] { "work", "cash" },
+                badLeaverKeeps = Array.Empty<string>() } },
             n.Token);
         status.Should().Be(200, set?.ToJsonString());
         set!["leaverTerms"]!.ToJsonString().Should().Be("""{"goodLeaverKeeps":["cash","work"],"badLeaverKeeps":[]}""");
         (await Depart(n, dee.MemberId, n.Token, Leave("good-leaver"))).Status.Should().Be(200);
-        var departed = (await app.Events(n.NetworkId, n.NetworkId)).Last().Data.Should().BeOfType<MemberDeparted>().Which;
+        var departed = (await app.Events(n.NetworkId, n.NetworkId)).Last().Data
+            .Should().BeOfType<MemberDeparted>().Which;
         departed.KeptKinds.Should().Equal("cash", "work");
     }
 }

@@ -25,7 +25,8 @@ public class correcting_and_leaving(AppFixture app)
             await api.Adopt(n, new { preset = "slicing-pie" });
             var bob = await api.Admit(n, "Bob", "labour", "contributor");
             var dee = await api.Admit(n, "Dee", "user", "contributor");
-            // 2026-11-26T09:00Z. Bob: work 10 h = 1000, cash 250 EUR = 1000. Dee: work 5 h = 500, and a wrong 20 h = 2000.
+            // 2026-11-26T09:00Z. Bob: work 10 h = 1000, cash 250 EUR = 1000.
+            // Dee: work 5 h = 500, and a wrong 20 h = 2000.
             var bobsWork = await api.Accepted(n, bob.Token, n.Token, Claims.Work("10"));
             await api.Accepted(n, bob.Token, n.Token, Valuations.Cash("250.00"));
             await api.Accepted(n, dee.Token, n.Token, Claims.Work("5"));
@@ -38,14 +39,16 @@ public class correcting_and_leaving(AppFixture app)
 
             app.Advance(Duration.FromDays(1)); // 2026-11-27T09:00Z
             var t1 = app.Clock.GetCurrentInstant();
-            (await api.Post(n.Url($"/contributions/{wrong}/revocation"), new { reason = "the 20 hours were not worked" },
+            (await api.Post(n.Url($"/contributions/{wrong}/revocation"),
+                new { reason = "the 20 hours were not worked" },
                 n.Token)).Status.Should().Be(200);
             // Now Bob 2000, Dee 500 of 2500: 0.8 and 0.2. As of t0, as before.
             (await Shares(n, null)).Should().BeEquivalentTo([("Bob", "2000", "0.8"), ("Dee", "500", "0.2")]);
             (await Shares(n, t0)).Should().BeEquivalentTo([("Bob", "2000", "0.4444444444444444444444444444"),
                 ("Dee", "2500", "0.5555555555555555555555555556")]);
             var (_, kept, _) = await api.Get(n.Url($"/distributions/{first.IdOf()}"), dee.Token);
-            kept!.Lines().Should().BeEquivalentTo([("Bob", "400.00"), ("Dee", "500.00")], "proposed before the revocation");
+            kept!.Lines().Should().BeEquivalentTo([("Bob", "400.00"), ("Dee", "500.00")],
+                "proposed before the revocation");
 
             app.Advance(Duration.FromDays(1)); // 2026-11-28T09:00Z
             var (left, leftBody, _) = await api.Post(n.Url($"/members/{bob.MemberId}/departure"),
@@ -55,7 +58,8 @@ public class correcting_and_leaving(AppFixture app)
             (await Shares(n, null)).Should().BeEquivalentTo([("Bob", "1000", "0.6666666666666666666666666667"),
                 ("Dee", "500", "0.3333333333333333333333333333")]);
             var lastMomentBefore = Instant.FromUtc(2026, 11, 27, 23, 59, 59);
-            (await Shares(n, lastMomentBefore)).Should().BeEquivalentTo([("Bob", "2000", "0.8"), ("Dee", "500", "0.2")]);
+            (await Shares(n, lastMomentBefore)).Should()
+                .BeEquivalentTo([("Bob", "2000", "0.8"), ("Dee", "500", "0.2")]);
             (await Shares(n, t1 - Duration.FromSeconds(1))).Should().BeEquivalentTo(
                 [("Bob", "2000", "0.4444444444444444444444444444"), ("Dee", "2500", "0.5555555555555555555555555556")]);
 
@@ -74,7 +78,8 @@ public class correcting_and_leaving(AppFixture app)
                 work["forfeiture"]!["terms"]!.GetValue<string>(), work["forfeiture"]!["from"]!.GetValue<string>())
                 .Should().Be(("0", "1000", "bad-leaver", "2026-11-28T00:00:00Z"));
             var dees = await Explained(n, dee.MemberId);
-            (dees["points"]!.GetValue<string>(), Line(dees, wrong)["points"]!.GetValue<string>()).Should().Be(("500", "0"));
+            (dees["points"]!.GetValue<string>(), Line(dees, wrong)["points"]!.GetValue<string>())
+                .Should().Be(("500", "0"));
             Line(dees, wrong)["revocation"]!["points"]!.GetValue<string>().Should().Be("2000");
 
             var report = await api.Integrity(n);

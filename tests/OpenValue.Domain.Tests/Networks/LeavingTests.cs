@@ -22,7 +22,8 @@ public class LeavingTests
     {
         new NetworkFounded(NetworkId, "Makers", "EUR", Ada, Admitted),
         new MemberAdmitted(NetworkId, Ada, "Ada", Enum.GetValues<Role>(), StakeholderClass.Founder, Ada, Admitted),
-        new MemberAdmitted(NetworkId, Dee, "Dee", [Role.Contributor, Role.Treasurer], StakeholderClass.Labour, Ada, Admitted),
+        new MemberAdmitted(NetworkId, Dee, "Dee", [Role.Contributor, Role.Treasurer], StakeholderClass.Labour, Ada,
+            Admitted),
     }.Concat(more).Aggregate((Network?)null, Network.Evolve)!;
 
     private static readonly NetworkMember DeeMember =
@@ -42,7 +43,8 @@ public class LeavingTests
             new ContributionAccepted(id, Dee, null, kind, 10m, unit, claim.OccurredOn, 1, points, 1, null, AcceptedAt),
         };
         if (correctedAt is { } at)
-            events.Add(new ContributionValueCorrected(id, Dee, null, kind, AcceptedAt, points, points * 2, 2, null!, "x",
+            events.Add(new ContributionValueCorrected(id, Dee, null, kind, AcceptedAt, points, points * 2, 2, null!,
+                "x",
                 Ada, at));
         return events.Aggregate((Contribution?)null, Contribution.Evolve)!;
     }
@@ -50,7 +52,8 @@ public class LeavingTests
     private static readonly Contribution[] Dees =
         [AcceptedOf(Work, "work", 1000m), AcceptedOf(Cash, "cash", 400m), AcceptedOf(Design, "design", 30m)];
 
-    private static DepartMember ByAda(string terms = "bad-leaver", string? on = "2026-12-01", string? reason = "left") =>
+    private static DepartMember ByAda(string terms = "bad-leaver", string? on = "2026-12-01",
+        string? reason = "left") =>
         new(Dee, on, terms, reason, Ada, BySteward: true);
 
     private static object[] Decide(DepartMember command, Network? network = null, NetworkMember? member = null,
@@ -185,7 +188,8 @@ public class LeavingTests
         network.Departures.Should().Be(1);
         network.MemberCount.Should().Be(2);
         var gone = DeeMember with { DepartedOn = new LocalDate(2026, 12, 1) };
-        var refusal = Refused(() => Membership.Decide(new ChangeRoles(Dee, ["reviewer"], null, Ada), network, gone, Now));
+        var refusal = Refused(() => Membership.Decide(new ChangeRoles(Dee, ["reviewer"], null, Ada), network, gone,
+            Now));
         (refusal.Kind, refusal.Code).Should().Be((RefusalKind.Conflict, "member-departed"));
     }
 
@@ -209,7 +213,8 @@ public class LeavingTests
             .Should().BeEmpty();
         var unknown = Refused(() => TreasuryPolicy.Decide(
             new SetTreasuryPolicy(null, null, Ada, null, ["cash", "gold"]), Makers(), Now));
-        (unknown.Code, unknown.Field).Should().Be(("invalid-leaverTerms-badLeaverKeeps", "leaverTerms.badLeaverKeeps[1]"));
+        (unknown.Code, unknown.Field).Should().Be(("invalid-leaverTerms-badLeaverKeeps",
+            "leaverTerms.badLeaverKeeps[1]"));
         // Back to the defaults: the event records none (null stands for Slicing Pie's, as in older events).
         var back = TreasuryPolicy.Decide(new SetTreasuryPolicy(null, null, Ada, ["all"], ["cash", "expense"]),
             network, Now);

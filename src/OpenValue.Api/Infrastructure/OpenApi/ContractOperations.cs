@@ -13,8 +13,8 @@ namespace OpenValue.Api.Infrastructure.OpenApi;
 /// names), the headers it reads, and every problem response it can give. The refusals follow from how the app
 /// works, so they are derived here rather than repeated on every endpoint: any input can be malformed (400),
 /// a body can have the wrong media type (415), a network route needs a token of that network (401, 404) held by
-/// a member who has not left it (403), a role-guarded route refuses others (403), a write decides on a stream version (409), a key can be reused
-/// for another request (422), and PostgreSQL can be out of reach (503).
+/// a member who has not left it (403), a role-guarded route refuses others (403), a write decides on a stream
+/// version (409), a key can be reused for another request (422), and PostgreSQL can be out of reach (503).
 /// </summary>
 internal sealed class ContractOperations : IOpenApiOperationTransformer
 {

@@ -19,7 +19,8 @@ public sealed record ChangeRolesRequest(IReadOnlyList<string?>? Grant = null, IR
 public sealed record ChangeMemberRequest(
     string? Name = null, string? StakeholderClass = null, string? EffectiveOn = null);
 
-/// <summary>When the member left (from the start of <c>On</c>, UTC), under which terms, and when it was recorded.</summary>
+/// <summary>When the member left (from the start of <c>On</c>, UTC), under which terms, and when it was
+/// recorded.</summary>
 public sealed record DepartureResponse(LocalDate On, LeaverTerms Terms, Instant DepartedAt);
 
 /// <summary><c>Departure</c>: null while a member; a departed member stays listed with it.</summary>

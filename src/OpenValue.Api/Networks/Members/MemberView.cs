@@ -35,7 +35,10 @@ public sealed class MemberView
 
     /// <summary>The member as the domain's decisions see them.</summary>
     public NetworkMember ToMember() =>
-        new(Id, Name, StakeholderClass, [.. Roles]) { AdmittedAt = AdmittedAt, Classes = Classes, DepartedOn = DepartedOn };
+        new(Id, Name, StakeholderClass, [.. Roles])
+        {
+            AdmittedAt = AdmittedAt, Classes = Classes, DepartedOn = DepartedOn,
+        };
 }
 
 public sealed class MemberViewProjection : MultiStreamProjection<MemberView, Guid>
