@@ -18,6 +18,7 @@ public static class StreamEvents
     [
         typeof(NetworkFounded), typeof(MemberAdmitted), typeof(MemberRoleGranted), typeof(MemberRoleRevoked), typeof(MemberTokenReissued), typeof(MemberInvitationIssued),
         typeof(MemberRenamed), typeof(MemberClassChanged),
+        typeof(MemberDeparted),
         typeof(ProjectOpened), typeof(ReviewPolicySet), typeof(TreasuryPolicySet), typeof(ValueEquationAdopted), typeof(ContributionsRevalued),
     ];
 
@@ -26,6 +27,8 @@ public static class StreamEvents
     [
         typeof(ContributionSubmitted), typeof(ContributionAmended), typeof(ContributionWithdrawn), typeof(ContributionReviewed),
         typeof(ContributionAccepted), typeof(ContributionValueCorrected), typeof(ContributionRejected),
+        typeof(ContributionAcceptanceRevoked), typeof(ContributionAppealed), typeof(ContributionRevocationRequested),
+        typeof(ContributionForfeited),
     ];
 
     /// <summary>

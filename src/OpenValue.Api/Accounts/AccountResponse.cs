@@ -12,8 +12,8 @@ public sealed record AccountResponse(Guid AccountId, string Login, IReadOnlyList
 
 public static class AccountResponses
 {
-    /// <summary>The account and, for each membership that still exists, its network and the member's roles
-    /// now.</summary>
+    /// <summary>The account and, for each membership that still exists and was not left, its network and the
+    /// member's roles now.</summary>
     public static async Task<AccountResponse> Of(Account account, IDocumentStore store, CancellationToken cancellation)
     {
         var networks = new List<AccountNetworkResponse>();
@@ -22,7 +22,8 @@ public static class AccountResponses
             await using var tenant = store.QuerySession(membership.NetworkId.ToString());
             var network = await tenant.LoadAsync<NetworkView>(membership.NetworkId, cancellation);
             var member = await tenant.LoadAsync<MemberView>(membership.MemberId, cancellation);
-            if (network is not null && member is not null)
+            // A membership the member has left leads nowhere any more: it is not offered.
+            if (network is not null && member is not null && member.DepartedOn is null)
                 networks.Add(new(network.Id, network.Name, network.Currency, member.Id, member.Name, member.Roles));
         }
         return new AccountResponse(account.Id, account.Login, [.. networks.OrderBy(n => n.Name,

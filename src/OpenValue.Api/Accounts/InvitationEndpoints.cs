@@ -79,8 +79,10 @@ public static class InvitationEndpoints
     public static async Task<InvitationIssuedResponse> Reissue(Guid networkId, Guid memberId, HttpContext http,
         IDocumentSession session, IClock clock)
     {
-        if (await session.LoadAsync<MemberView>(memberId, http.RequestAborted) is null)
+        if (await session.LoadAsync<MemberView>(memberId, http.RequestAborted) is not { } member)
             throw RuleViolation.NotFound("member-not-found", $"Member {memberId} is not in this network.");
+        if (member.DepartedOn is not null)
+            throw Membership.Departed(member.ToMember());
         var now = clock.GetCurrentInstant();
         var url = Invitations.Issue(session, http.Request, networkId, memberId, now);
         // Whoever opens the link takes over the membership: on the network stream for four eyes and the feed.

@@ -26,9 +26,11 @@ public static class ContributionQueries
     /// <summary>Newest submissions first; every filter is optional.</summary>
     [WolverineGet("/networks/{networkId}/contributions")]
     [EndpointSummary("List contributions")]
-    [EndpointDescription("Newest submissions first, a page at a time; every filter is optional.")]
+    [EndpointDescription("Newest submissions first, a page at a time; every filter is optional. " +
+        "revocationRequested=true lists the acceptances members appealed that no steward has revoked yet.")]
     public static Task<ContributionPage> List(
-        string? status, string? memberId, string? projectId, string? page, string? pageSize, IQuerySession session, HttpContext http)
+        string? status, string? memberId, string? projectId, string? page, string? pageSize, IQuerySession session,
+        HttpContext http, string? revocationRequested = null)
     {
         IQueryable<ContributionView> query = session.Query<ContributionView>();
         if (!string.IsNullOrEmpty(status))
@@ -40,6 +42,17 @@ public static class ContributionQueries
             query = query.Where(v => v.MemberId == member);
         if (ParseId(projectId, "projectId") is { } project)
             query = query.Where(v => v.ProjectId == project);
+        // What stewards act on: acceptances a member appealed, waiting for a revocation or not.
+        if (!string.IsNullOrEmpty(revocationRequested))
+        {
+            var flagged = revocationRequested switch
+            {
+                "true" => true,
+                "false" => false,
+                _ => throw RuleViolation.Invalid("revocationRequested", "'revocationRequested' is true or false."),
+            };
+            query = query.Where(v => v.RevocationRequested == flagged);
+        }
         return Paged(query.OrderByDescending(v => v.SubmittedSequence), page, pageSize, http.RequestAborted);
     }
 

@@ -9,6 +9,19 @@ namespace OpenValue.Api.Contributions;
 
 public sealed record ValueCorrection(decimal? PreviousPoints, decimal Points, int EquationVersion, string Reason, Guid CorrectedBy, Instant CorrectedAt);
 
+/// <summary>Who revoked an acceptance, when and why, and the points it counted until then.</summary>
+public sealed record RevocationEntry(decimal? Points, string Reason, Guid RevokedBy, Instant RevokedAt);
+
+/// <summary>A member's open or answered request that the stewards revoke an acceptance.</summary>
+public sealed record RevocationRequestEntry(string Reason, Guid RequestedBy, Instant RequestedAt);
+
+/// <summary>The points its author's departure took from it, and from when.</summary>
+public sealed record ForfeitureEntry(decimal Points, OpenValue.Domain.Networks.LeaverTerms Terms, Instant From,
+    Guid ForfeitedBy);
+
+/// <summary>The author's appeal of a rejection, which opened review round <c>Round</c>.</summary>
+public sealed record AppealEntry(string Reason, int Round, Instant AppealedAt);
+
 public sealed record ReviewEntry(Guid ReviewerId, Verdict Verdict, string? Reason, int Round, Instant At);
 
 /// <summary>
@@ -47,6 +60,15 @@ public sealed class ContributionView
     public List<ValueCorrection> Corrections { get; set; } = [];
     public List<ReviewEntry> Reviews { get; set; } = [];
     public List<Guid> ReviewedThisRound { get; set; } = [];
+
+    public RevocationEntry? Revocation { get; set; }
+    public List<RevocationRequestEntry> RevocationRequests { get; set; } = [];
+
+    /// <summary>A member asked for the acceptance to be revoked and no steward has revoked it yet.</summary>
+    public bool RevocationRequested { get; set; }
+    public ForfeitureEntry? Forfeiture { get; set; }
+    public bool Forfeited { get; set; }
+    public List<AppealEntry> Appeals { get; set; } = [];
 }
 
 /// <summary>Mirrors the domain's state machine (see Contribution.Evolve) into the read model.</summary>
@@ -105,8 +127,38 @@ public sealed class ContributionViewProjection : SingleStreamProjection<Contribu
             case (not null, ContributionWithdrawn w):
                 (view.Status, view.DecidedAt) = (ContributionStatus.Withdrawn, w.WithdrawnAt);
                 return view;
+            case (not null, _):
+                return FoldCorrection(view, e.Data);
             default:
                 return view;
         }
+    }
+
+    /// <summary>The compensating facts: revocation, appeals, forfeiture. The decision that was made stays
+    /// shown.</summary>
+    private static ContributionView FoldCorrection(ContributionView view, object data)
+    {
+        switch (data)
+        {
+            case ContributionAcceptanceRevoked r:
+                (view.Status, view.Points) = (ContributionStatus.Revoked, 0m);
+                view.Revocation = new RevocationEntry(r.Points, r.Reason, r.RevokedBy, r.RevokedAt);
+                view.RevocationRequested = false;
+                break;
+            case ContributionRevocationRequested q:
+                view.RevocationRequests.Add(new RevocationRequestEntry(q.Reason, q.RequestedBy, q.RequestedAt));
+                view.RevocationRequested = true;
+                break;
+            case ContributionAppealed a:
+                view.Appeals.Add(new AppealEntry(a.Reason, a.Round, a.AppealedAt));
+                (view.Status, view.Round, view.DecidedAt, view.ReviewedThisRound) =
+                    (ContributionStatus.Submitted, a.Round, null, []);
+                break;
+            case ContributionForfeited f:
+                (view.Points, view.Forfeited) = (0m, true);
+                view.Forfeiture = new ForfeitureEntry(f.Points, f.Terms, f.From, f.ForfeitedBy);
+                break;
+        }
+        return view;
     }
 }

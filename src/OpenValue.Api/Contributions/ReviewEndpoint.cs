@@ -37,6 +37,10 @@ public static class ReviewEndpoint
             throw RuleViolation.Conflict("contribution-changed",
                 $"The contribution changed since you read it (version {seen}, now {stream.CurrentVersion}); "
                 + "read it again and review what it says now.");
+        // A claim still open when its author left is not decided any more: its points would bypass the leaver terms.
+        if ((await session.LoadAsync<Networks.Members.MemberView>(stream.Aggregate!.MemberId, http.RequestAborted))
+            ?.DepartedOn is not null)
+            throw RuleViolation.Conflict("author-departed", "The author of this claim has left the network.");
         var command = new ReviewContribution(contributionId, http.Caller().MemberId, body.Verdict, body.Reason);
         var currency = Currency.Parse(network.Currency, "currency");
         stream.AppendMany(Reviewing.Decide(command, stream.Aggregate!, network.ApprovalsRequired, network.Equation, currency, clock.GetCurrentInstant()));

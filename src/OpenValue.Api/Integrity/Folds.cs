@@ -65,6 +65,9 @@ internal sealed class Folds
             case MemberClassChanged c when Members.TryGetValue(c.MemberId, out var member):
                 MemberViewProjection.Apply(member, c);
                 break;
+            case MemberDeparted d when Members.TryGetValue(d.MemberId, out var member):
+                MemberViewProjection.Apply(member, d);
+                break;
             case ProjectOpened p:
                 Projects[p.ProjectId] = ProjectViewProjection.Create(p);
                 break;

@@ -10,7 +10,8 @@ namespace OpenValue.Api.Security;
 /// <summary>
 /// Guards every route that names a network. Deny by default: no token or an unknown one is 401; a token
 /// of another network is 404, exactly as for a network that does not exist, so existence never leaks; a
-/// member without a role the endpoint's <see cref="AllowAttribute"/> asks for is 403. Roles are read on
+/// member without a role the endpoint's <see cref="AllowAttribute"/> asks for is 403, and so is a member who
+/// has left the network (member-departed), by token or by cookie session alike. Roles are read on
 /// every request, so a grant or revocation takes effect on the next one.
 /// </summary>
 public sealed class CallerMiddleware(RequestDelegate next)
@@ -67,6 +68,10 @@ public sealed class CallerMiddleware(RequestDelegate next)
             return NetworkNotFound();
         if (member is null)
             return Unauthenticated(context, "The bearer token no longer belongs to a member.");
+        // One place for both credentials: a member who left keeps their tokens and account, which stop working.
+        if (member.DepartedOn is { } left)
+            return Problems.Create(403, "member-departed",
+                $"You left this network on {Domain.Dates.Format(left)}: you can no longer sign in to it or act in it.");
 
         var allowed = context.GetEndpoint()?.Metadata.GetMetadata<AllowAttribute>()?.Roles;
         if (allowed is { Count: > 0 } && !allowed.Any(member.Roles.Contains))

@@ -28,8 +28,10 @@ public static class TokenEndpoint
         var caller = http.Caller();
         if (caller.MemberId != memberId && !caller.Holds(Role.Steward))
             throw RuleViolation.Forbidden("role-required", "Only the member themself or a steward can reissue a member's token.");
-        if (await session.LoadAsync<MemberView>(memberId, http.RequestAborted) is null)
+        if (await session.LoadAsync<MemberView>(memberId, http.RequestAborted) is not { } member)
             throw RuleViolation.NotFound("member-not-found", $"Member {memberId} is not in this network.");
+        if (member.DepartedOn is not null)
+            throw Membership.Departed(member.ToMember());
 
         var now = clock.GetCurrentInstant();
         session.DeleteWhere<AccessToken>(t => t.NetworkId == networkId && t.MemberId == memberId);

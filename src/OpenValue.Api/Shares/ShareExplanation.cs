@@ -14,11 +14,14 @@ namespace OpenValue.Api.Shares;
 /// <summary>
 /// One accepted contribution's part in a member's points: the inputs (quantity × rate × multiplier under a
 /// version), the points it counts now, and, with a half-life in force, its decay factor and decayed points.
+/// A line whose acceptance was revoked, or whose points its author's departure forfeited, by the moment asked
+/// says so (<c>Revocation</c>, <c>Forfeiture</c>) and counts 0 from then on.
 /// </summary>
 public sealed record ExplanationLine(
     Guid ContributionId, string Kind, string Quantity, string Unit, string Rate, string Multiplier, int EquationVersion,
     bool FromProjectOverride, Guid? ProjectId, Instant AcceptedAt, string Points, string DecayFactor, string DecayedPoints,
-    IReadOnlyList<CorrectionResponse> Corrections);
+    IReadOnlyList<CorrectionResponse> Corrections, RevocationResponse? Revocation = null,
+    ForfeitureResponse? Forfeiture = null);
 
 public sealed record CorrectionResponse(string? PreviousPoints, string Points, int EquationVersion, string Reason, Guid CorrectedBy, Instant CorrectedAt)
 {
@@ -87,6 +90,13 @@ public static class ShareExplanation
             DecimalText.Format(valuation.Rate), DecimalText.Format(valuation.Multiplier), valuation.EquationVersion,
             valuation.FromProjectOverride, v.ProjectId, entry.AcceptedAt,
             DecimalText.Format(entry.Points), DecimalText.Format(factor), DecimalText.Format(decayed),
-            [.. v.Corrections.Where(c => c.CorrectedAt <= asOf).Select(CorrectionResponse.From)]), decayed);
+            [.. v.Corrections.Where(c => c.CorrectedAt <= asOf).Select(CorrectionResponse.From)],
+            v.Revocation is { } r && r.RevokedAt <= asOf
+                ? new RevocationResponse(r.Points is { } p ? DecimalText.Format(p) : null, r.Reason, r.RevokedBy,
+                    r.RevokedAt)
+                : null,
+            v.Forfeiture is { } f && f.From <= asOf
+                ? new ForfeitureResponse(DecimalText.Format(f.Points), f.Terms, f.From, f.ForfeitedBy)
+                : null), decayed);
     }
 }

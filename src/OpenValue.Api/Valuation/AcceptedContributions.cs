@@ -13,7 +13,9 @@ public static class AcceptedContributions
     /// </summary>
     public static async Task<IReadOnlyList<AcceptedContribution>> Load(IQuerySession session, Guid? projectId, CancellationToken cancellation)
     {
-        var query = session.Query<ContributionView>().Where(v => v.Status == ContributionStatus.Accepted);
+        // A contribution forfeited by its author's departure stays accepted but counts nothing: not re-valued.
+        var query = session.Query<ContributionView>().Where(v => v.Status == ContributionStatus.Accepted
+            && !v.Forfeited);
         if (projectId is { } project)
             query = query.Where(v => v.ProjectId == project);
         var views = await query.ToListAsync(cancellation);

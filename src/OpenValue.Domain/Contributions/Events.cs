@@ -43,6 +43,34 @@ public sealed record ContributionValueCorrected(
 
 public sealed record ContributionRejected(Guid ContributionId, string Reason, Guid RejectedBy, Instant RejectedAt);
 
+/// <summary>
+/// A compensating event: a steward revoked the contribution's acceptance, with a reason. From
+/// <c>RevokedAt</c> on it counts no points; shares as of earlier moments keep the <c>Points</c> it counted until
+/// then (null: it had none). <c>AcceptedAt</c> repeats when it was accepted, from which those points decayed.
+/// </summary>
+public sealed record ContributionAcceptanceRevoked(
+    Guid ContributionId, Guid MemberId, Guid? ProjectId, string Kind, Instant AcceptedAt, decimal? Points,
+    string Reason, Guid RevokedBy, Instant RevokedAt);
+
+/// <summary>The author appealed the rejection: round <c>Round</c> of review starts, open to every reviewer.</summary>
+public sealed record ContributionAppealed(Guid ContributionId, string Reason, int Round, Guid AppealedBy,
+    Instant AppealedAt);
+
+/// <summary>
+/// A member appealed an acceptance, asking the stewards to revoke it. Nothing about the points changes until a
+/// steward revokes the acceptance (which answers every open request) or leaves it standing.
+/// </summary>
+public sealed record ContributionRevocationRequested(
+    Guid ContributionId, string Reason, Guid RequestedBy, Instant RequestedAt);
+
+/// <summary>
+/// The author left the network under terms that do not keep this kind: from <c>From</c> on the contribution
+/// counts none of the <c>Points</c> it counted. Recorded with the departure (same transaction, same actor).
+/// </summary>
+public sealed record ContributionForfeited(
+    Guid ContributionId, Guid MemberId, Guid? ProjectId, string Kind, Instant AcceptedAt, decimal Points,
+    Networks.LeaverTerms Terms, Instant From, Guid ForfeitedBy, Instant ForfeitedAt);
+
 public enum Verdict
 {
     Approve,
@@ -57,4 +85,5 @@ public enum ContributionStatus
     Accepted,
     Rejected,
     Withdrawn,
+    Revoked,
 }

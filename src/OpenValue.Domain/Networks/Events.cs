@@ -38,3 +38,13 @@ public sealed record MemberRenamed(Guid NetworkId, Guid MemberId, string Name, G
 public sealed record MemberClassChanged(
     Guid NetworkId, Guid MemberId, StakeholderClass StakeholderClass, LocalDate EffectiveOn, Guid ChangedBy,
     Instant ChangedAt);
+
+/// <summary>
+/// The member left or was removed, from the start of <see cref="On"/> (UTC), under <see cref="Terms"/>: the
+/// network's leaver terms then in force kept the points of <see cref="KeptKinds"/> (null: every kind); the
+/// points of other kinds are forfeited by a <c>ContributionForfeited</c> on each such contribution's stream.
+/// <see cref="Roles"/> are those they held, which stop counting (last steward, four eyes).
+/// </summary>
+public sealed record MemberDeparted(
+    Guid NetworkId, Guid MemberId, LocalDate On, LeaverTerms Terms, IReadOnlyList<string>? KeptKinds,
+    IReadOnlyList<Role> Roles, string Reason, Guid DepartedBy, Instant DepartedAt);

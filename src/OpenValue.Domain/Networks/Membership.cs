@@ -47,6 +47,8 @@ public static class Membership
 
         if (member is null || member.Id != command.MemberId)
             throw RuleViolation.NotFound("member-not-found", $"Member {command.MemberId} is not in this network.");
+        if (member.HasDeparted)
+            throw Departed(member);
         var events = new List<object>();
         events.AddRange(grant.Where(r => !member.Holds(r)).Order()
             .Select(r => new MemberRoleGranted(network.Id, member.Id, r, command.ChangedBy, now)));
@@ -113,6 +115,10 @@ public static class Membership
             : throw RuleViolation.Invalid(name is not null ? "name" : "stakeholderClass",
                 "This changes nothing: the member already has it.");
     }
+
+    /// <summary>A departed member's roles no longer count, so they are not changed either.</summary>
+    public static RuleViolation Departed(NetworkMember member) => RuleViolation.Conflict("member-departed",
+        $"This member left the network on {Dates.Format(member.DepartedOn!.Value)}.");
 
     /// <summary>
     /// The same class at every moment (an admission at noon and a change from that midnight to the same class agree).

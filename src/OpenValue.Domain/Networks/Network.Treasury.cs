@@ -16,13 +16,18 @@ public enum FourEyes
 
 /// <summary>
 /// A steward changed the four-eyes rule for distributions proposed from now on, and the cooling-off period
-/// (<c>CoolingOffHours</c>; null in events stored before it existed: <see cref="TreasuryPolicy.DefaultCoolingOff"/>).
+/// (<c>CoolingOffHours</c>; null in events stored before it existed: <see cref="TreasuryPolicy.DefaultCoolingOff"/>),
+/// and the leaver terms (<c>Leavers</c>; null: <see cref="LeaverPolicy.SlicingPie"/>'s, as in events stored before
+/// them).
 /// </summary>
 public sealed record TreasuryPolicySet(
-    Guid NetworkId, FourEyes FourEyes, Guid SetBy, Instant SetAt, int? CoolingOffHours = null);
+    Guid NetworkId, FourEyes FourEyes, Guid SetBy, Instant SetAt, int? CoolingOffHours = null,
+    LeaverPolicy? Leavers = null);
 
-/// <summary>Either field may be left out (null): it keeps the value in force.</summary>
-public sealed record SetTreasuryPolicy(string? FourEyes, int? CoolingOffHours, Guid SetBy);
+/// <summary>Any field may be left out (null): it keeps the value in force.</summary>
+public sealed record SetTreasuryPolicy(
+    string? FourEyes, int? CoolingOffHours, Guid SetBy, IReadOnlyList<string?>? GoodLeaverKeeps = null,
+    IReadOnlyList<string?>? BadLeaverKeeps = null);
 
 public sealed partial record Network
 {
@@ -33,6 +38,9 @@ public sealed partial record Network
     /// (see <see cref="FourEyesCheck"/>).
     /// </summary>
     public Duration CoolingOff { get; init; } = TreasuryPolicy.DefaultCoolingOff;
+
+    /// <summary>What a good and a bad leaver keep (<see cref="Leaving"/>).</summary>
+    public LeaverPolicy Leavers { get; init; } = LeaverPolicy.SlicingPie;
 
     /// <summary>Whether a distribution proposed now must wait for a second treasurer.</summary>
     public bool SecondApprovalRequired => FourEyes switch
@@ -48,6 +56,7 @@ public sealed partial record Network
         {
             FourEyes = e.FourEyes,
             CoolingOff = e.CoolingOffHours is { } hours ? Duration.FromHours(hours) : TreasuryPolicy.DefaultCoolingOff,
+            Leavers = e.Leavers ?? LeaverPolicy.SlicingPie,
         },
         _ => this,
     };
@@ -67,8 +76,8 @@ public static class TreasuryPolicy
     /// <summary>Setting the rule already in force appends nothing, so a retried request is harmless.</summary>
     public static object[] Decide(SetTreasuryPolicy command, Network network, Instant now)
     {
-        if (command.FourEyes is null && command.CoolingOffHours is null)
-            throw RuleViolation.Invalid("fourEyes", "Name 'fourEyes', 'coolingOffHours' or both.");
+        if (command is { FourEyes: null, CoolingOffHours: null, GoodLeaverKeeps: null, BadLeaverKeeps: null })
+            throw RuleViolation.Invalid("fourEyes", "Name 'fourEyes', 'coolingOffHours', 'leaverTerms' or several.");
         var fourEyes = command.FourEyes is null
             ? network.FourEyes
             : Statuses.Parse<FourEyes>(command.FourEyes, "fourEyes");
@@ -77,8 +86,21 @@ public static class TreasuryPolicy
                 $"'coolingOffHours' must be a whole number of hours from 0 to {MaxCoolingOffHours} " +
                 $"(got {command.CoolingOffHours}).");
         var coolingOff = command.CoolingOffHours is { } hours ? Duration.FromHours(hours) : network.CoolingOff;
-        return fourEyes == network.FourEyes && coolingOff == network.CoolingOff
+        var catalogue = KindCatalogue.Of(network);
+        var leavers = new LeaverPolicy(
+            LeaverPolicy.Parse(command.GoodLeaverKeeps, "leaverTerms.goodLeaverKeeps", network.Leavers.GoodLeaverKeeps,
+                catalogue),
+            LeaverPolicy.Parse(command.BadLeaverKeeps, "leaverTerms.badLeaverKeeps", network.Leavers.BadLeaverKeeps,
+                catalogue));
+        return fourEyes == network.FourEyes && coolingOff == network.CoolingOff && Same(leavers, network.Leavers)
             ? []
-            : [new TreasuryPolicySet(network.Id, fourEyes, command.SetBy, now, (int)coolingOff.TotalHours)];
+            : [new TreasuryPolicySet(network.Id, fourEyes, command.SetBy, now, (int)coolingOff.TotalHours,
+                Same(leavers, LeaverPolicy.SlicingPie) ? null : leavers)];
     }
+
+    private static bool Same(LeaverPolicy a, LeaverPolicy b) =>
+        Same(a.GoodLeaverKeeps, b.GoodLeaverKeeps) && Same(a.BadLeaverKeeps, b.BadLeaverKeeps);
+
+    private static bool Same(IReadOnlyList<string>? a, IReadOnlyList<string>? b) =>
+        a is null ? b is null : b is not null && a.SequenceEqual(b);
 }

@@ -13,6 +13,11 @@ public sealed record NetworkMember(Guid Id, string Name, StakeholderClass Stakeh
     public IReadOnlyList<ClassPeriod> ClassHistory => Classes.Count > 0 ? Classes : [new(AdmittedAt, StakeholderClass)];
 
     public bool Holds(Role role) => Roles.Contains(role);
+
+    /// <summary>The date they left from (<see cref="MemberDeparted"/>); null while they are a member.</summary>
+    public LocalDate? DepartedOn { get; init; }
+
+    public bool HasDeparted => DepartedOn is not null;
 }
 
 /// <summary>
@@ -29,6 +34,9 @@ public sealed partial record Network(Guid Id, string Name, string Currency)
 
     public int MemberCount { get; init; }
 
+    /// <summary>How many members have left; <see cref="MemberCount"/> still counts them (they stay listed).</summary>
+    public int Departures { get; init; }
+
     /// <summary>How many class changes the network has recorded: shares kept between requests depend on it.</summary>
     public int ClassChanges { get; init; }
 
@@ -39,6 +47,7 @@ public sealed partial record Network(Guid Id, string Name, string Currency)
         (not null, MemberRoleGranted e) => state.WithHolders([e.Role], +1),
         (not null, MemberRoleRevoked e) => state.WithHolders([e.Role], -1),
         (not null, MemberClassChanged) => state with { ClassChanges = state.ClassChanges + 1 },
+        (not null, MemberDeparted e) => state.WithHolders(e.Roles, -1) with { Departures = state.Departures + 1 },
         (not null, _) => state.EvolveProjectsAndPolicy(@event),
         _ => state,
     };

@@ -26,6 +26,7 @@ public sealed class Journey(Recorder http, AppFixture app)
         await Activity();
         await Accounts();
         await Malformed();
+        await CorrectionsAndLeaving();
     }
 
     private static readonly object Currency = "EUR";
@@ -233,5 +234,47 @@ public sealed class Journey(Recorder http, AppFixture app)
         (await http.Get("/networks/not-a-uuid/members", dee)).Expect(400);
         (await http.Send(HttpMethod.Post, Url("/projects"), "name=Frame", ada, contentType: "text/plain")).Expect(415);
         (await http.Post(Url("/projects"), "{\"name\":", ada)).Expect(400);
+    }
+
+    /// <summary>A revoked acceptance, appeals of a rejection and of an acceptance, leaver terms and a
+    /// departure.</summary>
+    private async Task CorrectionsAndLeaving()
+    {
+        (await http.Post(Url($"/contributions/{claimId}/appeal"), new { reason = "Not done" }, dee)).Expect(200);
+        (await http.Get(Url("/contributions?revocationRequested=true"), ada)).Expect(200);
+        (await http.Post(Url($"/contributions/{claimId}/revocation"), new { reason = "" }, ada)).Expect(400);
+        (await http.Post(Url($"/contributions/{claimId}/revocation"), new { reason = "Not done" }, bob)).Expect(403);
+        (await http.Post(Url($"/contributions/{Guid.NewGuid()}/revocation"), new { reason = "Not done" },
+            ada)).Expect(404);
+        (await http.Post(Url($"/contributions/{claimId}/revocation"), new { reason = "Not done" }, ada)).Expect(200);
+        (await http.Post(Url($"/contributions/{claimId}/revocation"), new { reason = "Not done" }, ada)).Expect(409);
+        (await http.Get(Url($"/members/{bobId}/share"), dee)).Expect(200);
+
+        var rejected = Guid.Parse(
+            (await http.Post(Url("/contributions"), Claims.Work("1"), bob)).Expect(201).Id("contributionId"));
+        var version = (await http.Get(Url($"/contributions/{rejected}"), cy)).Expect(200)
+            .Body!["version"]!.GetValue<long>();
+        (await http.Post(Url($"/contributions/{rejected}/reviews"),
+            new { verdict = "reject", reason = "No evidence", expectedVersion = version }, cy)).Expect(200);
+        (await http.Post(Url($"/contributions/{rejected}/appeal"), new { reason = "Evidence added" }, dee)).Expect(403);
+        (await http.Post(Url($"/contributions/{rejected}/appeal"), new { reason = "" }, bob)).Expect(400);
+        (await http.Post(Url($"/contributions/{rejected}/appeal"), new { reason = "Evidence added" }, bob)).Expect(200);
+        (await http.Post(Url($"/contributions/{rejected}/appeal"), new { reason = "Again" }, bob)).Expect(409);
+
+        var terms = new { leaverTerms = new { goodLeaverKeeps = new[] { "all" }, badLeaverKeeps = new[] { "cash" } } };
+        (await http.Post(Url("/treasury-policy"), new { leaverTerms = new { badLeaverKeeps = new[] { "gold" } } }, ada))
+            .Expect(400);
+        (await http.Post(Url("/treasury-policy"), terms, ada)).Expect(200);
+        var departure = new { on = "2026-11-26", terms = "bad-leaver", reason = "Moved away" };
+        (await http.Post(Url($"/members/{deeId}/departure"), departure, bob)).Expect(403);
+        (await http.Post(Url($"/members/{deeId}/departure"), departure with { on = "2026-11-01" }, ada)).Expect(400);
+        (await http.Post(Url($"/members/{founderId()}/departure"), departure with { terms = "good-leaver" },
+            ada)).Expect(409);
+        (await http.Post(Url($"/members/{Guid.NewGuid()}/departure"), departure, ada)).Expect(404);
+        (await http.Post(Url($"/members/{deeId}/departure"), departure, dee)).Expect(200);
+        (await http.Post(Url($"/members/{deeId}/departure"), departure, ada)).Expect(409);
+        (await http.Get(Url("/members"), dee)).Expect(403);
+        (await http.Get(Url($"/members/{deeId}"), ada)).Expect(200);
+        (await http.Get(Url("/members"), ada)).Expect(200);
     }
 }

@@ -12,9 +12,9 @@ namespace OpenValue.Api.Infrastructure.OpenApi;
 /// Per operation: its module's tag, who may call it (bearer security and the roles its <see cref="AllowAttribute"/>
 /// names), the headers it reads, and every problem response it can give. The refusals follow from how the app
 /// works, so they are derived here rather than repeated on every endpoint: any input can be malformed (400),
-/// a body can have the wrong media type (415), a network route needs a token of that network (401, 404), a
-/// role-guarded route refuses others (403), a write decides on a stream version (409), a key can be reused
-/// for another request (422), and PostgreSQL can be out of reach (503).
+/// a body can have the wrong media type (415), a network route needs a token of that network (401, 404) held by
+/// a member who has not left it (403), a role-guarded route refuses others (403), a write decides on a stream
+/// version (409), a key can be reused for another request (422), and PostgreSQL can be out of reach (503).
 /// </summary>
 internal sealed class ContractOperations : IOpenApiOperationTransformer
 {
@@ -95,8 +95,9 @@ internal sealed class ContractOperations : IOpenApiOperationTransformer
         if (operation.RequestBody is not null)
             statuses.UnionWith([413, 415]);
         // 429: too many failed authentications from the caller's address (SecurityHeaders, CallerMiddleware).
+        // 403 on every network route too: a member who has left the network is refused (member-departed).
         if (kind.InNetwork)
-            statuses.UnionWith([401, 404, 429]);
+            statuses.UnionWith([401, 403, 404, 429]);
         if (kind.Roles.Count > 0)
             statuses.Add(403);
         if (kind.InNetwork && kind.Writes)

@@ -118,6 +118,9 @@ internal static partial class ContractSchemas
             case "memberId" or "projectId" or "after":
                 schema.Format = "uuid";
                 break;
+            case "revocationRequested":
+                schema.Type = JsonSchemaType.Boolean;
+                break;
             case "page" or "pageSize" or "limit" or "before":
                 (schema.Type, schema.Minimum) = (JsonSchemaType.Integer, "1");
                 break;
@@ -136,6 +139,7 @@ internal static partial class ContractSchemas
         "after" => "Start after this member id (member-id order).",
         "before" => "The nextBefore of the previous page (exclusive).",
         "status" => "Only items with this status.",
+        "revocationRequested" => "Only accepted contributions a member asked to revoke (true), or the others (false).",
         _ => null,
     };
 }

@@ -19,9 +19,18 @@ public sealed record ChangeRolesRequest(IReadOnlyList<string?>? Grant = null, IR
 public sealed record ChangeMemberRequest(
     string? Name = null, string? StakeholderClass = null, string? EffectiveOn = null);
 
-public sealed record MemberResponse(Guid MemberId, string Name, IReadOnlyList<Role> Roles, StakeholderClass StakeholderClass, Instant AdmittedAt)
+/// <summary>When the member left (from the start of <c>On</c>, UTC), under which terms, and when it was
+/// recorded.</summary>
+public sealed record DepartureResponse(LocalDate On, LeaverTerms Terms, Instant DepartedAt);
+
+/// <summary><c>Departure</c>: null while a member; a departed member stays listed with it.</summary>
+public sealed record MemberResponse(
+    Guid MemberId, string Name, IReadOnlyList<Role> Roles, StakeholderClass StakeholderClass, Instant AdmittedAt,
+    DepartureResponse? Departure = null)
 {
-    public static MemberResponse From(MemberView v) => new(v.Id, v.Name, v.Roles, v.StakeholderClass, v.AdmittedAt);
+    public static MemberResponse From(MemberView v) =>
+        new(v.Id, v.Name, v.Roles, v.StakeholderClass, v.AdmittedAt,
+            v is { DepartedOn: { } on, LeaverTerms: { } terms, DepartedAt: { } at } ? new(on, terms, at) : null);
 }
 
 public sealed record MembersResponse(IReadOnlyList<MemberResponse> Members);

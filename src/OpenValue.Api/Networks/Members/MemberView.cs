@@ -24,9 +24,21 @@ public sealed class MemberView
     /// </summary>
     public List<Vouching> Vouchings { get; set; } = [];
 
+    /// <summary>
+    /// The date the member left from (<see cref="MemberDeparted"/>); null while a member. A departed member is
+    /// listed with their history but can no longer sign in or act, and their positions no longer count.
+    /// </summary>
+    public LocalDate? DepartedOn { get; set; }
+
+    public Instant? DepartedAt { get; set; }
+    public LeaverTerms? LeaverTerms { get; set; }
+
     /// <summary>The member as the domain's decisions see them.</summary>
     public NetworkMember ToMember() =>
-        new(Id, Name, StakeholderClass, [.. Roles]) { AdmittedAt = AdmittedAt, Classes = Classes };
+        new(Id, Name, StakeholderClass, [.. Roles])
+        {
+            AdmittedAt = AdmittedAt, Classes = Classes, DepartedOn = DepartedOn,
+        };
 }
 
 public sealed class MemberViewProjection : MultiStreamProjection<MemberView, Guid>
@@ -40,7 +52,12 @@ public sealed class MemberViewProjection : MultiStreamProjection<MemberView, Gui
         Identity<MemberInvitationIssued>(e => e.MemberId);
         Identity<MemberRenamed>(e => e.MemberId);
         Identity<MemberClassChanged>(e => e.MemberId);
+        Identity<MemberDeparted>(e => e.MemberId);
     }
+
+    /// <summary>Their roles stay shown as they were when they left; they no longer count (see Network).</summary>
+    public static void Apply(MemberView view, MemberDeparted e) =>
+        (view.DepartedOn, view.DepartedAt, view.LeaverTerms) = (e.On, e.DepartedAt, e.Terms);
 
     public static MemberView Create(MemberAdmitted e) => new()
     {

@@ -529,7 +529,7 @@ export interface paths {
         put?: never;
         /**
          * Set the four-eyes rule
-         * @description Whether a distribution needs a second treasurer's approval: always, never, or when the network has two treasurers. Setting the rule in force changes nothing.
+         * @description Whether a distribution needs a second treasurer's approval: always, never, or when the network has two treasurers; the cooling-off hours; and the leaver terms: which contribution kinds' points a good and a bad leaver keep (kinds, or ["all"]; by default all, and cash and expense). Setting the rule in force changes nothing.
          *
          *     Caller: a member holding the steward role (bearer token).
          */
@@ -584,6 +584,28 @@ export interface paths {
         get: operations["GET_networks_networkId_projects_projectId"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/networks/{networkId}/members/{memberId}/departure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a member leaving or being removed
+         * @description By a steward, or the member themself (who may choose only the bad-leaver terms). From the start of 'on' (an ISO date, not before the member was admitted, not in the future) the network's leaver terms apply: by default a good leaver keeps every point, a bad leaver only those of cash and expense contributions. The departed member stays listed and is paid what their kept points earn, but can no longer sign in or act. Departing twice, or the last steward leaving, is 409.
+         *
+         *     Caller: any member of the network (bearer token).
+         */
+        post: operations["POST_networks_networkId_members_memberId_departure"];
         delete?: never;
         options?: never;
         head?: never;
@@ -743,7 +765,7 @@ export interface paths {
         };
         /**
          * List contributions
-         * @description Newest submissions first, a page at a time; every filter is optional.
+         * @description Newest submissions first, a page at a time; every filter is optional. revocationRequested=true lists the acceptances members appealed that no steward has revoked yet.
          *
          *     Caller: any member of the network (bearer token).
          */
@@ -828,6 +850,50 @@ export interface paths {
         get: operations["GET_networks_networkId_review_queue"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/networks/{networkId}/contributions/{contributionId}/revocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a contribution's acceptance
+         * @description A steward revokes the acceptance of a contribution found to be wrong, with a reason. Its points leave the shares from this moment; shares as of earlier moments and distributions already proposed are unchanged. Revoking what is not accepted, or twice, is 409.
+         *
+         *     Caller: a member holding the steward role (bearer token).
+         */
+        post: operations["POST_networks_networkId_contributions_contributionId_revocation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/networks/{networkId}/contributions/{contributionId}/appeal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Appeal a contribution's rejection or acceptance
+         * @description The author appeals a rejection, with a reason: the claim goes back to review for a new round. Any member appeals an acceptance: it is flagged revocationRequested for the stewards, who revoke it or leave it standing. Appealing anything else is 409; another's rejection, 403.
+         *
+         *     Caller: any member of the network (bearer token).
+         */
+        post: operations["POST_networks_networkId_contributions_contributionId_appeal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1082,6 +1148,12 @@ export interface components {
             evidenceUrl?: null | string;
             projectId?: null | string;
         };
+        AppealResponse: {
+            reason: string;
+            /** Format: int32 */
+            round: number;
+            appealedAt: components["schemas"]["Instant"];
+        };
         CancelDistributionRequest: {
             reason?: null | string;
         };
@@ -1136,9 +1208,15 @@ export interface components {
             reviews: components["schemas"]["ReviewResponse"][];
             /** Format: int64 */
             version: number;
+            /** @default false */
+            revocationRequested: boolean;
+            revocationRequests?: null | components["schemas"]["RevocationRequestResponse"][];
+            revocation?: null | components["schemas"]["RevocationResponse"];
+            forfeiture?: null | components["schemas"]["ForfeitureResponse"];
+            appeals?: null | components["schemas"]["AppealResponse"][];
         };
         /** @enum {string} */
-        ContributionStatus: "submitted" | "changes-requested" | "accepted" | "rejected" | "withdrawn";
+        ContributionStatus: "submitted" | "changes-requested" | "accepted" | "rejected" | "withdrawn" | "revoked";
         ContributionSubmittedResponse: {
             /** Format: uuid */
             contributionId: string;
@@ -1153,6 +1231,9 @@ export interface components {
             /** @description An exact decimal, as a string. */
             points: string;
         };
+        CorrectionRequest: {
+            reason: string;
+        };
         CorrectionResponse: {
             /** @description An exact decimal, as a string. */
             previousPoints: null | string;
@@ -1164,6 +1245,16 @@ export interface components {
             /** Format: uuid */
             correctedBy: string;
             correctedAt: components["schemas"]["Instant"];
+        };
+        DepartureRequest: {
+            on: string;
+            terms: string;
+            reason: string;
+        };
+        DepartureResponse: {
+            on: components["schemas"]["LocalDate"];
+            terms: components["schemas"]["LeaverTerms"];
+            departedAt: components["schemas"]["Instant"];
         };
         DistributionPage: {
             items: components["schemas"]["DistributionSummary"][];
@@ -1248,6 +1339,16 @@ export interface components {
             /** @description An exact decimal, as a string. */
             decayedPoints: string;
             corrections: components["schemas"]["CorrectionResponse"][];
+            revocation?: null | components["schemas"]["RevocationResponse"];
+            forfeiture?: null | components["schemas"]["ForfeitureResponse"];
+        };
+        ForfeitureResponse: {
+            /** @description An exact decimal, as a string. */
+            points: string;
+            terms: components["schemas"]["LeaverTerms"];
+            from: components["schemas"]["Instant"];
+            /** Format: uuid */
+            forfeitedBy: string;
         };
         FounderRequest: {
             name: string;
@@ -1364,6 +1465,16 @@ export interface components {
             /** @description An exact decimal, as a string. */
             multiplier: string;
         };
+        /** @enum {string} */
+        LeaverTerms: "good-leaver" | "bad-leaver";
+        LeaverTermsRequest: {
+            goodLeaverKeeps?: null | string[];
+            badLeaverKeeps?: null | string[];
+        };
+        LeaverTermsResponse: {
+            goodLeaverKeeps: string[];
+            badLeaverKeeps: string[];
+        };
         LedgerResponse: {
             currency: string;
             income: components["schemas"]["MoneyResponse"];
@@ -1426,6 +1537,7 @@ export interface components {
             roles: components["schemas"]["Role"][];
             stakeholderClass: components["schemas"]["StakeholderClass"];
             admittedAt: components["schemas"]["Instant"];
+            departure?: null | components["schemas"]["DepartureResponse"];
         };
         MemberShareResponse: {
             /** Format: uuid */
@@ -1600,6 +1712,20 @@ export interface components {
             round: number;
             at: components["schemas"]["Instant"];
         };
+        RevocationRequestResponse: {
+            reason: string;
+            /** Format: uuid */
+            requestedBy: string;
+            requestedAt: components["schemas"]["Instant"];
+        };
+        RevocationResponse: {
+            /** @description An exact decimal, as a string. */
+            points: null | string;
+            reason: string;
+            /** Format: uuid */
+            revokedBy: string;
+            revokedAt: components["schemas"]["Instant"];
+        };
         /** @enum {string} */
         Role: "contributor" | "reviewer" | "treasurer" | "steward";
         ShareExplanationResponse: {
@@ -1704,15 +1830,17 @@ export interface components {
             token: string;
         };
         TreasuryPolicyRequest: {
-            fourEyes: string;
+            fourEyes?: null | string;
             /** Format: int32 */
-            coolingOffHours: number;
+            coolingOffHours?: null | number;
+            leaverTerms?: null | components["schemas"]["LeaverTermsRequest"];
         };
         TreasuryPolicyResponse: {
             fourEyes: string;
             secondApprovalRequired: boolean;
             /** Format: int32 */
             coolingOffHours: number;
+            leaverTerms: components["schemas"]["LeaverTermsResponse"];
         };
         ValueEquationAdoptedResponse: {
             /** Format: int32 */
@@ -1941,6 +2069,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
             404: {
                 headers: {
@@ -2029,6 +2166,15 @@ export interface operations {
             };
             /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2242,6 +2388,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
             404: {
                 headers: {
@@ -2304,6 +2459,15 @@ export interface operations {
             };
             /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2379,6 +2543,15 @@ export interface operations {
             };
             /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2579,6 +2752,15 @@ export interface operations {
             };
             /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2872,6 +3054,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
             404: {
                 headers: {
@@ -3073,6 +3264,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
             404: {
                 headers: {
@@ -3263,6 +3463,15 @@ export interface operations {
             };
             /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3760,6 +3969,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
             404: {
                 headers: {
@@ -3828,6 +4046,15 @@ export interface operations {
             };
             /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3991,6 +4218,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
             404: {
                 headers: {
@@ -4052,6 +4288,15 @@ export interface operations {
             };
             /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4235,6 +4480,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
             404: {
                 headers: {
@@ -4404,6 +4658,15 @@ export interface operations {
             };
             /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4594,8 +4857,127 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    POST_networks_networkId_members_memberId_departure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The network (its id was returned when it was founded). */
+                networkId: string;
+                /** @description Only this member. */
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DepartureRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberResponse"];
+                };
+            };
+            /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A conflict with the current state: someone else changed it at the same moment, or the state does not allow this now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4655,6 +5037,15 @@ export interface operations {
             };
             /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4975,6 +5366,15 @@ export interface operations {
             };
             /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5341,6 +5741,8 @@ export interface operations {
                 page?: number;
                 /** @description Items per page (default 50, at most 200). */
                 pageSize?: number;
+                /** @description Only accepted contributions a member asked to revoke (true), or the others (false). */
+                revocationRequested?: boolean;
             };
             header?: never;
             path: {
@@ -5371,6 +5773,15 @@ export interface operations {
             };
             /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5571,6 +5982,15 @@ export interface operations {
             };
             /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5885,6 +6305,224 @@ export interface operations {
             };
         };
     };
+    POST_networks_networkId_contributions_contributionId_revocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The network (its id was returned when it was founded). */
+                networkId: string;
+                contributionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContributionResponse"];
+                };
+            };
+            /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A conflict with the current state: someone else changed it at the same moment, or the state does not allow this now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    POST_networks_networkId_contributions_contributionId_appeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The network (its id was returned when it was founded). */
+                networkId: string;
+                contributionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CorrectionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContributionResponse"];
+                };
+            };
+            /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A conflict with the current state: someone else changed it at the same moment, or the state does not allow this now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     POST_networks_networkId_contributions_contributionId_reviews: {
         parameters: {
             query?: never;
@@ -6037,6 +6675,15 @@ export interface operations {
             };
             /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

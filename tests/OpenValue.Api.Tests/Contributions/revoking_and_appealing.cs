@@ -1,0 +1,184 @@
+using System.Text.Json.Nodes;
+using NodaTime;
+using OpenValue.Api.Tests.Activity;
+using OpenValue.Api.Tests.Infrastructure;
+using OpenValue.Api.Tests.Integrity;
+using OpenValue.Api.Tests.Shares;
+using OpenValue.Domain.Contributions;
+
+namespace OpenValue.Api.Tests.Contributions;
+
+/// <summary>POST …/contributions/{c}/revocation (a steward) and …/appeal (the author; any member for an
+/// acceptance).</summary>
+[Collection(AppCollection.Name)]
+public class revoking_and_appealing(AppFixture app)
+{
+    private readonly ApiClient api = new(app);
+
+    private static object Reason(string? reason = "the work was not done") => new { reason };
+
+    private async Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> Revoke(
+        FoundedNetwork n, Guid id, string token, string? reason = "the work was not done") =>
+        await api.Post(n.Url($"/contributions/{id}/revocation"), Reason(reason), token);
+
+    private async Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> Appeal(
+        FoundedNetwork n, Guid id, string token, string? reason = "evidence added") =>
+        await api.Post(n.Url($"/contributions/{id}/appeal"), Reason(reason), token);
+
+    private async Task<string> PointsOf(FoundedNetwork n, Member m, string token, Instant? asOf = null)
+    {
+        var query = asOf is { } at ? $"?asOf={Uri.EscapeDataString(at.ToString())}" : "";
+        var (status, body, _) = await api.Get(n.Url($"/members/{m.MemberId}/share{query}"), token);
+        status.Should().Be(200, body?.ToJsonString());
+        return body!["points"]!.GetValue<string>();
+    }
+
+    /// <summary>
+    /// hours-only: 1 point an hour. Bob 30 h and 10 h accepted (40 points); the 30 h claim revoked a day later:
+    /// 10 points from then on, still 40 as of any earlier moment; the explanation shows the revoked line at 0.
+    /// </summary>
+    [Fact]
+    public Task a_steward_revokes_an_acceptance_and_only_later_moments_lose_its_points() => app.WithClock(async () =>
+    {
+        var n = await api.Found();
+        var bob = await api.Admit(n, "Bob", "labour", "contributor");
+        await api.Adopt(n, new { preset = "hours-only" });
+        var wrong = await api.Accepted(n, bob.Token, n.Token, Claims.Work("30"));
+        await api.Accepted(n, bob.Token, n.Token, Claims.Work("10"));
+        var before = app.Clock.GetCurrentInstant();
+        app.Advance(Duration.FromDays(1));
+
+        var (status, body, _) = await Revoke(n, wrong, n.Token);
+        status.Should().Be(200, body?.ToJsonString());
+        body!["status"]!.GetValue<string>().Should().Be("revoked");
+        body["points"]!.GetValue<string>().Should().Be("0");
+        body["revocation"]!["points"]!.GetValue<string>().Should().Be("30");
+        body["revocation"]!["reason"]!.GetValue<string>().Should().Be("the work was not done");
+        var revoked = (await app.Events(n.NetworkId, wrong)).Last().Data.Should()
+            .BeOfType<ContributionAcceptanceRevoked>().Which;
+        (revoked.Points, revoked.RevokedBy, revoked.RevokedAt).Should().Be((30m, n.MemberId,
+            app.Clock.GetCurrentInstant()));
+
+        (await PointsOf(n, bob, bob.Token)).Should().Be("10");
+        (await PointsOf(n, bob, bob.Token, before)).Should().Be("40", "shares as of a moment before the revocation");
+        var (_, explained, _) = await api.Get(n.Url($"/members/{bob.MemberId}/share"), bob.Token);
+        var line = explained!["contributions"]!.AsArray().Single(l =>
+            l!["contributionId"]!.GetValue<string>() == wrong.ToString())!;
+        line["points"]!.GetValue<string>().Should().Be("0");
+        line["revocation"]!["reason"]!.GetValue<string>().Should().Be("the work was not done");
+        var asOf = Uri.EscapeDataString(before.ToString());
+        var (_, earlier, _) = await api.Get(n.Url($"/members/{bob.MemberId}/share?asOf={asOf}"),
+            bob.Token);
+        earlier!["contributions"]!.AsArray().Should().OnlyContain(l => l!["revocation"] == null);
+
+        var report = await api.Integrity(n);
+        report.Intact.Should().BeTrue(report.FirstBreak?.What);
+    });
+
+    [Fact]
+    public async Task revocation_refusals_are_problems_and_append_nothing()
+    {
+        var n = await api.Found();
+        var other = await api.Found("Other");
+        var bob = await api.Admit(n, "Bob", "labour", "contributor", "reviewer");
+        await api.Adopt(n, new { preset = "hours-only" });
+        var accepted = await api.Accepted(n, bob.Token, n.Token, Claims.Work("3"));
+        var open = await api.Submit(n, bob.Token, Claims.Work("2"));
+        var theirs = await api.Submit(other, other.Token, Claims.Work("1"));
+        var count = await app.EventCount(n.NetworkId);
+
+        (await Revoke(n, accepted, bob.Token)).ShouldBeProblem(403, code: "role-required");
+        (await Revoke(n, accepted, n.Token, reason: null)).ShouldBeProblem(400, field: "reason");
+        (await Revoke(n, accepted, n.Token, reason: " ")).ShouldBeProblem(400, field: "reason");
+        (await Revoke(n, open, n.Token)).ShouldBeProblem(409, code: "not-accepted");
+        (await Revoke(n, theirs, n.Token)).ShouldBeProblem(404, code: "contribution-not-found");
+        (await Revoke(n, Guid.NewGuid(), n.Token)).ShouldBeProblem(404);
+        (await app.EventCount(n.NetworkId)).Should().Be(count);
+
+        (await Revoke(n, accepted, n.Token)).Status.Should().Be(200);
+        var revokedCount = await app.EventCount(n.NetworkId);
+        (await Revoke(n, accepted, n.Token)).ShouldBeProblem(409, code: "already-revoked");
+        (await app.EventCount(n.NetworkId)).Should().Be(revokedCount);
+    }
+
+    [Fact]
+    public async Task the_author_appeals_a_rejection_and_it_is_reviewed_again_in_a_new_round()
+    {
+        var n = await api.Found();
+        var bob = await api.Admit(n, "Bob", "labour", "contributor");
+        var cy = await api.Admit(n, "Cy", "labour", "reviewer");
+        await api.Adopt(n, new { preset = "hours-only" });
+        var id = await api.Submit(n, bob.Token, Claims.Work("4"));
+        (await api.Review(n, id, cy.Token, "reject", "no evidence")).Status.Should().Be(200);
+
+        var (status, body, _) = await Appeal(n, id, bob.Token);
+        status.Should().Be(200, body?.ToJsonString());
+        (body!["status"]!.GetValue<string>(), body["round"]!.GetValue<int>()).Should().Be(("submitted", 2));
+        body["appeals"]![0]!["reason"]!.GetValue<string>().Should().Be("evidence added");
+        var (_, queue, _) = await api.Get(n.Url("/review-queue"), cy.Token);
+        queue!["items"]!.AsArray().Select(i => i!["contributionId"]!.GetValue<string>())
+            .Should().Contain(id.ToString());
+
+        var (reviewed, accepted, _) = await api.Review(n, id, cy.Token);
+        reviewed.Should().Be(200, accepted?.ToJsonString());
+        (accepted!["status"]!.GetValue<string>(), accepted["points"]!.GetValue<string>())
+            .Should().Be(("accepted", "4"));
+    }
+
+    [Fact]
+    public async Task appeal_refusals_are_problems_and_append_nothing()
+    {
+        var n = await api.Found();
+        var other = await api.Found("Other");
+        var bob = await api.Admit(n, "Bob", "labour", "contributor");
+        var dee = await api.Admit(n, "Dee", "user", "contributor");
+        var rejected = await api.Submit(n, bob.Token, Claims.Work("4"));
+        (await api.Review(n, rejected, n.Token, "reject", "no evidence")).Status.Should().Be(200);
+        var open = await api.Submit(n, bob.Token, Claims.Work("2"));
+        var theirs = await api.Submit(other, other.Token, Claims.Work("1"));
+        var count = await app.EventCount(n.NetworkId);
+
+        (await Appeal(n, rejected, dee.Token)).ShouldBeProblem(403, code: "not-author");
+        (await Appeal(n, rejected, bob.Token, reason: "")).ShouldBeProblem(400, field: "reason");
+        (await Appeal(n, open, bob.Token)).ShouldBeProblem(409, code: "not-appealable");
+        (await Appeal(n, theirs, bob.Token)).ShouldBeProblem(404, code: "contribution-not-found");
+        (await app.EventCount(n.NetworkId)).Should().Be(count);
+    }
+
+    [Fact]
+    public async Task a_member_appeals_an_acceptance_and_stewards_find_it_flagged_until_they_revoke_it()
+    {
+        var n = await api.Found();
+        var bob = await api.Admit(n, "Bob", "labour", "contributor");
+        var dee = await api.Admit(n, "Dee", "user", "contributor");
+        await api.Adopt(n, new { preset = "hours-only" });
+        var id = await api.Accepted(n, bob.Token, n.Token, Claims.Work("8"));
+        await api.Accepted(n, bob.Token, n.Token, Claims.Work("1"));
+
+        var (status, body, _) = await Appeal(n, id, dee.Token, "I never saw this jig");
+        status.Should().Be(200, body?.ToJsonString());
+        (body!["status"]!.GetValue<string>(), body["revocationRequested"]!.GetValue<bool>())
+            .Should().Be(("accepted", true));
+        body["revocationRequests"]![0]!["requestedBy"]!.GetValue<string>().Should().Be(dee.MemberId.ToString());
+        (await Appeal(n, id, dee.Token)).ShouldBeProblem(409, code: "revocation-already-requested");
+        var flagged = await Flagged(n);
+        flagged.Should().Equal(id.ToString());
+        (await PointsOf(n, bob, bob.Token)).Should().Be("9", "a request changes no points: 8 + 1");
+
+        (await Revoke(n, id, n.Token, "confirmed: not done")).Status.Should().Be(200);
+        (await Flagged(n)).Should().BeEmpty();
+        (await PointsOf(n, bob, bob.Token)).Should().Be("1");
+        var feed = await api.Activity(n, bob.Token);
+        feed.Items()[0]["summary"]!.GetValue<string>().Should()
+            .Be("Revoked the acceptance of the member's work claim (8 points): confirmed: not done.");
+        feed.Items()[1]["summary"]!.GetValue<string>().Should()
+            .Be("Asked the stewards to revoke the claim's acceptance: I never saw this jig.");
+    }
+
+    private async Task<List<string>> Flagged(FoundedNetwork n)
+    {
+        var (status, body, _) = await api.Get(n.Url("/contributions?revocationRequested=true"), n.Token);
+        status.Should().Be(200, body?.ToJsonString());
+        return [.. body!["items"]!.AsArray().Select(i => i!["contributionId"]!.GetValue<string>())];
+    }
+}

@@ -1,0 +1,159 @@
+using System.Text.Json.Nodes;
+using OpenValue.Api.Tests.Accounts;
+using OpenValue.Api.Tests.Activity;
+using OpenValue.Api.Tests.Contributions;
+using OpenValue.Api.Tests.Infrastructure;
+using OpenValue.Api.Tests.Integrity;
+using OpenValue.Api.Tests.Shares;
+using OpenValue.Domain.Contributions;
+using OpenValue.Domain.Networks;
+
+namespace OpenValue.Api.Tests.Networks;
+
+/// <summary>POST /networks/{n}/members/{m}/departure, the leaver terms in the treasury policy, and what a departed
+/// member can still do (nothing) and still has (their history, their kept points).</summary>
+[Collection(AppCollection.Name)]
+public class members_leaving(AppFixture app)
+{
+    private readonly ApiClient api = new(app);
+
+    private static object Leave(string terms = "bad-leaver", string? on = "2026-11-26", string? reason = "left") =>
+        new { on, terms, reason };
+
+    private Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> Depart(
+        FoundedNetwork n, Guid member, string token, object? body = null) =>
+        api.Post(n.Url($"/members/{member}/departure"), body ?? Leave(), token);
+
+    [Fact]
+    public async Task a_steward_removes_a_bad_leaver_who_stays_listed_with_the_date()
+    {
+        var n = await api.Found();
+        var dee = await api.Admit(n, "Dee", "user", "contributor", "treasurer");
+        var (status, body, _) = await Depart(n, dee.MemberId, n.Token);
+        status.Should().Be(200, body?.ToJsonString());
+        (body!["departure"]!["on"]!.GetValue<string>(), body["departure"]!["terms"]!.GetValue<string>())
+            .Should().Be(("2026-11-26", "bad-leaver"));
+
+        var (_, list, _) = await api.Get(n.Url("/members"), n.Token);
+        var listed = list!["members"]!.AsArray().Single(m =>
+            m!["memberId"]!.GetValue<string>() == dee.MemberId.ToString())!;
+        listed["departure"]!["on"]!.GetValue<string>().Should().Be("2026-11-26");
+        list["members"]!.AsArray().Single(m =>
+            m!["memberId"]!.GetValue<string>() == n.MemberId.ToString())!["departure"]
+            .Should().BeNull();
+        var departed = (await app.Events(n.NetworkId, n.NetworkId)).Last().Data
+            .Should().BeOfType<MemberDeparted>().Which;
+        (departed.Terms, departed.KeptKinds, departed.Roles, departed.DepartedBy).Should().BeEquivalentTo(
+            (LeaverTerms.BadLeaver, new[] { "cash", "expense" }, new[] { Role.Contributor, Role.Treasurer },
+                n.MemberId));
+        var feed = await api.Activity(n, n.Token);
+        feed.Items()[0]["summary"]!.GetValue<string>().Should()
+            .Be("The member left the network on 2026-11-26 as a bad-leaver, keeping the points of cash, expense: "
+                + "left.");
+        var report = await api.Integrity(n);
+        report.Intact.Should().BeTrue(report.FirstBreak?.What);
+    }
+
+    [Fact]
+    public async Task a_departed_member_is_refused_by_token_and_by_cookie_session_alike()
+    {
+        var (n, _, _) = await api.FoundAndSignIn(Invited.UniqueLogin("ada"));
+        var (deeId, link) = await api.AdmitInvited(n, "Dee", "contributor");
+        var browser = new Browser(api);
+        await browser.Accept(link, Invited.UniqueLogin("dee"));
+        var (_, token, _) = await api.Post(n.Url($"/members/{deeId}/token"), null, n.Token);
+        var deeToken = token!["token"]!.GetValue<string>();
+        (await browser.Get(n.Url("/members"))).Status.Should().Be(200);
+        (await api.Get(n.Url("/members"), deeToken)).Status.Should().Be(200);
+
+        (await Depart(n, deeId, deeToken, Leave(reason: "moving on"))).Status.Should().Be(200);
+
+        (await api.Get(n.Url("/members"), deeToken)).ShouldBeProblem(403, code: "member-departed");
+        (await api.Post(n.Url("/contributions"), Claims.Work(), deeToken)).ShouldBeProblem(403,
+            code: "member-departed");
+        (await browser.Get(n.Url("/members"))).ShouldBeProblem(403, code: "member-departed");
+        (await browser.Post(n.Url("/contributions"), Claims.Work())).ShouldBeProblem(403, code: "member-departed");
+        var (_, me, _) = await browser.Get("/accounts/me");
+        me!["networks"]!.AsArray().Should().BeEmpty("a network the member left is no longer offered");
+    }
+
+    [Fact]
+    public async Task refusals_are_problems_and_append_nothing()
+    {
+        var n = await api.Found();
+        var other = await api.Found("Other");
+        var dee = await api.Admit(n, "Dee", "user", "contributor");
+        var eve = await api.Admit(n, "Eve", "user", "contributor");
+        var stranger = await api.Admit(other, "Sam", "user", "contributor");
+        var count = await app.EventCount(n.NetworkId);
+
+        (await Depart(n, dee.MemberId, eve.Token)).ShouldBeProblem(403, code: "steward-or-self");
+        (await Depart(n, dee.MemberId, dee.Token, Leave("good-leaver"))).ShouldBeProblem(403,
+            code: "steward-decides-terms");
+        (await Depart(n, stranger.MemberId, n.Token)).ShouldBeProblem(404, code: "member-not-found");
+        (await Depart(n, dee.MemberId, n.Token, Leave(on: "2026-11-25"))).ShouldBeProblem(400, field: "on");
+        (await Depart(n, dee.MemberId, n.Token, Leave(on: "2026-11-27"))).ShouldBeProblem(400, field: "on");
+        (await Depart(n, dee.MemberId, n.Token, Leave(terms: "ugly-leaver"))).ShouldBeProblem(400, field: "terms");
+        (await Depart(n, dee.MemberId, n.Token, Leave(reason: null))).ShouldBeProblem(400, field: "reason");
+        (await Depart(n, n.MemberId, n.Token, Leave("good-leaver"))).ShouldBeProblem(409, code: "last-steward");
+        (await app.EventCount(n.NetworkId)).Should().Be(count);
+
+        (await Depart(n, dee.MemberId, n.Token)).Status.Should().Be(200);
+        var departed = await app.EventCount(n.NetworkId);
+        (await Depart(n, dee.MemberId, n.Token)).ShouldBeProblem(409, code: "already-departed");
+        (await api.Post(n.Url($"/members/{dee.MemberId}/roles"), new { grant = new[] { "reviewer" } }, n.Token))
+            .ShouldBeProblem(409, code: "member-departed");
+        (await api.Post(n.Url($"/members/{dee.MemberId}/token"), null, n.Token)).ShouldBeProblem(409,
+            code: "member-departed");
+        (await api.Post(n.Url($"/members/{dee.MemberId}/invitation"), null, n.Token))
+            .ShouldBeProblem(409, code: "member-departed");
+        (await app.EventCount(n.NetworkId)).Should().Be(departed);
+        (await app.EventCount(other.NetworkId)).Should().Be(3);
+    }
+
+    [Fact]
+    public async Task one_of_two_stewards_leaves_and_the_other_is_then_the_last()
+    {
+        var n = await api.Found();
+        var bea = await api.Admit(n, "Bea", "labour", "steward");
+        (await Depart(n, n.MemberId, bea.Token, Leave("good-leaver"))).Status.Should().Be(200);
+        (await Depart(n, bea.MemberId, bea.Token, Leave("good-leaver"))).ShouldBeProblem(409, code: "last-steward");
+    }
+
+    [Fact]
+    public async Task an_open_claim_of_a_departed_author_is_no_longer_reviewed()
+    {
+        var n = await api.Found();
+        var dee = await api.Admit(n, "Dee", "user", "contributor");
+        var id = await api.Submit(n, dee.Token, Claims.Work("5"));
+        (await Depart(n, dee.MemberId, dee.Token)).Status.Should().Be(200);
+        (await api.Review(n, id, n.Token)).ShouldBeProblem(409, code: "author-departed");
+    }
+
+    [Fact]
+    public async Task the_treasury_policy_sets_the_networks_own_leaver_terms_recorded_on_each_departure()
+    {
+        var n = await api.Found();
+        var dee = await api.Admit(n, "Dee", "user", "contributor");
+        var (_, policy, _) = await api.Get(n.Url("/treasury-policy"), dee.Token);
+        policy!["leaverTerms"]!.ToJsonString().Should()
+            .Be("""{"goodLeaverKeeps":["all"],"badLeaverKeeps":["cash","expense"]}""");
+        (await api.Post(n.Url("/treasury-policy"), new { leaverTerms = new { badLeaverKeeps = new[] { "gold" } } },
+            n.Token))
+            .ShouldBeProblem(400, field: "leaverTerms.badLeaverKeeps[0]");
+        (await api.Post(n.Url("/treasury-policy"), new { leaverTerms = new { badLeaverKeeps = new[] { "cash" } } },
+            dee.Token))
+            .ShouldBeProblem(403, code: "role-required");
+
+        var (status, set, _) = await api.Post(n.Url("/treasury-policy"),
+            new { leaverTerms = new { goodLeaverKeeps = new[] { "work", "cash" },
+                badLeaverKeeps = Array.Empty<string>() } },
+            n.Token);
+        status.Should().Be(200, set?.ToJsonString());
+        set!["leaverTerms"]!.ToJsonString().Should().Be("""{"goodLeaverKeeps":["cash","work"],"badLeaverKeeps":[]}""");
+        (await Depart(n, dee.MemberId, n.Token, Leave("good-leaver"))).Status.Should().Be(200);
+        var departed = (await app.Events(n.NetworkId, n.NetworkId)).Last().Data
+            .Should().BeOfType<MemberDeparted>().Which;
+        departed.KeptKinds.Should().Equal("cash", "work");
+    }
+}

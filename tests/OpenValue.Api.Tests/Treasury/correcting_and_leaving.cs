@@ -1,0 +1,107 @@
+using System.Text.Json.Nodes;
+using NodaTime;
+using OpenValue.Api.Tests.Contributions;
+using OpenValue.Api.Tests.Infrastructure;
+using OpenValue.Api.Tests.Integrity;
+using OpenValue.Api.Tests.Shares;
+
+namespace OpenValue.Api.Tests.Treasury;
+
+/// <summary>
+/// A wrongly accepted claim revoked and a bad leaver's shares, end to end, every number by hand. Slicing Pie at
+/// its default 50 an hour: work 50 × 2 = 100 points an hour, cash 1 × 4 = 4 points a euro. Ada (founder, the only
+/// treasurer and reviewer) reviews; Bob and Dee claim.
+/// </summary>
+[Collection(AppCollection.Name)]
+public class correcting_and_leaving(AppFixture app)
+{
+    private readonly ApiClient api = new(app);
+
+    [Fact]
+    public Task a_wrong_acceptance_revoked_and_a_bad_leaver_with_every_moment_before_each_correction_unchanged() =>
+        app.WithClock(async () =>
+        {
+            var n = await api.Found();
+            await api.Adopt(n, new { preset = "slicing-pie" });
+            var bob = await api.Admit(n, "Bob", "labour", "contributor");
+            var dee = await api.Admit(n, "Dee", "user", "contributor");
+            // 2026-11-26T09:00Z. Bob: work 10 h = 1000, cash 250 EUR = 1000.
+            // Dee: work 5 h = 500, and a wrong 20 h = 2000.
+            var bobsWork = await api.Accepted(n, bob.Token, n.Token, Claims.Work("10"));
+            await api.Accepted(n, bob.Token, n.Token, Valuations.Cash("250.00"));
+            await api.Accepted(n, dee.Token, n.Token, Claims.Work("5"));
+            var wrong = await api.Accepted(n, dee.Token, n.Token, Claims.Work("20"));
+            var t0 = app.Clock.GetCurrentInstant();
+            await api.RecordIncome(n, "1000.00");
+            // Bob 2000, Dee 2500 of 4500: 900.00 × 2000/4500 = 400.00, 900.00 × 2500/4500 = 500.00 (no remainder).
+            var first = await api.Proposed(n, "900.00");
+            first.Lines().Should().BeEquivalentTo([("Bob", "400.00"), ("Dee", "500.00")]);
+
+            app.Advance(Duration.FromDays(1)); // 2026-11-27T09:00Z
+            var t1 = app.Clock.GetCurrentInstant();
+            (await api.Post(n.Url($"/contributions/{wrong}/revocation"),
+                new { reason = "the 20 hours were not worked" },
+                n.Token)).Status.Should().Be(200);
+            // Now Bob 2000, Dee 500 of 2500: 0.8 and 0.2. As of t0, as before.
+            (await Shares(n, null)).Should().BeEquivalentTo([("Bob", "2000", "0.8"), ("Dee", "500", "0.2")]);
+            (await Shares(n, t0)).Should().BeEquivalentTo([("Bob", "2000", "0.4444444444444444444444444444"),
+                ("Dee", "2500", "0.5555555555555555555555555556")]);
+            var (_, kept, _) = await api.Get(n.Url($"/distributions/{first.IdOf()}"), dee.Token);
+            kept!.Lines().Should().BeEquivalentTo([("Bob", "400.00"), ("Dee", "500.00")],
+                "proposed before the revocation");
+
+            app.Advance(Duration.FromDays(1)); // 2026-11-28T09:00Z
+            var (left, leftBody, _) = await api.Post(n.Url($"/members/{bob.MemberId}/departure"),
+                new { on = "2026-11-28", terms = "bad-leaver", reason = "left without notice" }, n.Token);
+            left.Should().Be(200, leftBody?.ToJsonString());
+            // Bob keeps his cash (1000), forfeits his work (1000) from 2026-11-28T00:00Z. Bob 1000, Dee 500 of 1500.
+            (await Shares(n, null)).Should().BeEquivalentTo([("Bob", "1000", "0.6666666666666666666666666667"),
+                ("Dee", "500", "0.3333333333333333333333333333")]);
+            var lastMomentBefore = Instant.FromUtc(2026, 11, 27, 23, 59, 59);
+            (await Shares(n, lastMomentBefore)).Should()
+                .BeEquivalentTo([("Bob", "2000", "0.8"), ("Dee", "500", "0.2")]);
+            (await Shares(n, t1 - Duration.FromSeconds(1))).Should().BeEquivalentTo(
+                [("Bob", "2000", "0.4444444444444444444444444444"), ("Dee", "2500", "0.5555555555555555555555555556")]);
+
+            // The departed Bob is still paid what his kept points earn. 100.00 × 1000/1500 = 66.666… → 66.66 and
+            // 100.00 × 500/1500 = 33.333… → 33.33; the cent left goes to the larger remainder (Bob, .0067 > .0033).
+            var second = await api.Proposed(n, "100.00");
+            second.Lines().Should().BeEquivalentTo([("Bob", "66.67"), ("Dee", "33.33")]);
+            var payouts = (await api.Paid(n, second.IdOf()))["payouts"]!.AsArray();
+            payouts.Select(p => (p!["name"]!.GetValue<string>(), p.Amount("amount")))
+                .Should().BeEquivalentTo([("Bob", "66.67"), ("Dee", "33.33")]);
+
+            var bobs = await Explained(n, bob.MemberId);
+            bobs["points"]!.GetValue<string>().Should().Be("1000");
+            var work = Line(bobs, bobsWork);
+            (work["points"]!.GetValue<string>(), work["forfeiture"]!["points"]!.GetValue<string>(),
+                work["forfeiture"]!["terms"]!.GetValue<string>(), work["forfeiture"]!["from"]!.GetValue<string>())
+                .Should().Be(("0", "1000", "bad-leaver", "2026-11-28T00:00:00Z"));
+            var dees = await Explained(n, dee.MemberId);
+            (dees["points"]!.GetValue<string>(), Line(dees, wrong)["points"]!.GetValue<string>())
+                .Should().Be(("500", "0"));
+            Line(dees, wrong)["revocation"]!["points"]!.GetValue<string>().Should().Be("2000");
+
+            var report = await api.Integrity(n);
+            report.Intact.Should().BeTrue(report.FirstBreak?.What);
+        });
+
+    private async Task<List<(string, string, string)>> Shares(FoundedNetwork n, Instant? asOf)
+    {
+        var query = asOf is { } at ? $"?asOf={Uri.EscapeDataString(at.ToString())}" : "";
+        var (status, body, _) = await api.Get(n.Url($"/shares{query}"), n.Token);
+        status.Should().Be(200, body?.ToJsonString());
+        return [.. body!["members"]!.AsArray().Select(m => (m!["name"]!.GetValue<string>(),
+            m["points"]!.GetValue<string>(), m["share"]!.GetValue<string>()))];
+    }
+
+    private async Task<JsonNode> Explained(FoundedNetwork n, Guid member)
+    {
+        var (status, body, _) = await api.Get(n.Url($"/members/{member}/share"), n.Token);
+        status.Should().Be(200, body?.ToJsonString());
+        return body!;
+    }
+
+    private static JsonNode Line(JsonNode explained, Guid contribution) => explained["contributions"]!.AsArray()
+        .Single(l => l!["contributionId"]!.GetValue<string>() == contribution.ToString())!;
+}
