@@ -9,6 +9,9 @@ import { FoundScreen } from "./networks/FoundScreen";
 import { NetworkLayout } from "./networks/NetworkLayout";
 import { ReviewQueueScreen } from "./review/ReviewQueueScreen";
 import { Link, match, navigate, usePath } from "./routing/router";
+import { DistributionScreen } from "./treasury/DistributionScreen";
+import { DistributionsScreen } from "./treasury/DistributionsScreen";
+import { TreasuryScreen } from "./treasury/TreasuryScreen";
 import { Empty, ErrorView, Loading } from "./ui/States";
 
 type Screen = (network: AccountNetwork) => ReactNode;
@@ -18,6 +21,9 @@ const networkScreens: [string, Screen][] = [
   ["/n/:networkId/claims", (n) => <MyClaimsScreen network={n} />],
   ["/n/:networkId/review", (n) => <ReviewQueueScreen network={n} />],
   ["/n/:networkId/members", (n) => <MembersScreen network={n} />],
+  ["/n/:networkId/treasury", (n) => <TreasuryScreen network={n} />],
+  ["/n/:networkId/distributions", (n) => <DistributionsScreen network={n} />],
+  ["/n/:networkId/distributions/:distributionId", (n) => <DistributionScreen network={n} />],
 ];
 
 function Redirect({ to }: { to: string }) {

@@ -31,6 +31,7 @@ export function NetworkLayout({ network, children }: { network: AccountNetwork; 
   const path = usePath();
   const at = (suffix: string) => (path === `/n/${network.networkId}${suffix}` ? "page" : undefined);
   const reviewer = network.roles.includes("reviewer");
+  const treasurer = network.roles.includes("treasurer");
   return (
     <>
       <header className="top">
@@ -50,6 +51,16 @@ export function NetworkLayout({ network, children }: { network: AccountNetwork; 
           <Link to={`/n/${network.networkId}/members`} aria-current={at("/members")}>
             Members
           </Link>
+          {treasurer && (
+            <Link to={`/n/${network.networkId}/treasury`} aria-current={at("/treasury")}>
+              Treasury
+            </Link>
+          )}
+          {treasurer && (
+            <Link to={`/n/${network.networkId}/distributions`} aria-current={at("/distributions")}>
+              Distributions
+            </Link>
+          )}
         </nav>
         <div className="who">
           <span>{network.memberName}</span>
