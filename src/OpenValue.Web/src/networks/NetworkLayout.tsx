@@ -32,6 +32,7 @@ export function NetworkLayout({ network, children }: { network: AccountNetwork; 
   const at = (suffix: string) => (path === `/n/${network.networkId}${suffix}` ? "page" : undefined);
   const reviewer = network.roles.includes("reviewer");
   const treasurer = network.roles.includes("treasurer");
+  const steward = network.roles.includes("steward");
   return (
     <>
       <header className="top">
@@ -59,6 +60,21 @@ export function NetworkLayout({ network, children }: { network: AccountNetwork; 
           {treasurer && (
             <Link to={`/n/${network.networkId}/distributions`} aria-current={at("/distributions")}>
               Distributions
+            </Link>
+          )}
+          {steward && (
+            <Link to={`/n/${network.networkId}/steward`} aria-current={at("/steward")}>
+              Stewardship
+            </Link>
+          )}
+          {steward && (
+            <Link to={`/n/${network.networkId}/policies`} aria-current={at("/policies")}>
+              Policies
+            </Link>
+          )}
+          {steward && (
+            <Link to={`/n/${network.networkId}/equation`} aria-current={at("/equation")}>
+              Value equation
             </Link>
           )}
         </nav>
