@@ -113,13 +113,14 @@ function RuleRow({
 
 function WhatIf({ simulation }: { simulation: Simulation }) {
   const { rows, page, pages, setPage } = usePage(simulation.members, 50);
+  const version = simulation.currentVersion ?? "default";
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label="What if, scrollable">
       <table aria-label="Shares today and under the proposed equation">
         <caption>
           What if: {formatPoints(simulation.proposedTotalPoints)} points in all under the proposal, against{" "}
-          {formatPoints(simulation.currentTotalPoints)} today (version {simulation.currentVersion ?? "default"}),
-          as of {formatInstant(simulation.asOf)}
+          {formatPoints(simulation.currentTotalPoints)} today (version {version}), as of{" "}
+          {formatInstant(simulation.asOf)}
         </caption>
         <thead>
           <tr>
