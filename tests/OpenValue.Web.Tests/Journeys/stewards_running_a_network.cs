@@ -32,9 +32,12 @@ public class stewards_running_a_network(WebFixture web)
         await Expect(page.GetByText("No project yet.")).ToBeVisibleAsync();
         await ada.ShouldBeAccessible();
 
-        await page.Button("Manage Bob").ClickAsync();
+        await page.Button("Manage Bob").FocusAsync(); // by keyboard: Enter opens, Space ticks a box
+        await page.Keyboard.PressAsync("Enter");
         var roles = page.GetByRole(AriaRole.Form, new() { Name = "Roles of Bob" });
-        await roles.GetByLabel("treasurer").CheckAsync();
+        await roles.GetByLabel("treasurer").FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        await Expect(roles.GetByLabel("treasurer")).ToBeCheckedAsync();
         await roles.GetByLabel("reviewer").UncheckAsync();
         await roles.GetByRole(AriaRole.Button, new() { Name = "Save roles" }).ClickAsync();
         await Expect(roles.GetByRole(AriaRole.Status)).ToHaveTextAsync("Roles saved.");
@@ -104,6 +107,9 @@ public class stewards_running_a_network(WebFixture web)
         var lines = expected["members"]!.AsArray().Select(m => (m!["name"]!.GetValue<string>(),
             m["currentPercent"]!.GetValue<string>(), m["proposedPercent"]!.GetValue<string>())).ToList();
         lines.Should().BeEquivalentTo([("Ada", "50.00", "40.00"), ("Bob", "25.00", "30.00"), ("Cy", "25.00", "30.00")]);
+        await Expect(page.GetByTestId("what-if-totals")).ToContainTextAsync(
+            $"{expected["proposedTotalPoints"]} points in all under the proposal, against " +
+            $"{expected["currentTotalPoints"]} today (version 1)");
         foreach (var (name, today_, proposed) in lines)
         {
             var row = whatIf.GetByRole(AriaRole.Row, new() { Name = name });

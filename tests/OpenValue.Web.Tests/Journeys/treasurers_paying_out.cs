@@ -35,7 +35,7 @@ public class treasurers_paying_out(WebFixture web)
         await page.ShouldShowProblemAt("Amount (EUR)", "amount");
         await page.GetByLabel("Amount (EUR)").FillAsync("100.00");
         await page.GetByLabel("Source").SelectOptionAsync("licence-fee");
-        await page.Button("Record income").ClickAsync();
+        await page.GetByLabel("Amount (EUR)").PressAsync("Enter"); // by keyboard: Enter submits the form
         await Expect(page.GetByText("Recorded €100.00 of income.")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("ledger-income")).ToHaveTextAsync("€100.00");
         await ada.ShouldBeAccessible();
@@ -85,7 +85,8 @@ public class treasurers_paying_out(WebFixture web)
         await cy.AcceptWithNewAccount(cyInvite.InvitationUrl, Screens.UniqueLogin("cy"));
         await cy.Page.GetByRole(AriaRole.Link, new() { Name = "Distributions" }).ClickAsync();
         await cy.Page.GetByRole(AriaRole.Link, new() { Name = "€100.00 pro-rata", Exact = false }).ClickAsync();
-        await cy.Page.Button("Approve").ClickAsync();
+        await cy.Page.Button("Approve").FocusAsync();
+        await cy.Page.Keyboard.PressAsync("Enter");
         await Expect(cy.Page.GetByTestId("distribution-status")).ToHaveTextAsync("approved");
         await cy.Page.Button("Issue payouts").ClickAsync();
         await Expect(cy.Page.GetByTestId("distribution-status")).ToHaveTextAsync("paid");
@@ -95,6 +96,12 @@ public class treasurers_paying_out(WebFixture web)
             cy.Page.GetByRole(AriaRole.Link, new() { Name = "Download the payouts (CSV)" }).ClickAsync());
         var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
         var paid = await web.Api.Get($"/networks/{n}/distributions/{distributionId}", network.Token);
+        var lineTable = cy.Page.GetByRole(AriaRole.Table, new() { Name = "Lines (they sum to €100.00)" });
+        foreach (var line in paid["lines"]!.AsArray())
+        {
+            var row = lineTable.GetByRole(AriaRole.Row, new() { Name = line!["name"]!.GetValue<string>() });
+            await Expect(row).ToContainTextAsync($"{line["points"]}€{line.Money("amount")}");
+        }
         var rows = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         rows[0].Should().Be("memberId,name,amount,currency,reference,chainSequence,chainHead");
         rows.Skip(1).Select(r => string.Join(',', r.Split(',').Take(5))).Should().Equal(

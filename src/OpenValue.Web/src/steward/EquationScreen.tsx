@@ -115,48 +115,50 @@ function WhatIf({ simulation }: { simulation: Simulation }) {
   const { rows, page, pages, setPage } = usePage(simulation.members, 50);
   const version = simulation.currentVersion ?? "default";
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label="What if, scrollable">
-      <table aria-label="Shares today and under the proposed equation">
-        <caption>
-          What if: {formatPoints(simulation.proposedTotalPoints)} points in all under the proposal, against{" "}
-          {formatPoints(simulation.currentTotalPoints)} today (version {version}), as of{" "}
-          {formatInstant(simulation.asOf)}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Member</th>
-            <th scope="col" className="num">
-              Points today
-            </th>
-            <th scope="col" className="num">
-              Share today
-            </th>
-            <th scope="col" className="num">
-              Points proposed
-            </th>
-            <th scope="col" className="num">
-              Share proposed
-            </th>
-            <th scope="col" className="num">
-              Change
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((m) => (
-            <tr key={m.memberId}>
-              <th scope="row">{m.name}</th>
-              <td className="num">{formatPoints(m.currentPoints)}</td>
-              <td className="num">{formatPercent(m.currentPercent)}</td>
-              <td className="num">{formatPoints(m.proposedPoints)}</td>
-              <td className="num">{formatPercent(m.proposedPercent)}</td>
-              <td className="num">{formatPercent(m.percentDifference)}</td>
+    <>
+      <p data-testid="what-if-totals">
+        What if: {formatPoints(simulation.proposedTotalPoints)} points in all under the proposal, against{" "}
+        {formatPoints(simulation.currentTotalPoints)} today (version {version}), as of {formatInstant(simulation.asOf)}
+      </p>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="What if, scrollable">
+        <table aria-label="Shares today and under the proposed equation">
+          <caption>Shares today and under the proposal</caption>
+          <thead>
+            <tr>
+              <th scope="col">Member</th>
+              <th scope="col" className="num">
+                Points today
+              </th>
+              <th scope="col" className="num">
+                Share today
+              </th>
+              <th scope="col" className="num">
+                Points proposed
+              </th>
+              <th scope="col" className="num">
+                Share proposed
+              </th>
+              <th scope="col" className="num">
+                Change
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      <Pager label="Pages of the what-if" page={page} pages={pages} onPage={setPage} />
-    </div>
+          </thead>
+          <tbody>
+            {rows.map((m) => (
+              <tr key={m.memberId}>
+                <th scope="row">{m.name}</th>
+                <td className="num">{formatPoints(m.currentPoints)}</td>
+                <td className="num">{formatPercent(m.currentPercent)}</td>
+                <td className="num">{formatPoints(m.proposedPoints)}</td>
+                <td className="num">{formatPercent(m.proposedPercent)}</td>
+                <td className="num">{formatPercent(m.percentDifference)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <Pager label="Pages of the what-if" page={page} pages={pages} onPage={setPage} />
+      </div>
+    </>
   );
 }
 

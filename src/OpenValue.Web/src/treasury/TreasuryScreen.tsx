@@ -72,33 +72,35 @@ function LedgerSection({ ledger }: { ledger: Ledger }) {
         <Suspense fallback={<Loading what="the chart" />}>
           <LedgerChart ledger={ledger} />
         </Suspense>
-        <table>
-          <caption>By pool</caption>
-          <thead>
-            <tr>
-              <th scope="col">Pool</th>
-              <th scope="col" className="num">
-                Income
-              </th>
-              <th scope="col" className="num">
-                Distributed
-              </th>
-              <th scope="col" className="num">
-                Undistributed
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {ledger.pools.map((p) => (
-              <tr key={p.poolId}>
-                <th scope="row">{p.name}</th>
-                <td className="num">{formatMoney(p.totals.netIncome)}</td>
-                <td className="num">{formatMoney(p.totals.distributed)}</td>
-                <td className="num">{formatMoney(p.totals.undistributed)}</td>
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="By pool, scrollable">
+          <table>
+            <caption>By pool</caption>
+            <thead>
+              <tr>
+                <th scope="col">Pool</th>
+                <th scope="col" className="num">
+                  Income
+                </th>
+                <th scope="col" className="num">
+                  Distributed
+                </th>
+                <th scope="col" className="num">
+                  Undistributed
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {ledger.pools.map((p) => (
+                <tr key={p.poolId}>
+                  <th scope="row">{p.name}</th>
+                  <td className="num">{formatMoney(p.totals.netIncome)}</td>
+                  <td className="num">{formatMoney(p.totals.distributed)}</td>
+                  <td className="num">{formatMoney(p.totals.undistributed)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </div>
       <PaidToDate ledger={ledger} />
     </>
