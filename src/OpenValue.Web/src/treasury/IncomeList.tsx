@@ -10,7 +10,7 @@ import { Pager, pagesOf } from "./Pager";
 import { incomePageSize, useIncome, useReverseIncome, type Income, type Ledger } from "./queries";
 
 /** The distributions a refused reversal names: the money went into them. */
-function HeldBy({ error, networkId }: { error: unknown; networkId: string }) {
+export function HeldBy({ error, networkId }: { error: unknown; networkId: string }) {
   if (!(error instanceof ApiError) || error.problem.code !== "income-distributed") return null;
   const ids = (error.problem as { distributionIds?: string[] }).distributionIds ?? [];
   return (
