@@ -118,7 +118,7 @@ public static class DistributionEndpoints
         return stream;
     }
 
-    private static async Task<SharesUsed> SharesFor(IShareSource source, Guid networkId, DistributionRequest request, CancellationToken cancellation)
+    internal static async Task<SharesUsed> SharesFor(IShareSource source, Guid networkId, DistributionRequest request, CancellationToken cancellation)
     {
         var snapshot = request.Policy == DistributionPolicy.Recent
             ? await source.Recent(networkId, request.ProjectId, request.AsOf, request.WindowDays!.Value, ShareLines.Bare, cancellation)
@@ -132,7 +132,7 @@ public static class DistributionEndpoints
     /// Every change to these amounts also writes the pool stream, which this request holds at the version it
     /// read first, so a change committed after this read makes the save fail instead of going unnoticed.
     /// </summary>
-    private static async Task<Dictionary<Guid, long>> PaidBefore(IDocumentSession session, Guid poolId, CancellationToken cancellation)
+    internal static async Task<Dictionary<Guid, long>> PaidBefore(IDocumentSession session, Guid poolId, CancellationToken cancellation)
     {
         var earlier = await session.Query<Distribution>().Where(d => d.Proposal.PoolId == poolId).ToListAsync(cancellation);
         return earlier.SelectMany(d => d.Committed()).GroupBy(c => c.MemberId).ToDictionary(g => g.Key, g => g.Sum(c => c.AmountMinor));

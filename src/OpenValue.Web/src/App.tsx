@@ -9,6 +9,12 @@ import { FoundScreen } from "./networks/FoundScreen";
 import { NetworkLayout } from "./networks/NetworkLayout";
 import { ReviewQueueScreen } from "./review/ReviewQueueScreen";
 import { Link, match, navigate, usePath } from "./routing/router";
+import { EquationScreen } from "./steward/EquationScreen";
+import { PoliciesScreen } from "./steward/PoliciesScreen";
+import { StewardScreen } from "./steward/StewardScreen";
+import { DistributionScreen } from "./treasury/DistributionScreen";
+import { DistributionsScreen } from "./treasury/DistributionsScreen";
+import { TreasuryScreen } from "./treasury/TreasuryScreen";
 import { Empty, ErrorView, Loading } from "./ui/States";
 
 type Screen = (network: AccountNetwork) => ReactNode;
@@ -18,6 +24,12 @@ const networkScreens: [string, Screen][] = [
   ["/n/:networkId/claims", (n) => <MyClaimsScreen network={n} />],
   ["/n/:networkId/review", (n) => <ReviewQueueScreen network={n} />],
   ["/n/:networkId/members", (n) => <MembersScreen network={n} />],
+  ["/n/:networkId/treasury", (n) => <TreasuryScreen network={n} />],
+  ["/n/:networkId/distributions", (n) => <DistributionsScreen network={n} />],
+  ["/n/:networkId/distributions/:distributionId", (n) => <DistributionScreen network={n} />],
+  ["/n/:networkId/steward", (n) => <StewardScreen network={n} />],
+  ["/n/:networkId/policies", (n) => <PoliciesScreen network={n} />],
+  ["/n/:networkId/equation", (n) => <EquationScreen network={n} />],
 ];
 
 function Redirect({ to }: { to: string }) {

@@ -191,6 +191,11 @@ public sealed class Journey(Recorder http, AppFixture app)
         (await http.Get(Url("/integrity"), dee)).Expect(403);
 
         var proposal = new { amount = new { amount = "500.00", currency = "EUR" }, policy = "pro-rata" };
+        (await http.Post(Url("/distributions/preview"), proposal, dee)).Expect(403);
+        (await http.Post(Url("/distributions/preview"), new { amount = money, policy = "lottery" }, ada)).Expect(400);
+        var tooMuch = new { amount = new { amount = "99999.00", currency = "EUR" }, policy = "pro-rata" };
+        (await http.Post(Url("/distributions/preview"), tooMuch, ada)).Expect(409);
+        (await http.Post(Url("/distributions/preview"), proposal, ada)).Expect(200);
         (await http.Post(Url("/distributions"), proposal, dee)).Expect(403);
         var proposed = (await http.Post(Url("/distributions"), proposal, ada)).Expect(201);
         var d = proposed.Id("distributionId");

@@ -214,6 +214,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/networks/{networkId}/distributions/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview a distribution
+         * @description The lines a proposal with this body would have now, each with its share, the amount before rounding and what the largest-remainder split added; the same refusals as a proposal (400 at the field, 409 insufficient-funds or no-eligible-member). Nothing is reserved or recorded.
+         *
+         *     Caller: a member holding the treasurer role (bearer token).
+         */
+        post: operations["POST_networks_networkId_distributions_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/networks/{networkId}/income": {
         parameters: {
             query?: never;
@@ -1267,6 +1289,22 @@ export interface components {
         };
         /** @enum {string} */
         DistributionPolicy: "pro-rata" | "balanced" | "recent";
+        DistributionPreviewResponse: {
+            policy: components["schemas"]["DistributionPolicy"];
+            /** Format: uuid */
+            projectId: null | string;
+            /** Format: int32 */
+            equationVersion: null | number;
+            asOf: components["schemas"]["Instant"];
+            /** Format: int32 */
+            windowDays: null | number;
+            amount: components["schemas"]["MoneyResponse"];
+            undistributed: components["schemas"]["MoneyResponse"];
+            /** @description An exact decimal, as a string. */
+            totalPoints: string;
+            secondApprovalRequired: boolean;
+            lines: components["schemas"]["PreviewLineResponse"][];
+        };
         DistributionResponse: {
             /** Format: uuid */
             distributionId: string;
@@ -1615,6 +1653,21 @@ export interface components {
             projectId: null | string;
             name: string;
             totals: components["schemas"]["LedgerTotals"];
+        };
+        PreviewLineResponse: {
+            /** Format: int32 */
+            line: number;
+            /** Format: uuid */
+            memberId: string;
+            name: string;
+            amount: components["schemas"]["MoneyResponse"];
+            /** @description An exact decimal, as a string. */
+            points: string;
+            /** @description An exact decimal, as a string. */
+            share: null | string;
+            unrounded: null | string;
+            rounding: null | string;
+            explanation: string;
         };
         /**
          * @description RFC 9457 problem details with OpenValue's machine-readable code.
@@ -2920,6 +2973,125 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DistributionResponse"];
+                };
+            };
+            /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A conflict with the current state: someone else changed it at the same moment, or the state does not allow this now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    POST_networks_networkId_distributions_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The network (its id was returned when it was founded). */
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "amount": {
+                 *         "amount": "500.00",
+                 *         "currency": "EUR"
+                 *       },
+                 *       "policy": "pro-rata",
+                 *       "projectId": null,
+                 *       "asOf": null
+                 *     }
+                 */
+                "application/json": components["schemas"]["ProposeDistributionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DistributionPreviewResponse"];
                 };
             };
             /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */

@@ -31,6 +31,8 @@ export function NetworkLayout({ network, children }: { network: AccountNetwork; 
   const path = usePath();
   const at = (suffix: string) => (path === `/n/${network.networkId}${suffix}` ? "page" : undefined);
   const reviewer = network.roles.includes("reviewer");
+  const treasurer = network.roles.includes("treasurer");
+  const steward = network.roles.includes("steward");
   return (
     <>
       <header className="top">
@@ -50,6 +52,31 @@ export function NetworkLayout({ network, children }: { network: AccountNetwork; 
           <Link to={`/n/${network.networkId}/members`} aria-current={at("/members")}>
             Members
           </Link>
+          {treasurer && (
+            <Link to={`/n/${network.networkId}/treasury`} aria-current={at("/treasury")}>
+              Treasury
+            </Link>
+          )}
+          {treasurer && (
+            <Link to={`/n/${network.networkId}/distributions`} aria-current={at("/distributions")}>
+              Distributions
+            </Link>
+          )}
+          {steward && (
+            <Link to={`/n/${network.networkId}/steward`} aria-current={at("/steward")}>
+              Stewardship
+            </Link>
+          )}
+          {steward && (
+            <Link to={`/n/${network.networkId}/policies`} aria-current={at("/policies")}>
+              Policies
+            </Link>
+          )}
+          {steward && (
+            <Link to={`/n/${network.networkId}/equation`} aria-current={at("/equation")}>
+              Value equation
+            </Link>
+          )}
         </nav>
         <div className="who">
           <span>{network.memberName}</span>
