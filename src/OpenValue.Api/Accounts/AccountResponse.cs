@@ -23,7 +23,8 @@ public static class AccountResponses
             var network = await tenant.LoadAsync<NetworkView>(membership.NetworkId, cancellation);
             var member = await tenant.LoadAsync<MemberView>(membership.MemberId, cancellation);
             if (network is not null && member is not null)
-                networks.Add(new(network.Id, network.Name, network.Currency, member.Id, member.Name, member.Roles));
+                networks.Add(new(network.Id, network.Name, network.Currency, member.Id,
+                    (await Networks.Members.MemberResponse.Open(tenant, member, cancellation)).Name, member.Roles));
         }
         return new AccountResponse(account.Id, account.Login, [.. networks.OrderBy(n => n.Name,
             StringComparer.Ordinal)]);

@@ -19,14 +19,24 @@ public sealed record ContributionResponse(
     string? EvidenceUrl, Guid? ProjectId, ContributionStatus Status, int Round, Instant SubmittedAt, Instant? DecidedAt,
     string? Points, int? EquationVersion, IReadOnlyList<ReviewResponse> Reviews, long Version)
 {
-    public static ContributionResponse From(ContributionView v) => new(
-        v.Id, v.MemberId, v.Kind, v.Quantity.ToString(CultureInfo.InvariantCulture), v.Unit, v.OccurredOn, v.Description,
-        v.EvidenceUrl, v.ProjectId, v.Status, v.Round, v.SubmittedAt, v.DecidedAt, v.Points is { } p ? DecimalText.Format(p) : null, v.EquationVersion,
-        [.. v.Reviews.Select(r => new ReviewResponse(r.ReviewerId, r.Verdict, r.Reason, r.Round, r.At))], v.Version);
+    /// <param name="texts">The views' sealed texts opened (<see cref="Opening"/>).</param>
+    public static ContributionResponse From(ContributionView v, Privacy.Unsealed texts) => new(
+        v.Id, v.MemberId, v.Kind, v.Quantity.ToString(CultureInfo.InvariantCulture), v.Unit, v.OccurredOn,
+        texts.Text(v.Description)!, texts.Text(v.EvidenceUrl), v.ProjectId, v.Status, v.Round, v.SubmittedAt,
+        v.DecidedAt, v.Points is { } p ? DecimalText.Format(p) : null, v.EquationVersion,
+        [.. v.Reviews.Select(r => new ReviewResponse(r.ReviewerId, r.Verdict, texts.Text(r.Reason), r.Round, r.At))],
+        v.Version);
+
+    /// <summary>The keys that open the description, evidence link and review reasons of these views.</summary>
+    public static Task<Privacy.Unsealed> Opening(
+        IQuerySession session, IEnumerable<ContributionView> views, CancellationToken cancellation) =>
+        Privacy.Unsealed.For(session,
+            views.SelectMany(v => v.Reviews.Select(r => r.Reason).Append(v.Description).Append(v.EvidenceUrl)),
+            cancellation);
 
     public static async Task<ContributionResponse> Load(IQuerySession session, Guid contributionId, CancellationToken cancellation) =>
         await session.LoadAsync<ContributionView>(contributionId, cancellation) is { } view
-            ? From(view)
+            ? From(view, await Opening(session, [view], cancellation))
             : throw NotFound(contributionId);
 
     public static RuleViolation NotFound(Guid contributionId) =>

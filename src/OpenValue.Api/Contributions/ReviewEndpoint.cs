@@ -39,7 +39,9 @@ public static class ReviewEndpoint
                 + "read it again and review what it says now.");
         var command = new ReviewContribution(contributionId, http.Caller().MemberId, body.Verdict, body.Reason);
         var currency = Currency.Parse(network.Currency, "currency");
-        stream.AppendMany(Reviewing.Decide(command, stream.Aggregate!, network.ApprovalsRequired, network.Equation, currency, clock.GetCurrentInstant()));
+        var events = Reviewing.Decide(command, stream.Aggregate!, network.ApprovalsRequired, network.Equation, currency,
+            clock.GetCurrentInstant());
+        stream.AppendMany(await new Privacy.PersonalFields(session, http.RequestAborted).Seal(events));
         await session.SaveChangesAsync(http.RequestAborted);
         return await ContributionResponse.Load(session, contributionId, http.RequestAborted);
     }
