@@ -27,6 +27,22 @@ public static class MemberKeys
     }
 
     /// <summary>
+    /// A chain head a distribution recorded that <see cref="PersonalDataUpgrade"/> replaced when it sealed the
+    /// events below it: the old head (as exports carry it) beside the new, so both stay checkable.
+    /// </summary>
+    public static Weasel.Core.ISchemaObject ResealSchema(string schema)
+    {
+        var table = new Table($"{schema}.ov_chain_reseals");
+        table.AddColumn<string>("tenant_id").AsPrimaryKey();
+        table.AddColumn<Guid>("distribution_id").AsPrimaryKey();
+        table.AddColumn<long>("sequence").NotNull();
+        table.AddColumn("old_head", "bytea").NotNull().AsPrimaryKey();
+        table.AddColumn("new_head", "bytea").NotNull();
+        table.AddColumn("resealed_at", "timestamptz").NotNull();
+        return table;
+    }
+
+    /// <summary>
     /// The member's key, made now when they have none. Made in a statement of its own, committed at once: two
     /// requests sealing for the same new member at the same moment both get the one key that was stored, and a
     /// request that fails afterwards leaves only an unused key behind. An erased member's is refused (409).

@@ -48,6 +48,25 @@ public sealed class PersonalFields(IQuerySession session, CancellationToken canc
         _ => e,
     };
 
+    /// <summary>
+    /// The same list as stored JSON sees it: per event type, the field naming whose key seals, and the sealed
+    /// fields (camelCase, as Marten stores them). <see cref="PersonalDataUpgrade"/> seals events stored before.
+    /// </summary>
+    public static readonly IReadOnlyList<(Type Event, string Owner, string[] Fields)> Stored =
+    [
+        (typeof(MemberAdmitted), "memberId", ["name"]),
+        (typeof(MemberRenamed), "memberId", ["name"]),
+        (typeof(MemberPayoutDetailsSet), "memberId", ["iban", "bic", "accountReference"]),
+        (typeof(ContributionSubmitted), "memberId", ["description", "evidenceUrl"]),
+        (typeof(ContributionAmended), "amendedBy", ["description", "evidenceUrl"]),
+        (typeof(ContributionReviewed), "reviewerId", ["reason"]),
+        (typeof(ContributionRejected), "rejectedBy", ["reason"]),
+        (typeof(IncomeRecorded), "recordedBy", ["note"]),
+    ];
+
+    /// <summary>Seals one field for the upgrade of stored events (the key made when the member has none).</summary>
+    public Task<string> SealStored(Guid memberId, string text) => Text(memberId, text);
+
     private async Task<string?> Optional(Guid memberId, string? text) =>
         text is null ? null : await Text(memberId, text);
 

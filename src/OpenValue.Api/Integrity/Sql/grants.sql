@@ -12,3 +12,5 @@ revoke update, delete, truncate on SCHEMA.mt_streams from RUNTIME;
 grant update (version, "timestamp", type, is_archived, compacted_version) on SCHEMA.mt_streams to RUNTIME;
 revoke insert, update, delete, truncate on SCHEMA.ov_event_hashes from RUNTIME;
 revoke update, delete, truncate on SCHEMA.ov_chain_anchors from RUNTIME;
+-- A replaced chain head is kept as the upgrade recorded it (PersonalDataUpgrade).
+revoke update, delete, truncate on SCHEMA.ov_chain_reseals from RUNTIME;
