@@ -59,8 +59,9 @@ public static class ClaimEndpoints
             {
                 // A fresh server-chosen id names no stream yet: start it without reading it first (one round trip
                 // fewer on the busiest write); a collision would fail the insert and answer 409.
-                session.Events.StartStream<Contribution>(id, await new PersonalFields(session, http.RequestAborted).Seal(
-                    Claiming.Decide(command, null, network, KindCatalogue.Of(network), now.InUtc().Date, now)));
+                var first = Claiming.Decide(command, null, network, KindCatalogue.Of(network), now.InUtc().Date, now);
+                session.Events.StartStream<Contribution>(id,
+                    await new PersonalFields(session, http.RequestAborted).Seal(first));
             }
             else
             {
@@ -69,7 +70,8 @@ public static class ClaimEndpoints
                 if (stream.Aggregate is null && stream.CurrentVersion > 0)
                     throw RuleViolation.Conflict("contribution-exists", $"The id {id} is taken; choose a new one.");
                 var existing = stream.Aggregate is { } c ? await Opened(session, c, http.RequestAborted) : null;
-                var events = Claiming.Decide(command, existing, network, KindCatalogue.Of(network), now.InUtc().Date, now);
+                var events = Claiming.Decide(
+                    command, existing, network, KindCatalogue.Of(network), now.InUtc().Date, now);
                 stream.AppendMany(await new PersonalFields(session, http.RequestAborted).Seal(events));
             }
             return Outcome.Created($"/networks/{networkId}/contributions/{id}", new ContributionSubmittedResponse(id));
@@ -86,7 +88,8 @@ public static class ClaimEndpoints
         var stream = await FetchExisting(session, contributionId, http.RequestAborted);
         var now = clock.GetCurrentInstant();
         var command = new AmendContribution(contributionId, http.Caller().MemberId, body.Claim);
-        var events = Claiming.Decide(command, stream.Aggregate!, network, KindCatalogue.Of(network), now.InUtc().Date, now);
+        var events = Claiming.Decide(
+            command, stream.Aggregate!, network, KindCatalogue.Of(network), now.InUtc().Date, now);
         stream.AppendMany(await new PersonalFields(session, http.RequestAborted).Seal(events));
         await session.SaveChangesAsync(http.RequestAborted);
         return await ContributionResponse.Load(session, contributionId, http.RequestAborted);
@@ -109,7 +112,8 @@ public static class ClaimEndpoints
     /// The contribution with its first claim's text opened, for the decision that compares a retried submission
     /// with it (the stream keeps the text sealed).
     /// </summary>
-    private static async Task<Contribution> Opened(IQuerySession session, Contribution c, CancellationToken cancellation)
+    private static async Task<Contribution> Opened(
+        IQuerySession session, Contribution c, CancellationToken cancellation)
     {
         var texts = await Unsealed.For(session, [c.Submitted.Description, c.Submitted.EvidenceUrl], cancellation);
         return c with

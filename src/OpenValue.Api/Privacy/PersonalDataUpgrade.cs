@@ -95,7 +95,8 @@ public sealed class PersonalDataUpgrade : IInitialData
                 $"Network {tenant} no longer verifies after sealing: {after.FirstBreak?.What}");
     }
 
-    private static async Task<List<PlainRow>> Plaintext(IDocumentStore store, string tenant, CancellationToken cancellation)
+    private static async Task<List<PlainRow>> Plaintext(
+        IDocumentStore store, string tenant, CancellationToken cancellation)
     {
         var byType = PersonalFields.Stored.ToDictionary(f => TypeName(store, f.Event));
         await using var command = ChainAnchors.Db(store).CreateCommand(
@@ -130,15 +131,19 @@ public sealed class PersonalDataUpgrade : IInitialData
         {
             await using var command = new NpgsqlCommand($"update {schema}.mt_events set data = $1 where seq_id = $2",
                 connection);
-            command.Parameters.Add(new NpgsqlParameter { Value = Data.ToJsonString(), NpgsqlDbType = NpgsqlDbType.Jsonb });
+            command.Parameters.Add(
+                new NpgsqlParameter { Value = Data.ToJsonString(), NpgsqlDbType = NpgsqlDbType.Jsonb });
             command.Parameters.Add(new NpgsqlParameter { Value = Sequence });
             await command.ExecuteNonQueryAsync(cancellation);
         }
     }
 
-    /// <summary>Each hash from <paramref name="from"/> to the stream's end, in order: each covers the one before.</summary>
+    /// <summary>
+    /// Each hash from <paramref name="from"/> to the stream's end, in order: each covers the one before.
+    /// </summary>
     private static async Task Rechain(
-        NpgsqlConnection connection, string schema, string tenant, Guid stream, long from, CancellationToken cancellation)
+        NpgsqlConnection connection, string schema, string tenant, Guid stream, long from,
+        CancellationToken cancellation)
     {
         await using var last = new NpgsqlCommand(
             $"select max(version) from {schema}.ov_event_hashes where tenant_id = $1 and stream_id = $2", connection);
@@ -196,12 +201,14 @@ public sealed class PersonalDataUpgrade : IInitialData
         var (db, schema) = (ChainAnchors.Db(store), store.Options.DatabaseSchemaName);
         var heads = new ChainHeads(db, schema);
         var (head, resealed) = (ChainHeads.Empty, 0);
-        foreach (var (distribution, recorded) in (await heads.Anchors(tenant, cancellation)).OrderBy(a => a.Head.Sequence))
+        var anchors = await heads.Anchors(tenant, cancellation);
+        foreach (var (distribution, recorded) in anchors.OrderBy(a => a.Head.Sequence))
         {
             head = await heads.Fold(tenant, head, recorded.Sequence, cancellation);
             if (head.Hash == recorded.Hash) continue;
             await using var command = db.CreateCommand($"""
-                insert into {schema}.ov_chain_reseals (tenant_id, distribution_id, sequence, old_head, new_head, resealed_at)
+                insert into {schema}.ov_chain_reseals
+                       (tenant_id, distribution_id, sequence, old_head, new_head, resealed_at)
                 values ($1, $2, $3, $4, $5, now());
                 """);
             command.Parameters.Add(new NpgsqlParameter { Value = tenant });

@@ -35,7 +35,8 @@ public sealed class PersonalFields(IQuerySession session, CancellationToken canc
         },
         ContributionSubmitted s => s with
         {
-            Description = await Text(s.MemberId, s.Description), EvidenceUrl = await Optional(s.MemberId, s.EvidenceUrl),
+            Description = await Text(s.MemberId, s.Description),
+            EvidenceUrl = await Optional(s.MemberId, s.EvidenceUrl),
         },
         ContributionAmended a => a with
         {

@@ -64,7 +64,9 @@ internal static class MemberLabels
         return labels;
     }
 
-    /// <summary>The name opened; "erased member" once the key is gone. A name stored before sealing reads as it is.</summary>
+    /// <summary>
+    /// The name opened; "erased member" once the key is gone. A name stored before sealing reads as it is.
+    /// </summary>
     private static string Name(string stored, Guid network, byte[]? key) =>
         !Privacy.SealedText.IsSealed(stored)
             ? stored

@@ -79,7 +79,8 @@ public static class LedgerEndpoint
         var t = all.Totals(currency);
         return new LedgerResponse(currency, t.Income, t.Reserved, t.Paid, t.Reversed, t.Distributed, t.Undistributed,
             [.. perPool.Select(p => new PoolLedger(p.Id, p.ProjectId, p.Name, p.Sums.Totals(currency)))],
-            [.. members.Select(m => new MemberPaid(m.Id, names.Name(m.Name), MoneyResponse.Of(paid.GetValueOrDefault(m.Id), currency)))
+            [.. members.Select(m => new MemberPaid(m.Id, names.Name(m.Name),
+                MoneyResponse.Of(paid.GetValueOrDefault(m.Id), currency)))
             ],
             t.RecordedIncome, t.ReversedIncome, t.NetIncome, moment ?? clock.GetCurrentInstant());
     }

@@ -115,7 +115,8 @@ public static class PayoutEndpoints
         var details = await PayeeDetails(session, standing.Select(p => p.MemberId), http.RequestAborted);
         var rows = standing.Select(p => (IReadOnlyList<string>)
         [
-            p.MemberId.ToString(), CsvText.Defused(p.Name), p.Amount.Amount, p.Amount.Currency, p.Reference, sequence, hash,
+            p.MemberId.ToString(), CsvText.Defused(p.Name), p.Amount.Amount, p.Amount.Currency, p.Reference,
+            sequence, hash,
             .. CsvText.PayoutColumns(details.GetValueOrDefault(p.MemberId)),
         ]);
         var file = $"payouts-{Settling.Reference(distributionId, 0)[..11]}.csv";
@@ -153,7 +154,9 @@ public static class CsvText
     public static string Defused(string text) =>
         text.Length > 0 && "=+-@\t\r".Contains(text[0]) ? "'" + text : text;
 
-    /// <summary>The payee's details as the export's last four columns; a payee without them is marked missing.</summary>
+    /// <summary>
+    /// The payee's details as the export's last four columns; a payee without them is marked missing.
+    /// </summary>
     public static IReadOnlyList<string> PayoutColumns(Networks.Members.PayoutDetailsResponse? details) =>
         details is null
             ? ["", "", "", "missing"]

@@ -79,7 +79,8 @@ public static class Bic
     public static string Parse(string? value, string field)
     {
         var bic = (value ?? "").Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
-        var shaped = bic.Length is 8 or 11 && bic[..6].All(char.IsAsciiLetter) && bic[6..].All(char.IsAsciiLetterOrDigit);
+        var shaped = bic.Length is 8 or 11
+                     && bic[..6].All(char.IsAsciiLetter) && bic[6..].All(char.IsAsciiLetterOrDigit);
         return shaped
             ? bic
             : throw RuleViolation.Invalid(field, $"'{field}' must be 8 or 11 characters: 4 letters (bank), " +

@@ -117,7 +117,8 @@ public sealed class Journey(Recorder http, AppFixture app)
         (await http.Post(Url($"/members/{Guid.NewGuid()}/erasure"), null, ada)).Expect(404);
         (await http.Post(erasure, null, ada)).Expect(200);
         (await http.Post(erasure, null, ada)).Expect(409);
-        (await http.Put(Url($"/members/{deeId}/payout-details"), new { accountReference = "PayPal dee" }, dee)).Expect(409);
+        var again = new { accountReference = "PayPal dee" };
+        (await http.Put(Url($"/members/{deeId}/payout-details"), again, dee)).Expect(409);
     }
 
     private Guid founderId() => Guid.Parse(http.Exchanges.First(e => e.Method == "POST" && e.Path == "/networks" && e.Status == 201).Body

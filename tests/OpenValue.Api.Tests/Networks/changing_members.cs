@@ -34,7 +34,8 @@ public class changing_members(AppFixture app)
         // The event keeps the name sealed under Dee's key (Privacy.SealedText); opened, it is the new name.
         renamed.Name.Should().StartWith("ov1.").And.NotContain("Dee");
         (await Privacy.Stored.Open(app, n.NetworkId, renamed.Name)).Should().Be("Dee Smith");
-        renamed.Should().Be(new MemberRenamed(n.NetworkId, dee.MemberId, renamed.Name, dee.MemberId, app.Clock.GetCurrentInstant()));
+        renamed.Should().Be(
+            new MemberRenamed(n.NetworkId, dee.MemberId, renamed.Name, dee.MemberId, app.Clock.GetCurrentInstant()));
     }
 
     [Fact]

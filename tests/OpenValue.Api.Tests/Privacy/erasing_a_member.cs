@@ -111,7 +111,8 @@ public class erasing_a_member(AppFixture app)
         return Regex.Replace(erased, $"(\"memberId\":\"{memberId}\"[^}}]*\"erased\":)false", "${1}true");
     }
 
-    private static IReadOnlyList<string> Reads(FoundedNetwork n, Member dee, Guid claim, Guid adasClaim, Guid distribution) =>
+    private static IReadOnlyList<string> Reads(
+        FoundedNetwork n, Member dee, Guid claim, Guid adasClaim, Guid distribution) =>
     [
         "/members", $"/members/{dee.MemberId}", "/shares", $"/members/{dee.MemberId}/share", "/ledger",
         $"/distributions/{distribution}", $"/contributions/{claim}", $"/contributions/{adasClaim}",
@@ -127,7 +128,8 @@ public class erasing_a_member(AppFixture app)
             status.Should().Be(200, $"{path}: {body?.ToJsonString()}");
             read[path] = body!.ToJsonString();
         }
-        var (_, _, csv) = await api.Get(n.Url($"/distributions/{Guid.Parse(paths[5].Split('/')[2])}/payouts.csv"), n.Token);
+        var distribution = Guid.Parse(paths[5].Split('/')[2]);
+        var (_, _, csv) = await api.Get(n.Url($"/distributions/{distribution}/payouts.csv"), n.Token);
         read["payouts.csv"] = await csv.Content.ReadAsStringAsync();
         // The feed without its newest entry, which after the erasure is the erasure itself.
         var items = (await api.Activity(n, n.Token)).Items();

@@ -20,16 +20,19 @@ public class payout_details(AppFixture app)
     {
         var n = await api.Found();
         var dee = await api.Admit(n, "Dee", "user", "contributor");
-        var (status, body, _) = await Put(n, dee, new { iban = "de89 3704 0044 0532 0130 00", bic = "cobadeffxxx" }, dee.Token);
+        var typed = new { iban = "de89 3704 0044 0532 0130 00", bic = "cobadeffxxx" };
+        var (status, body, _) = await Put(n, dee, typed, dee.Token);
         status.Should().Be(200, body?.ToJsonString());
         (body!["iban"]!.GetValue<string>(), body["bic"]!.GetValue<string>()).Should()
             .Be(("DE89 3704 0044 0532 0130 00", "COBADEFFXXX"));
         body["accountReference"].Should().BeNull();
 
-        var set = (await app.Events(n.NetworkId, n.NetworkId)).Last().Data.Should().BeOfType<MemberPayoutDetailsSet>().Which;
+        var set = (await app.Events(n.NetworkId, n.NetworkId)).Last().Data
+            .Should().BeOfType<MemberPayoutDetailsSet>().Which;
         set.Iban.Should().StartWith("ov1.").And.NotContain("3704");
         (await Stored.Open(app, n.NetworkId, set.Iban!)).Should().Be("DE89370400440532013000");
-        (await app.Scalar<long>("select count(*) from openvalue.mt_events where tenant_id = $1 and strpos(data::text, $2) > 0",
+        (await app.Scalar<long>(
+            "select count(*) from openvalue.mt_events where tenant_id = $1 and strpos(data::text, $2) > 0",
             n.NetworkId.ToString(), "DE8937040044")).Should().Be(0);
 
         // An account reference replaces the IBAN.
@@ -54,8 +57,10 @@ public class payout_details(AppFixture app)
         (await api.Get(Url(n, dee), n.Token)).Status.Should().Be(200, "the founder is a treasurer too");
         (await api.Get(Url(n, dee), eve.Token)).ShouldBeProblem(403, code: "self-or-treasurer");
         (await api.Get(Url(n, eve), tess.Token)).ShouldBeProblem(404, code: "payout-details-not-set");
-        (await Put(n, dee, new { accountReference = "Eve's account" }, eve.Token)).ShouldBeProblem(403, code: "self-only");
-        (await Put(n, dee, new { accountReference = "Tess's account" }, tess.Token)).ShouldBeProblem(403, code: "self-only");
+        (await Put(n, dee, new { accountReference = "Eve's account" }, eve.Token))
+            .ShouldBeProblem(403, code: "self-only");
+        (await Put(n, dee, new { accountReference = "Tess's account" }, tess.Token))
+            .ShouldBeProblem(403, code: "self-only");
         (await app.EventCount(n.NetworkId)).Should().Be(before);
     }
 
@@ -73,7 +78,8 @@ public class payout_details(AppFixture app)
         (await api.Get(Url(a, dee), b.Token)).ShouldBeProblem(404, code: "network-not-found");
         (await Put(a, dee, new { accountReference = "x" }, b.Token)).ShouldBeProblem(404, code: "network-not-found");
         var bMember = new Member(b.MemberId, b.Token);
-        (await Put(a, bMember, new { accountReference = "x" }, dee.Token)).ShouldBeProblem(404, code: "member-not-found");
+        (await Put(a, bMember, new { accountReference = "x" }, dee.Token))
+            .ShouldBeProblem(404, code: "member-not-found");
         (await app.EventCount(b.NetworkId)).Should().Be(before);
     }
 
@@ -103,8 +109,8 @@ public class payout_details(AppFixture app)
     public async Task payouts_csv_carries_the_details_and_marks_lines_without_them()
     {
         var (n, bob, cem) = await api.ThreeEqualMembers();
-        (await Put(n, new Member(bob.MemberId, bob.Token), new { iban = "GB82 WEST 1234 5698 7654 32", bic = "NWBKGB2L" },
-            bob.Token)).Status.Should().Be(200);
+        var bobs = new { iban = "GB82 WEST 1234 5698 7654 32", bic = "NWBKGB2L" };
+        (await Put(n, new Member(bob.MemberId, bob.Token), bobs, bob.Token)).Status.Should().Be(200);
         (await Put(n, new Member(cem.MemberId, cem.Token), new { accountReference = "=HYPERLINK(1)" }, cem.Token))
             .Status.Should().Be(200);
         await api.RecordIncome(n, "300.00");

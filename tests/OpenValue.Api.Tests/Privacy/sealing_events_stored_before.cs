@@ -35,7 +35,8 @@ public class sealing_events_stored_before(AppFixture app)
         await api.RecordIncome(n, "10.00");
         var distribution = await api.Proposed(n, "10.00");
         var oldHead = distribution["chainHead"]!["hash"]!.GetValue<string>();
-        string[] paths = ["/members", $"/members/{larkspur}", $"/contributions/{claim}", $"/distributions/{distribution.IdOf()}"];
+        string[] paths =
+            ["/members", $"/members/{larkspur}", $"/contributions/{claim}", $"/distributions/{distribution.IdOf()}"];
         var before = await Reads(n, paths);
         before["/members"].Should().Contain(NewName);
         (await Scan.RowsHolding(app, family)).Should().NotBeEmpty("an earlier build stored the name plainly");
@@ -72,17 +73,21 @@ public class sealing_events_stored_before(AppFixture app)
         var result = await PersonalDataUpgrade.Run(app.Store, n.NetworkId.ToString(), CancellationToken.None);
 
         (result.EventsSealed, result.Skipped).Should().Match<(int, string?)>(r => r.Item1 == 0 && r.Item2 != null);
-        (await app.Scalar<long>("select count(*) from openvalue.mt_events where tenant_id = $1 and strpos(data::text, $2) > 0",
+        (await app.Scalar<long>(
+            "select count(*) from openvalue.mt_events where tenant_id = $1 and strpos(data::text, $2) > 0",
             n.NetworkId.ToString(), OldName)).Should().Be(1, "a broken chain is never re-chained over");
     }
 
-    /// <summary>What an earlier build stored: a member admitted and renamed, their claim and a review, plainly.</summary>
+    /// <summary>
+    /// What an earlier build stored: a member admitted and renamed, their claim and a review, plainly.
+    /// </summary>
     private async Task<(Guid Member, Guid Claim)> Plaintext(FoundedNetwork n)
     {
         var (member, claim, at) = (Guid.CreateVersion7(), Guid.CreateVersion7(), app.Clock.GetCurrentInstant());
         await using var session = app.Store.LightweightSession(n.NetworkId.ToString());
         session.Events.Append(n.NetworkId,
-            new MemberAdmitted(n.NetworkId, member, OldName, [Role.Contributor], StakeholderClass.Labour, n.MemberId, at),
+            new MemberAdmitted(
+                n.NetworkId, member, OldName, [Role.Contributor], StakeholderClass.Labour, n.MemberId, at),
             new MemberRenamed(n.NetworkId, member, NewName, member, at));
         session.Events.StartStream<Contribution>(claim,
             new ContributionSubmitted(claim, member, "work", 3m, "hour", new LocalDate(2026, 11, 20), Description, null,

@@ -14,7 +14,8 @@ public class PayoutDetailsTests
 
     private static object[] Set(string? iban = null, string? bic = null, string? reference = null, Guid? by = null,
         NetworkMember? member = null) =>
-        PayoutDetails.Decide(new SetPayoutDetails(Dee, iban, bic, reference, by ?? Dee), Makers, member ?? DeeMember, Now);
+        PayoutDetails.Decide(
+            new SetPayoutDetails(Dee, iban, bic, reference, by ?? Dee), Makers, member ?? DeeMember, Now);
 
     private static RuleViolation Refused(Func<object> decide) => decide.Should().Throw<RuleViolation>().Which;
 
@@ -63,7 +64,8 @@ public class PayoutDetailsTests
     [InlineData("COBADEFFXXX", "COBADEFFXXX")]
     [InlineData("cobadeff", "COBADEFF")]
     [InlineData("DEUT DE DB FRA", "DEUTDEDBFRA")]
-    public void A_BIC_of_8_or_11_characters_is_kept(string typed, string kept) => Bic.Parse(typed, "bic").Should().Be(kept);
+    public void A_BIC_of_8_or_11_characters_is_kept(string typed, string kept) =>
+        Bic.Parse(typed, "bic").Should().Be(kept);
 
     [Theory]
     [InlineData("COBADEF")]
@@ -95,7 +97,8 @@ public class PayoutDetailsTests
     [Fact]
     public void Both_an_IBAN_and_an_account_reference_or_neither_are_refused()
     {
-        Refused(() => Set(iban: "DE89370400440532013000", reference: "PayPal")).Code.Should().Be("invalid-accountReference");
+        Refused(() => Set(iban: "DE89370400440532013000", reference: "PayPal"))
+            .Code.Should().Be("invalid-accountReference");
         Refused(() => Set()).Code.Should().Be("invalid-iban");
         Refused(() => Set(bic: "COBADEFFXXX")).Code.Should().Be("invalid-iban");
         Refused(() => Set(bic: "COBADEFFXXX", reference: "PayPal")).Code.Should().Be("invalid-bic");
@@ -109,7 +112,8 @@ public class PayoutDetailsTests
         (byAda.Kind, byAda.Code).Should().Be((RefusalKind.Forbidden, "self-only"));
         var erased = Refused(() => Set(reference: "PayPal", member: DeeMember with { Erased = true }));
         (erased.Kind, erased.Code).Should().Be((RefusalKind.Conflict, "member-erased"));
-        var unknown = Refused(() => PayoutDetails.Decide(new SetPayoutDetails(Dee, null, null, "PayPal", Dee), Makers, null, Now));
+        var unknown = Refused(() =>
+            PayoutDetails.Decide(new SetPayoutDetails(Dee, null, null, "PayPal", Dee), Makers, null, Now));
         (unknown.Kind, unknown.Code).Should().Be((RefusalKind.NotFound, "member-not-found"));
     }
 
@@ -118,8 +122,10 @@ public class PayoutDetailsTests
     {
         PayoutDetails.Decide(new EraseMember(Dee, Ada), Makers, DeeMember, Now).Should().BeEquivalentTo(
             new object[] { new MemberErased(NetworkId, Dee, Ada, Now) }, o => o.RespectingRuntimeTypes());
-        var again = Refused(() => PayoutDetails.Decide(new EraseMember(Dee, Ada), Makers, DeeMember with { Erased = true }, Now));
+        var again = Refused(() =>
+            PayoutDetails.Decide(new EraseMember(Dee, Ada), Makers, DeeMember with { Erased = true }, Now));
         (again.Kind, again.Code).Should().Be((RefusalKind.Conflict, "already-erased"));
-        Refused(() => PayoutDetails.Decide(new EraseMember(Dee, Ada), Makers, null, Now)).Code.Should().Be("member-not-found");
+        Refused(() => PayoutDetails.Decide(new EraseMember(Dee, Ada), Makers, null, Now))
+            .Code.Should().Be("member-not-found");
     }
 }

@@ -30,7 +30,8 @@ public static class ErasureEndpoint
         var stream = await session.Events.FetchForWriting<Network>(networkId, cancellation);
         var member = await session.LoadAsync<MemberView>(memberId, cancellation);
         var command = new EraseMember(memberId, http.Caller().MemberId);
-        stream.AppendMany(PayoutDetails.Decide(command, stream.Aggregate!, member?.ToMember(), clock.GetCurrentInstant()));
+        var now = clock.GetCurrentInstant();
+        stream.AppendMany(PayoutDetails.Decide(command, stream.Aggregate!, member?.ToMember(), now));
         MemberKeys.Shred(session, memberId);
         await session.SaveChangesAsync(cancellation);
         var view = await session.LoadAsync<MemberView>(memberId, cancellation);

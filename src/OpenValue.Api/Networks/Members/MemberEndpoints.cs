@@ -28,7 +28,8 @@ public sealed record MemberResponse(
         new(v.Id, v.Erased ? Privacy.Unsealed.ErasedName : names.Name(v.Name), v.Roles, v.StakeholderClass,
             v.AdmittedAt, v.Erased);
 
-    public static async Task<MemberResponse> Open(IQuerySession session, MemberView v, CancellationToken cancellation) =>
+    public static async Task<MemberResponse> Open(
+        IQuerySession session, MemberView v, CancellationToken cancellation) =>
         From(v, await Privacy.Unsealed.For(session, [v.Name], cancellation));
 }
 

@@ -35,7 +35,10 @@ public sealed class MemberView
     /// it sealed), for the decisions that compare it.
     /// </summary>
     public NetworkMember ToMember(string? name = null) =>
-        new(Id, name ?? Name, StakeholderClass, [.. Roles]) { AdmittedAt = AdmittedAt, Classes = Classes, Erased = Erased };
+        new(Id, name ?? Name, StakeholderClass, [.. Roles])
+        {
+            AdmittedAt = AdmittedAt, Classes = Classes, Erased = Erased,
+        };
 }
 
 /// <summary>Payout details as stored: each field sealed under the member's key.</summary>

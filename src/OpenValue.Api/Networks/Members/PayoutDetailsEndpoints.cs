@@ -33,7 +33,8 @@ public static class PayoutDetailsEndpoints
     {
         var cancellation = http.RequestAborted;
         var stream = await session.Events.FetchForWriting<Network>(networkId, cancellation);
-        var command = new SetPayoutDetails(memberId, body.Iban, body.Bic, body.AccountReference, http.Caller().MemberId);
+        var command = new SetPayoutDetails(
+            memberId, body.Iban, body.Bic, body.AccountReference, http.Caller().MemberId);
         var member = await session.LoadAsync<MemberView>(memberId, cancellation);
         var events = PayoutDetails.Decide(command, stream.Aggregate!, member?.ToMember(), clock.GetCurrentInstant());
         stream.AppendMany(await new PersonalFields(session, cancellation).Seal(events));
@@ -57,7 +58,8 @@ public static class PayoutDetailsEndpoints
         return await Read(session, memberId, http.RequestAborted);
     }
 
-    private static async Task<PayoutDetailsResponse> Read(IQuerySession session, Guid memberId, CancellationToken cancellation)
+    private static async Task<PayoutDetailsResponse> Read(
+        IQuerySession session, Guid memberId, CancellationToken cancellation)
     {
         var member = await session.LoadAsync<MemberView>(memberId, cancellation)
             ?? throw RuleViolation.NotFound("member-not-found", $"Member {memberId} is not in this network.");
@@ -79,13 +81,14 @@ public static class OpenedPayoutDetails
     {
         var stored = members.Where(m => m.PayoutDetails is not null).ToList();
         var unsealed = await Unsealed.For(session,
-            stored.SelectMany(m => new[] { m.PayoutDetails!.Iban, m.PayoutDetails.Bic, m.PayoutDetails.AccountReference }),
+            stored.Select(m => m.PayoutDetails!).SelectMany(d => new[] { d.Iban, d.Bic, d.AccountReference }),
             cancellation);
         var details = new Dictionary<Guid, PayoutDetailsResponse>();
         foreach (var member in stored)
         {
             var d = member.PayoutDetails!;
-            var (iban, bic, reference) = (unsealed.Open(d.Iban), unsealed.Open(d.Bic), unsealed.Open(d.AccountReference));
+            var (iban, bic) = (unsealed.Open(d.Iban), unsealed.Open(d.Bic));
+            var reference = unsealed.Open(d.AccountReference);
             if (iban is null && reference is null)
                 continue;
             details[member.Id] = new PayoutDetailsResponse(
