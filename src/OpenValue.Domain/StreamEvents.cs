@@ -19,6 +19,7 @@ public static class StreamEvents
         typeof(NetworkFounded), typeof(MemberAdmitted), typeof(MemberRoleGranted), typeof(MemberRoleRevoked), typeof(MemberTokenReissued), typeof(MemberInvitationIssued),
         typeof(MemberRenamed), typeof(MemberClassChanged),
         typeof(MemberDeparted),
+        typeof(MemberPayoutDetailsSet), typeof(MemberErased),
         typeof(ProjectOpened), typeof(ReviewPolicySet), typeof(TreasuryPolicySet), typeof(ValueEquationAdopted), typeof(ContributionsRevalued),
     ];
 

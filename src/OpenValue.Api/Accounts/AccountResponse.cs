@@ -24,7 +24,8 @@ public static class AccountResponses
             var member = await tenant.LoadAsync<MemberView>(membership.MemberId, cancellation);
             // A membership the member has left leads nowhere any more: it is not offered.
             if (network is not null && member is not null && member.DepartedOn is null)
-                networks.Add(new(network.Id, network.Name, network.Currency, member.Id, member.Name, member.Roles));
+                networks.Add(new(network.Id, network.Name, network.Currency, member.Id,
+                    (await Networks.Members.MemberResponse.Open(tenant, member, cancellation)).Name, member.Roles));
         }
         return new AccountResponse(account.Id, account.Login, [.. networks.OrderBy(n => n.Name,
             StringComparer.Ordinal)]);

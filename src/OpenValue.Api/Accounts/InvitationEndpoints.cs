@@ -44,7 +44,8 @@ public static class InvitationEndpoints
         var member = await tenant.LoadAsync<MemberView>(invitation.MemberId, http.RequestAborted);
         if (network is null || member is null)
             throw Unknown();
-        return Results.Ok(new InvitationPreviewResponse(network.Id, network.Name, member.Id, member.Name,
+        var name = (await Networks.Members.MemberResponse.Open(tenant, member, http.RequestAborted)).Name;
+        return Results.Ok(new InvitationPreviewResponse(network.Id, network.Name, member.Id, name,
             invitation.ExpiresAt));
     }
 

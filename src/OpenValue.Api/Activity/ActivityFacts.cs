@@ -38,13 +38,14 @@ public static class ActivityFacts
         typeof(IncomeReversed), typeof(PayoutReissued),
         typeof(ContributionAcceptanceRevoked), typeof(ContributionAppealed), typeof(ContributionRevocationRequested),
         typeof(ContributionForfeited), typeof(MemberDeparted),
+        typeof(MemberPayoutDetailsSet), typeof(MemberErased),
     ];
 
     public static ActivityFact? Describe(object data) => data switch
     {
         NetworkFounded e => new(e.FoundedAt, e.FoundedBy, new(), $"Founded the network “{e.Name}” with {e.Currency} as its currency."),
         MemberAdmitted e => new(e.AdmittedAt, e.AdmittedBy, new(MemberId: e.MemberId),
-            $"Admitted {e.Name} as {Words(e.Roles.Select(Wire.Name))} ({Wire.Name(e.StakeholderClass)})."),
+            $"Admitted {Named(e.Name)} as {Words(e.Roles.Select(Wire.Name))} ({Wire.Name(e.StakeholderClass)})."),
         MemberRoleGranted e => new(e.GrantedAt, e.GrantedBy, new(MemberId: e.MemberId), $"Granted the {Wire.Name(e.Role)} role."),
         MemberRoleRevoked e => new(e.RevokedAt, e.RevokedBy, new(MemberId: e.MemberId), $"Revoked the {Wire.Name(e.Role)} role."),
         // A steward who gives someone else a new token could keep it and act as them, so every member sees it;
@@ -55,7 +56,7 @@ public static class ActivityFacts
         MemberInvitationIssued e => new(e.IssuedAt, e.IssuedBy, new(MemberId: e.MemberId),
             "Issued the member a fresh invitation link; their earlier links stopped working.",
             e.IssuedBy == e.MemberId ? Role.Steward : null),
-        MemberRenamed e => new(e.RenamedAt, e.RenamedBy, new(MemberId: e.MemberId), $"Renamed the member to {e.Name}."),
+        MemberRenamed e => new(e.RenamedAt, e.RenamedBy, new(MemberId: e.MemberId), $"Renamed the member to {Named(e.Name)}."),
         MemberClassChanged e => new(e.ChangedAt, e.ChangedBy, new(MemberId: e.MemberId),
             $"Moved the member to the {Wire.Name(e.StakeholderClass)} class " +
             $"from {Domain.Dates.Format(e.EffectiveOn)}."),
@@ -71,16 +72,16 @@ public static class ActivityFacts
         ContributionsRevalued e => new(e.RevaluedAt, e.RevaluedBy, new(),
             $"Re-valued {Count(e.CorrectedCount, "accepted contribution")} under version {e.EquationVersion}: {Short(e.Reason)}"),
         ContributionSubmitted e => new(e.SubmittedAt, e.MemberId, new(e.MemberId, e.ContributionId, e.ProjectId),
-            $"Claimed {Claim(e.Quantity, e.Unit, e.Kind)}: {Short(e.Description)}"),
+            $"Claimed {Claim(e.Quantity, e.Unit, e.Kind)}: {Written(e.Description)}"),
         ContributionAmended e => new(e.AmendedAt, e.AmendedBy, new(e.AmendedBy, e.ContributionId, e.ProjectId),
-            $"Amended the claim to {Claim(e.Quantity, e.Unit, e.Kind)}: {Short(e.Description)}"),
+            $"Amended the claim to {Claim(e.Quantity, e.Unit, e.Kind)}: {Written(e.Description)}"),
         ContributionWithdrawn e => new(e.WithdrawnAt, e.WithdrawnBy, new(e.WithdrawnBy, e.ContributionId), "Withdrew the claim."),
         ContributionReviewed e => new(e.ReviewedAt, e.ReviewerId, new(ContributionId: e.ContributionId),
-            $"Reviewed the claim: {Statuses.Name(e.Verdict)}" + (e.Reason is { Length: > 0 } reason ? $", “{Short(reason)}”" : ".")),
+            $"Reviewed the claim: {Statuses.Name(e.Verdict)}" + (e.Reason is { Length: > 0 } reason ? $", “{Written(reason)}”" : ".")),
         ContributionAccepted e => new(e.AcceptedAt, null, new(e.MemberId, e.ContributionId, e.ProjectId),
             $"The claim of {Claim(e.Quantity, e.Unit, e.Kind)} was accepted" +
             (e.Points is { } points ? $" for {DecimalText.Format(points)} points (value equation version {e.EquationVersion})." : ", without points (no value equation yet).")),
-        ContributionRejected e => new(e.RejectedAt, e.RejectedBy, new(ContributionId: e.ContributionId), $"Rejected the claim: {Short(e.Reason)}"),
+        ContributionRejected e => new(e.RejectedAt, e.RejectedBy, new(ContributionId: e.ContributionId), $"Rejected the claim: {Written(e.Reason)}"),
         // Single income records, with their source and note, are shown to treasurers only; members see the totals in
         // the ledger.
         IncomeRecorded e => new(e.RecordedAt, e.RecordedBy, new(ProjectId: e.ProjectId, IncomeId: e.IncomeId),
@@ -112,6 +113,11 @@ public static class ActivityFacts
             $"The member left the network on {Domain.Dates.Format(e.On)} as a {Statuses.Name(e.Terms)}, keeping " +
             (e.KeptKinds is null ? "every kind's points" : e.KeptKinds.Count == 0 ? "no points"
                 : $"the points of {Words(e.KeptKinds)}") + $": {Short(e.Reason)}"),
+        // Only that the details changed, and only to treasurers, who pay by them: never the details.
+        MemberPayoutDetailsSet e => new(e.SetAt, e.SetBy, new(MemberId: e.MemberId),
+            "Changed the member's payout details.", Role.Treasurer),
+        MemberErased e => new(e.ErasedAt, e.ErasedBy, new(MemberId: e.MemberId),
+            "Erased the member's personal data: their name, the text they wrote and their payout details."),
         _ => null,
     };
 
@@ -123,6 +129,16 @@ public static class ActivityFacts
             return line[..119].TrimEnd() + "…";
         return line.EndsWith('.') || line.EndsWith('!') || line.EndsWith('?') ? line : line + ".";
     }
+
+    /// <summary>
+    /// A name in a sentence: a sealed one as its token, opened when the feed is read (so the entry, like the
+    /// event, holds only the sealed name, and an erasure reaches it without rewriting it).
+    /// </summary>
+    private static string Named(string name) => name;
+
+    /// <summary>Free text in a sentence: a sealed one as its token marked free text, shortened once opened.</summary>
+    private static string Written(string text) =>
+        Privacy.SealedText.IsSealed(text) ? Privacy.Unsealed.FreeTextMark + text : Short(text);
 
     private static string Claim(decimal quantity, string unit, string kind) => $"{DecimalText.Format(quantity)} {unit} of {kind}";
 

@@ -45,9 +45,10 @@ public static class ActivityFeedEndpoint
 
         var page = entries.Take(size).ToList();
         var names = await Names(session, page, http.RequestAborted);
+        var texts = await Privacy.Unsealed.For(session, page.Select(e => e.Summary), http.RequestAborted);
         var items = page.Select(e => new ActivityItem(e.Id, e.At, e.Type, e.ActorId, NameOf(names, e.ActorId), e.Subjects.MemberId,
             NameOf(names, e.Subjects.MemberId), e.Subjects.ContributionId, e.Subjects.ProjectId, e.Subjects.DistributionId,
-            e.Subjects.PayoutId, e.Subjects.IncomeId, e.Summary)).ToList();
+            e.Subjects.PayoutId, e.Subjects.IncomeId, texts.Within(e.Summary, ActivityFacts.Short))).ToList();
         return new ActivityPage(items, size, entries.Count > size ? page[^1].Id : null);
     }
 
@@ -57,7 +58,8 @@ public static class ActivityFeedEndpoint
         if (ids.Length == 0)
             return new Dictionary<Guid, string>();
         var members = await session.LoadManyAsync<MemberView>(cancellation, ids);
-        return members.ToDictionary(m => m.Id, m => m.Name);
+        var names = await Privacy.Unsealed.For(session, members.Select(m => m.Name), cancellation);
+        return members.ToDictionary(m => m.Id, m => names.Name(m.Name));
     }
 
     private static string? NameOf(IReadOnlyDictionary<Guid, string> names, Guid? id) => id is { } known ? names.GetValueOrDefault(known) : null;

@@ -9,6 +9,7 @@ using OpenValue.Api.Security;
 using OpenValue.Domain;
 using OpenValue.Domain.Contributions;
 using OpenValue.Domain.Networks;
+using OpenValue.Api.Privacy;
 using Wolverine.Http;
 
 namespace OpenValue.Api.Contributions;
@@ -58,8 +59,9 @@ public static class ClaimEndpoints
             {
                 // A fresh server-chosen id names no stream yet: start it without reading it first (one round trip
                 // fewer on the busiest write); a collision would fail the insert and answer 409.
+                var first = Claiming.Decide(command, null, network, KindCatalogue.Of(network), now.InUtc().Date, now);
                 session.Events.StartStream<Contribution>(id,
-                    Claiming.Decide(command, null, network, KindCatalogue.Of(network), now.InUtc().Date, now));
+                    await new PersonalFields(session, http.RequestAborted).Seal(first));
             }
             else
             {
@@ -67,7 +69,10 @@ public static class ClaimEndpoints
                 // A client-chosen id could name a stream that is not a contribution (the network's own, say).
                 if (stream.Aggregate is null && stream.CurrentVersion > 0)
                     throw RuleViolation.Conflict("contribution-exists", $"The id {id} is taken; choose a new one.");
-                stream.AppendMany(Claiming.Decide(command, stream.Aggregate, network, KindCatalogue.Of(network), now.InUtc().Date, now));
+                var existing = stream.Aggregate is { } c ? await Opened(session, c, http.RequestAborted) : null;
+                var events = Claiming.Decide(
+                    command, existing, network, KindCatalogue.Of(network), now.InUtc().Date, now);
+                stream.AppendMany(await new PersonalFields(session, http.RequestAborted).Seal(events));
             }
             return Outcome.Created($"/networks/{networkId}/contributions/{id}", new ContributionSubmittedResponse(id));
         });
@@ -83,7 +88,9 @@ public static class ClaimEndpoints
         var stream = await FetchExisting(session, contributionId, http.RequestAborted);
         var now = clock.GetCurrentInstant();
         var command = new AmendContribution(contributionId, http.Caller().MemberId, body.Claim);
-        stream.AppendMany(Claiming.Decide(command, stream.Aggregate!, network, KindCatalogue.Of(network), now.InUtc().Date, now));
+        var events = Claiming.Decide(
+            command, stream.Aggregate!, network, KindCatalogue.Of(network), now.InUtc().Date, now);
+        stream.AppendMany(await new PersonalFields(session, http.RequestAborted).Seal(events));
         await session.SaveChangesAsync(http.RequestAborted);
         return await ContributionResponse.Load(session, contributionId, http.RequestAborted);
     }
@@ -99,6 +106,23 @@ public static class ClaimEndpoints
         stream.AppendMany(Claiming.Decide(command, stream.Aggregate!, clock.GetCurrentInstant()));
         await session.SaveChangesAsync(http.RequestAborted);
         return await ContributionResponse.Load(session, contributionId, http.RequestAborted);
+    }
+
+    /// <summary>
+    /// The contribution with its first claim's text opened, for the decision that compares a retried submission
+    /// with it (the stream keeps the text sealed).
+    /// </summary>
+    private static async Task<Contribution> Opened(
+        IQuerySession session, Contribution c, CancellationToken cancellation)
+    {
+        var texts = await Unsealed.For(session, [c.Submitted.Description, c.Submitted.EvidenceUrl], cancellation);
+        return c with
+        {
+            Submitted = c.Submitted with
+            {
+                Description = texts.Text(c.Submitted.Description)!, EvidenceUrl = texts.Text(c.Submitted.EvidenceUrl),
+            },
+        };
     }
 
     /// <summary>The stream of a contribution of this network, locked to the version read, or 404.</summary>

@@ -53,7 +53,7 @@ public static class ContributionQueries
             };
             query = query.Where(v => v.RevocationRequested == flagged);
         }
-        return Paged(query.OrderByDescending(v => v.SubmittedSequence), page, pageSize, http.RequestAborted);
+        return Paged(session, query.OrderByDescending(v => v.SubmittedSequence), page, pageSize, http.RequestAborted);
     }
 
     /// <summary>
@@ -69,14 +69,17 @@ public static class ContributionQueries
         var query = session.Query<ContributionView>()
             .Where(v => v.Status == ContributionStatus.Submitted && v.MemberId != me && !v.ReviewedThisRound.Contains(me))
             .OrderBy(v => v.SubmittedSequence);
-        return Paged(query, page, pageSize, http.RequestAborted);
+        return Paged(session, query, page, pageSize, http.RequestAborted);
     }
 
-    private static async Task<ContributionPage> Paged(IQueryable<ContributionView> query, string? page, string? pageSize, CancellationToken cancellation)
+    private static async Task<ContributionPage> Paged(
+        IQuerySession session, IQueryable<ContributionView> query, string? page, string? pageSize,
+        CancellationToken cancellation)
     {
         var wanted = PageRequest.Parse(page, pageSize);
         var views = await query.Stats(out var stats).Skip(wanted.Skip).Take(wanted.Size).ToListAsync(cancellation);
-        var items = views.Select(ContributionResponse.From).ToList();
+        var texts = await ContributionResponse.Opening(session, views, cancellation);
+        var items = views.Select(v => ContributionResponse.From(v, texts)).ToList();
         return new ContributionPage(items, wanted.Number, wanted.Size, stats.TotalResults);
     }
 

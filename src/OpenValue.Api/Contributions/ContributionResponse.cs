@@ -34,22 +34,35 @@ public sealed record ContributionResponse(
     RevocationResponse? Revocation = null, ForfeitureResponse? Forfeiture = null,
     IReadOnlyList<AppealResponse>? Appeals = null)
 {
-    public static ContributionResponse From(ContributionView v) => new(
-        v.Id, v.MemberId, v.Kind, v.Quantity.ToString(CultureInfo.InvariantCulture), v.Unit, v.OccurredOn, v.Description,
-        v.EvidenceUrl, v.ProjectId, v.Status, v.Round, v.SubmittedAt, v.DecidedAt, v.Points is { } p ? DecimalText.Format(p) : null, v.EquationVersion,
-        [.. v.Reviews.Select(r => new ReviewResponse(r.ReviewerId, r.Verdict, r.Reason, r.Round, r.At))], v.Version,
+    /// <param name="texts">The views' sealed texts opened (<see cref="Opening"/>).</param>
+    public static ContributionResponse From(ContributionView v, Privacy.Unsealed texts) => new(
+        v.Id, v.MemberId, v.Kind, v.Quantity.ToString(CultureInfo.InvariantCulture), v.Unit, v.OccurredOn,
+        texts.Text(v.Description)!, texts.Text(v.EvidenceUrl), v.ProjectId, v.Status, v.Round, v.SubmittedAt,
+        v.DecidedAt, v.Points is { } p ? DecimalText.Format(p) : null, v.EquationVersion,
+        [.. v.Reviews.Select(r => new ReviewResponse(r.ReviewerId, r.Verdict, texts.Text(r.Reason), r.Round, r.At))],
+        v.Version,
         v.RevocationRequested,
-        [.. v.RevocationRequests.Select(q => new RevocationRequestResponse(q.Reason, q.RequestedBy, q.RequestedAt))],
-        v.Revocation is { } r ? new RevocationResponse(r.Points is { } lost ? DecimalText.Format(lost) : null, r.Reason,
-            r.RevokedBy, r.RevokedAt) : null,
+        [.. v.RevocationRequests.Select(q =>
+            new RevocationRequestResponse(texts.Text(q.Reason)!, q.RequestedBy, q.RequestedAt))],
+        v.Revocation is { } r ? new RevocationResponse(r.Points is { } lost ? DecimalText.Format(lost) : null,
+            texts.Text(r.Reason)!, r.RevokedBy, r.RevokedAt) : null,
         v.Forfeiture is { } f
             ? new ForfeitureResponse(DecimalText.Format(f.Points), f.Terms, f.From, f.ForfeitedBy)
             : null,
-        [.. v.Appeals.Select(a => new AppealResponse(a.Reason, a.Round, a.AppealedAt))]);
+        [.. v.Appeals.Select(a => new AppealResponse(texts.Text(a.Reason)!, a.Round, a.AppealedAt))]);
+
+    /// <summary>The keys that open the free texts of these views: description, evidence link, reasons.</summary>
+    public static Task<Privacy.Unsealed> Opening(
+        IQuerySession session, IEnumerable<ContributionView> views, CancellationToken cancellation) =>
+        Privacy.Unsealed.For(session,
+            views.SelectMany(v => v.Reviews.Select(r => r.Reason)
+                .Concat(v.RevocationRequests.Select(q => q.Reason)).Concat(v.Appeals.Select(a => a.Reason))
+                .Append(v.Revocation?.Reason).Append(v.Description).Append(v.EvidenceUrl)),
+            cancellation);
 
     public static async Task<ContributionResponse> Load(IQuerySession session, Guid contributionId, CancellationToken cancellation) =>
         await session.LoadAsync<ContributionView>(contributionId, cancellation) is { } view
-            ? From(view)
+            ? From(view, await Opening(session, [view], cancellation))
             : throw NotFound(contributionId);
 
     public static RuleViolation NotFound(Guid contributionId) =>

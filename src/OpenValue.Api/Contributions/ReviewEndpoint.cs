@@ -43,7 +43,9 @@ public static class ReviewEndpoint
             throw RuleViolation.Conflict("author-departed", "The author of this claim has left the network.");
         var command = new ReviewContribution(contributionId, http.Caller().MemberId, body.Verdict, body.Reason);
         var currency = Currency.Parse(network.Currency, "currency");
-        stream.AppendMany(Reviewing.Decide(command, stream.Aggregate!, network.ApprovalsRequired, network.Equation, currency, clock.GetCurrentInstant()));
+        var events = Reviewing.Decide(command, stream.Aggregate!, network.ApprovalsRequired, network.Equation, currency,
+            clock.GetCurrentInstant());
+        stream.AppendMany(await new Privacy.PersonalFields(session, http.RequestAborted).Seal(events));
         await session.SaveChangesAsync(http.RequestAborted);
         return await ContributionResponse.Load(session, contributionId, http.RequestAborted);
     }

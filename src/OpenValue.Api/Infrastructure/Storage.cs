@@ -114,6 +114,8 @@ public static class Storage
         options.Schema.For<IncomeView>().MultiTenanted();
 
         options.Storage.ExtendedSchemaObjects.AddRange(Shares.PointsLedgerSchema.Objects());
+        options.Storage.ExtendedSchemaObjects.Add(Privacy.MemberKeys.Schema(options.DatabaseSchemaName));
+        options.Storage.ExtendedSchemaObjects.Add(Privacy.MemberKeys.ResealSchema(options.DatabaseSchemaName));
 
         // Stored, not folded per request: a network's stream grows with every admission, so folding it on
         // each claim, review or admission would cost O(members) — and admitting n members O(n²).

@@ -68,6 +68,18 @@ internal sealed class Folds
             case MemberDeparted d when Members.TryGetValue(d.MemberId, out var member):
                 MemberViewProjection.Apply(member, d);
                 break;
+            case MemberPayoutDetailsSet p when Members.TryGetValue(p.MemberId, out var member):
+                MemberViewProjection.Apply(member, p);
+                break;
+            case MemberTokenReissued t when Members.TryGetValue(t.MemberId, out var member):
+                MemberViewProjection.Apply(member, t);
+                break;
+            case MemberInvitationIssued i when Members.TryGetValue(i.MemberId, out var member):
+                MemberViewProjection.Apply(member, i);
+                break;
+            case MemberErased x when Members.TryGetValue(x.MemberId, out var member):
+                MemberViewProjection.Apply(member, x);
+                break;
             case ProjectOpened p:
                 Projects[p.ProjectId] = ProjectViewProjection.Create(p);
                 break;

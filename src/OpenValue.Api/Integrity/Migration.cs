@@ -17,7 +17,8 @@ public static class Migration
     /// <summary>The steps after Marten's schema, as Storage registers them to run at startup.</summary>
     public static IInitialData[] AfterSchema() =>
         [new Shares.PointsLedgerUpgrade(), new Infrastructure.ReadModelUpgrade(), new EventChain(),
-            new Infrastructure.ToastCompression(), new Infrastructure.TombstonePurge.Schema()];
+            new Infrastructure.ToastCompression(), new Privacy.PersonalDataUpgrade(),
+            new Infrastructure.TombstonePurge.Schema()];
 
     public static async Task Apply(IServiceProvider services, string? runtimeRole, CancellationToken cancellation)
     {

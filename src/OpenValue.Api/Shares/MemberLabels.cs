@@ -32,15 +32,19 @@ internal static class MemberLabels
         var table = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(MemberView)).TableName.QualifiedName;
         await using var connection = session.DocumentStore.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellation);
+        // The name is sealed under the member's own key, read with it in the same row (see Privacy.SealedText).
         await using var command = new NpgsqlCommand(
-            "select id, data ->> 'name', data -> 'stakeholderClass', " +
-            "case when jsonb_array_length(data -> 'classes') > 1 then data -> 'classes' end " +
-            $"from {table} where tenant_id = $1" + (ids is null ? "" : " and id = any($2)"), connection);
+            "select m.id, m.data ->> 'name', m.data -> 'stakeholderClass', " +
+            "case when jsonb_array_length(m.data -> 'classes') > 1 then m.data -> 'classes' end, k.key " +
+            $"from {table} m left join {Privacy.MemberKeys.Table(session.DocumentStore)} k " +
+            "on k.tenant_id = m.tenant_id and k.member_id = m.id " +
+            "where m.tenant_id = $1" + (ids is null ? "" : " and m.id = any($2)"), connection);
         command.Parameters.Add(new NpgsqlParameter { Value = session.TenantId });
         if (ids is not null)
             command.Parameters.Add(new NpgsqlParameter { Value = ids.ToArray() });
 
         var labels = new Dictionary<Guid, MemberLabel>(ids?.Count ?? expected);
+        var network = Guid.Parse(session.TenantId);
         var serializer = session.DocumentStore.Options.Serializer();
         var classes = new Dictionary<string, StakeholderClass>(); // a handful of distinct values, read once each with Marten's serializer
         await using var reader = await command.ExecuteReaderAsync(cancellation);
@@ -54,8 +58,17 @@ internal static class MemberLabels
                 ? null
                 : serializer.FromJson<List<ClassPeriod>>(new MemoryStream(Encoding.UTF8.GetBytes(reader.GetString(3))));
             var id = reader.GetGuid(0);
-            labels[id] = new MemberLabel(id, reader.GetString(1), stakeholderClass, history);
+            var key = await reader.IsDBNullAsync(4, cancellation) ? null : reader.GetFieldValue<byte[]>(4);
+            labels[id] = new MemberLabel(id, Name(reader.GetString(1), network, key), stakeholderClass, history);
         }
         return labels;
     }
+
+    /// <summary>
+    /// The name opened; "erased member" once the key is gone. A name stored before sealing reads as it is.
+    /// </summary>
+    private static string Name(string stored, Guid network, byte[]? key) =>
+        !Privacy.SealedText.IsSealed(stored)
+            ? stored
+            : Privacy.SealedText.Open(stored, network, key) ?? Privacy.Unsealed.ErasedName;
 }

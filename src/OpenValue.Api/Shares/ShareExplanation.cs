@@ -70,7 +70,8 @@ public static class ShareExplanation
         var byKind = lines.GroupBy(l => l.Line.Kind).OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => DecimalText.Format(g.Sum(l => l.Decayed)));
         var share = snapshot.Members.FirstOrDefault(m => m.MemberId == memberId);
-        return new ShareExplanationResponse(memberId, member.Name, moment, project, snapshot.EquationVersion, halfLife,
+        var name = (await Networks.Members.MemberResponse.Open(session, member, cancellation)).Name;
+        return new ShareExplanationResponse(memberId, name, moment, project, snapshot.EquationVersion, halfLife,
             [.. lines.Select(l => l.Line)], DecimalText.Format(points), byKind,
             DecimalText.Format(snapshot.TotalPoints),
             DecimalText.Format(share?.Share ?? 0m), ShareText.Percent(share?.Percent ?? 0m));

@@ -35,7 +35,7 @@ public static class IncomeEndpoint
             var income = Income.Decide(command, network, now.InUtc().Date, now);
             var pool = await FetchPool(session, income.PoolId, http.RequestAborted);
             PoolCapacity.Check(pool.Aggregate, income);
-            pool.AppendOne(income);
+            pool.AppendOne(await new Privacy.PersonalFields(session, http.RequestAborted).Seal(income));
             return new Outcome(StatusCodes.Status201Created, $"/networks/{networkId}/income/{income.IncomeId}",
                 new IncomeRecordedResponse(income.IncomeId, income.PoolId, income.ProjectId, MoneyResponse.Of(income.AmountMinor, income.Currency)));
         });

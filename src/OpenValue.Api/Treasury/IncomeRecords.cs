@@ -67,8 +67,10 @@ public sealed record IncomeResponse(
     string? Note, Guid RecordedBy, Instant RecordedAt, bool Reversed, Guid? ReversedBy, Instant? ReversedAt,
     string? ReversalReason)
 {
-    public static IncomeResponse From(IncomeView v, bool treasurer) => new(v.Id, v.PoolId, v.ProjectId,
-        MoneyResponse.Of(v.AmountMinor, v.Currency), v.Source, v.ReceivedOn, treasurer ? v.Note : null,
+    /// <param name="notes">The sealed notes opened; null when the caller may not read them.</param>
+    public static IncomeResponse From(IncomeView v, bool treasurer, Privacy.Unsealed? notes = null) => new(v.Id,
+        v.PoolId, v.ProjectId, MoneyResponse.Of(v.AmountMinor, v.Currency), v.Source, v.ReceivedOn,
+        treasurer && notes is not null ? notes.Text(v.Note) : null,
         v.RecordedBy, v.RecordedAt, v.ReversedAt is not null, v.ReversedBy, v.ReversedAt,
         treasurer ? v.ReversalReason : null);
 }
@@ -84,7 +86,8 @@ public static class IncomeRecords
         "treasurers only.")]
     public static async Task<IncomeResponse> Get(Guid incomeId, IQuerySession session, HttpContext http) =>
         await session.LoadAsync<IncomeView>(incomeId, http.RequestAborted) is { } view
-            ? IncomeResponse.From(view, http.Caller().Holds(Role.Treasurer))
+            ? IncomeResponse.From(view, http.Caller().Holds(Role.Treasurer),
+                await Privacy.Unsealed.For(session, [view.Note], http.RequestAborted))
             : throw RuleViolation.NotFound("income-not-found", $"Income record {incomeId} is not in this network.");
 
     /// <summary>Newest receipt first (then newest record), a page at a time; dates inclusive.</summary>
@@ -113,7 +116,8 @@ public static class IncomeRecords
         var views = await query.OrderByDescending(v => v.ReceivedOnDay).ThenByDescending(v => v.Sequence)
             .Stats(out var stats).Skip(wanted.Skip).Take(wanted.Size).ToListAsync(http.RequestAborted);
         var notes = http.Caller().Holds(Role.Treasurer);
-        var items = views.Select(v => IncomeResponse.From(v, notes)).ToList();
+        var texts = notes ? await Privacy.Unsealed.For(session, views.Select(v => v.Note), http.RequestAborted) : null;
+        var items = views.Select(v => IncomeResponse.From(v, notes, texts)).ToList();
         return new IncomePage(items, wanted.Number, wanted.Size, stats.TotalResults);
     }
 

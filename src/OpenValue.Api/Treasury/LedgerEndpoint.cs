@@ -61,6 +61,7 @@ public static class LedgerEndpoint
         var members = (await session.Query<MemberView>().ToListAsync(cancellation))
             .Where(m => moment is not { } past || m.AdmittedAt <= past)
             .OrderBy(m => m.AdmittedAt).ThenBy(m => m.Id, Domain.Money.MemberIdOrder.Instance).ToList();
+        var names = await Privacy.Unsealed.For(session, members.Select(m => m.Name), cancellation);
 
         var scopes = new (Guid? ProjectId, string Name)[] { (null, "network") }.Concat(projects.Select(p => (ProjectId: (Guid?)p.Id, p.Name)));
         var perPool = scopes.Select(s =>
@@ -78,7 +79,8 @@ public static class LedgerEndpoint
         var t = all.Totals(currency);
         return new LedgerResponse(currency, t.Income, t.Reserved, t.Paid, t.Reversed, t.Distributed, t.Undistributed,
             [.. perPool.Select(p => new PoolLedger(p.Id, p.ProjectId, p.Name, p.Sums.Totals(currency)))],
-            [.. members.Select(m => new MemberPaid(m.Id, m.Name, MoneyResponse.Of(paid.GetValueOrDefault(m.Id), currency)))
+            [.. members.Select(m => new MemberPaid(m.Id, names.Name(m.Name),
+                MoneyResponse.Of(paid.GetValueOrDefault(m.Id), currency)))
             ],
             t.RecordedIncome, t.ReversedIncome, t.NetIncome, moment ?? clock.GetCurrentInstant());
     }

@@ -97,8 +97,9 @@ public static class PayoutEndpoints
     [WolverineGet("/networks/{networkId}/distributions/{distributionId}/payouts.csv"), Allow(Role.Treasurer)]
     [EndpointSummary("Export the payouts as CSV")]
     [EndpointDescription(
-        "One RFC 4180 row per payout still standing: memberId, name, amount, currency, reference. 409 not-paid " +
-        "before payouts are issued.")]
+        "One RFC 4180 row per payout still standing: memberId, name, amount, currency, reference, chainSequence, " +
+        "chainHead, then the payee's iban, bic, accountReference and payoutDetails ('set', or 'missing' when the " +
+        "member has none: pay them another way or ask them first). 409 not-paid before payouts are issued.")]
     [ProducesResponseType<string>(StatusCodes.Status200OK, "text/csv")]
     [ProducesProblem(StatusCodes.Status409Conflict)]
     public static async Task<IResult> Csv(Guid distributionId, IQuerySession session, HttpContext http)
@@ -110,11 +111,26 @@ public static class PayoutEndpoints
         // Every row carries the chain head the distribution recorded, so a paid member can check the history later.
         var head = await Integrity.ChainAnchors.Of(session, distributionId, http.RequestAborted);
         var (sequence, hash) = (head?.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", head?.Hash ?? "");
-        var rows = payouts.Payouts.Where(p => !p.Reversed)
-            .Select(p => new[] { p.MemberId.ToString(), CsvText.Defused(p.Name), p.Amount.Amount, p.Amount.Currency, p.Reference, sequence, hash });
+        var standing = payouts.Payouts.Where(p => !p.Reversed).ToList();
+        var details = await PayeeDetails(session, standing.Select(p => p.MemberId), http.RequestAborted);
+        var rows = standing.Select(p => (IReadOnlyList<string>)
+        [
+            p.MemberId.ToString(), CsvText.Defused(p.Name), p.Amount.Amount, p.Amount.Currency, p.Reference,
+            sequence, hash,
+            .. CsvText.PayoutColumns(details.GetValueOrDefault(p.MemberId)),
+        ]);
         var file = $"payouts-{Settling.Reference(distributionId, 0)[..11]}.csv";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{file}\"";
-        return Results.Text(CsvText.Write(["memberId", "name", "amount", "currency", "reference", "chainSequence", "chainHead"], rows), "text/csv; charset=utf-8");
+        string[] header = ["memberId", "name", "amount", "currency", "reference", "chainSequence", "chainHead",
+            "iban", "bic", "accountReference", "payoutDetails"];
+        return Results.Text(CsvText.Write(header, rows), "text/csv; charset=utf-8");
+    }
+
+    private static async Task<IReadOnlyDictionary<Guid, Networks.Members.PayoutDetailsResponse>> PayeeDetails(
+        IQuerySession session, IEnumerable<Guid> memberIds, CancellationToken cancellation)
+    {
+        var members = await session.LoadManyAsync<Networks.Members.MemberView>(cancellation, memberIds.Distinct());
+        return await Networks.Members.OpenedPayoutDetails.Load(session, [.. members], cancellation);
     }
 }
 
@@ -137,6 +153,15 @@ public static class CsvText
     /// </summary>
     public static string Defused(string text) =>
         text.Length > 0 && "=+-@\t\r".Contains(text[0]) ? "'" + text : text;
+
+    /// <summary>
+    /// The payee's details as the export's last four columns; a payee without them is marked missing.
+    /// </summary>
+    public static IReadOnlyList<string> PayoutColumns(Networks.Members.PayoutDetailsResponse? details) =>
+        details is null
+            ? ["", "", "", "missing"]
+            : [details.Iban?.Replace(" ", "", StringComparison.Ordinal) ?? "", details.Bic ?? "",
+                Defused(details.AccountReference ?? ""), "set"];
 
     public static string Field(string value) =>
         value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;

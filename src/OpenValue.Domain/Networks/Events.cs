@@ -48,3 +48,16 @@ public sealed record MemberClassChanged(
 public sealed record MemberDeparted(
     Guid NetworkId, Guid MemberId, LocalDate On, LeaverTerms Terms, IReadOnlyList<string>? KeptKinds,
     IReadOnlyList<Role> Roles, string Reason, Guid DepartedBy, Instant DepartedAt);
+
+/// <summary>
+/// The member's payout details: an IBAN (with an optional BIC) or an account reference, never both. The
+/// fields hold what the app stores, sealed under the member's key (see docs/architecture.md, crypto-shredding).
+/// </summary>
+public sealed record MemberPayoutDetailsSet(
+    Guid NetworkId, Guid MemberId, string? Iban, string? Bic, string? AccountReference, Guid SetBy, Instant SetAt);
+
+/// <summary>
+/// The member's personal data was erased: their key was destroyed in the same transaction, so every name, text
+/// and payout detail sealed under it is unreadable from then on. Ids, amounts and points stay.
+/// </summary>
+public sealed record MemberErased(Guid NetworkId, Guid MemberId, Guid ErasedBy, Instant ErasedAt);

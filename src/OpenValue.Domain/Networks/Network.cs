@@ -10,6 +10,9 @@ public sealed record NetworkMember(Guid Id, string Name, StakeholderClass Stakeh
     /// <summary>The class over time (<see cref="ClassHistory"/>); empty means their class never changed.</summary>
     public IReadOnlyList<ClassPeriod> Classes { get; init; } = [];
 
+    /// <summary>Their personal data was erased (<see cref="MemberErased"/>).</summary>
+    public bool Erased { get; init; }
+
     public IReadOnlyList<ClassPeriod> ClassHistory => Classes.Count > 0 ? Classes : [new(AdmittedAt, StakeholderClass)];
 
     public bool Holds(Role role) => Roles.Contains(role);

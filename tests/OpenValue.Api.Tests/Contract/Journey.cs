@@ -25,6 +25,7 @@ public sealed class Journey(Recorder http, AppFixture app)
         await Treasury();
         await Activity();
         await Accounts();
+        await Erasure();
         await Malformed();
         await CorrectionsAndLeaving();
     }
@@ -89,6 +90,36 @@ public sealed class Journey(Recorder http, AppFixture app)
         (await http.Patch(Url($"/members/{deeId}"), new { name = "Dee Smith" }, dee)).Expect(200);
         (await http.Patch(Url($"/members/{deeId}"), new { stakeholderClass = "investor", effectiveOn = "2026-11-26" }, bob)).Expect(403);
         (await http.Patch(Url($"/members/{deeId}"), new { stakeholderClass = "nobody", effectiveOn = "2026-11-26" }, ada)).Expect(400);
+        await PayoutDetails();
+    }
+
+    /// <summary>Dee's own IBAN, refused to others and when malformed; read by Dee and a treasurer only.</summary>
+    private async Task PayoutDetails()
+    {
+        var details = Url($"/members/{deeId}/payout-details");
+        var iban = new { iban = "DE89 3704 0044 0532 0130 00", bic = "COBADEFFXXX" };
+        (await http.Put(details, iban, dee)).Expect(200);
+        (await http.Put(details, iban, bob)).Expect(403);
+        (await http.Put(details, new { iban = "DE89 3704 0044 0532 0130 01" }, dee)).Expect(400);
+        (await http.Put(details, new { iban = "DE89 3704 0044 0532 0130 00", accountReference = "PayPal dee" }, dee))
+            .Expect(400);
+        (await http.Put(Url($"/members/{Guid.NewGuid()}/payout-details"), iban, dee)).Expect(404);
+        (await http.Get(details, dee)).Expect(200);
+        (await http.Get(details, cy)).Expect(200);
+        (await http.Get(Url($"/members/{bobId}/payout-details"), dee)).Expect(403);
+        (await http.Get(Url($"/members/{bobId}/payout-details"), cy)).Expect(404);
+    }
+
+    /// <summary>A member's personal data erased by a steward, once.</summary>
+    private async Task Erasure()
+    {
+        var erasure = Url($"/members/{deeId}/erasure");
+        (await http.Post(erasure, null, bob)).Expect(403);
+        (await http.Post(Url($"/members/{Guid.NewGuid()}/erasure"), null, ada)).Expect(404);
+        (await http.Post(erasure, null, ada)).Expect(200);
+        (await http.Post(erasure, null, ada)).Expect(409);
+        var again = new { accountReference = "PayPal dee" };
+        (await http.Put(Url($"/members/{deeId}/payout-details"), again, dee)).Expect(409);
     }
 
     private Guid founderId() => Guid.Parse(http.Exchanges.First(e => e.Method == "POST" && e.Path == "/networks" && e.Status == 201).Body

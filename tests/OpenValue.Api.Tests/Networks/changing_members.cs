@@ -31,7 +31,11 @@ public class changing_members(AppFixture app)
         var (_, got, _) = await api.Get(Url(n, dee), n.Token);
         got!["name"]!.GetValue<string>().Should().Be("Dee Smith");
         var renamed = (await app.Events(n.NetworkId, n.NetworkId)).Last().Data.Should().BeOfType<MemberRenamed>().Which;
-        renamed.Should().Be(new MemberRenamed(n.NetworkId, dee.MemberId, "Dee Smith", dee.MemberId, app.Clock.GetCurrentInstant()));
+        // The event keeps the name sealed under Dee's key (Privacy.SealedText); opened, it is the new name.
+        renamed.Name.Should().StartWith("ov1.").And.NotContain("Dee");
+        (await Privacy.Stored.Open(app, n.NetworkId, renamed.Name)).Should().Be("Dee Smith");
+        renamed.Should().Be(
+            new MemberRenamed(n.NetworkId, dee.MemberId, renamed.Name, dee.MemberId, app.Clock.GetCurrentInstant()));
     }
 
     [Fact]

@@ -56,10 +56,13 @@ public class from_founding_to_a_paid_csv(AppFixture app)
         csvStatus.Should().Be(200);
         response.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
         var head = distribution["chainHead"]!;
-        var expected = "memberId,name,amount,currency,reference,chainSequence,chainHead\r\n" + string.Concat(payouts.Select(p =>
+        var expected = "memberId,name,amount,currency,reference,chainSequence,chainHead,iban,bic,accountReference," +
+            "payoutDetails\r\n" + string.Concat(payouts.Select(p =>
         {
             var name = p!["name"]!.GetValue<string>() == ada ? "\"Ada \"\"the Countess\"\", Lovelace\"" : p["name"]!.GetValue<string>();
-            return $"{p["memberId"]},{name},{p.Amount("amount")},EUR,{p["reference"]},{head["sequence"]},{head["hash"]}\r\n";
+            // Nobody here set payout details: every line is marked missing.
+            return $"{p["memberId"]},{name},{p.Amount("amount")},EUR,{p["reference"]},{head["sequence"]},{head["hash"]}" +
+                ",,,,missing\r\n";
         }));
         csv.Should().Be(expected);
         csv.Should().Contain($"{network.MemberId},\"Ada \"\"the Countess\"\", Lovelace\",62.51,EUR,OV-");

@@ -124,6 +124,7 @@ internal sealed class ContractDocument : IOpenApiDocumentTransformer
                 Items = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid" },
                 Description = "For income-distributed: the distributions that hold the income's money.",
             },
+            ["check"] = Text("For invalid-iban: the check that failed: characters, country, length or checksum."),
         },
         Examples = [JsonNode.Parse("""
             {"type":"urn:openvalue:problem:invalid-quantity","title":"Bad Request","status":400,

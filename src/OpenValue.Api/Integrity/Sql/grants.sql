@@ -14,3 +14,5 @@ revoke insert, update, delete, truncate on SCHEMA.ov_event_hashes from RUNTIME;
 revoke update, delete, truncate on SCHEMA.ov_chain_anchors from RUNTIME;
 -- The one delete it may cause: Marten's empty tombstone rows that every shard has passed (tombstones.sql).
 grant execute on function SCHEMA.ov_purge_tombstones() to RUNTIME;
+-- A replaced chain head is kept as the upgrade recorded it (PersonalDataUpgrade).
+revoke update, delete, truncate on SCHEMA.ov_chain_reseals from RUNTIME;

@@ -43,17 +43,18 @@ public static class FoundNetworkEndpoint
 
         var networkId = Guid.CreateVersion7();
         await using var session = store.LightweightSession(networkId.ToString());
-        return await idempotency.Once(http, session, Idempotency.FoundingScope, body, () =>
+        return await idempotency.Once(http, session, Idempotency.FoundingScope, body, async () =>
         {
             var now = clock.GetCurrentInstant();
             var founderId = Guid.CreateVersion7();
             var events = Domain.Networks.Founding.Decide(new FoundNetwork(body.Name, body.Currency, body.Founder?.Name), networkId, founderId, now);
-            session.Events.StartStream<Network>(networkId, events);
+            session.Events.StartStream<Network>(networkId,
+                await new Privacy.PersonalFields(session, http.RequestAborted).Seal(events));
             var (token, access) = AccessToken.Issue(networkId, founderId, now);
             session.Store(access);
             var invitationUrl = Accounts.Invitations.Issue(session, http.Request, networkId, founderId, now);
             var response = new NetworkFoundedResponse(networkId, founderId, token, invitationUrl);
-            return Task.FromResult(Outcome.CreatedWithCredential($"/networks/{networkId}", response));
+            return Outcome.CreatedWithCredential($"/networks/{networkId}", response);
         });
     }
 

@@ -23,14 +23,23 @@ public sealed record ChangeMemberRequest(
 /// recorded.</summary>
 public sealed record DepartureResponse(LocalDate On, LeaverTerms Terms, Instant DepartedAt);
 
-/// <summary><c>Departure</c>: null while a member; a departed member stays listed with it.</summary>
+/// <summary>
+/// <c>Departure</c>: null while a member; a departed member stays listed with it. <c>Erased</c>: their personal
+/// data was erased, and <c>Name</c> reads "erased member".
+/// </summary>
 public sealed record MemberResponse(
     Guid MemberId, string Name, IReadOnlyList<Role> Roles, StakeholderClass StakeholderClass, Instant AdmittedAt,
-    DepartureResponse? Departure = null)
+    DepartureResponse? Departure = null, bool Erased = false)
 {
-    public static MemberResponse From(MemberView v) =>
-        new(v.Id, v.Name, v.Roles, v.StakeholderClass, v.AdmittedAt,
-            v is { DepartedOn: { } on, LeaverTerms: { } terms, DepartedAt: { } at } ? new(on, terms, at) : null);
+    public static MemberResponse From(MemberView v, Privacy.Unsealed names) =>
+        new(v.Id, v.Erased ? Privacy.Unsealed.ErasedName : names.Name(v.Name), v.Roles, v.StakeholderClass,
+            v.AdmittedAt,
+            v is { DepartedOn: { } on, LeaverTerms: { } terms, DepartedAt: { } at } ? new(on, terms, at) : null,
+            v.Erased);
+
+    public static async Task<MemberResponse> Open(
+        IQuerySession session, MemberView v, CancellationToken cancellation) =>
+        From(v, await Privacy.Unsealed.For(session, [v.Name], cancellation));
 }
 
 public sealed record MembersResponse(IReadOnlyList<MemberResponse> Members);
@@ -52,7 +61,8 @@ public static class MemberEndpoints
             var stream = await session.Events.FetchForWriting<Network>(networkId, http.RequestAborted);
             var command = new AdmitMember(memberId, body.Name, body.Roles, body.StakeholderClass, http.Caller().MemberId);
             var existing = await session.LoadAsync<MemberView>(memberId, http.RequestAborted);
-            stream.AppendMany(Membership.Decide(command, stream.Aggregate!, existing?.ToMember(), now));
+            var admitted = Membership.Decide(command, stream.Aggregate!, existing?.ToMember(), now);
+            stream.AppendMany(await new Privacy.PersonalFields(session, http.RequestAborted).Seal(admitted));
             var (token, access) = AccessToken.Issue(networkId, memberId, now);
             session.Store(access);
             var invitationUrl = Accounts.Invitations.Issue(session, http.Request, networkId, memberId, now);
@@ -76,7 +86,7 @@ public static class MemberEndpoints
         stream.AppendMany(Membership.Decide(command, stream.Aggregate!, member?.ToMember(), clock.GetCurrentInstant()));
         await session.SaveChangesAsync(http.RequestAborted);
         var view = await session.LoadAsync<MemberView>(memberId, http.RequestAborted);
-        return MemberResponse.From(view!);
+        return await MemberResponse.Open(session, view!, http.RequestAborted);
     }
 
     [WolverinePatch("/networks/{networkId}/members/{memberId}")]
@@ -97,10 +107,13 @@ public static class MemberEndpoints
         var command = new ChangeMember(memberId, body.Name, body.StakeholderClass, body.EffectiveOn, caller.MemberId,
             caller.Holds(Role.Steward));
         var member = await session.LoadAsync<MemberView>(memberId, http.RequestAborted);
-        stream.AppendMany(Membership.Decide(command, stream.Aggregate!, member?.ToMember(), clock.GetCurrentInstant()));
+        // The decision compares the new name with the member's own, which the view keeps sealed.
+        var name = member is null ? null : (await MemberResponse.Open(session, member, http.RequestAborted)).Name;
+        var events = Membership.Decide(command, stream.Aggregate!, member?.ToMember(name), clock.GetCurrentInstant());
+        stream.AppendMany(await new Privacy.PersonalFields(session, http.RequestAborted).Seal(events));
         await session.SaveChangesAsync(http.RequestAborted);
         var view = await session.LoadAsync<MemberView>(memberId, http.RequestAborted);
-        return MemberResponse.From(view!);
+        return await MemberResponse.Open(session, view!, http.RequestAborted);
     }
 
     [WolverineGet("/networks/{networkId}/members/{memberId}")]
@@ -108,7 +121,7 @@ public static class MemberEndpoints
     [EndpointDescription("Name, roles, stakeholder class and when they were admitted.")]
     public static async Task<MemberResponse> Get(Guid memberId, IQuerySession session, HttpContext http) =>
         await session.LoadAsync<MemberView>(memberId, http.RequestAborted) is { } view
-            ? MemberResponse.From(view)
+            ? await MemberResponse.Open(session, view, http.RequestAborted)
             : throw RuleViolation.NotFound("member-not-found", $"Member {memberId} is not in this network.");
 
     [WolverineGet("/networks/{networkId}/members")]
@@ -117,6 +130,7 @@ public static class MemberEndpoints
     public static async Task<MembersResponse> List(IQuerySession session, HttpContext http)
     {
         var members = await session.Query<MemberView>().OrderBy(m => m.AdmittedAt).ThenBy(m => m.Id).ToListAsync(http.RequestAborted);
-        return new MembersResponse([.. members.Select(MemberResponse.From)]);
+        var names = await Privacy.Unsealed.For(session, members.Select(m => m.Name), http.RequestAborted);
+        return new MembersResponse([.. members.Select(m => MemberResponse.From(m, names))]);
     }
 }

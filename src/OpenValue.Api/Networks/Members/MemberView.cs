@@ -33,13 +33,25 @@ public sealed class MemberView
     public Instant? DepartedAt { get; set; }
     public LeaverTerms? LeaverTerms { get; set; }
 
-    /// <summary>The member as the domain's decisions see them.</summary>
-    public NetworkMember ToMember() =>
-        new(Id, Name, StakeholderClass, [.. Roles])
+    /// <summary>Where their money goes, sealed as the event stored it; null when not set, or erased.</summary>
+    public StoredPayoutDetails? PayoutDetails { get; set; }
+
+    /// <summary>Their personal data was erased; <see cref="Name"/> is then no longer readable.</summary>
+    public bool Erased { get; set; }
+
+    /// <summary>
+    /// The member as the domain's decisions see them; <paramref name="name"/> is their name opened (the view keeps
+    /// it sealed), for the decisions that compare it.
+    /// </summary>
+    public NetworkMember ToMember(string? name = null) =>
+        new(Id, name ?? Name, StakeholderClass, [.. Roles])
         {
-            AdmittedAt = AdmittedAt, Classes = Classes, DepartedOn = DepartedOn,
+            AdmittedAt = AdmittedAt, Classes = Classes, DepartedOn = DepartedOn, Erased = Erased,
         };
 }
+
+/// <summary>Payout details as stored: each field sealed under the member's key.</summary>
+public sealed record StoredPayoutDetails(string? Iban, string? Bic, string? AccountReference, Instant SetAt);
 
 public sealed class MemberViewProjection : MultiStreamProjection<MemberView, Guid>
 {
@@ -53,6 +65,8 @@ public sealed class MemberViewProjection : MultiStreamProjection<MemberView, Gui
         Identity<MemberRenamed>(e => e.MemberId);
         Identity<MemberClassChanged>(e => e.MemberId);
         Identity<MemberDeparted>(e => e.MemberId);
+        Identity<MemberPayoutDetailsSet>(e => e.MemberId);
+        Identity<MemberErased>(e => e.MemberId);
     }
 
     /// <summary>Their roles stay shown as they were when they left; they no longer count (see Network).</summary>
@@ -97,6 +111,12 @@ public sealed class MemberViewProjection : MultiStreamProjection<MemberView, Gui
         if (e.IssuedBy != e.MemberId)
             view.Vouchings.Add(new Vouching(e.IssuedBy, VouchingKind.IssuedInvitation, e.IssuedAt));
     }
+
+    public static void Apply(MemberView view, MemberPayoutDetailsSet e) =>
+        view.PayoutDetails = new StoredPayoutDetails(e.Iban, e.Bic, e.AccountReference, e.SetAt);
+
+    /// <summary>The key is gone, so the sealed details say nothing: dropped, so that no read even tries them.</summary>
+    public static void Apply(MemberView view, MemberErased e) => (view.Erased, view.PayoutDetails) = (true, null);
 
     /// <summary>A member resetting their own token vouches for nobody.</summary>
     public static void Apply(MemberView view, MemberTokenReissued e)
