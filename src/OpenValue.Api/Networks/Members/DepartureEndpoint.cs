@@ -54,6 +54,7 @@ public static class DepartureEndpoint
             else
                 network.AppendOne(e);
         await session.SaveChangesAsync(cancellation);
-        return MemberResponse.From((await session.LoadAsync<MemberView>(memberId, cancellation))!);
+        return await MemberResponse.Open(session, (await session.LoadAsync<MemberView>(memberId, cancellation))!,
+            cancellation);
     }
 }
