@@ -1,4 +1,5 @@
 using OpenValue.Domain.Contributions;
+using OpenValue.Domain.Governance;
 using OpenValue.Domain.Networks;
 using OpenValue.Domain.Treasury;
 using OpenValue.Domain.Valuation;
@@ -19,6 +20,7 @@ public static class StreamEvents
         typeof(NetworkFounded), typeof(MemberAdmitted), typeof(MemberRoleGranted), typeof(MemberRoleRevoked), typeof(MemberTokenReissued), typeof(MemberInvitationIssued),
         typeof(MemberRenamed), typeof(MemberClassChanged),
         typeof(ProjectOpened), typeof(ReviewPolicySet), typeof(TreasuryPolicySet), typeof(ValueEquationAdopted), typeof(ContributionsRevalued),
+        typeof(GovernancePolicySet),
     ];
 
     /// <summary>A contribution's stream (id = contribution id): the claim and its review.</summary>
@@ -44,5 +46,9 @@ public static class StreamEvents
             typeof(PayoutsIssued), typeof(PayoutReversed), typeof(PayoutReissued),
         ];
 
-    public static IEnumerable<Type> All => [.. Network, .. Contribution, .. Pool, .. Distribution];
+    /// <summary>A proposal's stream (id = proposal id): the proposal, the positions on it, its outcome.</summary>
+    public static readonly IReadOnlyList<Type> Proposal =
+        [typeof(ProposalMade), typeof(PositionStated), typeof(ProposalPassed), typeof(ProposalFailed), typeof(ProposalWithdrawn)];
+
+    public static IEnumerable<Type> All => [.. Network, .. Contribution, .. Pool, .. Distribution, .. Proposal];
 }

@@ -17,9 +17,11 @@ public enum FourEyes
 /// <summary>
 /// A steward changed the four-eyes rule for distributions proposed from now on, and the cooling-off period
 /// (<c>CoolingOffHours</c>; null in events stored before it existed: <see cref="TreasuryPolicy.DefaultCoolingOff"/>).
+/// <c>ProposalId</c>: the passed proposal that set it (null when a steward set it directly).
 /// </summary>
 public sealed record TreasuryPolicySet(
-    Guid NetworkId, FourEyes FourEyes, Guid SetBy, Instant SetAt, int? CoolingOffHours = null);
+    Guid NetworkId, FourEyes FourEyes, Guid SetBy, Instant SetAt, int? CoolingOffHours = null,
+    Guid? ProposalId = null);
 
 /// <summary>Either field may be left out (null): it keeps the value in force.</summary>
 public sealed record SetTreasuryPolicy(string? FourEyes, int? CoolingOffHours, Guid SetBy);
