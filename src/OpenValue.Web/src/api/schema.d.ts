@@ -734,6 +734,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/networks/{networkId}/governance-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the governance policy
+         * @description GET_networks_networkId_governance_policy
+         *
+         *     Caller: any member of the network (bearer token).
+         */
+        get: operations["GET_networks_networkId_governance_policy"];
+        put?: never;
+        /**
+         * Set the governance policy
+         * @description Which decision type each kind of change needs, each type's minimum days open, and whether stewards may still adopt value equations and policies directly. The first call turns governance on. Once stewards may not adopt directly, this route too is 403 proposal-required: the policy changes by proposal.
+         *
+         *     Caller: a member holding the steward role (bearer token).
+         */
+        post: operations["POST_networks_networkId_governance_policy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/networks/{networkId}/proposals/{proposalId}/positions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * State a position
+         * @description agree, abstain, disagree or block (disagree and block need a reason); stating again changes it until the proposal closes. 403 not-eligible for a member admitted after the proposal; 409 proposal-closed. When every eligible voter has stated a position, the proposal closes at once.
+         *
+         *     Caller: any member of the network (bearer token).
+         */
+        post: operations["POST_networks_networkId_proposals_proposalId_positions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/networks/{networkId}/proposals/{proposalId}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a proposal
+         * @description By its proposer, while it is open; nothing changes. 403 proposer-only; 409 proposal-closed.
+         *
+         *     Caller: any member of the network (bearer token).
+         */
+        post: operations["POST_networks_networkId_proposals_proposalId_withdrawal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/networks/{networkId}/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List proposals
+         * @description Newest first, a page at a time, each with its counts and whether it would pass now; filter by status.
+         *
+         *     Caller: any member of the network (bearer token).
+         */
+        get: operations["GET_networks_networkId_proposals"];
+        put?: never;
+        /**
+         * Propose a change
+         * @description A value-equation version, the review, treasury or governance policy (change: the body the direct route takes, checked as that route checks it), or a plain decision (change: {"text": …}). The members now are its eligible voters. 409 decision-type-not-allowed when decisionType is not the one the governance policy names for the kind; 400 invalid-closesAt before the type's minimum days.
+         *
+         *     Caller: any member of the network (bearer token).
+         */
+        post: operations["POST_networks_networkId_proposals"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/networks/{networkId}/proposals/{proposalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one proposal
+         * @description Its change, positions, counts, whether it would pass if it closed now and why, and its outcome. 404 proposal-not-found.
+         *
+         *     Caller: any member of the network (bearer token).
+         */
+        get: operations["GET_networks_networkId_proposals_proposalId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/networks/{networkId}/contributions": {
         parameters: {
             query?: never;
@@ -1097,6 +1219,35 @@ export interface components {
             stakeholderClass?: null | string;
             effectiveOn?: null | string;
         };
+        ChangeRequest: {
+            preset?: null | string;
+            rules?: null | {
+                [key: string]: components["schemas"]["KindRuleRequest"];
+            };
+            /** Format: int32 */
+            halfLifeDays?: null | number;
+            classWeights?: null | {
+                [key: string]: string;
+            };
+            projectOverrides?: null | {
+                [key: string]: {
+                    [key: string]: components["schemas"]["KindRuleRequest"];
+                };
+            };
+            /** Format: int32 */
+            approvalsRequired?: null | number;
+            fourEyes?: null | string;
+            /** Format: int32 */
+            coolingOffHours?: null | number;
+            decisionTypes?: null | {
+                [key: string]: string;
+            };
+            minimumDays?: null | {
+                [key: string]: null | number;
+            };
+            stewardsAdoptDirectly?: null | boolean;
+            text?: null | string;
+        };
         ChangeRolesRequest: {
             grant?: null | string[];
             revoke?: null | string[];
@@ -1165,6 +1316,24 @@ export interface components {
             correctedBy: string;
             correctedAt: components["schemas"]["Instant"];
         };
+        CountsResponse: {
+            /** Format: int32 */
+            eligible: number;
+            /** Format: int32 */
+            stated: number;
+            /** Format: int32 */
+            notStated: number;
+            /** Format: int32 */
+            agree: number;
+            /** Format: int32 */
+            abstain: number;
+            /** Format: int32 */
+            disagree: number;
+            /** Format: int32 */
+            block: number;
+        };
+        /** @enum {string} */
+        DecisionType: "standard" | "significant" | "quorum" | "emergency";
         DistributionPage: {
             items: components["schemas"]["DistributionSummary"][];
             /** Format: int32 */
@@ -1256,6 +1425,25 @@ export interface components {
             name: string;
             currency: string;
             founder: components["schemas"]["FounderRequest"];
+        };
+        GovernancePolicyRequest: {
+            decisionTypes?: null | {
+                [key: string]: string;
+            };
+            minimumDays?: null | {
+                [key: string]: null | number;
+            };
+            stewardsAdoptDirectly?: null | boolean;
+        };
+        GovernancePolicyResponse: {
+            governanceOn: boolean;
+            stewardsAdoptDirectly: boolean;
+            decisionTypes: {
+                [key: string]: components["schemas"]["DecisionType"];
+            };
+            minimumDays: {
+                [key: string]: number;
+            };
         };
         HealthResponse: {
             status: string;
@@ -1474,6 +1662,12 @@ export interface components {
         OpenProjectRequest: {
             name: string;
         };
+        OutcomeResponse: {
+            status: components["schemas"]["ProposalStatus"];
+            early: boolean;
+            closedAt: components["schemas"]["Instant"];
+            reason: null | string;
+        };
         PayoutResponse: {
             /** Format: uuid */
             payoutId: string;
@@ -1503,6 +1697,20 @@ export interface components {
             projectId: null | string;
             name: string;
             totals: components["schemas"]["LedgerTotals"];
+        };
+        /** @enum {string} */
+        Position: "agree" | "abstain" | "disagree" | "block";
+        PositionRequest: {
+            position: string;
+            reason?: null | string;
+        };
+        PositionResponse: {
+            /** Format: uuid */
+            memberId: string;
+            position: components["schemas"]["Position"];
+            reason: null | string;
+            statedAt: components["schemas"]["Instant"];
+            counts: boolean;
         };
         /**
          * @description RFC 9457 problem details with OpenValue's machine-readable code.
@@ -1546,6 +1754,66 @@ export interface components {
         };
         ProjectsResponse: {
             projects: components["schemas"]["ProjectResponse"][];
+        };
+        ProposalCreatedResponse: {
+            /** Format: uuid */
+            proposalId: string;
+        };
+        /** @enum {string} */
+        ProposalKind: "value-equation" | "review-policy" | "treasury-policy" | "governance-policy" | "decision";
+        ProposalPage: {
+            items: components["schemas"]["ProposalSummary"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int64 */
+            totalCount: number;
+        };
+        ProposalRequest: {
+            title: string;
+            kind: string;
+            change: components["schemas"]["ChangeRequest"];
+            closesAt: string;
+            decisionType?: null | string;
+            /** Format: uuid */
+            id?: null | string;
+        };
+        ProposalResponse: {
+            /** Format: uuid */
+            proposalId: string;
+            title: string;
+            kind: components["schemas"]["ProposalKind"];
+            change: components["schemas"]["ChangeRequest"];
+            decisionType: components["schemas"]["DecisionType"];
+            status: components["schemas"]["ProposalStatus"];
+            closesAt: components["schemas"]["Instant"];
+            /** Format: uuid */
+            proposedBy: string;
+            proposedAt: components["schemas"]["Instant"];
+            eligibleVoters: string[];
+            positions: components["schemas"]["PositionResponse"][];
+            counts: components["schemas"]["CountsResponse"];
+            wouldPass: boolean;
+            why: string;
+            outcome: null | components["schemas"]["OutcomeResponse"];
+        };
+        /** @enum {string} */
+        ProposalStatus: "open" | "passed" | "failed" | "withdrawn";
+        ProposalSummary: {
+            /** Format: uuid */
+            proposalId: string;
+            title: string;
+            kind: components["schemas"]["ProposalKind"];
+            decisionType: components["schemas"]["DecisionType"];
+            status: components["schemas"]["ProposalStatus"];
+            closesAt: components["schemas"]["Instant"];
+            /** Format: uuid */
+            proposedBy: string;
+            proposedAt: components["schemas"]["Instant"];
+            counts: components["schemas"]["CountsResponse"];
+            wouldPass: boolean;
+            why: string;
         };
         ProposeDistributionRequest: {
             amount: components["schemas"]["MoneyInput"];
@@ -1759,6 +2027,9 @@ export interface components {
         };
         /** @enum {string} */
         Verdict: "approve" | "reject" | "request-changes";
+        WithdrawalRequest: {
+            reason?: null | string;
+        };
     };
     responses: never;
     parameters: never;
@@ -5324,6 +5595,655 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthResponse"];
+                };
+            };
+        };
+    };
+    GET_networks_networkId_governance_policy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The network (its id was returned when it was founded). */
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GovernancePolicyResponse"];
+                };
+            };
+            /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    POST_networks_networkId_governance_policy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The network (its id was returned when it was founded). */
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GovernancePolicyRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GovernancePolicyResponse"];
+                };
+            };
+            /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A conflict with the current state: someone else changed it at the same moment, or the state does not allow this now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    POST_networks_networkId_proposals_proposalId_positions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The network (its id was returned when it was founded). */
+                networkId: string;
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PositionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalResponse"];
+                };
+            };
+            /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A conflict with the current state: someone else changed it at the same moment, or the state does not allow this now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    POST_networks_networkId_proposals_proposalId_withdrawal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The network (its id was returned when it was founded). */
+                networkId: string;
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawalRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalResponse"];
+                };
+            };
+            /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A conflict with the current state: someone else changed it at the same moment, or the state does not allow this now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GET_networks_networkId_proposals: {
+        parameters: {
+            query?: {
+                /** @description Only items with this status. */
+                status?: string;
+                /** @description The 1-based page number. */
+                page?: number;
+                /** @description Items per page (default 50, at most 200). */
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The network (its id was returned when it was founded). */
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalPage"];
+                };
+            };
+            /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    POST_networks_networkId_proposals: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request answers with the first response again (marked Idempotent-Replayed: true); the same key with another request is 422. Keys belong to the caller and are kept 30 days. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The network (its id was returned when it was founded). */
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposalRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalCreatedResponse"];
+                };
+            };
+            /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A conflict with the current state: someone else changed it at the same moment, or the state does not allow this now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GET_networks_networkId_proposals_proposalId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The network (its id was returned when it was founded). */
+                networkId: string;
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalResponse"];
+                };
+            };
+            /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
