@@ -48,7 +48,8 @@ public static class StreamEvents
 
     /// <summary>A proposal's stream (id = proposal id): the proposal, the positions on it, its outcome.</summary>
     public static readonly IReadOnlyList<Type> Proposal =
-        [typeof(ProposalMade), typeof(PositionStated), typeof(ProposalPassed), typeof(ProposalFailed), typeof(ProposalWithdrawn)];
+        [typeof(ProposalMade), typeof(PositionStated), typeof(ProposalPassed), typeof(ProposalFailed),
+            typeof(ProposalWithdrawn)];
 
     public static IEnumerable<Type> All => [.. Network, .. Contribution, .. Pool, .. Distribution, .. Proposal];
 }

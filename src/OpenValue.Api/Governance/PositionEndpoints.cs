@@ -56,7 +56,8 @@ public static class PositionEndpoints
         var withdrawn = Proposing.Decide(command, proposals.Aggregate!, networks.Aggregate!, clock.GetCurrentInstant());
         proposals.AppendOne(withdrawn);
         await session.SaveChangesAsync(http.RequestAborted);
-        return ProposalResponse.Of(Proposal.Evolve(proposals.Aggregate, withdrawn)!, networks.Aggregate!.DepartedMembers());
+        return ProposalResponse.Of(Proposal.Evolve(proposals.Aggregate, withdrawn)!,
+            networks.Aggregate!.DepartedMembers());
     }
 
     private static async Task<(JasperFx.Events.IEventStream<Proposal>, JasperFx.Events.IEventStream<Network>)> Fetch(

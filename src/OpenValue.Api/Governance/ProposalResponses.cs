@@ -8,13 +8,15 @@ public sealed record ProposalCreatedResponse(Guid ProposalId);
 /// <summary>
 /// The counts that decide: eligible voters who still count, how many stated a position, and of what kind.
 /// </summary>
-public sealed record CountsResponse(int Eligible, int Stated, int NotStated, int Agree, int Abstain, int Disagree, int Block)
+public sealed record CountsResponse(int Eligible, int Stated, int NotStated, int Agree, int Abstain, int Disagree,
+    int Block)
 {
     public static CountsResponse Of(ProposalCounts c) =>
         new(c.Eligible, c.Stated, c.Eligible - c.Stated, c.Agree, c.Abstain, c.Disagree, c.Block);
 }
 
-/// <summary><c>Counts</c>: false when the member has departed since the proposal, so their position no longer counts.</summary>
+/// <summary><c>Counts</c>: false when the member has departed since the proposal, so their position no longer
+/// counts.</summary>
 public sealed record PositionResponse(Guid MemberId, Position Position, string? Reason, Instant StatedAt, bool Counts);
 
 /// <summary>How a closed proposal ended.</summary>

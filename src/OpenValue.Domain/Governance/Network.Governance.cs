@@ -2,7 +2,8 @@ using OpenValue.Domain.Governance;
 
 namespace OpenValue.Domain.Networks;
 
-/// <summary>The network's governance policy: which change needs which decision, and whether stewards adopt directly.</summary>
+/// <summary>The network's governance policy: which change needs which decision, and whether stewards adopt
+/// directly.</summary>
 public sealed partial record Network
 {
     public GovernancePolicy Governance { get; init; } = GovernancePolicy.Default;

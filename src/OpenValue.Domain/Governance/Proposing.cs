@@ -34,7 +34,9 @@ public static class Proposing
         var closesAt = ParseClosesAt(command.ClosesAt, now);
         var change = Changes.Check(kind, command.Change, network, command.ProposedBy, now);
         var required = network.Governance.Required(kind);
-        var type = command.DecisionType is null ? required : Statuses.Parse<DecisionType>(command.DecisionType, "decisionType");
+        var type = command.DecisionType is null
+            ? required
+            : Statuses.Parse<DecisionType>(command.DecisionType, "decisionType");
         if (type != required)
             throw RuleViolation.Conflict("decision-type-not-allowed",
                 $"The governance policy decides a {Statuses.Name(kind)} change by a {Statuses.Name(required)} " +
@@ -90,7 +92,9 @@ public static class Proposing
     /// so a close message delivered twice or early changes nothing.
     /// </summary>
     public static ProposalDecision CloseAtDeadline(Proposal proposal, Network network, Instant now) =>
-        proposal.IsOpen && now >= proposal.ClosesAt ? Close(proposal, network, now, early: false) : ProposalDecision.None;
+        proposal.IsOpen && now >= proposal.ClosesAt
+            ? Close(proposal, network, now, early: false)
+            : ProposalDecision.None;
 
     private static ProposalDecision Close(Proposal proposal, Network network, Instant now, bool early)
     {

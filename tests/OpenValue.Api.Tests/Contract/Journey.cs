@@ -231,9 +231,11 @@ public sealed class Journey(Recorder http, AppFixture app)
     private async Task Governance()
     {
         var closesAt = (app.Clock.GetCurrentInstant() + NodaTime.Duration.FromDays(5)).ToString();
-        var body = new { title = "Two approvals", kind = "review-policy", change = new { approvalsRequired = 2 }, closesAt };
+        var body = new { title = "Two approvals", kind = "review-policy", change = new { approvalsRequired = 2 },
+            closesAt };
         (await http.Post(Url("/proposals"), body with { title = "" }, bob)).Expect(400);
-        (await http.Post(Url("/proposals"), new { body.title, body.kind, body.change, body.closesAt, decisionType = "quorum" },
+        (await http.Post(Url("/proposals"), new { body.title, body.kind, body.change, body.closesAt,
+            decisionType = "quorum" },
             bob)).Expect(409);
         var proposed = (await http.Post(Url("/proposals"), body, bob)).Expect(201);
         var p = proposed.Id("proposalId");
@@ -241,22 +243,26 @@ public sealed class Journey(Recorder http, AppFixture app)
         (await http.Get(Url($"/proposals/{Guid.NewGuid()}"), dee)).Expect(404);
         (await http.Get(Url("/proposals?status=open&page=1&pageSize=10"), dee)).Expect(200);
         (await http.Get(Url("/proposals?status=lost"), dee)).Expect(400);
-        var late = (await http.Post(Url("/members"), new { name = "Fay", roles = new[] { "contributor" }, stakeholderClass = "user" },
+        var late = (await http.Post(Url("/members"), new { name = "Fay", roles = new[] { "contributor" },
+            stakeholderClass = "user" },
             ada)).Expect(201).Id("token");
         (await http.Post(Url($"/proposals/{p}/positions"), new { position = "agree" }, late)).Expect(403);
         (await http.Post(Url($"/proposals/{p}/positions"), new { position = "block" }, cy)).Expect(400);
         (await http.Post(Url($"/proposals/{p}/positions"), new { position = "agree" }, cy)).Expect(200);
-        (await http.Post(Url($"/proposals/{p}/positions"), new { position = "agree", reason = "Fine" }, cy)).Expect(200);
+        (await http.Post(Url($"/proposals/{p}/positions"), new { position = "agree", reason = "Fine" },
+            cy)).Expect(200);
         (await http.Post(Url($"/proposals/{p}/withdrawal"), new { }, cy)).Expect(403);
         (await http.Post(Url($"/proposals/{p}/withdrawal"), new { reason = "Wrong moment" }, bob)).Expect(200);
         (await http.Post(Url($"/proposals/{p}/positions"), new { position = "agree" }, ada)).Expect(409);
-        var decision = new { title = "Mondays", kind = "decision", change = new { text = "We meet on Mondays." }, closesAt };
+        var decision = new { title = "Mondays", kind = "decision", change = new { text = "We meet on Mondays." },
+            closesAt };
         var q = (await http.Post(Url("/proposals"), decision, ada)).Expect(201).Id("proposalId");
         (await http.Post(Url($"/proposals/{q}/positions"), new { position = "agree" }, late)).Expect(200);
         (await http.Get(Url("/governance-policy"), dee)).Expect(200);
         (await http.Post(Url("/governance-policy"), new { stewardsAdoptDirectly = true }, dee)).Expect(403);
         (await http.Post(Url("/governance-policy"), new { minimumDays = new { quorum = 100 } }, ada)).Expect(400);
-        (await http.Post(Url("/governance-policy"), new { decisionTypes = new { decision = "standard" } }, ada)).Expect(200);
+        (await http.Post(Url("/governance-policy"), new { decisionTypes = new { decision = "standard" } },
+            ada)).Expect(200);
         (await http.Post(Url("/review-policy"), new { approvalsRequired = 2 }, ada)).Expect(403);
     }
 

@@ -36,11 +36,13 @@ public static class Proposals
         return body!;
     }
 
-    /// <summary>What the scheduled message does at the deadline, delivered now (the test host's clock is fake).</summary>
+    /// <summary>What the scheduled message does at the deadline, delivered now (the test host's clock is
+    /// fake).</summary>
     public static async Task DeliverClose(this AppFixture app, FoundedNetwork n, Guid proposal)
     {
         using var scope = app.Host.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(new CloseProposal(n.NetworkId, proposal));
+        await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(new CloseProposal(n.NetworkId,
+            proposal));
     }
 
     public static string Text(this JsonNode node, string name) => node[name]!.GetValue<string>();

@@ -26,7 +26,8 @@ public sealed class closing_survives_a_restart(ITestOutputHelper output) : IAsyn
     public async Task InitializeAsync()
     {
         var server = Server();
-        connection = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = database }.ConnectionString;
+        connection = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = database }
+            .ConnectionString;
         await Admin($"create database \"{database}\"");
     }
 
@@ -34,7 +35,8 @@ public sealed class closing_survives_a_restart(ITestOutputHelper output) : IAsyn
 
     private static async Task Admin(string sql)
     {
-        var admin = new NpgsqlConnectionStringBuilder(Server().ConnectionString) { Database = "postgres", Pooling = false };
+        var admin = new NpgsqlConnectionStringBuilder(Server().ConnectionString) { Database = "postgres",
+            Pooling = false };
         await using var db = new NpgsqlConnection(admin.ConnectionString);
         await db.OpenAsync();
         await using var command = new NpgsqlCommand(sql, db);
@@ -62,12 +64,14 @@ public sealed class closing_survives_a_restart(ITestOutputHelper output) : IAsyn
             var api = new ApiClient(first);
             n = await api.Found();
             var bob = await api.Admit(n, "Bob", "labour", "contributor");
-            (await api.Post($"/networks/{n.NetworkId}/governance-policy", new { minimumDays = new { standard = 0 } }, n.Token))
+            (await api.Post($"/networks/{n.NetworkId}/governance-policy", new { minimumDays = new { standard = 0 } },
+                n.Token))
                 .Status.Should().Be(200);
             closesAt = SystemClock.Instance.GetCurrentInstant() + Duration.FromSeconds(8);
             p = await api.Propose(n, bob.Token, new
             {
-                title = "We meet on Mondays", kind = "decision", change = new { text = "The weekly call moves to Monday." },
+                title = "We meet on Mondays", kind = "decision",
+                    change = new { text = "The weekly call moves to Monday." },
                 closesAt = closesAt.ToString(),
             });
             await api.State(n, p, n.Token, "agree"); // Bob never states one: it cannot close early
@@ -89,7 +93,8 @@ public sealed class closing_survives_a_restart(ITestOutputHelper output) : IAsyn
         proposal["outcome"]!["early"]!.GetValue<bool>().Should().BeFalse();
         // 2 eligible, Ada agreed, Bob silent: a standard decision passes with no block.
         proposal.Counts().Should().Be("2/1/1/0/0/0");
-        var closedAt = Instant.FromDateTimeOffset(DateTimeOffset.Parse(proposal["outcome"]!["closedAt"]!.GetValue<string>()));
+        var closedAt = Instant.FromDateTimeOffset(DateTimeOffset.Parse(proposal["outcome"]!["closedAt"]!
+            .GetValue<string>()));
         closedAt.Should().BeGreaterThanOrEqualTo(closesAt);
         output.WriteLine($"Closed {(closedAt - closesAt).TotalSeconds:0.0} s after its deadline, by the second host.");
     }

@@ -6,7 +6,8 @@ using OpenValue.Domain.Valuation;
 
 namespace OpenValue.Api.Tests.Governance;
 
-/// <summary>Proposals end to end: positions, counts, early and deadline closing, the change appended citing them.</summary>
+/// <summary>Proposals end to end: positions, counts, early and deadline closing, the change appended citing
+/// them.</summary>
 [Collection(AppCollection.Name)]
 public class deciding_by_proposal(AppFixture app)
 {
@@ -42,12 +43,14 @@ public class deciding_by_proposal(AppFixture app)
         var closed = await api.State(n, p, cy.Token, "disagree", "The cash multiplier is too high");
         closed.Text("status").Should().Be("passed");
         closed.Counts().Should().Be("3/3/2/0/1/0");
-        closed.Text("why").Should().Be("Significant: no block and more than half of the stated positions agree (2 of 3).");
+        closed.Text("why").Should()
+            .Be("Significant: no block and more than half of the stated positions agree (2 of 3).");
         closed["outcome"]!["early"]!.GetValue<bool>().Should().BeTrue();
 
         var (_, current, _) = await api.Get($"/networks/{n.NetworkId}/value-equations/current", cy.Token);
         current!["version"]!.GetValue<int>().Should().Be(1);
-        var adopted = (await app.Events(n.NetworkId, n.NetworkId)).Last().Data.Should().BeOfType<ValueEquationAdopted>().Which;
+        var adopted = (await app.Events(n.NetworkId,
+            n.NetworkId)).Last().Data.Should().BeOfType<ValueEquationAdopted>().Which;
         adopted.ProposalId.Should().Be(p);
         adopted.AdoptedBy.Should().Be(bob.MemberId);
         (await app.Events(n.NetworkId, p)).Select(e => e.Data.GetType()).Should().Equal(typeof(ProposalMade),
@@ -97,7 +100,8 @@ public class deciding_by_proposal(AppFixture app)
         passed.Text("status").Should().Be("passed");
         passed.Counts().Should().Be("3/1/1/0/0/0");
 
-        var policySets = (await app.Events(n.NetworkId, n.NetworkId)).Select(e => e.Data).OfType<ReviewPolicySet>().ToList();
+        var policySets = (await app.Events(n.NetworkId,
+            n.NetworkId)).Select(e => e.Data).OfType<ReviewPolicySet>().ToList();
         policySets.Should().ContainSingle().Which.ProposalId.Should().Be(quiet);
         (await app.Events(n.NetworkId, quiet)).Should().HaveCount(3); // made, 1 position, passed (once)
         var (_, policy, _) = await api.Get($"/networks/{n.NetworkId}/review-policy", n.Token);
@@ -140,14 +144,17 @@ public class deciding_by_proposal(AppFixture app)
             title = "Always four eyes", kind = "treasury-policy", change = new { fourEyes = "always" },
             closesAt = app.In(Duration.FromDays(3)),
         });
-        (await api.Post(Proposals.Url(n, $"/{p}/withdrawal"), new { }, n.Token)).ShouldBeProblem(403, code: "proposer-only");
-        var (status, withdrawn, _) = await api.Post(Proposals.Url(n, $"/{p}/withdrawal"), new { reason = "Too early" }, bob.Token);
+        (await api.Post(Proposals.Url(n, $"/{p}/withdrawal"), new { }, n.Token)).ShouldBeProblem(403,
+            code: "proposer-only");
+        var (status, withdrawn, _) = await api.Post(Proposals.Url(n, $"/{p}/withdrawal"),
+            new { reason = "Too early" }, bob.Token);
         status.Should().Be(200, withdrawn?.ToJsonString());
         withdrawn!.Text("status").Should().Be("withdrawn");
         withdrawn!["outcome"]!["reason"]!.GetValue<string>().Should().Be("Too early");
         (await api.Post(Proposals.Url(n, $"/{p}/positions"), new { position = "agree" }, n.Token))
             .ShouldBeProblem(409, code: "proposal-closed");
-        (await api.Post(Proposals.Url(n, $"/{p}/withdrawal"), new { }, bob.Token)).ShouldBeProblem(409, code: "proposal-closed");
+        (await api.Post(Proposals.Url(n, $"/{p}/withdrawal"), new { }, bob.Token)).ShouldBeProblem(409,
+            code: "proposal-closed");
         (await app.Events(n.NetworkId, n.NetworkId)).Select(e => e.Data).OfType<TreasuryPolicySet>().Should().BeEmpty();
     }
 

@@ -3,13 +3,15 @@ using OpenValue.Api.Tests.Infrastructure;
 
 namespace OpenValue.Api.Tests.Governance;
 
-/// <summary>Every refusal of the proposal routes is a problem and appends nothing; other networks' ids are 404.</summary>
+/// <summary>Every refusal of the proposal routes is a problem and appends nothing; other networks' ids are
+/// 404.</summary>
 [Collection(AppCollection.Name)]
 public class proposal_refusals(AppFixture app)
 {
     private readonly ApiClient api = new(app);
 
-    private object Body(string kind = "value-equation", object? change = null, int days = 5, string? decisionType = null,
+    private object Body(string kind = "value-equation", object? change = null, int days = 5,
+        string? decisionType = null,
         string title = "Rates") => new
     {
         title, kind, change = change ?? new { preset = "slicing-pie" }, decisionType,
@@ -23,7 +25,8 @@ public class proposal_refusals(AppFixture app)
         var count = await app.EventCount(n.NetworkId);
         (await api.Post(Proposals.Url(n), Body(title: " "), n.Token)).ShouldBeProblem(400, "title", "invalid-title");
         (await api.Post(Proposals.Url(n), Body(kind: "rates"), n.Token)).ShouldBeProblem(400, "kind", "invalid-kind");
-        (await api.Post(Proposals.Url(n), Body(change: new { preset = "slicing-pie", rules = new { work = new { rate = "0" } } }),
+        (await api.Post(Proposals.Url(n), Body(change: new { preset = "slicing-pie",
+            rules = new { work = new { rate = "0" } } }),
             n.Token)).ShouldBeProblem(400, "change.rules.work.rate");
         (await api.Post(Proposals.Url(n), Body("review-policy", new { approvalsRequired = 2, text = "x" }, 3), n.Token))
             .ShouldBeProblem(400, "change.text");
@@ -33,7 +36,8 @@ public class proposal_refusals(AppFixture app)
         (await api.Post(Proposals.Url(n), Body(days: 4), n.Token)).ShouldBeProblem(400, "closesAt", "invalid-closesAt");
         (await api.Post(Proposals.Url(n), Body(decisionType: "emergency"), n.Token))
             .ShouldBeProblem(409, code: "decision-type-not-allowed");
-        (await api.Post(Proposals.Url(n), Body(decisionType: "unanimous"), n.Token)).ShouldBeProblem(400, "decisionType");
+        (await api.Post(Proposals.Url(n), Body(decisionType: "unanimous"), n.Token)).ShouldBeProblem(400,
+            "decisionType");
         (await app.EventCount(n.NetworkId)).Should().Be(count);
     }
 
@@ -72,7 +76,8 @@ public class proposal_refusals(AppFixture app)
         (await api.Get(Proposals.Url(n, $"/{p}"), other.Token)).ShouldBeProblem(404);
         (await api.Get(Proposals.Url(n), other.Token)).ShouldBeProblem(404);
         (await api.Post(Proposals.Url(n), Body(), other.Token)).ShouldBeProblem(404);
-        (await api.Post(Proposals.Url(n, $"/{p}/positions"), new { position = "agree" }, other.Token)).ShouldBeProblem(404);
+        (await api.Post(Proposals.Url(n, $"/{p}/positions"), new { position = "agree" },
+            other.Token)).ShouldBeProblem(404);
         (await api.Get($"/networks/{n.NetworkId}/governance-policy", other.Token)).ShouldBeProblem(404);
         (await api.Post($"/networks/{n.NetworkId}/governance-policy", new { }, other.Token)).ShouldBeProblem(404);
         (await api.Get(Proposals.Url(n), null)).ShouldBeProblem(401);
@@ -87,7 +92,8 @@ public class proposal_refusals(AppFixture app)
         var id = Guid.NewGuid();
         var body = new
         {
-            id, title = "Mondays", kind = "decision", change = new { text = "Mondays" }, closesAt = app.In(Duration.FromDays(3)),
+            id, title = "Mondays", kind = "decision", change = new { text = "Mondays" },
+                closesAt = app.In(Duration.FromDays(3)),
         };
         (await api.Propose(n, n.Token, body)).Should().Be(id);
         (await api.Post(Proposals.Url(n), body, n.Token)).ShouldBeProblem(409);

@@ -23,7 +23,8 @@ public class the_governance_policy(AppFixture app)
         policy["stewardsAdoptDirectly"]!.GetValue<bool>().Should().BeTrue();
         policy["decisionTypes"]!["value-equation"]!.GetValue<string>().Should().Be("significant");
         policy["decisionTypes"]!["treasury-policy"]!.GetValue<string>().Should().Be("standard");
-        policy["minimumDays"]!.ToJsonString().Should().Be("""{"standard":3,"significant":5,"quorum":10,"emergency":0}""");
+        policy["minimumDays"]!.ToJsonString().Should()
+            .Be("""{"standard":3,"significant":5,"quorum":10,"emergency":0}""");
     }
 
     [Fact]
@@ -48,21 +49,25 @@ public class the_governance_policy(AppFixture app)
             .ShouldBeProblem(403, code: "proposal-required");
         (await api.Post($"{networks}/treasury-policy", new { fourEyes = "always" }, n.Token))
             .ShouldBeProblem(403, code: "proposal-required");
-        (await api.Post(Url(n), new { stewardsAdoptDirectly = true }, n.Token)).ShouldBeProblem(403, code: "proposal-required");
+        (await api.Post(Url(n), new { stewardsAdoptDirectly = true }, n.Token)).ShouldBeProblem(403,
+            code: "proposal-required");
         (await app.EventCount(n.NetworkId)).Should().Be(count);
 
         // Governance-policy changes need a standard decision: Ada and Bob agree, it closes early and passes.
         var p = await api.Propose(n, bob.Token, new
         {
-            title = "Stewards may adopt again", kind = "governance-policy", change = new { stewardsAdoptDirectly = true },
+            title = "Stewards may adopt again", kind = "governance-policy",
+                change = new { stewardsAdoptDirectly = true },
             closesAt = app.In(Duration.FromDays(3)),
         });
         await api.State(n, p, n.Token, "agree");
         (await api.State(n, p, bob.Token, "agree")).Text("status").Should().Be("passed");
-        var set = (await app.Events(n.NetworkId, n.NetworkId)).Last().Data.Should().BeOfType<GovernancePolicySet>().Which;
+        var set = (await app.Events(n.NetworkId,
+            n.NetworkId)).Last().Data.Should().BeOfType<GovernancePolicySet>().Which;
         set.ProposalId.Should().Be(p);
         set.SetBy.Should().Be(bob.MemberId);
         (await api.Get(Url(n), bob.Token)).Body!["stewardsAdoptDirectly"]!.GetValue<bool>().Should().BeTrue();
-        (await api.Post($"{networks}/value-equations", new { preset = "slicing-pie" }, n.Token)).Status.Should().Be(201);
+        (await api.Post($"{networks}/value-equations", new { preset = "slicing-pie" },
+            n.Token)).Status.Should().Be(201);
     }
 }

@@ -24,7 +24,8 @@ public class GovernancePolicyTests
         policy.On.Should().BeFalse();
         policy.StewardsAdoptDirectly.Should().BeTrue();
         policy.Required(ProposalKind.ValueEquation).Should().Be(DecisionType.Significant);
-        foreach (var kind in new[] { ProposalKind.ReviewPolicy, ProposalKind.TreasuryPolicy, ProposalKind.GovernancePolicy,
+        foreach (var kind in new[] { ProposalKind.ReviewPolicy, ProposalKind.TreasuryPolicy,
+            ProposalKind.GovernancePolicy,
                      ProposalKind.Decision })
             policy.Required(kind).Should().Be(DecisionType.Standard);
         policy.Minimum(DecisionType.Standard).Should().Be(Duration.FromDays(3));
@@ -55,7 +56,8 @@ public class GovernancePolicyTests
     public void A_steward_names_types_and_minimums_and_may_keep_adopting_directly()
     {
         var spec = Founded();
-        var events = GovernanceRules.Decide(Set(new() { ["value-equation"] = "quorum" }, new() { ["quorum"] = 7 }, true),
+        var events = GovernanceRules.Decide(Set(new() { ["value-equation"] = "quorum" }, new() { ["quorum"] = 7 },
+            true),
             spec.State, Now);
         spec.Given(events);
         spec.State.Governance.Required(ProposalKind.ValueEquation).Should().Be(DecisionType.Quorum);
@@ -71,13 +73,16 @@ public class GovernancePolicyTests
     public void Unknown_kinds_and_types_and_minimums_out_of_range_are_refused()
     {
         var spec = Founded();
-        spec.ThenRefused(n => GovernanceRules.Decide(Set(new() { ["rates"] = "standard" }), n, Now), RefusalKind.Invalid,
+        spec.ThenRefused(n => GovernanceRules.Decide(Set(new() { ["rates"] = "standard" }), n, Now),
+            RefusalKind.Invalid,
             "invalid-decisionTypes-rates");
         spec.ThenRefused(n => GovernanceRules.Decide(Set(new() { ["decision"] = "unanimous" }), n, Now),
             RefusalKind.Invalid, "invalid-decisionTypes-decision");
-        spec.ThenRefused(n => GovernanceRules.Decide(Set(days: new() { ["standard"] = 91 }), n, Now), RefusalKind.Invalid,
+        spec.ThenRefused(n => GovernanceRules.Decide(Set(days: new() { ["standard"] = 91 }), n, Now),
+            RefusalKind.Invalid,
             "invalid-minimumDays-standard");
-        spec.ThenRefused(n => GovernanceRules.Decide(Set(days: new() { ["standard"] = -1 }), n, Now), RefusalKind.Invalid,
+        spec.ThenRefused(n => GovernanceRules.Decide(Set(days: new() { ["standard"] = -1 }), n, Now),
+            RefusalKind.Invalid,
             "invalid-minimumDays-standard");
     }
 }

@@ -43,7 +43,8 @@ public class ProposingTests
         var made = Proposing.Decide(Make("value-equation", Equation), Makers(), [Cy, Ada, Bob], Now);
         made.Should().Be(made with
         {
-            Kind = ProposalKind.ValueEquation, DecisionType = DecisionType.Significant, ClosesAt = Now + Duration.FromDays(5),
+            Kind = ProposalKind.ValueEquation, DecisionType = DecisionType.Significant,
+                ClosesAt = Now + Duration.FromDays(5),
         });
         made.EligibleVoters.Should().Equal(new[] { Cy, Ada, Bob }.Order());
         made.ProposedBy.Should().Be(Bob);
@@ -70,7 +71,8 @@ public class ProposingTests
     [InlineData("rates", "kind", "invalid-kind")]
     public void A_proposal_needs_a_title_and_a_known_kind(string title, string kind, string code)
     {
-        var command = Make(kind == "kind" ? "rates" : "value-equation", Equation) with { Title = title == "" ? "" : "T" };
+        var command = Make(kind == "kind" ? "rates" : "value-equation",
+            Equation) with { Title = title == "" ? "" : "T" };
         var act = () => Proposing.Decide(command, Makers(), Members, Now);
         act.Should().Throw<RuleViolation>().Which.Code.Should().Be(code);
     }
@@ -158,7 +160,8 @@ public class ProposingTests
         changed.ProposalEvents.Should().ContainSingle().Which.Should().BeOfType<PositionStated>();
         var again = Proposal.Evolve(proposal, changed.ProposalEvents[0])!;
         again.Positions[Ada].Position.Should().Be(Position.Agree);
-        Proposing.Decide(new StatePosition(Ada, "agree", null), again, Makers(), Now).Should().Be(ProposalDecision.None);
+        Proposing.Decide(new StatePosition(Ada, "agree", null), again, Makers(),
+            Now).Should().Be(ProposalDecision.None);
     }
 
     [Fact]
@@ -168,9 +171,11 @@ public class ProposingTests
         var proposal = Stated(Open("value-equation", Equation), (Ada, Position.Agree), (Bob, Position.Agree));
         var decision = Proposing.Decide(new StatePosition(Cy, "disagree", "too high"), proposal, Makers(), Now);
         decision.ProposalEvents.Should().HaveCount(2);
-        decision.ProposalEvents[1].Should().Be(new ProposalPassed(NetworkId, ProposalId, new ProposalCounts(3, 3, 2, 0, 1, 0),
+        decision.ProposalEvents[1].Should().Be(new ProposalPassed(NetworkId, ProposalId, new ProposalCounts(3, 3, 2,
+            0, 1, 0),
             "Significant: no block and more than half of the stated positions agree (2 of 3).", true, Now));
-        var adopted = decision.NetworkEvents.Should().ContainSingle().Which.Should().BeOfType<ValueEquationAdopted>().Which;
+        var adopted = decision.NetworkEvents.Should().ContainSingle().Which.Should().BeOfType<ValueEquationAdopted>()
+            .Which;
         adopted.ProposalId.Should().Be(ProposalId);
         adopted.Version.Should().Be(1);
         adopted.AdoptedBy.Should().Be(Bob);
@@ -215,7 +220,8 @@ public class ProposingTests
         var late = () => Proposing.Decide(new StatePosition(Ada, "agree", null), proposal, Makers(),
             Now + Duration.FromDays(3));
         late.Should().Throw<RuleViolation>().Which.Code.Should().Be("proposal-closed");
-        var withdrawn = Proposal.Evolve(proposal, Proposing.Decide(new WithdrawProposal(Bob, null), proposal, Makers(), Now))!;
+        var withdrawn = Proposal.Evolve(proposal, Proposing.Decide(new WithdrawProposal(Bob, null), proposal,
+            Makers(), Now))!;
         var closed = () => Proposing.Decide(new StatePosition(Ada, "agree", null), withdrawn, Makers(), Now);
         closed.Should().Throw<RuleViolation>().Which.Kind.Should().Be(RefusalKind.Conflict);
     }

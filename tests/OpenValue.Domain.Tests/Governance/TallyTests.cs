@@ -8,9 +8,11 @@ namespace OpenValue.Domain.Tests.Governance;
 public class TallyTests
 {
     private static readonly Instant Now = Instant.FromUtc(2026, 12, 1, 10, 0);
-    private static readonly Guid[] Voters = [.. Enumerable.Range(1, 8).Select(i => Guid.Parse($"0197a000-0000-7000-8000-00000000000{i}"))];
+    private static readonly Guid[] Voters = [.. Enumerable.Range(1,
+        8).Select(i => Guid.Parse($"0197a000-0000-7000-8000-00000000000{i}"))];
 
-    /// <summary>A proposal with the first <paramref name="eligible"/> voters and these positions, in voter order.</summary>
+    /// <summary>A proposal with the first <paramref name="eligible"/> voters and these positions, in voter
+    /// order.</summary>
     private static Proposal With(int eligible, params Position[] positions) =>
         new Proposal(Guid.NewGuid(), Guid.NewGuid(), "T", ProposalKind.Decision, new ChangeRequest(Text: "t"),
             DecisionType.Standard, Voters[..eligible], Now + Duration.FromDays(3), Voters[0], Now)
@@ -104,7 +106,8 @@ public class TallyTests
             .Be("Significant: needs more than half of the stated positions to agree (2 of 4 is not more than half).");
         Tally.Judge(DecisionType.Quorum, Counts(4, A, A, Ab)).Why.Should()
             .Be("Quorum: no block and at least 75 % of all 4 eligible voters agree or abstain (3 of 4).");
-        Tally.Judge(DecisionType.Standard, Counts(3, A, B, B)).Why.Should().Be("Standard: fails with any block (2 blocks).");
+        Tally.Judge(DecisionType.Standard, Counts(3, A, B,
+            B)).Why.Should().Be("Standard: fails with any block (2 blocks).");
         Tally.Judge(DecisionType.Emergency, Counts(8, A, A, A, B)).Why.Should()
             .Be("Emergency: at least 75 % of the stated positions agree (3 of 4); blocks do not stop it.");
     }
