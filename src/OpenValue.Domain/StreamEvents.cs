@@ -1,4 +1,5 @@
 using OpenValue.Domain.Contributions;
+using OpenValue.Domain.Governance;
 using OpenValue.Domain.Networks;
 using OpenValue.Domain.Treasury;
 using OpenValue.Domain.Valuation;
@@ -21,6 +22,7 @@ public static class StreamEvents
         typeof(MemberDeparted),
         typeof(MemberPayoutDetailsSet), typeof(MemberErased),
         typeof(ProjectOpened), typeof(ReviewPolicySet), typeof(TreasuryPolicySet), typeof(ValueEquationAdopted), typeof(ContributionsRevalued),
+        typeof(GovernancePolicySet),
     ];
 
     /// <summary>A contribution's stream (id = contribution id): the claim and its review.</summary>
@@ -48,5 +50,10 @@ public static class StreamEvents
             typeof(PayoutsIssued), typeof(PayoutReversed), typeof(PayoutReissued),
         ];
 
-    public static IEnumerable<Type> All => [.. Network, .. Contribution, .. Pool, .. Distribution];
+    /// <summary>A proposal's stream (id = proposal id): the proposal, the positions on it, its outcome.</summary>
+    public static readonly IReadOnlyList<Type> Proposal =
+        [typeof(ProposalMade), typeof(PositionStated), typeof(ProposalPassed), typeof(ProposalFailed),
+            typeof(ProposalWithdrawn)];
+
+    public static IEnumerable<Type> All => [.. Network, .. Contribution, .. Pool, .. Distribution, .. Proposal];
 }

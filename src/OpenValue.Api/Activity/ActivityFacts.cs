@@ -1,5 +1,6 @@
 using NodaTime;
 using OpenValue.Domain.Contributions;
+using OpenValue.Domain.Governance;
 using OpenValue.Domain.Money;
 using OpenValue.Domain.Networks;
 using OpenValue.Domain.Treasury;
@@ -39,6 +40,8 @@ public static class ActivityFacts
         typeof(ContributionAcceptanceRevoked), typeof(ContributionAppealed), typeof(ContributionRevocationRequested),
         typeof(ContributionForfeited), typeof(MemberDeparted),
         typeof(MemberPayoutDetailsSet), typeof(MemberErased),
+        typeof(GovernancePolicySet), typeof(ProposalMade), typeof(PositionStated), typeof(ProposalPassed),
+        typeof(ProposalFailed), typeof(ProposalWithdrawn),
     ];
 
     public static ActivityFact? Describe(object data) => data switch
@@ -118,8 +121,31 @@ public static class ActivityFacts
             "Changed the member's payout details.", Role.Treasurer),
         MemberErased e => new(e.ErasedAt, e.ErasedBy, new(MemberId: e.MemberId),
             "Erased the member's personal data: their name, the text they wrote and their payout details."),
+        _ => DescribeGovernance(data),
+    };
+
+    private static ActivityFact? DescribeGovernance(object data) => data switch
+    {
+        GovernancePolicySet e => new(e.SetAt, e.SetBy, new(),
+            $"Set the governance policy: value equations by {Statuses.Name(TypeOf(e, ProposalKind.ValueEquation))} " +
+            $"decision; stewards {(e.StewardsAdoptDirectly ? "may" : "may not")} adopt changes directly" +
+            (e.ProposalId is null ? "." : ", as a proposal decided.")),
+        ProposalMade e => new(e.ProposedAt, e.ProposedBy, new(),
+            $"Proposed “{Short(e.Title).TrimEnd('.')}”, a {Statuses.Name(e.Kind)} change by " +
+            $"{Statuses.Name(e.DecisionType)} decision, open until {e.ClosesAt.InUtc().Date:yyyy-MM-dd} " +
+            $"({Count(e.EligibleVoters.Count, "eligible voter")})."),
+        PositionStated e => new(e.StatedAt, e.MemberId, new(MemberId: e.MemberId),
+            $"Stated the position {Statuses.Name(e.Position)} on a proposal" +
+            (e.Reason is { Length: > 0 } reason ? $": “{Short(reason)}”" : ".")),
+        ProposalPassed e => new(e.ClosedAt, null, new(), $"A proposal passed{(e.Early ? " early" : "")}: {e.Why}"),
+        ProposalFailed e => new(e.ClosedAt, null, new(), $"A proposal failed{(e.Early ? " early" : "")}: {e.Why}"),
+        ProposalWithdrawn e => new(e.WithdrawnAt, e.WithdrawnBy, new(),
+            "Withdrew a proposal" + (e.Reason is { Length: > 0 } reason ? $": {Short(reason)}" : ".")),
         _ => null,
     };
+
+    private static DecisionType TypeOf(GovernancePolicySet e, ProposalKind kind) =>
+        e.DecisionTypes.FirstOrDefault(d => d.Kind == kind)?.DecisionType ?? GovernancePolicy.Default.Required(kind);
 
     /// <summary>Free text cut to one line of at most 120 characters, ending in a full stop or an ellipsis.</summary>
     public static string Short(string text)

@@ -3,6 +3,7 @@ using JasperFx.CodeGeneration;
 using NodaTime;
 using OpenValue.Api.Infrastructure.OpenApi;
 using OpenValue.Api.Accounts;
+using OpenValue.Api.Governance;
 using OpenValue.Api.Security;
 using OpenValue.Api.WebApp;
 using Scalar.AspNetCore;
@@ -39,9 +40,14 @@ public static class Setup
             options.UseRuntimeCompilation();
             options.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
             Cluster.Configure(options.Durability);
+
+            // Durable local queues: a message scheduled for later (a proposal's close at its deadline) is stored
+            // in PostgreSQL with the transaction that scheduled it and survives a restart of the app.
+            options.Policies.UseDurableLocalQueues();
         });
         services.AddWolverineHttp();
         services.AddAccounts();
+        services.AddGovernance();
     }
 
     public static void UseOpenValue(this WebApplication app)

@@ -18,6 +18,7 @@ public static class ReviewPolicyEndpoints
     public static async Task<ReviewPolicyResponse> Set(Guid networkId, ReviewPolicyRequest body, HttpContext http, IDocumentSession session, IClock clock)
     {
         var stream = await session.Events.FetchForWriting<Network>(networkId, http.RequestAborted);
+        Domain.Governance.GovernanceRules.RequireDirect(stream.Aggregate!, Domain.Governance.ProposalKind.ReviewPolicy);
         var command = new SetReviewPolicy(body.ApprovalsRequired, http.Caller().MemberId);
         var events = ReviewPolicy.Decide(command, stream.Aggregate!, clock.GetCurrentInstant());
         stream.AppendMany(events);

@@ -41,6 +41,8 @@ public static class TreasuryPolicyEndpoints
     public static async Task<TreasuryPolicyResponse> Set(Guid networkId, TreasuryPolicyRequest body, HttpContext http, IDocumentSession session, IClock clock)
     {
         var stream = await session.Events.FetchForWriting<Network>(networkId, http.RequestAborted);
+        Domain.Governance.GovernanceRules.RequireDirect(stream.Aggregate!,
+            Domain.Governance.ProposalKind.TreasuryPolicy);
         var command = new SetTreasuryPolicy(body.FourEyes, body.CoolingOffHours, http.Caller().MemberId,
             body.LeaverTerms?.GoodLeaverKeeps, body.LeaverTerms?.BadLeaverKeeps);
         var events = TreasuryPolicy.Decide(command, stream.Aggregate!, clock.GetCurrentInstant());

@@ -48,6 +48,8 @@ public static class ValueEquationEndpoints
         idempotency.Once(http, session, http.Caller().IdempotencyScope, body, async () =>
         {
             var stream = await session.Events.FetchForWriting<Network>(networkId, http.RequestAborted);
+            Domain.Governance.GovernanceRules.RequireDirect(stream.Aggregate!,
+                Domain.Governance.ProposalKind.ValueEquation);
             var events = ValueEquations.Decide(new AdoptValueEquation(body, http.Caller().MemberId), stream.Aggregate!, clock.GetCurrentInstant());
             stream.AppendMany(events);
             var version = ((ValueEquationAdopted)events[0]).Version;

@@ -16,8 +16,12 @@ public sealed record MemberRoleRevoked(Guid NetworkId, Guid MemberId, Role Role,
 
 public sealed record ProjectOpened(Guid NetworkId, Guid ProjectId, string Name, Guid OpenedBy, Instant OpenedAt);
 
-/// <summary>How many approvals from reviewers other than the author accept a contribution.</summary>
-public sealed record ReviewPolicySet(Guid NetworkId, int ApprovalsRequired, Guid SetBy, Instant SetAt);
+/// <summary>
+/// How many approvals from reviewers other than the author accept a contribution. <c>ProposalId</c>: the passed
+/// proposal that set it (null when a steward set it directly).
+/// </summary>
+public sealed record ReviewPolicySet(
+    Guid NetworkId, int ApprovalsRequired, Guid SetBy, Instant SetAt, Guid? ProposalId = null);
 
 /// <summary>The member's bearer token was replaced; every earlier token of theirs stopped working.</summary>
 public sealed record MemberTokenReissued(Guid NetworkId, Guid MemberId, Guid ReissuedBy, Instant ReissuedAt);

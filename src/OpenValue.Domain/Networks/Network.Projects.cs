@@ -17,6 +17,6 @@ public sealed partial record Network
     {
         ProjectOpened e => this with { Projects = Projects.SetItem(e.ProjectId, new NetworkProject(e.ProjectId, e.Name)) },
         ReviewPolicySet e => this with { ApprovalsRequired = e.ApprovalsRequired },
-        _ => EvolveValuation(@event).EvolveTreasury(@event),
+        _ => EvolveValuation(@event).EvolveTreasury(@event).EvolveGovernance(@event),
     };
 }

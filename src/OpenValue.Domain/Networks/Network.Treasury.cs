@@ -18,11 +18,11 @@ public enum FourEyes
 /// A steward changed the four-eyes rule for distributions proposed from now on, and the cooling-off period
 /// (<c>CoolingOffHours</c>; null in events stored before it existed: <see cref="TreasuryPolicy.DefaultCoolingOff"/>),
 /// and the leaver terms (<c>Leavers</c>; null: <see cref="LeaverPolicy.SlicingPie"/>'s, as in events stored before
-/// them).
+/// them). <c>ProposalId</c>: the passed proposal that set it (null when a steward set it directly).
 /// </summary>
 public sealed record TreasuryPolicySet(
     Guid NetworkId, FourEyes FourEyes, Guid SetBy, Instant SetAt, int? CoolingOffHours = null,
-    LeaverPolicy? Leavers = null);
+    LeaverPolicy? Leavers = null, Guid? ProposalId = null);
 
 /// <summary>Any field may be left out (null): it keeps the value in force.</summary>
 public sealed record SetTreasuryPolicy(

@@ -18,11 +18,12 @@ public sealed record ClassWeight(StakeholderClass StakeholderClass, decimal Weig
 /// <summary>
 /// A steward adopted the next version of the value equation. It applies to acceptances from
 /// <c>AdoptedAt</c> on; it never changes, and it does not rewrite earlier acceptances (see
-/// <see cref="ContributionsRevalued"/> for the explicit way to do that).
+/// <see cref="ContributionsRevalued"/> for the explicit way to do that). <c>ProposalId</c>: the passed proposal
+/// that adopted it (null when a steward adopted it directly, and in events stored before proposals existed).
 /// </summary>
 public sealed record ValueEquationAdopted(
     Guid NetworkId, int Version, IReadOnlyList<ValueRule> Rules, int? HalfLifeDays, IReadOnlyList<ClassWeight>? ClassWeights,
-    IReadOnlyList<ProjectValueRules> ProjectOverrides, Guid AdoptedBy, Instant AdoptedAt);
+    IReadOnlyList<ProjectValueRules> ProjectOverrides, Guid AdoptedBy, Instant AdoptedAt, Guid? ProposalId = null);
 
 /// <summary>
 /// A steward re-valued the accepted contributions under <c>EquationVersion</c>; each changed contribution

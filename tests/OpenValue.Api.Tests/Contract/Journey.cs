@@ -24,6 +24,7 @@ public sealed class Journey(Recorder http, AppFixture app)
         await Shares();
         await Treasury();
         await Activity();
+        await Governance();
         await Accounts();
         await Erasure();
         await Malformed();
@@ -261,6 +262,45 @@ public sealed class Journey(Recorder http, AppFixture app)
         await app.AsyncProjectionsCaughtUp();
         (await http.Get(Url("/activity?limit=5"), dee)).Expect(200);
         (await http.Get(Url("/activity?limit=0"), dee)).Expect(400);
+    }
+
+    /// <summary>Proposals and positions, a withdrawal, an early close, and the governance policy turned on.</summary>
+    private async Task Governance()
+    {
+        var closesAt = (app.Clock.GetCurrentInstant() + NodaTime.Duration.FromDays(5)).ToString();
+        var body = new { title = "Two approvals", kind = "review-policy", change = new { approvalsRequired = 2 },
+            closesAt };
+        (await http.Post(Url("/proposals"), body with { title = "" }, bob)).Expect(400);
+        (await http.Post(Url("/proposals"), new { body.title, body.kind, body.change, body.closesAt,
+            decisionType = "quorum" },
+            bob)).Expect(409);
+        var proposed = (await http.Post(Url("/proposals"), body, bob)).Expect(201);
+        var p = proposed.Id("proposalId");
+        (await http.Get(proposed.Response.Headers.Location!.ToString(), dee)).Expect(200);
+        (await http.Get(Url($"/proposals/{Guid.NewGuid()}"), dee)).Expect(404);
+        (await http.Get(Url("/proposals?status=open&page=1&pageSize=10"), dee)).Expect(200);
+        (await http.Get(Url("/proposals?status=lost"), dee)).Expect(400);
+        var late = (await http.Post(Url("/members"), new { name = "Fay", roles = new[] { "contributor" },
+            stakeholderClass = "user" },
+            ada)).Expect(201).Id("token");
+        (await http.Post(Url($"/proposals/{p}/positions"), new { position = "agree" }, late)).Expect(403);
+        (await http.Post(Url($"/proposals/{p}/positions"), new { position = "block" }, cy)).Expect(400);
+        (await http.Post(Url($"/proposals/{p}/positions"), new { position = "agree" }, cy)).Expect(200);
+        (await http.Post(Url($"/proposals/{p}/positions"), new { position = "agree", reason = "Fine" },
+            cy)).Expect(200);
+        (await http.Post(Url($"/proposals/{p}/withdrawal"), new { }, cy)).Expect(403);
+        (await http.Post(Url($"/proposals/{p}/withdrawal"), new { reason = "Wrong moment" }, bob)).Expect(200);
+        (await http.Post(Url($"/proposals/{p}/positions"), new { position = "agree" }, ada)).Expect(409);
+        var decision = new { title = "Mondays", kind = "decision", change = new { text = "We meet on Mondays." },
+            closesAt };
+        var q = (await http.Post(Url("/proposals"), decision, ada)).Expect(201).Id("proposalId");
+        (await http.Post(Url($"/proposals/{q}/positions"), new { position = "agree" }, late)).Expect(200);
+        (await http.Get(Url("/governance-policy"), dee)).Expect(200);
+        (await http.Post(Url("/governance-policy"), new { stewardsAdoptDirectly = true }, dee)).Expect(403);
+        (await http.Post(Url("/governance-policy"), new { minimumDays = new { quorum = 100 } }, ada)).Expect(400);
+        (await http.Post(Url("/governance-policy"), new { decisionTypes = new { decision = "standard" } },
+            ada)).Expect(200);
+        (await http.Post(Url("/review-policy"), new { approvalsRequired = 2 }, ada)).Expect(403);
     }
 
     /// <summary>What a client gets wrong before any rule is reached: ids, media types, methods, routes.</summary>

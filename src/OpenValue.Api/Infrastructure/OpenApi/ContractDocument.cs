@@ -26,6 +26,7 @@ internal sealed class ContractDocument : IOpenApiDocumentTransformer
         ("Shares", "Each member's points and share at any moment, and why."),
         ("Treasury", "Income, distributions, four-eyes approval, payouts and the ledger."),
         ("Activity", "What happened in the network, newest first."),
+        ("Governance", "Proposals, positions and consent decisions; the governance policy."),
         ("Integrity", "The event chain and the stored state checked against the events."),
         ("Accounts", "Sign-in with a password, cookie sessions and invitation links."),
         ("Health", "Liveness and database reachability."),
