@@ -1,3 +1,4 @@
+using OpenValue.Domain.Budgeting;
 using OpenValue.Domain.Contributions;
 using OpenValue.Domain.Networks;
 using OpenValue.Domain.Treasury;
@@ -35,6 +36,7 @@ public static class StreamEvents
         [
             typeof(IncomeRecorded), typeof(DistributionReserved), typeof(DistributionReleased), typeof(PayoutReturned),
             typeof(IncomeReversed), typeof(PayoutRedrawn),
+            typeof(RoundReserved), typeof(RoundSettled),
         ];
 
     /// <summary>A distribution's stream (id = distribution id): proposal, approval or cancellation, payouts.</summary>
@@ -44,5 +46,12 @@ public static class StreamEvents
             typeof(PayoutsIssued), typeof(PayoutReversed), typeof(PayoutReissued),
         ];
 
-    public static IEnumerable<Type> All => [.. Network, .. Contribution, .. Pool, .. Distribution];
+    /// <summary>A co-budgeting round's stream (id = round id): its opening, buckets, funding and closing.</summary>
+    public static readonly IReadOnlyList<Type> Round =
+        [
+            typeof(RoundOpened), typeof(BucketProposed), typeof(BucketApproved), typeof(BucketCancelled),
+            typeof(BucketFunded), typeof(RoundClosed),
+        ];
+
+    public static IEnumerable<Type> All => [.. Network, .. Contribution, .. Pool, .. Distribution, .. Round];
 }
