@@ -37,6 +37,10 @@ public static class Setup
         {
             options.UseRuntimeCompilation();
             options.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+
+            // Durable local queues: a message scheduled for later (a co-budgeting round's closing at the end of
+            // its window) is stored in PostgreSQL with the transaction that scheduled it, and survives a restart.
+            options.Policies.UseDurableLocalQueues();
         });
         services.AddWolverineHttp();
         services.AddAccounts();

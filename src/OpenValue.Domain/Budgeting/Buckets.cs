@@ -45,7 +45,7 @@ public static class Buckets
         if (round.Buckets.Count >= MaxBuckets)
             throw RuleViolation.Conflict("too-many-buckets", $"A round holds at most {MaxBuckets} buckets.");
         return new BucketProposed(round.Id, bucketId, title, description, min.AmountMinor, max.AmountMinor,
-            command.ProposedBy, now);
+            round.Opening.Currency, command.ProposedBy, now);
     }
 
     /// <summary>A steward approves a proposed bucket of an open round, once.</summary>

@@ -32,7 +32,7 @@ public static class Closing
         // Funding never lets buckets hold more than the budgets, and budgets sum to the amount; assert it anyway.
         if (returned < 0 || payouts.Any(p => p.AmountMinor <= 0))
             throw new InvalidOperationException($"Round {round.Id} would pay {paid} of {o.AmountMinor}.");
-        return (new RoundClosed(round.Id, payouts, paid, returned, command.ClosedBy, now),
+        return (new RoundClosed(round.Id, payouts, paid, returned, o.Currency, command.ClosedBy, now),
             new RoundSettled(o.PoolId, o.NetworkId, o.ProjectId, round.Id, paid, returned, o.Currency, command.ClosedBy,
                 now));
     }

@@ -31,7 +31,7 @@ public sealed record RoundOpened(
 /// <summary>A member proposed a bucket: something the round's money could fund, between two goals.</summary>
 public sealed record BucketProposed(
     Guid RoundId, Guid BucketId, string Title, string? Description, long MinGoalMinor, long MaxGoalMinor,
-    Guid ProposedBy, Instant ProposedAt);
+    string Currency, Guid ProposedBy, Instant ProposedAt);
 
 /// <summary>A steward approved a bucket of a round whose buckets need approval: members may fund it now.</summary>
 public sealed record BucketApproved(Guid RoundId, Guid BucketId, Guid ApprovedBy, Instant ApprovedAt);
@@ -43,7 +43,8 @@ public sealed record BucketApproved(Guid RoundId, Guid BucketId, Guid ApprovedBy
 public sealed record BucketCancelled(Guid RoundId, Guid BucketId, string? Reason, Guid CancelledBy, Instant CancelledAt);
 
 /// <summary>A member moved budget into a bucket (a negative amount: took it back out).</summary>
-public sealed record BucketFunded(Guid RoundId, Guid BucketId, long AmountMinor, Guid FundedBy, Instant FundedAt);
+public sealed record BucketFunded(
+    Guid RoundId, Guid BucketId, long AmountMinor, string Currency, Guid FundedBy, Instant FundedAt);
 
 /// <summary>
 /// One funded bucket paid to its owner. <c>Line</c> is the bucket's number in the round (1 for the first proposed),
@@ -58,8 +59,8 @@ public sealed record BucketPayout(Guid PayoutId, int Line, Guid BucketId, Guid M
 /// window closed it.
 /// </summary>
 public sealed record RoundClosed(
-    Guid RoundId, IReadOnlyList<BucketPayout> Payouts, long PaidMinor, long ReturnedMinor, Guid? ClosedBy,
-    Instant ClosedAt);
+    Guid RoundId, IReadOnlyList<BucketPayout> Payouts, long PaidMinor, long ReturnedMinor, string Currency,
+    Guid? ClosedBy, Instant ClosedAt);
 
 // Pool streams (see Treasury.Pool): a round's amount set aside, and settled at its closing.
 

@@ -38,7 +38,7 @@ public static class Funding
         else if (-amount.AmountMinor > mine)
             throw RuleViolation.Conflict("beyond-allocation",
                 $"You can take back at most the {Buckets.Of(mine, round)} you have in this bucket.");
-        return new BucketFunded(round.Id, bucket.Id, amount.AmountMinor, command.MemberId, now);
+        return new BucketFunded(round.Id, bucket.Id, amount.AmountMinor, round.Opening.Currency, command.MemberId, now);
     }
 
     private static void MoneyIn(long amountMinor, Bucket bucket, Round round, Guid memberId, long mine)

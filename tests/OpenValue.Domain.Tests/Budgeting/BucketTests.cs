@@ -12,7 +12,7 @@ public class BucketTests
     public void a_member_proposes_a_bucket_open_at_once_or_waiting_for_approval()
     {
         Spec().Then(r => [Buckets.Decide(Propose(), Jig, r, Now)],
-            new BucketProposed(RoundId, Jig, "Router jig", "A jig for the frame", 2000, 3000, Bob, Now));
+            new BucketProposed(RoundId, Jig, "Router jig", "A jig for the frame", 2000, 3000, "EUR", Bob, Now));
         var spec = Spec(Bucket(Jig, Bob, 2000, 3000));
         spec.State.BucketOf(Jig)!.Status.Should().Be(BucketStatus.Open);
         spec.State.BucketOf(Jig)!.Line.Should().Be(1);
@@ -42,7 +42,7 @@ public class BucketTests
     {
         var spec = Spec();
         spec.ThenRefused(r => [Buckets.Decide(Propose(), Jig, r, ClosesAt)], RefusalKind.Conflict, "window-ended");
-        spec.Given(new RoundClosed(RoundId, [], 0, 10_000, Ada, Now));
+        spec.Given(new RoundClosed(RoundId, [], 0, 10_000, "EUR", Ada, Now));
         spec.ThenRefused(r => [Buckets.Decide(Propose(), Jig, r, Now)], RefusalKind.Conflict, "round-closed");
     }
 
@@ -68,7 +68,7 @@ public class BucketTests
     [Fact]
     public void a_bucket_of_a_closed_round_is_not_cancelled()
     {
-        var spec = Spec(Bucket(Jig, Bob, 2000, 3000), new RoundClosed(RoundId, [], 0, 10_000, Ada, Now));
+        var spec = Spec(Bucket(Jig, Bob, 2000, 3000), new RoundClosed(RoundId, [], 0, 10_000, "EUR", Ada, Now));
         spec.ThenRefused(r => Buckets.Decide(new CancelBucket(Jig, null, Bob, false), r, Now), RefusalKind.Conflict, "round-closed");
     }
 }

@@ -60,7 +60,7 @@ public class FundingTests
         var later = new Spec<Round>(Round.Evolve).Given(Opened(Open(opensAt: "2026-11-27T00:00:00Z")), Bucket(Jig, Bob, 100, 5000));
         later.ThenRefused(r => Decide(r, Fund(Jig, Ada, "1.00")), RefusalKind.Conflict, "window-not-open");
         later.Then(r => Decide(r, Fund(Jig, Ada, "1.00"), Instant.FromUtc(2026, 11, 27, 0, 0)),
-            new BucketFunded(RoundId, Jig, 100, Ada, Instant.FromUtc(2026, 11, 27, 0, 0)));
+            new BucketFunded(RoundId, Jig, 100, "EUR", Ada, Instant.FromUtc(2026, 11, 27, 0, 0)));
         var spec = Spec(Bucket(Jig, Bob, 100, 5000));
         spec.ThenRefused(r => Decide(r, Fund(Jig, Ada, "1.00"), ClosesAt), RefusalKind.Conflict, "window-ended");
     }
@@ -76,7 +76,7 @@ public class FundingTests
         var spec = Spec(Bucket(Jig, Bob, 100, 5000), Bucket(Kiln, Cy, 100, 5000),
             new BucketCancelled(RoundId, Kiln, null, Cy, Now));
         spec.ThenRefused(r => Decide(r, Fund(Kiln, Ada, "1.00")), RefusalKind.Conflict, "bucket-cancelled");
-        spec.Given(new RoundClosed(RoundId, [], 0, 10_000, Ada, Now));
+        spec.Given(new RoundClosed(RoundId, [], 0, 10_000, "EUR", Ada, Now));
         spec.ThenRefused(r => Decide(r, Fund(Jig, Ada, "1.00")), RefusalKind.Conflict, "round-closed");
     }
 

@@ -40,10 +40,10 @@ internal static class RoundSetup
     }
 
     public static BucketProposed Bucket(Guid id, Guid owner, long minMinor, long maxMinor) =>
-        new(RoundId, id, "Bucket " + id.ToString()[^1], null, minMinor, maxMinor, owner, Now);
+        new(RoundId, id, "Bucket " + id.ToString()[^1], null, minMinor, maxMinor, "EUR", owner, Now);
 
     public static BucketFunded Funded(Guid bucket, Guid member, long amountMinor) =>
-        new(RoundId, bucket, amountMinor, member, Now);
+        new(RoundId, bucket, amountMinor, "EUR", member, Now);
 
     public static FundBucket Fund(Guid bucket, Guid member, string amount) => new(bucket, Eur(amount), member);
 
