@@ -37,7 +37,8 @@ public static class ActivityFacts
         typeof(ContributionAccepted), typeof(ContributionRejected), typeof(IncomeRecorded), typeof(DistributionProposed),
         typeof(DistributionApproved), typeof(DistributionCancelled), typeof(PayoutsIssued), typeof(PayoutReversed),
         typeof(IncomeReversed), typeof(PayoutReissued),
-        typeof(RoundOpened), typeof(BucketProposed), typeof(BucketApproved), typeof(BucketCancelled), typeof(BucketFunded),
+        typeof(RoundOpened), typeof(BucketProposed), typeof(BucketApproved), typeof(BucketCancelled),
+            typeof(BucketFunded),
         typeof(RoundClosed),
     ];
 
@@ -103,10 +104,12 @@ public static class ActivityFacts
             $"Opened the co-budgeting round “{e.Title}” of {Amount(e.AmountMinor, e.Currency)}: " +
             $"{(e.Budget == BudgetRule.Equal ? "equal" : "by-share")} budgets for {Count(e.Budgets.Count, "member")}."),
         BucketProposed e => new(e.ProposedAt, e.ProposedBy, new(e.ProposedBy),
-            $"Proposed the bucket “{e.Title}” ({Amount(e.MinGoalMinor, e.Currency)} to {Amount(e.MaxGoalMinor, e.Currency)})."),
+            $"Proposed the bucket “{e.Title}” ({Amount(e.MinGoalMinor, e.Currency)} to " +
+            $"{Amount(e.MaxGoalMinor, e.Currency)})."),
         BucketApproved e => new(e.ApprovedAt, e.ApprovedBy, new(), "Approved a bucket for funding."),
         BucketCancelled e => new(e.CancelledAt, e.CancelledBy, new(),
-            "Cancelled a bucket; its funders have their budget back" + (e.Reason is { Length: > 0 } r ? $": {Short(r)}" : ".")),
+            "Cancelled a bucket; its funders have their budget back"
+                + (e.Reason is { Length: > 0 } r ? $": {Short(r)}" : ".")),
         BucketFunded e => new(e.FundedAt, e.FundedBy, new(e.FundedBy),
             e.AmountMinor > 0 ? $"Moved {Amount(e.AmountMinor, e.Currency)} of their budget into a bucket."
                 : $"Took {Amount(-e.AmountMinor, e.Currency)} of their budget back out of a bucket."),

@@ -34,12 +34,14 @@ public static class BucketEndpoints
         "after a steward's approval where the round's buckets need it.")]
     [ProducesResponseType<BucketResponse>(StatusCodes.Status201Created)]
     public static Task<IResult> Propose(
-        Guid networkId, Guid roundId, ProposeBucketRequest body, HttpContext http, IDocumentSession session, IClock clock,
+        Guid networkId, Guid roundId, ProposeBucketRequest body, HttpContext http, IDocumentSession session,
+            IClock clock,
         Idempotency idempotency) =>
         idempotency.Once(http, session, http.Caller().IdempotencyScope, body, async () =>
         {
             var stream = await RoundEndpoints.FetchExisting(session, roundId, http.RequestAborted);
-            var command = new ProposeBucket(body.Title, body.Description, body.MinGoal, body.MaxGoal, http.Caller().MemberId);
+            var command = new ProposeBucket(body.Title, body.Description, body.MinGoal, body.MaxGoal,
+                http.Caller().MemberId);
             var proposed = Buckets.Decide(command, Guid.CreateVersion7(), stream.Aggregate!, clock.GetCurrentInstant());
             stream.AppendOne(proposed);
             var round = Round.Evolve(stream.Aggregate, proposed)!;
@@ -59,7 +61,8 @@ public static class BucketEndpoints
             clock.GetCurrentInstant());
         stream.AppendOne(approved);
         await session.SaveChangesAsync(http.RequestAborted);
-        return await RoundResponses.BucketOf(session, Round.Evolve(stream.Aggregate, approved)!, bucketId, http.RequestAborted);
+        return await RoundResponses.BucketOf(session, Round.Evolve(stream.Aggregate, approved)!, bucketId,
+            http.RequestAborted);
     }
 
     /// <summary>

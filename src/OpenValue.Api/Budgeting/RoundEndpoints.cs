@@ -53,12 +53,14 @@ public static class RoundEndpoints
             var command = new OpenRound(body.Title, body.Amount, body.ProjectId, body.Budget, body.OpensAt,
                 body.ClosesAt, body.CapPerBucket, body.BucketsNeedApproval, http.Caller().MemberId);
             var request = Opening.Validate(command, network, now);
-            var poolStream = await IncomeEndpoint.FetchPool(session, DerivedIds.Pool(networkId, request.ProjectId), cancellation);
+            var poolStream = await IncomeEndpoint.FetchPool(session, DerivedIds.Pool(networkId, request.ProjectId),
+                cancellation);
             var pool = poolStream.Aggregate ?? Pool.Empty(networkId, request.ProjectId, network.Currency);
             var weights = await Weights(session, shareSource, networkId, request, now, cancellation);
 
             var id = Guid.CreateVersion7();
-            var (reservation, opened) = Opening.Decide(request, id, pool, network, weights, http.Caller().MemberId, now);
+            var (reservation, opened) = Opening.Decide(request, id, pool, network, weights, http.Caller().MemberId,
+                now);
             poolStream.AppendOne(reservation);
             session.Events.StartStream<Round>(id, opened);
             await ScheduledClosing.Schedule(bus, networkId, opened);
@@ -83,7 +85,8 @@ public static class RoundEndpoints
         "Each member's budget, allocated and remaining; each bucket's goals, total, funders and status; once closed, " +
         "the payouts and what returned to the pool.")]
     public static async Task<RoundResponse> Get(Guid roundId, IQuerySession session, HttpContext http) =>
-        await RoundResponses.Of(session, await RoundResponses.Load(session, roundId, http.RequestAborted), http.RequestAborted);
+        await RoundResponses.Of(session, await RoundResponses.Load(session, roundId, http.RequestAborted),
+            http.RequestAborted);
 
     /// <summary>
     /// The one transition open → closed, checked against the round's stream version: every later call, a retry or
@@ -100,13 +103,15 @@ public static class RoundEndpoints
     {
         try
         {
-            return await idempotency.Once(http, session, http.Caller().IdempotencyScope, new CloseRoundRequest(), async () =>
+            var scope = http.Caller().IdempotencyScope;
+            return await idempotency.Once(http, session, scope, new CloseRoundRequest(), async () =>
             {
                 var cancellation = http.RequestAborted;
                 var stream = await FetchExisting(session, roundId, cancellation);
-                var round = await ScheduledClosing.Apply(session, stream, http.Caller().MemberId, clock.GetCurrentInstant(),
-                    cancellation);
-                return new Outcome(StatusCodes.Status200OK, null, await RoundResponses.Of(session, round, cancellation));
+                var now = clock.GetCurrentInstant();
+                var round = await ScheduledClosing.Apply(session, stream, http.Caller().MemberId, now, cancellation);
+                var response = await RoundResponses.Of(session, round, cancellation);
+                return new Outcome(StatusCodes.Status200OK, null, response);
             });
         }
         catch (Exception e) when (ProblemsMiddleware.IsConcurrencyFailure(e))
@@ -119,7 +124,8 @@ public static class RoundEndpoints
         }
     }
 
-    /// <summary>The payouts of a closed round, one RFC 4180 row per funded bucket, as distributions export theirs.</summary>
+    /// <summary>The payouts of a closed round, one RFC 4180 row per funded bucket, as distributions export
+    /// theirs.</summary>
     [WolverineGet("/networks/{networkId}/rounds/{roundId}/payouts.csv"), Allow(Role.Treasurer)]
     [EndpointSummary("Export a round's payouts as CSV")]
     [EndpointDescription(
@@ -134,7 +140,8 @@ public static class RoundEndpoints
             throw Domain.RuleViolation.Conflict("not-closed", "This round has no payouts yet; it pays at its closing.");
         var names = await MemberLabels.Load(session, [.. closing.Payouts.Select(p => p.MemberId)], http.RequestAborted);
         var head = await Integrity.ChainAnchors.Of(session, roundId, http.RequestAborted);
-        var (sequence, hash) = (head?.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", head?.Hash ?? "");
+        var (sequence, hash) = (head?.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            head?.Hash ?? "");
         var rows = closing.Payouts.Select(p => new[]
         {
             p.MemberId.ToString(), CsvText.Defused(names.GetValueOrDefault(p.MemberId)?.Name ?? ""),

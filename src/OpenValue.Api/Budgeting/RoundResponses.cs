@@ -56,7 +56,8 @@ public static class RoundResponses
         return new RoundResponse(round.Id, o.Title, round.Status, o.ProjectId, Money(o.AmountMinor, round),
             o.Budget, o.OpensAt, o.ClosesAt, o.CapPerBucketMinor is { } cap ? Money(cap, round) : null,
             o.BucketsNeedApproval, Money(o.Budgets.Sum(b => round.AllocatedBy(b.MemberId)), round),
-            [.. o.Budgets.Select(b => BudgetOf(round, b, names))], [.. round.Buckets.Select(b => BucketOf(round, b, names))],
+            [.. o.Budgets.Select(b => BudgetOf(round, b, names))], [.. round.Buckets.Select(b => BucketOf(round, b,
+                names))],
             o.OpenedBy, o.OpenedAt, closing?.ClosedBy, closing?.ClosedAt,
             closing is null ? null : Money(closing.PaidMinor, round),
             closing is null ? null : Money(closing.ReturnedMinor, round),
@@ -77,17 +78,20 @@ public static class RoundResponses
         BucketOf(round, round.BucketOf(bucketId)!, await Names(session, round, cancellation));
 
     private static BudgetResponse BudgetOf(Round round, MemberBudget b, IReadOnlyDictionary<Guid, MemberLabel> names) =>
-        new(b.MemberId, NameOf(names, b.MemberId), Money(b.AmountMinor, round), Money(round.AllocatedBy(b.MemberId), round),
+        new(b.MemberId, NameOf(names, b.MemberId), Money(b.AmountMinor, round), Money(round.AllocatedBy(b.MemberId),
+            round),
             Money(round.RemainingOf(b.MemberId), round), DecimalText.Format(b.Weight));
 
     private static BucketResponse BucketOf(Round round, Bucket b, IReadOnlyDictionary<Guid, MemberLabel> names) =>
         new(b.Id, b.Line, b.Proposal.Title, b.Proposal.Description, b.Proposal.ProposedBy,
             NameOf(names, b.Proposal.ProposedBy), b.Status, Money(b.Proposal.MinGoalMinor, round),
             Money(b.Proposal.MaxGoalMinor, round), Money(b.TotalMinor, round),
-            [.. b.Funders.Select(f => new FunderResponse(f.MemberId, NameOf(names, f.MemberId), Money(f.AmountMinor, round)))],
+            [.. b.Funders.Select(f => new FunderResponse(f.MemberId, NameOf(names, f.MemberId), Money(f.AmountMinor,
+                round)))],
             b.Proposal.ProposedAt);
 
-    /// <summary>Every member's name: a round names every member with a budget, so all labels are read at once.</summary>
+    /// <summary>Every member's name: a round names every member with a budget, so all labels are read at
+    /// once.</summary>
     private static Task<IReadOnlyDictionary<Guid, MemberLabel>> Names(
         IQuerySession session, Round round, CancellationToken cancellation) =>
         MemberLabels.Load(session, null, cancellation, round.Opening.Budgets.Count);
@@ -95,5 +99,6 @@ public static class RoundResponses
     private static string NameOf(IReadOnlyDictionary<Guid, MemberLabel> names, Guid memberId) =>
         names.GetValueOrDefault(memberId)?.Name ?? "";
 
-    private static MoneyResponse Money(long amountMinor, Round round) => MoneyResponse.Of(amountMinor, round.Opening.Currency);
+    private static MoneyResponse Money(long amountMinor, Round round) => MoneyResponse.Of(amountMinor,
+        round.Opening.Currency);
 }

@@ -27,7 +27,8 @@ public static class ScheduledClosing
     /// with the network's chain head recorded for the payouts export. Returns the round as it is after.
     /// </summary>
     public static async Task<Round> Apply(
-        IDocumentSession session, IEventStream<Round> stream, Guid? closedBy, Instant now, CancellationToken cancellation)
+        IDocumentSession session, IEventStream<Round> stream, Guid? closedBy, Instant now,
+            CancellationToken cancellation)
     {
         if (Closing.Decide(new CloseRound(closedBy), stream.Aggregate!, now) is not var (closed, settled))
             return stream.Aggregate!;
@@ -56,7 +57,8 @@ public static class CloseRoundAtWindowEndHandler
             try
             {
                 var stream = await RoundEndpoints.FetchExisting(session, message.RoundId, cancellation);
-                var round = await ScheduledClosing.Apply(session, stream, null, clock.GetCurrentInstant(), cancellation);
+                var round = await ScheduledClosing.Apply(session, stream, null, clock.GetCurrentInstant(),
+                    cancellation);
                 await session.SaveChangesAsync(cancellation);
                 logger.LogInformation("Scheduled closing of round {RoundId}: the round is {Status}", message.RoundId,
                     round.Status);

@@ -56,7 +56,8 @@ public static class Buckets
         return bucket.Status switch
         {
             BucketStatus.Proposed => new BucketApproved(round.Id, bucket.Id, command.ApprovedBy, now),
-            BucketStatus.Cancelled => throw RuleViolation.Conflict("bucket-cancelled", "A cancelled bucket cannot be approved."),
+            BucketStatus.Cancelled => throw RuleViolation.Conflict("bucket-cancelled",
+                "A cancelled bucket cannot be approved."),
             _ => throw RuleViolation.Conflict("already-approved", "This bucket is already open for funding."),
         };
     }
@@ -92,7 +93,8 @@ public static class Buckets
     {
         Closed(round);
         if (now >= round.Opening.ClosesAt)
-            throw RuleViolation.Conflict("window-ended", $"This round's funding window ended at {round.Opening.ClosesAt}.");
+            throw RuleViolation.Conflict("window-ended",
+                $"This round's funding window ended at {round.Opening.ClosesAt}.");
     }
 
     /// <summary>Money in the round's currency; <paramref name="signed"/> lets it be negative.</summary>
@@ -100,7 +102,8 @@ public static class Buckets
     {
         var currency = Currency.Parse(round.Opening.Currency, "currency");
         if (input is null)
-            throw RuleViolation.Invalid(field, $"'{field}' is required: {{\"amount\": \"12.34\", \"currency\": \"{currency.Code}\"}}.");
+            throw RuleViolation.Invalid(field,
+                $"'{field}' is required: {{\"amount\": \"12.34\", \"currency\": \"{currency.Code}\"}}.");
         if (input.Currency != currency.Code)
             throw RuleViolation.Invalid($"{field}.currency",
                 $"'{field}.currency' must be the network's currency {currency.Code} (got '{input.Currency}').");

@@ -40,7 +40,8 @@ public sealed record BucketApproved(Guid RoundId, Guid BucketId, Guid ApprovedBy
 /// Its owner or a steward cancelled a bucket. What members had put in stays on record, and counts again as their
 /// unspent budget.
 /// </summary>
-public sealed record BucketCancelled(Guid RoundId, Guid BucketId, string? Reason, Guid CancelledBy, Instant CancelledAt);
+public sealed record BucketCancelled(Guid RoundId, Guid BucketId, string? Reason, Guid CancelledBy,
+    Instant CancelledAt);
 
 /// <summary>A member moved budget into a bucket (a negative amount: took it back out).</summary>
 public sealed record BucketFunded(
@@ -50,7 +51,8 @@ public sealed record BucketFunded(
 /// One funded bucket paid to its owner. <c>Line</c> is the bucket's number in the round (1 for the first proposed),
 /// which the payout id and reference derive from.
 /// </summary>
-public sealed record BucketPayout(Guid PayoutId, int Line, Guid BucketId, Guid MemberId, long AmountMinor, string Reference);
+public sealed record BucketPayout(Guid PayoutId, int Line, Guid BucketId, Guid MemberId, long AmountMinor,
+    string Reference);
 
 /// <summary>
 /// The round closed, once: every bucket at or above its minimum is funded and paid to its owner, the rest of the

@@ -24,10 +24,12 @@ public static class Funding
         var bucket = Buckets.Find(round, command.BucketId);
         Buckets.Closed(round);
         if (now < round.Opening.OpensAt)
-            throw RuleViolation.Conflict("window-not-open", $"This round's funding window opens at {round.Opening.OpensAt}.");
+            throw RuleViolation.Conflict("window-not-open",
+                $"This round's funding window opens at {round.Opening.OpensAt}.");
         Buckets.StillOpen(round, now);
         if (round.BudgetOf(command.MemberId) is null)
-            throw RuleViolation.Forbidden("no-budget", "You have no budget in this round (you joined after it opened).");
+            throw RuleViolation.Forbidden("no-budget",
+                "You have no budget in this round (you joined after it opened).");
         if (bucket.Status == BucketStatus.Proposed)
             throw RuleViolation.Conflict("bucket-not-approved", "This bucket waits for a steward's approval.");
         if (bucket.Status == BucketStatus.Cancelled)
@@ -53,6 +55,7 @@ public static class Funding
                 $"You have {Buckets.Of(remaining, round)} of your budget left.");
         if (round.Opening.CapPerBucketMinor is { } cap && mine + amountMinor > cap)
             throw RuleViolation.Conflict("beyond-cap",
-                $"A member may put at most {Buckets.Of(cap, round)} into one bucket; you have {Buckets.Of(mine, round)} in it.");
+                $"A member may put at most {Buckets.Of(cap, round)} into one bucket; " +
+                $"you have {Buckets.Of(mine, round)} in it.");
     }
 }

@@ -78,7 +78,8 @@ public static class Opening
         var opened = new RoundOpened(roundId, network.Id, request.ProjectId, pool.Id, request.Title, amount.AmountMinor,
             code, request.Budget, request.OpensAt, request.ClosesAt, request.CapPerBucketMinor,
             request.BucketsNeedApproval, budgets, openedBy, now);
-        return (new RoundReserved(pool.Id, network.Id, request.ProjectId, roundId, amount.AmountMinor, code, openedBy, now),
+        return (new RoundReserved(pool.Id, network.Id, request.ProjectId, roundId, amount.AmountMinor, code, openedBy,
+            now),
             opened);
     }
 
@@ -86,7 +87,8 @@ public static class Opening
     {
         var parsed = InstantPattern.ExtendedIso.Parse(text);
         if (!parsed.Success)
-            throw RuleViolation.Invalid(field, $"'{field}' must be an instant such as 2026-12-31T00:00:00Z (got '{text}').");
+            throw RuleViolation.Invalid(field,
+                $"'{field}' must be an instant such as 2026-12-31T00:00:00Z (got '{text}').");
         return parsed.Value;
     }
 }

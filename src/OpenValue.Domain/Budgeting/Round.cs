@@ -13,7 +13,8 @@ public sealed record Bucket(int Line, BucketProposed Proposal, BucketStatus Stat
 
     public long FundedBy(Guid memberId) => Funders.FirstOrDefault(f => f.MemberId == memberId)?.AmountMinor ?? 0;
 
-    /// <summary>A member's funding changed by <paramref name="amountMinor"/>; a funder at zero is no longer one.</summary>
+    /// <summary>A member's funding changed by <paramref name="amountMinor"/>; a funder at zero is no longer
+    /// one.</summary>
     public Bucket Plus(Guid memberId, long amountMinor)
     {
         var funded = checked(FundedBy(memberId) + amountMinor);
@@ -49,15 +50,18 @@ public sealed record Round(Guid Id, RoundOpened Opening, RoundStatus Status, IRe
         {
             Status = RoundStatus.Closed,
             Closing = e,
-            Buckets = [.. state.Buckets.Select(b => b.Status == BucketStatus.Cancelled ? b
-                : b with { Status = e.Payouts.Any(p => p.BucketId == b.Id) ? BucketStatus.Funded : BucketStatus.Unfunded })],
+            Buckets = [.. state.Buckets.Select(b => b.Status == BucketStatus.Cancelled ? b : b with
+            {
+                Status = e.Payouts.Any(p => p.BucketId == b.Id) ? BucketStatus.Funded : BucketStatus.Unfunded,
+            })],
         },
         _ => state,
     };
 
     public Bucket? BucketOf(Guid bucketId) => Buckets.FirstOrDefault(b => b.Id == bucketId);
 
-    /// <summary>The member's budget in this round; null for a member who has none (admitted after the opening).</summary>
+    /// <summary>The member's budget in this round; null for a member who has none (admitted after the
+    /// opening).</summary>
     public long? BudgetOf(Guid memberId) => Opening.Budgets.FirstOrDefault(b => b.MemberId == memberId)?.AmountMinor;
 
     /// <summary>What the member has in buckets that are not cancelled.</summary>

@@ -37,13 +37,16 @@ public static class Rounds
     public static Guid RoundId(this JsonNode round) => Guid.Parse(round["roundId"]!.GetValue<string>());
 
     public static Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> ProposeBucket(
-        this ApiClient api, FoundedNetwork network, Guid round, string token, string min, string max, string title = "Jig") =>
+        this ApiClient api, FoundedNetwork network, Guid round, string token, string min, string max,
+            string title = "Jig") =>
         api.Post(network.Url($"/rounds/{round}/buckets"),
-            new { title, description = "For the frame", minGoal = Treasury.Treasury.Eur(min), maxGoal = Treasury.Treasury.Eur(max) },
+            new { title, description = "For the frame", minGoal = Treasury.Treasury.Eur(min),
+                maxGoal = Treasury.Treasury.Eur(max) },
             token);
 
     public static async Task<Guid> Bucket(
-        this ApiClient api, FoundedNetwork network, Guid round, string token, string min, string max, string title = "Jig")
+        this ApiClient api, FoundedNetwork network, Guid round, string token, string min, string max,
+            string title = "Jig")
     {
         var (status, body, _) = await api.ProposeBucket(network, round, token, min, max, title);
         status.Should().Be(201, body?.ToJsonString());
@@ -53,16 +56,19 @@ public static class Rounds
     public static Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> Fund(
         this ApiClient api, FoundedNetwork network, Guid round, Guid bucket, string token, string amount,
         IDictionary<string, string>? headers = null) =>
-        api.Post(network.Url($"/rounds/{round}/buckets/{bucket}/funding"), new { amount = Treasury.Treasury.Eur(amount) }, token,
+        api.Post(network.Url($"/rounds/{round}/buckets/{bucket}/funding"),
+            new { amount = Treasury.Treasury.Eur(amount) }, token,
             headers);
 
-    public static async Task Funded(this ApiClient api, FoundedNetwork network, Guid round, Guid bucket, string token, string amount)
+    public static async Task Funded(this ApiClient api, FoundedNetwork network, Guid round, Guid bucket, string token,
+        string amount)
     {
         var (status, body, _) = await api.Fund(network, round, bucket, token, amount);
         status.Should().Be(200, body?.ToJsonString());
     }
 
-    public static async Task<JsonNode> RoundOf(this ApiClient api, FoundedNetwork network, Guid round, string? token = null)
+    public static async Task<JsonNode> RoundOf(this ApiClient api, FoundedNetwork network, Guid round,
+        string? token = null)
     {
         var (status, body, _) = await api.Get(network.Url($"/rounds/{round}"), token ?? network.Token);
         status.Should().Be(200, body?.ToJsonString());

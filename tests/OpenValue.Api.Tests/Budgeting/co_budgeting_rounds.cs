@@ -31,7 +31,8 @@ public class co_budgeting_rounds(AppFixture app)
         var ledger = await api.Ledger(network);
         (ledger.Amount("reserved"), ledger.Amount("undistributed")).Should().Be(("100.00", "0.00"));
         (await api.Propose(network, "0.01")).ShouldBeProblem(409, code: "insufficient-funds");
-        (await api.Post(network.Url("/rounds"), Round("0.01"), network.Token)).ShouldBeProblem(409, code: "insufficient-funds");
+        (await api.Post(network.Url("/rounds"), Round("0.01"), network.Token)).ShouldBeProblem(409,
+            code: "insufficient-funds");
         var events = await app.Events(network.NetworkId, Guid.Parse(round["roundId"]!.GetValue<string>()));
         events.Select(e => e.Data).Should().ContainSingle().Which.Should().BeOfType<RoundOpened>();
     }
@@ -53,14 +54,15 @@ public class co_budgeting_rounds(AppFixture app)
         round.BudgetOf(network.MemberId).Budget.Should().Be("0.25");
         round.BudgetOf(bob.MemberId).Budget.Should().Be("0.25");
         round.BudgetOf(cem.MemberId).Budget.Should().Be("0.51");
-        round["members"]!.AsArray().Select(m => m!["weight"]!.GetValue<string>()).Order().Should().Equal("0.25", "0.25", "0.5");
+        round["members"]!.AsArray().Select(m => m!["weight"]!.GetValue<string>()).Order().Should().Equal("0.25",
+            "0.25", "0.5");
     }
 
     /// <summary>
-    /// Income 250.00; a round of 100.00 in equal budgets (33.34 / 33.33 / 33.33). Bob's jig (20.00–30.00): Ada 20.00 +
-    /// Bob 10.00 = 30.00, its maximum exactly. Cem's kiln (50.00–60.00): Cem 33.33 + Ada 6.67 = 40.00, below its
-    /// minimum. Ada's mural: Bob 5.00, then cancelled by Ada. At the closing Bob is paid 30.00; 100.00 − 30.00 =
-    /// 70.00 returns to the pool, which then holds 250.00 − 30.00 = 220.00 undistributed.
+    /// Income 250.00; a round of 100.00 in equal budgets (33.34 / 33.33 / 33.33). Bob's jig (20.00–30.00): Ada
+    /// 20.00 + Bob 10.00 = 30.00, its maximum exactly. Cem's kiln (50.00–60.00): Cem 33.33 + Ada 6.67 = 40.00,
+    /// below its minimum. Ada's mural: Bob 5.00, then cancelled by Ada. At the closing Bob is paid 30.00;
+    /// 100.00 − 30.00 = 70.00 returns to the pool, which then holds 250.00 − 30.00 = 220.00 undistributed.
     /// </summary>
     [Fact]
     public async Task closing_pays_funded_buckets_once_and_returns_the_rest_to_the_pool_to_the_cent()
@@ -78,7 +80,8 @@ public class co_budgeting_rounds(AppFixture app)
         await api.Funded(network, round, kiln, network.Token, "6.67");
         await api.Funded(network, round, mural, bob.Token, "5.00");
         (await api.RoundOf(network, round)).BudgetOf(bob.MemberId).Should().Be(("33.33", "15.00", "18.33"));
-        var cancelled = await api.Post(network.Url($"/rounds/{round}/buckets/{mural}/cancellation"), new { reason = "Painted" },
+        var cancelled = await api.Post(network.Url($"/rounds/{round}/buckets/{mural}/cancellation"),
+            new { reason = "Painted" },
             network.Token);
         cancelled.Status.Should().Be(200, cancelled.Body?.ToJsonString());
         cancelled.Body!["status"]!.GetValue<string>().Should().Be("cancelled");
@@ -89,7 +92,8 @@ public class co_budgeting_rounds(AppFixture app)
         status.Should().Be(200, closed?.ToJsonString());
         (closed!.Amount("paid"), closed!.Amount("returned")).Should().Be(("30.00", "70.00"));
         var payout = closed!["payouts"]!.AsArray().Should().ContainSingle().Subject!;
-        (payout!["memberId"]!.GetValue<string>(), payout!.Amount("amount")).Should().Be((bob.MemberId.ToString(), "30.00"));
+        (payout!["memberId"]!.GetValue<string>(), payout!.Amount("amount")).Should().Be((bob.MemberId.ToString(),
+            "30.00"));
         closed.BucketIn(jig)["status"]!.GetValue<string>().Should().Be("funded");
         closed.BucketIn(kiln)["status"]!.GetValue<string>().Should().Be("unfunded");
         closed.BucketIn(mural)["status"]!.GetValue<string>().Should().Be("cancelled");
@@ -111,7 +115,8 @@ public class co_budgeting_rounds(AppFixture app)
 
         var csv = await api.Send(HttpMethod.Get, network.Url($"/rounds/{round}/payouts.csv"), null, network.Token);
         csv.Status.Should().Be(200);
-        var rows = (await csv.Response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var rows = (await csv.Response.Content.ReadAsStringAsync()).Split("\r\n",
+            StringSplitOptions.RemoveEmptyEntries);
         rows.Should().HaveCount(2);
         rows[1].Should().StartWith($"{bob.MemberId},Bob,30.00,EUR,OV-").And.Contain($",{jig},Router jig,");
         var (_, integrity, _) = await api.Get(network.Url("/integrity"), network.Token);
@@ -161,14 +166,16 @@ public class co_budgeting_rounds(AppFixture app)
         var first = await api.Fund(network, round, jig, cem.Token, "10.00", idem);
         var retry = await api.Fund(network, round, jig, cem.Token, "10.00", idem);
         (retry.Status, retry.Body!.ToJsonString()).Should().Be((200, first.Body!.ToJsonString()));
-        (await api.RoundOf(network, round)).BucketIn(jig).Amount("total").Should().Be("10.00", "a retry moves nothing twice");
+        (await api.RoundOf(network, round)).BucketIn(jig).Amount("total").Should().Be("10.00",
+            "a retry moves nothing twice");
 
         var now = app.Clock.GetCurrentInstant();
         app.Clock.Reset(NodaTime.Text.InstantPattern.ExtendedIso.Parse(closesAt).Value);
         try
         {
             (await api.Fund(network, round, jig, bob.Token, "1.00")).ShouldBeProblem(409, code: "window-ended");
-            (await api.ProposeBucket(network, round, bob.Token, "1.00", "2.00")).ShouldBeProblem(409, code: "window-ended");
+            (await api.ProposeBucket(network, round, bob.Token, "1.00", "2.00")).ShouldBeProblem(409,
+                code: "window-ended");
         }
         finally
         {
@@ -188,11 +195,15 @@ public class co_budgeting_rounds(AppFixture app)
         var before = await app.EventCount(network.NetworkId);
         (await api.Post(network.Url($"/rounds/{round}/buckets/{jig}/cancellation"), new { }, cem.Token))
             .ShouldBeProblem(403, code: "not-bucket-owner");
-        (await api.Post(network.Url($"/rounds/{round}/closing"), new { }, bob.Token)).ShouldBeProblem(403, code: "role-required");
-        (await api.Get(network.Url($"/rounds/{round}/payouts.csv"), bob.Token)).ShouldBeProblem(403, code: "role-required");
-        (await api.Get(network.Url($"/rounds/{round}/payouts.csv"), network.Token)).ShouldBeProblem(409, code: "not-closed");
+        (await api.Post(network.Url($"/rounds/{round}/closing"), new { }, bob.Token)).ShouldBeProblem(403,
+            code: "role-required");
+        (await api.Get(network.Url($"/rounds/{round}/payouts.csv"), bob.Token)).ShouldBeProblem(403,
+            code: "role-required");
+        (await api.Get(network.Url($"/rounds/{round}/payouts.csv"), network.Token)).ShouldBeProblem(409,
+            code: "not-closed");
         (await app.EventCount(network.NetworkId)).Should().Be(before);
-        (await api.Post(network.Url($"/rounds/{round}/buckets/{jig}/cancellation"), new { }, bob.Token)).Status.Should().Be(200);
+        (await api.Post(network.Url($"/rounds/{round}/buckets/{jig}/cancellation"), new { },
+            bob.Token)).Status.Should().Be(200);
         (await api.Post(network.Url($"/rounds/{round}/buckets/{kiln}/cancellation"), new { }, network.Token)).Status
             .Should().Be(200, "a steward may cancel any bucket");
         (await api.Post(network.Url($"/rounds/{round}/buckets/{kiln}/cancellation"), new { }, network.Token)).Status
@@ -202,13 +213,15 @@ public class co_budgeting_rounds(AppFixture app)
     }
 
     [Theory]
-    [InlineData("""{"title":"","amount":{"amount":"1.00","currency":"EUR"},"budget":"equal","closesAt":"2030-01-01T00:00:00Z"}""", "title")]
-    [InlineData("""{"title":"Q","amount":{"amount":"1.001","currency":"EUR"},"budget":"equal","closesAt":"2030-01-01T00:00:00Z"}""", "amount.amount")]
-    [InlineData("""{"title":"Q","amount":{"amount":"1.00","currency":"EUR"},"budget":"lottery","closesAt":"2030-01-01T00:00:00Z"}""", "budget")]
-    [InlineData("""{"title":"Q","amount":{"amount":"1.00","currency":"EUR"},"budget":"equal","closesAt":"2020-01-01T00:00:00Z"}""", "closesAt")]
-    [InlineData("""{"title":"Q","amount":{"amount":"1.00","currency":"EUR"},"budget":"equal"}""", "closesAt")]
-    public async Task a_bad_opening_is_a_problem_naming_its_field_and_appends_nothing(string body, string field)
+    [InlineData("", "1.00", "equal", "2030-01-01T00:00:00Z", "title")]
+    [InlineData("Q", "1.001", "equal", "2030-01-01T00:00:00Z", "amount.amount")]
+    [InlineData("Q", "1.00", "lottery", "2030-01-01T00:00:00Z", "budget")]
+    [InlineData("Q", "1.00", "equal", "2020-01-01T00:00:00Z", "closesAt")]
+    [InlineData("Q", "1.00", "equal", null, "closesAt")]
+    public async Task a_bad_opening_is_a_problem_naming_its_field_and_appends_nothing(
+        string title, string amount, string budget, string? closesAt, string field)
     {
+        var body = new { title, amount = Treasury.Treasury.Eur(amount), budget, closesAt };
         var network = await api.Found();
         await api.RecordIncome(network, "10.00");
         var before = await app.EventCount(network.NetworkId);
@@ -229,7 +242,8 @@ public class co_budgeting_rounds(AppFixture app)
         (await api.ProposeBucket(network, round, bob.Token, "0.00", "1.00")).ShouldBeProblem(400, "minGoal.amount");
         (await api.Fund(network, round, jig, bob.Token, "0.00")).ShouldBeProblem(400, "amount.amount");
         (await api.Fund(network, round, jig, bob.Token, "1.005")).ShouldBeProblem(400, "amount.amount");
-        (await api.Fund(network, round, Guid.NewGuid(), bob.Token, "1.00")).ShouldBeProblem(404, code: "bucket-not-found");
+        (await api.Fund(network, round, Guid.NewGuid(), bob.Token, "1.00")).ShouldBeProblem(404,
+            code: "bucket-not-found");
         (await app.EventCount(network.NetworkId)).Should().Be(before);
     }
 
@@ -243,16 +257,19 @@ public class co_budgeting_rounds(AppFixture app)
         var jig = await api.Bucket(network, second, bob.Token, "1.00", "2.00");
         var (status, list, _) = await api.Get(network.Url("/rounds"), bob.Token);
         status.Should().Be(200);
-        list!["items"]!.AsArray().Select(r => r!["roundId"]!.GetValue<string>()).Should().Equal(second.ToString(), first.ToString());
+        list!["items"]!.AsArray().Select(r => r!["roundId"]!.GetValue<string>()).Should().Equal(second.ToString(),
+            first.ToString());
         list["items"]![0]!["bucketCount"]!.GetValue<int>().Should().Be(1);
 
         var other = await api.Found("Elsewhere");
         var elsewhere = other.Url($"/rounds/{second}");
         (await api.Get(elsewhere, other.Token)).ShouldBeProblem(404, code: "round-not-found");
-        (await api.Post(other.Url($"/rounds/{second}/closing"), new { }, other.Token)).ShouldBeProblem(404, code: "round-not-found");
+        (await api.Post(other.Url($"/rounds/{second}/closing"), new { }, other.Token)).ShouldBeProblem(404,
+            code: "round-not-found");
         (await api.Post(other.Url($"/rounds/{second}/buckets"), new { title = "x", minGoal = Treasury.Treasury.Eur("1"),
             maxGoal = Treasury.Treasury.Eur("1") }, other.Token)).ShouldBeProblem(404, code: "round-not-found");
-        (await api.Post(other.Url($"/rounds/{second}/buckets/{jig}/funding"), new { amount = Treasury.Treasury.Eur("1.00") },
+        (await api.Post(other.Url($"/rounds/{second}/buckets/{jig}/funding"),
+            new { amount = Treasury.Treasury.Eur("1.00") },
             other.Token)).ShouldBeProblem(404, code: "round-not-found");
         (await api.Get(network.Url($"/rounds/{second}"), other.Token)).ShouldBeProblem(404, code: "network-not-found");
         (await api.Get(other.Url("/rounds"), other.Token)).Body!["items"]!.AsArray().Should().BeEmpty();
@@ -270,7 +287,8 @@ public class co_budgeting_rounds(AppFixture app)
         var retry = await api.Post(network.Url("/rounds"), body, network.Token, key);
         (retry.Status, retry.Body!.ToJsonString()).Should().Be((201, first.Body!.ToJsonString()));
         retry.Response.Headers.GetValues("Idempotent-Replayed").Should().Equal("true");
-        (await api.Post(network.Url("/rounds"), Round("1.00"), network.Token, key)).ShouldBeProblem(422, code: "idempotency-key-reused");
+        (await api.Post(network.Url("/rounds"), Round("1.00"), network.Token, key)).ShouldBeProblem(422,
+            code: "idempotency-key-reused");
         (await api.Get(network.Url("/rounds"), network.Token)).Body!["totalCount"]!.GetValue<long>().Should().Be(1);
 
         var round = first.Body.RoundId();
@@ -289,7 +307,8 @@ public class co_budgeting_rounds(AppFixture app)
         await api.RecordIncome(network, "30.00");
         var round = (await api.Opened(network, Round("30.00"))).RoundId();
         var stored = await app.Scalar<long>(
-            "select count(*) from openvalue.wolverine_incoming_envelopes where message_type like '%CloseRoundAtWindowEnd%' " +
+            "select count(*) from openvalue.wolverine_incoming_envelopes " +
+            "where message_type like '%CloseRoundAtWindowEnd%' " +
             "and status = 'Scheduled' and position(convert_to($1, 'UTF8') in body) > 0", round.ToString());
         stored.Should().Be(1);
     }

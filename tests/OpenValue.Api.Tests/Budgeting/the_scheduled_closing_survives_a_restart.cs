@@ -32,16 +32,19 @@ public sealed class the_scheduled_closing_survives_a_restart
             var bob = await api.Admit(network, "Bob", "labour", "contributor");
             await api.RecordIncome(network, "10.00");
             var closesAt = SystemClock.Instance.GetCurrentInstant() + Window;
-            var round = (await api.Opened(network, Rounds.Round("10.00", closesAt: InstantPattern.ExtendedIso.Format(closesAt))))
+            var round = (await api.Opened(network, Rounds.Round("10.00",
+                closesAt: InstantPattern.ExtendedIso.Format(closesAt))))
                 .RoundId();
             var jig = await api.Bucket(network, round, bob.Token, "1.00", "5.00");
             // Equal budgets: 1000 cents / 2 = 5.00 each. Ada puts 2.00 into Bob's jig (minimum 1.00): funded.
             await api.Funded(network, round, jig, network.Token, "2.00");
             (await api.RoundOf(network, round))["status"]!.GetValue<string>().Should().Be("open");
             await first.DisposeAsync();
-            SystemClock.Instance.GetCurrentInstant().Should().BeLessThan(closesAt, "the app stopped before the window ended");
+            SystemClock.Instance.GetCurrentInstant().Should().BeLessThan(closesAt,
+                "the app stopped before the window ended");
 
-            await Task.Delay((closesAt - SystemClock.Instance.GetCurrentInstant()).ToTimeSpan() + TimeSpan.FromSeconds(1));
+            await Task.Delay((closesAt - SystemClock.Instance.GetCurrentInstant()).ToTimeSpan()
+                + TimeSpan.FromSeconds(1));
             await using var second = await Start(connection);
             var again = new ApiClient(second);
             var closed = await Eventually(async () => await again.RoundOf(network, round),

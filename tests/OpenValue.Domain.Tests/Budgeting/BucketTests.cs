@@ -19,10 +19,13 @@ public class BucketTests
 
         var approval = new Spec<Round>(Round.Evolve).Given(Opened(Open(approval: true)), Bucket(Jig, Bob, 2000, 3000));
         approval.State.BucketOf(Jig)!.Status.Should().Be(BucketStatus.Proposed);
-        approval.Then(r => [Buckets.Decide(new ApproveBucket(Jig, Ada), r, Now)], new BucketApproved(RoundId, Jig, Ada, Now));
+        approval.Then(r => [Buckets.Decide(new ApproveBucket(Jig, Ada), r, Now)], new BucketApproved(RoundId, Jig,
+            Ada, Now));
         approval.Given(new BucketApproved(RoundId, Jig, Ada, Now));
-        approval.ThenRefused(r => [Buckets.Decide(new ApproveBucket(Jig, Ada), r, Now)], RefusalKind.Conflict, "already-approved");
-        approval.ThenRefused(r => [Buckets.Decide(new ApproveBucket(Kiln, Ada), r, Now)], RefusalKind.NotFound, "bucket-not-found");
+        approval.ThenRefused(r => [Buckets.Decide(new ApproveBucket(Jig, Ada), r, Now)], RefusalKind.Conflict,
+            "already-approved");
+        approval.ThenRefused(r => [Buckets.Decide(new ApproveBucket(Kiln, Ada), r, Now)], RefusalKind.NotFound,
+            "bucket-not-found");
     }
 
     [Theory]
@@ -51,7 +54,8 @@ public class BucketTests
     {
         var spec = Spec(Bucket(Jig, Bob, 2000, 3000), Funded(Jig, Ada, 2000), Funded(Jig, Cy, 500));
         spec.State.RemainingOf(Ada).Should().Be(1334); // 33.34 − 20.00
-        spec.ThenRefused(r => Buckets.Decide(new CancelBucket(Jig, null, Cy, false), r, Now), RefusalKind.Forbidden, "not-bucket-owner");
+        spec.ThenRefused(r => Buckets.Decide(new CancelBucket(Jig, null, Cy, false), r, Now), RefusalKind.Forbidden,
+            "not-bucket-owner");
         spec.Then(r => Buckets.Decide(new CancelBucket(Jig, "done elsewhere", Bob, false), r, Now),
             new BucketCancelled(RoundId, Jig, "done elsewhere", Bob, Now));
         spec.Then(r => Buckets.Decide(new CancelBucket(Jig, null, Cy, true), r, Now),
@@ -62,13 +66,15 @@ public class BucketTests
         spec.State.BucketOf(Jig)!.Funders.Should().Equal(new Funder(Ada, 2000), new Funder(Cy, 500));
         spec.State.BucketOf(Jig)!.TotalMinor.Should().Be(2500);
         spec.Then(r => Buckets.Decide(new CancelBucket(Jig, null, Bob, false), r, Now));
-        spec.ThenRefused(r => [Buckets.Decide(new ApproveBucket(Jig, Ada), r, Now)], RefusalKind.Conflict, "bucket-cancelled");
+        spec.ThenRefused(r => [Buckets.Decide(new ApproveBucket(Jig, Ada), r, Now)], RefusalKind.Conflict,
+            "bucket-cancelled");
     }
 
     [Fact]
     public void a_bucket_of_a_closed_round_is_not_cancelled()
     {
         var spec = Spec(Bucket(Jig, Bob, 2000, 3000), new RoundClosed(RoundId, [], 0, 10_000, "EUR", Ada, Now));
-        spec.ThenRefused(r => Buckets.Decide(new CancelBucket(Jig, null, Bob, false), r, Now), RefusalKind.Conflict, "round-closed");
+        spec.ThenRefused(r => Buckets.Decide(new CancelBucket(Jig, null, Bob, false), r, Now), RefusalKind.Conflict,
+            "round-closed");
     }
 }

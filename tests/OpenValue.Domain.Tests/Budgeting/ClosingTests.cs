@@ -28,10 +28,12 @@ public class ClosingTests
         closed.Payouts.Should().Equal(new BucketPayout(DerivedIds.Payout(RoundId, 1), 1, Jig, Bob, 3000,
             Settling.Reference(RoundId, 1)));
         (closed.PaidMinor, closed.ReturnedMinor).Should().Be((3000, 7000));
-        settled.Should().Be(new RoundSettled(spec.State.Opening.PoolId, spec.State.Opening.NetworkId, null, RoundId, 3000,
+        settled.Should().Be(new RoundSettled(spec.State.Opening.PoolId, spec.State.Opening.NetworkId, null, RoundId,
+            3000,
             7000, "EUR", Ada, Now));
         spec.Given(closed);
-        spec.State.Buckets.Select(b => b.Status).Should().Equal(BucketStatus.Funded, BucketStatus.Unfunded, BucketStatus.Cancelled);
+        spec.State.Buckets.Select(b => b.Status).Should().Equal(BucketStatus.Funded, BucketStatus.Unfunded,
+            BucketStatus.Cancelled);
         spec.State.HeldMinor.Should().Be(3000);
     }
 
@@ -42,8 +44,10 @@ public class ClosingTests
         var opened = Opened();
         pool = Pool.Evolve(pool, new RoundReserved(pool.Id, pool.NetworkId, null, RoundId, 10_000, "EUR", Ada, Now))!;
         pool.AvailableMinor.Should().Be(15_000); // 250.00 − 100.00
-        pool = Pool.Evolve(pool, new RoundSettled(pool.Id, pool.NetworkId, null, opened.RoundId, 3000, 7000, "EUR", Ada, Now))!;
-        (pool.AvailableMinor, pool.RoundsHeldMinor, pool.RoundsPaidMinor).Should().Be((22_000, 0L, 3000L)); // 250 − 30
+        pool = Pool.Evolve(pool, new RoundSettled(pool.Id, pool.NetworkId, null, opened.RoundId, 3000, 7000, "EUR",
+            Ada, Now))!;
+        // 250.00 − 30.00 paid = 220.00 undistributed.
+        (pool.AvailableMinor, pool.RoundsHeldMinor, pool.RoundsPaidMinor).Should().Be((22_000, 0L, 3000L));
     }
 
     [Fact]

@@ -57,7 +57,8 @@ public class FundingTests
     [Fact]
     public void outside_the_window_funding_is_refused()
     {
-        var later = new Spec<Round>(Round.Evolve).Given(Opened(Open(opensAt: "2026-11-27T00:00:00Z")), Bucket(Jig, Bob, 100, 5000));
+        var later = new Spec<Round>(Round.Evolve).Given(Opened(Open(opensAt: "2026-11-27T00:00:00Z")), Bucket(Jig,
+            Bob, 100, 5000));
         later.ThenRefused(r => Decide(r, Fund(Jig, Ada, "1.00")), RefusalKind.Conflict, "window-not-open");
         later.Then(r => Decide(r, Fund(Jig, Ada, "1.00"), Instant.FromUtc(2026, 11, 27, 0, 0)),
             new BucketFunded(RoundId, Jig, 100, "EUR", Ada, Instant.FromUtc(2026, 11, 27, 0, 0)));
@@ -88,7 +89,8 @@ public class FundingTests
         spec.ThenRefused(r => Decide(r, Fund(Kiln, Ada, "1.00")), RefusalKind.NotFound, "bucket-not-found");
         spec.ThenRefused(r => Decide(r, Fund(Jig, Ada, "0.00")), RefusalKind.Invalid, "invalid-amount-amount");
         spec.ThenRefused(r => Decide(r, Fund(Jig, Ada, "1.001")), RefusalKind.Invalid, "invalid-amount-amount");
-        spec.ThenRefused(r => Decide(r, new FundBucket(Jig, new("1.00", "USD"), Ada)), RefusalKind.Invalid, "invalid-amount-currency");
+        spec.ThenRefused(r => Decide(r, new FundBucket(Jig, new("1.00", "USD"), Ada)), RefusalKind.Invalid,
+            "invalid-amount-currency");
         spec.ThenRefused(r => Decide(r, new FundBucket(Jig, null, Ada)), RefusalKind.Invalid, "invalid-amount");
     }
 }

@@ -30,8 +30,8 @@ public class OpeningTests
     [Fact]
     public void by_share_budgets_in_thirds_give_the_cent_to_the_larger_share_not_the_smaller_id()
     {
-        // 100 cents by 0.333…3, 0.333…3, 0.333…4 (28 decimals, summing to 1): 33.33…, 33.33…, 33.33…4 → floors 33
-        // each = 99; Cy's remainder is the largest, so Cy gets 34 although Ada's id is smaller.
+        // 100 cents by 0.333…3, 0.333…3, 0.333…4 (28 decimals, summing to 1): 33.33…, 33.33…, 33.33…4
+        // → floors 33 each = 99; Cy's remainder is the largest, so Cy gets 34 although Ada's id is smaller.
         var third = 0.3333333333333333333333333333m;
         var shares = new Dictionary<Guid, decimal> { [Ada] = third, [Bob] = third, [Cy] = 1 - 2 * third };
         Opened(Open("1.00", "by-share"), shares).Budgets.Select(b => b.AmountMinor).Should().Equal(33, 33, 34);
@@ -41,9 +41,11 @@ public class OpeningTests
     public void members_without_a_share_get_no_budget_and_nobody_with_one_is_refused()
     {
         var shares = new Dictionary<Guid, decimal> { [Ada] = 1m, [Bob] = 0m };
-        Opened(Open("10.00", "by-share"), shares).Budgets.Select(b => (b.MemberId, b.AmountMinor)).Should().Equal((Ada, 1000L));
+        Opened(Open("10.00", "by-share"), shares).Budgets.Select(b => (b.MemberId,
+            b.AmountMinor)).Should().Equal((Ada, 1000L));
         var request = Opening.Validate(Open("10.00", "by-share"), Net(), Now);
-        var act = () => Opening.Decide(request, RoundId, PoolWith(100_000), Net(), new Dictionary<Guid, decimal> { [Bob] = 0 }, Ada, Now);
+        var act = () => Opening.Decide(request, RoundId, PoolWith(100_000), Net(), new Dictionary<Guid,
+            decimal> { [Bob] = 0 }, Ada, Now);
         act.Should().Throw<RuleViolation>().Which.Code.Should().Be("no-eligible-member");
     }
 
@@ -53,7 +55,8 @@ public class OpeningTests
         var request = Opening.Validate(Open("100.00"), Net(), Now);
         var weights = new Dictionary<Guid, decimal> { [Ada] = 1 };
         var (reservation, opened) = Opening.Decide(request, RoundId, PoolWith(10_000), Net(), weights, Ada, Now);
-        reservation.Should().Be(new RoundReserved(opened.PoolId, opened.NetworkId, null, RoundId, 10_000, "EUR", Ada, Now));
+        reservation.Should().Be(new RoundReserved(opened.PoolId, opened.NetworkId, null, RoundId, 10_000, "EUR", Ada,
+            Now));
         var pool = OpenValue.Domain.Treasury.Pool.Evolve(PoolWith(10_000), reservation)!;
         pool.AvailableMinor.Should().Be(0);
         var again = () => Opening.Decide(request, RoundId, pool, Net(), weights, Ada, Now);
@@ -75,7 +78,8 @@ public class OpeningTests
     public void a_bad_opening_is_refused_naming_its_field(
         string? title, string amount, string budget, string? closesAt, string? cap, string field)
     {
-        var command = new OpenRound(title, Eur(amount), null, budget, null, closesAt, cap is null ? null : Eur(cap), null, Ada);
+        var command = new OpenRound(title, Eur(amount), null, budget, null, closesAt, cap is null ? null : Eur(cap),
+            null, Ada);
         var act = () => Opening.Validate(command, Net(), Now);
         act.Should().Throw<RuleViolation>().Which.Field.Should().Be(field);
     }

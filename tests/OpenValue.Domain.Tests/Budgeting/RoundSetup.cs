@@ -22,7 +22,8 @@ internal static class RoundSetup
             .Aggregate((Network?)null, Network.Evolve)!;
 
     public static Pool PoolWith(long incomeMinor) =>
-        Pool.Evolve(null, new IncomeRecorded(DerivedIds.Pool(Given.NetworkId, null), Given.NetworkId, null, Guid.NewGuid(),
+        Pool.Evolve(null, new IncomeRecorded(DerivedIds.Pool(Given.NetworkId, null), Given.NetworkId, null,
+            Guid.NewGuid(),
             incomeMinor, "EUR", IncomeSource.Sale, Given.Today, null, Ada, Now))!;
 
     public static MoneyInput Eur(string amount) => new(amount, "EUR");
