@@ -1,3 +1,4 @@
+using OpenValue.Domain.Budgeting;
 using OpenValue.Domain.Contributions;
 using OpenValue.Domain.Governance;
 using OpenValue.Domain.Networks;
@@ -41,6 +42,7 @@ public static class StreamEvents
         [
             typeof(IncomeRecorded), typeof(DistributionReserved), typeof(DistributionReleased), typeof(PayoutReturned),
             typeof(IncomeReversed), typeof(PayoutRedrawn),
+            typeof(RoundReserved), typeof(RoundSettled),
         ];
 
     /// <summary>A distribution's stream (id = distribution id): proposal, approval or cancellation, payouts.</summary>
@@ -55,5 +57,13 @@ public static class StreamEvents
         [typeof(ProposalMade), typeof(PositionStated), typeof(ProposalPassed), typeof(ProposalFailed),
             typeof(ProposalWithdrawn)];
 
-    public static IEnumerable<Type> All => [.. Network, .. Contribution, .. Pool, .. Distribution, .. Proposal];
+    /// <summary>A co-budgeting round's stream (id = round id): its opening, buckets, funding and closing.</summary>
+    public static readonly IReadOnlyList<Type> Round =
+        [
+            typeof(RoundOpened), typeof(BucketProposed), typeof(BucketApproved), typeof(BucketCancelled),
+            typeof(BucketFunded), typeof(RoundClosed),
+        ];
+
+    public static IEnumerable<Type> All =>
+        [.. Network, .. Contribution, .. Pool, .. Distribution, .. Proposal, .. Round];
 }

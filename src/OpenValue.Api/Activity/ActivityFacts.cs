@@ -1,4 +1,5 @@
 using NodaTime;
+using OpenValue.Domain.Budgeting;
 using OpenValue.Domain.Contributions;
 using OpenValue.Domain.Governance;
 using OpenValue.Domain.Money;
@@ -42,6 +43,9 @@ public static class ActivityFacts
         typeof(MemberPayoutDetailsSet), typeof(MemberErased),
         typeof(GovernancePolicySet), typeof(ProposalMade), typeof(PositionStated), typeof(ProposalPassed),
         typeof(ProposalFailed), typeof(ProposalWithdrawn),
+        typeof(RoundOpened), typeof(BucketProposed), typeof(BucketApproved), typeof(BucketCancelled),
+            typeof(BucketFunded),
+        typeof(RoundClosed),
     ];
 
     public static ActivityFact? Describe(object data) => data switch
@@ -141,6 +145,23 @@ public static class ActivityFacts
         ProposalFailed e => new(e.ClosedAt, null, new(), $"A proposal failed{(e.Early ? " early" : "")}: {e.Why}"),
         ProposalWithdrawn e => new(e.WithdrawnAt, e.WithdrawnBy, new(),
             "Withdrew a proposal" + (e.Reason is { Length: > 0 } reason ? $": {Short(reason)}" : ".")),
+        RoundOpened e => new(e.OpenedAt, e.OpenedBy, new(ProjectId: e.ProjectId),
+            $"Opened the co-budgeting round “{e.Title}” of {Amount(e.AmountMinor, e.Currency)}: " +
+            $"{(e.Budget == BudgetRule.Equal ? "equal" : "by-share")} budgets for {Count(e.Budgets.Count, "member")}."),
+        BucketProposed e => new(e.ProposedAt, e.ProposedBy, new(e.ProposedBy),
+            $"Proposed the bucket “{e.Title}” ({Amount(e.MinGoalMinor, e.Currency)} to " +
+            $"{Amount(e.MaxGoalMinor, e.Currency)})."),
+        BucketApproved e => new(e.ApprovedAt, e.ApprovedBy, new(), "Approved a bucket for funding."),
+        BucketCancelled e => new(e.CancelledAt, e.CancelledBy, new(),
+            "Cancelled a bucket; its funders have their budget back"
+                + (e.Reason is { Length: > 0 } r ? $": {Short(r)}" : ".")),
+        BucketFunded e => new(e.FundedAt, e.FundedBy, new(e.FundedBy),
+            e.AmountMinor > 0 ? $"Moved {Amount(e.AmountMinor, e.Currency)} of their budget into a bucket."
+                : $"Took {Amount(-e.AmountMinor, e.Currency)} of their budget back out of a bucket."),
+        RoundClosed e => new(e.ClosedAt, e.ClosedBy, new(),
+            $"Closed a co-budgeting round{(e.ClosedBy is null ? " at the end of its window" : "")}: " +
+            $"{Count(e.Payouts.Count, "bucket")} funded, {Amount(e.PaidMinor, e.Currency)} paid, " +
+            $"{Amount(e.ReturnedMinor, e.Currency)} returned to the pool."),
         _ => null,
     };
 

@@ -41,8 +41,9 @@ public static class Setup
             options.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
             Cluster.Configure(options.Durability);
 
-            // Durable local queues: a message scheduled for later (a proposal's close at its deadline) is stored
-            // in PostgreSQL with the transaction that scheduled it and survives a restart of the app.
+            // Durable local queues: a message scheduled for later (a proposal's close at its deadline, a co-budgeting
+            // round's closing at the end of its window) is stored in PostgreSQL with the transaction that scheduled
+            // it, and survives a restart of the app.
             options.Policies.UseDurableLocalQueues();
         });
         services.AddWolverineHttp();

@@ -130,6 +130,7 @@ public static class Storage
         options.Projections.Add<PoolProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<DistributionProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<IncomeViewProjection>(ProjectionLifecycle.Inline);
+        Budgeting.Configuration.Configure(options);
 
         // The activity feed may trail its facts by a moment, so it is kept out of every write transaction.
         options.Schema.For<Activity.ActivityEntry>().MultiTenanted();

@@ -5,6 +5,7 @@ using OpenValue.Api.Networks.Members;
 using OpenValue.Api.Networks.Projects;
 using OpenValue.Api.Shares;
 using OpenValue.Api.Treasury;
+using OpenValue.Domain.Budgeting;
 using OpenValue.Domain.Networks;
 using OpenValue.Domain.Treasury;
 
@@ -26,6 +27,7 @@ internal sealed class Folds
     public Dictionary<Guid, Pool> Pools { get; } = [];
     public Dictionary<Guid, Distribution> Distributions { get; } = [];
     public Dictionary<Guid, IncomeView> IncomeViews { get; } = [];
+    public Dictionary<Guid, Round> Rounds { get; } = [];
     public Dictionary<long, PointsEntry> Entries { get; } = [];
 
     /// <summary>Events must come in sequence order (each stream's in version order).</summary>
@@ -35,6 +37,7 @@ internal sealed class Folds
         Step(Networks, id, s => Network.Evolve(s, e.Data));
         Step(Pools, id, s => Pool.Evolve(s, e.Data));
         Step(Distributions, id, s => Distribution.Evolve(s, e.Data));
+        Step(Rounds, id, s => Round.Evolve(s, e.Data));
         Step(ContributionViews, id, s => Contributions.Evolve(s, id, e));
         AddViews(e.Data);
         AddIncome(e);

@@ -2,11 +2,13 @@ using Marten;
 using Marten.Events;
 using Microsoft.AspNetCore.Http;
 using NodaTime;
+using OpenValue.Api.Budgeting;
 using OpenValue.Api.Networks;
 using OpenValue.Api.Networks.Members;
 using OpenValue.Api.Networks.Projects;
 using OpenValue.Api.Shares;
 using OpenValue.Domain;
+using OpenValue.Domain.Budgeting;
 using OpenValue.Domain.Treasury;
 using Wolverine.Http;
 
@@ -14,7 +16,8 @@ namespace OpenValue.Api.Treasury;
 
 /// <summary>
 /// One scope's money. income is the net income (recordedIncome − reversedIncome, also given as netIncome);
-/// distributed = paid − reversed; reserved = proposed and approved distributions not yet paid or cancelled;
+/// distributed = paid − reversed; reserved = proposed and approved distributions not yet paid or cancelled, and
+/// co-budgeting rounds still open; paid includes what closed rounds paid to bucket owners;
 /// undistributed = income − reserved − distributed, what a new distribution may take.
 /// </summary>
 public sealed record LedgerTotals(MoneyResponse Income, MoneyResponse Reserved, MoneyResponse Paid, MoneyResponse Reversed,
@@ -55,6 +58,9 @@ public static class LedgerEndpoint
             : (await session.Query<Pool>().ToListAsync(cancellation)).ToDictionary(p => p.Id);
         var distributions = (await DistributionMoney.Load(session, null, cancellation))
             .Select(d => moment is { } past ? d.AsOf(past) : d).OfType<DistributionMoney>().ToList();
+        // Co-budgeting rounds hold their amount while open (reserved) and count what they paid once closed.
+        var rounds = (await RoundMoney.Load(session, cancellation))
+            .Select(r => moment is { } past ? r.AsOf(past) : r).OfType<RoundMoney>().ToList();
         var projects = (await session.Query<ProjectView>().ToListAsync(cancellation))
             .Where(p => moment is not { } past || p.OpenedAt <= past)
             .OrderBy(p => p.OpenedAt).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
@@ -67,11 +73,13 @@ public static class LedgerEndpoint
         var perPool = scopes.Select(s =>
         {
             var id = DerivedIds.Pool(networkId, s.ProjectId);
-            var sums = Sums.Of(pools.GetValueOrDefault(id), distributions.Where(d => d.PoolId == id));
+            var sums = Sums.Of(pools.GetValueOrDefault(id), distributions.Where(d => d.PoolId == id),
+                rounds.Where(r => r.PoolId == id));
             return (Id: id, s.ProjectId, s.Name, Sums: sums);
         }).ToList();
 
-        var paid = distributions.SelectMany(d => d.Standing()).GroupBy(s => s.MemberId)
+        var paid = distributions.SelectMany(d => d.Standing()).Concat(rounds.SelectMany(r => r.Standing()))
+            .GroupBy(s => s.MemberId)
             .ToDictionary(g => g.Key, g => g.Aggregate(Int128.Zero, (sum, s) => sum + s.AmountMinor));
         var all = perPool.Select(p => p.Sums).Aggregate((a, b) => a + b);
         if (paid.Values.Aggregate(Int128.Zero, (a, b) => a + b) != all.Distributed)
@@ -104,6 +112,8 @@ public static class LedgerEndpoint
         DistributionReleased e => e.ReleasedAt,
         PayoutReturned e => e.ReturnedAt,
         PayoutRedrawn e => e.DrawnAt,
+        RoundReserved e => e.ReservedAt,
+        RoundSettled e => e.SettledAt,
         _ => throw new InvalidOperationException($"{poolEvent.GetType().Name} is not a pool event."),
     };
 
@@ -121,14 +131,18 @@ public static class LedgerEndpoint
         public static Sums operator +(Sums a, Sums b) => new(a.Recorded + b.Recorded,
             a.IncomeReversed + b.IncomeReversed, a.Reserved + b.Reserved, a.Paid + b.Paid, a.Reversed + b.Reversed);
 
-        /// <summary>Counts a pool's distributions and checks the result against the pool's own balance.</summary>
-        public static Sums Of(Pool? pool, IEnumerable<DistributionMoney> distributions)
+        /// <summary>
+        /// Counts a pool's distributions and rounds and checks the result against the pool's own balance.
+        /// </summary>
+        public static Sums Of(Pool? pool, IEnumerable<DistributionMoney> distributions, IEnumerable<RoundMoney> rounds)
         {
             var list = distributions.ToList();
+            var held = rounds.ToList();
             var sums = new Sums(pool?.IncomeMinor ?? 0, pool?.IncomeReversedMinor ?? 0,
                 Total(list.Where(d => d.Status is DistributionStatus.Proposed or DistributionStatus.Approved),
-                    d => d.AmountMinor),
-                Total(list, d => d.PaidMinor), Total(list, d => d.ReversedMinor));
+                    d => d.AmountMinor) + held.Aggregate(Int128.Zero, (sum, r) => sum + r.ReservedMinor),
+                Total(list, d => d.PaidMinor) + held.Aggregate(Int128.Zero, (sum, r) => sum + r.PaidMinor),
+                Total(list, d => d.ReversedMinor));
             if (sums.Undistributed != (pool?.AvailableMinor ?? 0) || sums.Undistributed < 0 || sums.Reserved < 0
                 || sums.Distributed < 0 || sums.Income < 0)
                 throw new InvalidOperationException(

@@ -23,6 +23,7 @@ public sealed class Journey(Recorder http, AppFixture app)
         await Contributions();
         await Shares();
         await Treasury();
+        await Budgeting();
         await Activity();
         await Governance();
         await Accounts();
@@ -255,6 +256,58 @@ public sealed class Journey(Recorder http, AppFixture app)
         (await http.Get(Url("/distributions?status=cancelled"), dee)).Expect(200);
         (await http.Get(Url("/distributions"), dee)).Expect(200);
         (await http.Get(Url("/distributions?status=lost"), dee)).Expect(400);
+    }
+
+    /// <summary>A co-budgeting round: budgets of 30.00 / 4 = 7.50 each (Ada, Bob, Cy, Dee), buckets, funding,
+    /// closing.</summary>
+    private async Task Budgeting()
+    {
+        static object Eur(string amount) => new { amount, currency = "EUR" };
+        (await http.Post(Url("/income"), new { amount = Eur("30.00"), source = "donation",
+            receivedOn = "2026-11-25" }, ada))
+            .Expect(201);
+        var round = new { title = "Q2 surplus", amount = Eur("30.00"), budget = "equal",
+            closesAt = Tests.Budgeting.Rounds.WindowEnd(),
+            bucketsNeedApproval = true };
+        (await http.Post(Url("/rounds"), round, dee)).Expect(403);
+        (await http.Post(Url("/rounds"), round with { budget = "lottery" }, ada)).Expect(400);
+        var opened = (await http.Post(Url("/rounds"), round, ada, new Dictionary<string,
+            string> { ["Idempotency-Key"] = "journey-round-1" }))
+            .Expect(201);
+        var r = opened.Id("roundId");
+        (await http.Get(opened.Response.Headers.Location!.ToString(), dee)).Expect(200);
+        (await http.Get(Url($"/rounds/{Guid.NewGuid()}"), dee)).Expect(404);
+        (await http.Get(Url("/rounds"), dee)).Expect(200);
+        (await http.Get(Url("/rounds?page=0"), dee)).Expect(400);
+        var bucket = new { title = "Router jig", description = "For the frame", minGoal = Eur("5.00"),
+            maxGoal = Eur("10.00") };
+        (await http.Post(Url($"/rounds/{r}/buckets"), bucket with { minGoal = Eur("0") }, bob)).Expect(400);
+        var jig = (await http.Post(Url($"/rounds/{r}/buckets"), bucket, bob)).Expect(201).Id("bucketId");
+        var kiln = (await http.Post(Url($"/rounds/{r}/buckets"), new { title = "Kiln", minGoal = Eur("1.00"),
+            maxGoal = Eur("2.00") }, dee))
+            .Expect(201).Id("bucketId");
+        var funding = Url($"/rounds/{r}/buckets/{jig}/funding");
+        (await http.Post(funding, new { amount = Eur("5.00") }, dee)).Expect(409);
+        (await http.Post(Url($"/rounds/{r}/buckets/{jig}/approval"), null, bob)).Expect(403);
+        (await http.Post(Url($"/rounds/{r}/buckets/{Guid.NewGuid()}/approval"), null, ada)).Expect(404);
+        (await http.Post(Url($"/rounds/{r}/buckets/{jig}/approval"), null, ada)).Expect(200);
+        (await http.Post(funding, new { amount = Eur("7.51") }, dee)).Expect(409);
+        (await http.Post(funding, new { amount = Eur("0") }, dee)).Expect(400);
+        (await http.Post(funding, new { amount = Eur("5.00") }, dee)).Expect(200);
+        (await http.Post(funding, new { amount = Eur("-1.00") }, dee)).Expect(200);
+        (await http.Post(funding, new { amount = Eur("1.00") }, cy)).Expect(200);
+        (await http.Post(Url($"/rounds/{r}/buckets/{kiln}/cancellation"), new { reason = "Not ours" },
+            bob)).Expect(403);
+        (await http.Post(Url($"/rounds/{r}/buckets/{kiln}/cancellation"), new { reason = "Not needed" },
+            dee)).Expect(200);
+        (await http.Get(Url($"/rounds/{r}/payouts.csv"), cy)).Expect(409);
+        (await http.Post(Url($"/rounds/{r}/closing"), null, dee)).Expect(403);
+        (await http.Post(Url($"/rounds/{r}/closing"), null, cy, new Dictionary<string,
+            string> { ["Idempotency-Key"] = "journey-close-1" }))
+            .Expect(200);
+        (await http.Post(funding, new { amount = Eur("1.00") }, dee)).Expect(409);
+        (await http.Get(Url($"/rounds/{r}/payouts.csv"), cy)).Expect(200);
+        (await http.Get(Url($"/rounds/{r}/payouts.csv"), dee)).Expect(403);
     }
 
     private async Task Activity()

@@ -17,7 +17,7 @@ public class StreamEventsTests
     private static readonly Type[] NotEvents = [typeof(EpochDecay), typeof(AcceptedContribution), typeof(DistributionRequest), typeof(Vouching),
         typeof(ClassPeriod), typeof(NetworkMember), typeof(PoolHolding),
         typeof(Domain.Governance.Proposal), typeof(Domain.Governance.StatedPosition),
-            typeof(Domain.Governance.ProposalOutcome)];
+            typeof(Domain.Governance.ProposalOutcome), typeof(Domain.Budgeting.RoundRequest)];
 
     private static readonly Type[] DomainEvents = typeof(StreamEvents).Assembly.GetExportedTypes()
         .Where(t => t is { IsClass: true, IsSealed: true } && t.GetMethod("<Clone>$") is not null && !NotEvents.Contains(t)

@@ -25,6 +25,7 @@ internal sealed class ContractDocument : IOpenApiDocumentTransformer
         ("Value equations", "Adopt, read, simulate and re-apply the rules that turn accepted claims into points."),
         ("Shares", "Each member's points and share at any moment, and why."),
         ("Treasury", "Income, distributions, four-eyes approval, payouts and the ledger."),
+        ("Budgeting", "Co-budgeting rounds: members' budgets from a pool, buckets, funding and the closing."),
         ("Activity", "What happened in the network, newest first."),
         ("Governance", "Proposals, positions and consent decisions; the governance policy."),
         ("Integrity", "The event chain and the stored state checked against the events."),
