@@ -96,11 +96,12 @@ public static class PersonalTokenEndpoints
         {
             if (await session.LoadAsync<MemberView>(memberId, http.RequestAborted) is null)
                 throw RuleViolation.NotFound("member-not-found", $"Member {memberId} is not in this network.");
-            throw RuleViolation.Forbidden("own-tokens-only", "Only the member themself can see or change their tokens.");
+            throw RuleViolation.Forbidden("own-tokens-only",
+                "Only the member themself can see or change their tokens.");
         }
     }
 
-    /// <summary>The member's personal tokens, oldest first; the access-token table is global, hence the filter.</summary>
+    /// <summary>The member's personal tokens, oldest first (the token table is global: hence the filter).</summary>
     private static async Task<IReadOnlyList<AccessToken>> Of(
         IQuerySession session, Guid networkId, Guid memberId, CancellationToken cancellation) =>
         (await session.Query<AccessToken>()
