@@ -19,6 +19,7 @@ public static class StreamEvents
         typeof(NetworkFounded), typeof(MemberAdmitted), typeof(MemberRoleGranted), typeof(MemberRoleRevoked), typeof(MemberTokenReissued), typeof(MemberInvitationIssued),
         typeof(MemberRenamed), typeof(MemberClassChanged),
         typeof(ProjectOpened), typeof(ReviewPolicySet), typeof(TreasuryPolicySet), typeof(ValueEquationAdopted), typeof(ContributionsRevalued),
+        typeof(MemberAccessRecovered),
     ];
 
     /// <summary>A contribution's stream (id = contribution id): the claim and its review.</summary>

@@ -36,6 +36,7 @@ public static class ActivityFacts
         typeof(ContributionAccepted), typeof(ContributionRejected), typeof(IncomeRecorded), typeof(DistributionProposed),
         typeof(DistributionApproved), typeof(DistributionCancelled), typeof(PayoutsIssued), typeof(PayoutReversed),
         typeof(IncomeReversed), typeof(PayoutReissued),
+        typeof(MemberAccessRecovered),
     ];
 
     public static ActivityFact? Describe(object data) => data switch
@@ -96,6 +97,10 @@ public static class ActivityFacts
         PayoutReissued e => new(e.IssuedAt, e.IssuedBy,
             new(e.MemberId, DistributionId: e.DistributionId, PayoutId: e.PayoutId),
             $"Reissued a reversed payout as {e.Reference}."),
+        // Shown to every member: whoever opens the link takes over a steward's membership.
+        MemberAccessRecovered e => new(e.RecoveredAt, null, new(MemberId: e.MemberId),
+            "The server's operator issued the steward a recovery invitation link; their earlier links stopped " +
+            $"working: {Short(e.Reason)}"),
         _ => null,
     };
 

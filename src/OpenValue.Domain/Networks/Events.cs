@@ -38,3 +38,9 @@ public sealed record MemberRenamed(Guid NetworkId, Guid MemberId, string Name, G
 public sealed record MemberClassChanged(
     Guid NetworkId, Guid MemberId, StakeholderClass StakeholderClass, LocalDate EffectiveOn, Guid ChangedBy,
     Instant ChangedAt);
+
+/// <summary>
+/// The operator of the server issued a steward a fresh invitation link from its command line, to recover a
+/// network whose stewards are all locked out. No member acted; the reason is the operator's.
+/// </summary>
+public sealed record MemberAccessRecovered(Guid NetworkId, Guid MemberId, string Reason, Instant RecoveredAt);
