@@ -440,6 +440,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/networks/{networkId}/shares/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A member's points and share over time
+         * @description The member's (default: the caller's) points and share at from, every step (day, week or month) after it and to (default now), for charts; at most 366 moments, and never later than now.
+         *
+         *     Caller: any member of the network (bearer token).
+         */
+        get: operations["GET_networks_networkId_shares_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/networks/{networkId}/members/{memberId}/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a member's personal API tokens
+         * @description The member themself only: each token's id, name and creation instant, never its secret.
+         *
+         *     Caller: any member of the network (bearer token).
+         */
+        get: operations["GET_networks_networkId_members_memberId_tokens"];
+        put?: never;
+        /**
+         * Create a personal API token
+         * @description The member themself only. Returns the token once; it acts as a bearer token with the member's roles. At most 20 per member (409 too-many-tokens).
+         *
+         *     Caller: any member of the network (bearer token).
+         */
+        post: operations["POST_networks_networkId_members_memberId_tokens"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/networks/{networkId}/members/{memberId}/tokens/{tokenId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a personal API token
+         * @description The member themself only. The token stops working at once.
+         *
+         *     Caller: any member of the network (bearer token).
+         */
+        delete: operations["DELETE_networks_networkId_members_memberId_tokens_tokenId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/networks/{networkId}/members/{memberId}/token": {
         parameters: {
             query?: never;
@@ -821,7 +893,7 @@ export interface paths {
         };
         /**
          * The caller's review queue
-         * @description Others' claims under review that the caller has not judged this round, oldest first.
+         * @description Others' claims under review that the caller has not judged this round, oldest first, with the approvals a claim needs and the names of the page's authors.
          *
          *     Caller: a member holding the reviewer role (bearer token).
          */
@@ -1037,6 +1109,12 @@ export interface components {
             login: string;
             networks: components["schemas"]["AccountNetworkResponse"][];
         };
+        ActivityClaim: {
+            /** Format: uuid */
+            authorId: string;
+            authorName: null | string;
+            description: string;
+        };
         ActivityItem: {
             /** Format: int64 */
             sequence: number;
@@ -1059,6 +1137,7 @@ export interface components {
             /** Format: uuid */
             incomeId: null | string;
             summary: string;
+            claim?: null | components["schemas"]["ActivityClaim"];
         };
         ActivityPage: {
             items: components["schemas"]["ActivityItem"][];
@@ -1081,6 +1160,11 @@ export interface components {
             description: string;
             evidenceUrl?: null | string;
             projectId?: null | string;
+        };
+        AuthorName: {
+            /** Format: uuid */
+            memberId: string;
+            name: string;
         };
         CancelDistributionRequest: {
             reason?: null | string;
@@ -1164,6 +1248,9 @@ export interface components {
             /** Format: uuid */
             correctedBy: string;
             correctedAt: components["schemas"]["Instant"];
+        };
+        CreatePersonalTokenRequest: {
+            name: string;
         };
         DistributionPage: {
             items: components["schemas"]["DistributionSummary"][];
@@ -1496,6 +1583,22 @@ export interface components {
             distributionId: string;
             payouts: components["schemas"]["PayoutResponse"][];
         };
+        PersonalTokenCreatedResponse: {
+            /** Format: uuid */
+            tokenId: string;
+            name: string;
+            createdAt: components["schemas"]["Instant"];
+            token: string;
+        };
+        PersonalTokenResponse: {
+            /** Format: uuid */
+            tokenId: string;
+            name: string;
+            createdAt: components["schemas"]["Instant"];
+        };
+        PersonalTokensResponse: {
+            tokens: components["schemas"]["PersonalTokenResponse"][];
+        };
         PoolLedger: {
             /** Format: uuid */
             poolId: string;
@@ -1585,6 +1688,18 @@ export interface components {
             /** Format: int32 */
             approvalsRequired: number;
         };
+        ReviewQueuePage: {
+            items: components["schemas"]["ContributionResponse"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int64 */
+            totalCount: number;
+            /** Format: int32 */
+            approvalsRequired: number;
+            authors: components["schemas"]["AuthorName"][];
+        };
         ReviewRequest: {
             verdict: string;
             /** Format: int64 */
@@ -1619,6 +1734,27 @@ export interface components {
             pointsByKind: {
                 [key: string]: string;
             };
+            /** @description An exact decimal, as a string. */
+            totalPoints: string;
+            /** @description An exact decimal, as a string. */
+            share: string;
+            /** @description An exact decimal, as a string. */
+            percent: string;
+        };
+        ShareHistoryResponse: {
+            /** Format: uuid */
+            memberId: string;
+            /** Format: uuid */
+            projectId: null | string;
+            from: components["schemas"]["Instant"];
+            to: components["schemas"]["Instant"];
+            step: string;
+            points: components["schemas"]["SharePoint"][];
+        };
+        SharePoint: {
+            at: components["schemas"]["Instant"];
+            /** @description An exact decimal, as a string. */
+            points: string;
             /** @description An exact decimal, as a string. */
             totalPoints: string;
             /** @description An exact decimal, as a string. */
@@ -3864,6 +4000,370 @@ export interface operations {
             };
         };
     };
+    GET_networks_networkId_shares_history: {
+        parameters: {
+            query?: {
+                /** @description Only this member. */
+                memberId?: string;
+                /** @description Only this project (a project of the network). */
+                projectId?: string;
+                from?: string;
+                to?: string;
+                step?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The network (its id was returned when it was founded). */
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareHistoryResponse"];
+                };
+            };
+            /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GET_networks_networkId_members_memberId_tokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The network (its id was returned when it was founded). */
+                networkId: string;
+                /** @description Only this member. */
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalTokensResponse"];
+                };
+            };
+            /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    POST_networks_networkId_members_memberId_tokens: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request answers with the first response again (marked Idempotent-Replayed: true); the same key with another request is 422. Keys belong to the caller and are kept 30 days. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The network (its id was returned when it was founded). */
+                networkId: string;
+                /** @description Only this member. */
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePersonalTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalTokenCreatedResponse"];
+                };
+            };
+            /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A conflict with the current state: someone else changed it at the same moment, or the state does not allow this now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DELETE_networks_networkId_members_memberId_tokens_tokenId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The network (its id was returned when it was founded). */
+                networkId: string;
+                /** @description Only this member. */
+                memberId: string;
+                tokenId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A conflict with the current state: someone else changed it at the same moment, or the state does not allow this now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     POST_networks_networkId_members_memberId_token: {
         parameters: {
             query?: never;
@@ -5826,7 +6326,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ContributionPage"];
+                    "application/json": components["schemas"]["ReviewQueuePage"];
                 };
             };
             /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
