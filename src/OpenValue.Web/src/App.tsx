@@ -7,17 +7,19 @@ import { DashboardScreen } from "./dashboard/DashboardScreen";
 import { MembersScreen } from "./members/MembersScreen";
 import { FoundScreen } from "./networks/FoundScreen";
 import { NetworkLayout } from "./networks/NetworkLayout";
+import { peopleScreens } from "./people/routes";
 import { ReviewQueueScreen } from "./review/ReviewQueueScreen";
 import { Link, match, navigate, usePath } from "./routing/router";
 import { Empty, ErrorView, Loading } from "./ui/States";
 
-type Screen = (network: AccountNetwork) => ReactNode;
+type Screen = (network: AccountNetwork, params: Record<string, string>) => ReactNode;
 
 const networkScreens: [string, Screen][] = [
   ["/n/:networkId", (n) => <DashboardScreen network={n} />],
   ["/n/:networkId/claims", (n) => <MyClaimsScreen network={n} />],
   ["/n/:networkId/review", (n) => <ReviewQueueScreen network={n} />],
   ["/n/:networkId/members", (n) => <MembersScreen network={n} />],
+  ...peopleScreens,
 ];
 
 function Redirect({ to }: { to: string }) {
@@ -58,7 +60,15 @@ function WithAccount({ children }: { children: (account: Account) => ReactNode }
   return children(me.data);
 }
 
-function NetworkScreen({ account, networkId, screen }: { account: Account; networkId: string; screen: Screen }) {
+function NetworkScreen({
+  account,
+  networkId,
+  screen,
+}: {
+  account: Account;
+  networkId: string;
+  screen: (network: AccountNetwork) => ReactNode;
+}) {
   const network = account.networks.find((n) => n.networkId === networkId);
   if (!network)
     return (
@@ -115,7 +125,9 @@ export function App() {
     if (params)
       return (
         <WithAccount>
-          {(account) => <NetworkScreen account={account} networkId={params.networkId!} screen={screen} />}
+          {(account) => (
+            <NetworkScreen account={account} networkId={params.networkId!} screen={(n) => screen(n, params)} />
+          )}
         </WithAccount>
       );
   }

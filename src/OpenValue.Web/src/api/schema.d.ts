@@ -1740,6 +1740,8 @@ export interface components {
             share: string;
             /** @description An exact decimal, as a string. */
             percent: string;
+            roles: components["schemas"]["Role"][];
+            stakeholderClass: components["schemas"]["StakeholderClass"];
         };
         ShareHistoryResponse: {
             /** Format: uuid */
