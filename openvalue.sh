@@ -7,6 +7,7 @@
 #   ./openvalue.sh verify [--network ID]   check every network's event chain, documents and ledger
 #   ./openvalue.sh web-types      refresh the web app's copy of the OpenAPI document and its generated types
 #   ./openvalue.sh backup FILE | restore FILE   pg_dump / pg_restore of the local cluster's database
+#   ./openvalue.sh recover --network ID --member ID --reason TEXT   a locked-out steward's fresh invitation link
 # OPENVALUE_DB (a connection string) makes run, verify and bench use that database instead of the local one;
 # OPENVALUE_DB_OWNER (the schema owner's) makes run apply the schema as it first, then run on OPENVALUE_DB.
 set -euo pipefail
@@ -331,6 +332,14 @@ cmd_verify() {
   OPENVALUE_DB="$db" exec dotnet OpenValue.Api.dll verify "$@"
 }
 
+# Writes: an invitation and its record on the network (see README, "recover"); the link goes to stdout once.
+cmd_recover() {
+  local db; db="$(database_url)"
+  build_app
+  cd "$ROOT/.data/app"
+  OPENVALUE_DB="$db" exec dotnet OpenValue.Api.dll recover "$@"
+}
+
 # Counted as one test: every benchmark runs once on a tiny network (bench --quick) and its figures are
 # positive and finite. No timing thresholds: this cluster has fsync off and shares the machine.
 bench_smoke_test() {
@@ -438,8 +447,9 @@ case "${1:-}" in
   bench) shift; cmd_bench "$@" ;;
   db) shift; cmd_db "$@" ;;
   verify) shift; cmd_verify "$@" ;;
+  recover) shift; cmd_recover "$@" ;;
   web-types) shift; cmd_web_types "$@" ;;
   backup) shift; cmd_backup "$@" ;;
   restore) shift; cmd_restore "$@" ;;
-  *) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

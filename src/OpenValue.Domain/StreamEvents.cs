@@ -24,6 +24,7 @@ public static class StreamEvents
         typeof(MemberPayoutDetailsSet), typeof(MemberErased),
         typeof(ProjectOpened), typeof(ReviewPolicySet), typeof(TreasuryPolicySet), typeof(ValueEquationAdopted), typeof(ContributionsRevalued),
         typeof(GovernancePolicySet),
+        typeof(MemberAccessRecovered),
     ];
 
     /// <summary>A contribution's stream (id = contribution id): the claim and its review.</summary>

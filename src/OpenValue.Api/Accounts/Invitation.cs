@@ -30,7 +30,11 @@ public static class Invitations
     /// to a server, so it stays out of access logs and Referer headers.
     /// </summary>
     public static string Issue(IDocumentSession session, HttpRequest request, Guid networkId, Guid memberId,
-        Instant now)
+        Instant now) =>
+        Issue(session, $"{request.Scheme}://{request.Host}{request.PathBase}", networkId, memberId, now);
+
+    /// <summary>As above, for a link to the app at <paramref name="baseUrl"/> (the command line has no request).</summary>
+    public static string Issue(IDocumentSession session, string baseUrl, Guid networkId, Guid memberId, Instant now)
     {
         session.DeleteWhere<Invitation>(i => i.NetworkId == networkId && i.MemberId == memberId && i.UsedAt == null);
         var secret = Secrets.New();
@@ -39,6 +43,6 @@ public static class Invitations
             Id = Secrets.Hash(secret), NetworkId = networkId, MemberId = memberId, IssuedAt = now,
                 ExpiresAt = now + Invitation.ValidFor,
         });
-        return $"{request.Scheme}://{request.Host}{request.PathBase}/app/invitation#{secret}";
+        return $"{baseUrl.TrimEnd('/')}/app/invitation#{secret}";
     }
 }

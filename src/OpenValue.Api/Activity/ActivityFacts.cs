@@ -46,6 +46,7 @@ public static class ActivityFacts
         typeof(RoundOpened), typeof(BucketProposed), typeof(BucketApproved), typeof(BucketCancelled),
             typeof(BucketFunded),
         typeof(RoundClosed),
+        typeof(MemberAccessRecovered),
     ];
 
     public static ActivityFact? Describe(object data) => data switch
@@ -162,6 +163,10 @@ public static class ActivityFacts
             $"Closed a co-budgeting round{(e.ClosedBy is null ? " at the end of its window" : "")}: " +
             $"{Count(e.Payouts.Count, "bucket")} funded, {Amount(e.PaidMinor, e.Currency)} paid, " +
             $"{Amount(e.ReturnedMinor, e.Currency)} returned to the pool."),
+        // Shown to every member: whoever opens the link takes over a steward's membership.
+        MemberAccessRecovered e => new(e.RecoveredAt, null, new(MemberId: e.MemberId),
+            "The server's operator issued the steward a recovery invitation link; their earlier links stopped " +
+            $"working: {Short(e.Reason)}"),
         _ => null,
     };
 

@@ -1,5 +1,6 @@
 using Marten;
 using NodaTime;
+using OpenValue.Api.Contributions;
 using OpenValue.Api.Networks.Members;
 using OpenValue.Api.Security;
 using OpenValue.Domain;
@@ -10,7 +11,11 @@ namespace OpenValue.Api.Activity;
 
 public sealed record ActivityItem(
     long Sequence, Instant At, string Type, Guid? ActorId, string? ActorName, Guid? MemberId, string? MemberName,
-    Guid? ContributionId, Guid? ProjectId, Guid? DistributionId, Guid? PayoutId, Guid? IncomeId, string Summary);
+    Guid? ContributionId, Guid? ProjectId, Guid? DistributionId, Guid? PayoutId, Guid? IncomeId, string Summary,
+    ActivityClaim? Claim = null);
+
+/// <summary>The claim an entry is about, as it reads now: whose it is and what it says.</summary>
+public sealed record ActivityClaim(Guid AuthorId, string? AuthorName, string Description);
 
 /// <summary>
 /// A page of the feed, newest first. <c>NextBefore</c> is the cursor for the next (older) page, null on the
@@ -44,17 +49,63 @@ public static class ActivityFeedEndpoint
         var entries = await query.OrderByDescending(e => e.Id).Take(size + 1).ToListAsync(http.RequestAborted);
 
         var page = entries.Take(size).ToList();
-        var names = await Names(session, page, http.RequestAborted);
-        var texts = await Privacy.Unsealed.For(session, page.Select(e => e.Summary), http.RequestAborted);
-        var items = page.Select(e => new ActivityItem(e.Id, e.At, e.Type, e.ActorId, NameOf(names, e.ActorId), e.Subjects.MemberId,
-            NameOf(names, e.Subjects.MemberId), e.Subjects.ContributionId, e.Subjects.ProjectId, e.Subjects.DistributionId,
-            e.Subjects.PayoutId, e.Subjects.IncomeId, texts.Within(e.Summary, ActivityFacts.Short))).ToList();
+        var claims = await Claims(session, page, http.RequestAborted);
+        var names = await Names(session, page, claims.Values.Select(c => c.MemberId), http.RequestAborted);
+        // Sentences and claim descriptions may hold text sealed under a member's key: opened here, or "(erased)".
+        var texts = await Privacy.Unsealed.For(session,
+            page.Select(e => e.Summary).Concat(claims.Values.Select(c => c.Description)), http.RequestAborted);
+        var items = page
+            .Select(e => Item(e, names, texts,
+                e.Subjects.ContributionId is { } c ? claims.GetValueOrDefault(c) : null))
+            .ToList();
         return new ActivityPage(items, size, entries.Count > size ? page[^1].Id : null);
     }
 
-    private static async Task<IReadOnlyDictionary<Guid, string>> Names(IQuerySession session, List<ActivityEntry> page, CancellationToken cancellation)
+    /// <summary>
+    /// An entry as it reads now. An entry about a claim names it and its author ("Reviewed Bob's claim “Router
+    /// jig”: approve."): the stored sentence, made from the event alone, says "the claim", and the claim's
+    /// author and description are the claim's view at read time, as names are. The author is the member the
+    /// entry is about when the fact itself names none (a review, a rejection).
+    /// </summary>
+    private static ActivityItem Item(
+        ActivityEntry e, IReadOnlyDictionary<Guid, string> names, Privacy.Unsealed texts, ContributionView? claim)
     {
-        var ids = page.SelectMany(e => new[] { e.ActorId, e.Subjects.MemberId }).OfType<Guid>().Distinct().ToArray();
+        var member = e.Subjects.MemberId ?? claim?.MemberId;
+        var summary = texts.Within(e.Summary, ActivityFacts.Short);
+        ActivityClaim? about = null;
+        if (claim is not null)
+        {
+            about = new ActivityClaim(
+                claim.MemberId, NameOf(names, claim.MemberId), ActivityFacts.Short(texts.Text(claim.Description)!));
+            var whose = about.AuthorName is { } name ? $"{name}’s claim" : "the claim";
+            var named = $"{whose} “{about.Description.TrimEnd('.', '…')}”";
+            summary = ReplaceFirst(ReplaceFirst(summary, "the claim", named), "The claim",
+                char.ToUpperInvariant(named[0]) + named[1..]);
+        }
+        return new ActivityItem(e.Id, e.At, e.Type, e.ActorId, NameOf(names, e.ActorId), member, NameOf(names, member),
+            e.Subjects.ContributionId, e.Subjects.ProjectId, e.Subjects.DistributionId, e.Subjects.PayoutId,
+            e.Subjects.IncomeId, summary, about);
+    }
+
+    private static string ReplaceFirst(string text, string what, string with) =>
+        text.IndexOf(what, StringComparison.Ordinal) is var at and >= 0
+            ? text[..at] + with + text[(at + what.Length)..]
+            : text;
+
+    private static async Task<IReadOnlyDictionary<Guid, ContributionView>> Claims(
+        IQuerySession session, List<ActivityEntry> page, CancellationToken cancellation)
+    {
+        var ids = page.Select(e => e.Subjects.ContributionId).OfType<Guid>().Distinct().ToArray();
+        if (ids.Length == 0)
+            return new Dictionary<Guid, ContributionView>();
+        return (await session.LoadManyAsync<ContributionView>(cancellation, ids)).ToDictionary(v => v.Id);
+    }
+
+    private static async Task<IReadOnlyDictionary<Guid, string>> Names(
+        IQuerySession session, List<ActivityEntry> page, IEnumerable<Guid> authors, CancellationToken cancellation)
+    {
+        var ids = page.SelectMany(e => new[] { e.ActorId, e.Subjects.MemberId }).OfType<Guid>().Concat(authors)
+            .Distinct().ToArray();
         if (ids.Length == 0)
             return new Dictionary<Guid, string>();
         var members = await session.LoadManyAsync<MemberView>(cancellation, ids);

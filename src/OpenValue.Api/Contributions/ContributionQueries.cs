@@ -15,6 +15,16 @@ namespace OpenValue.Api.Contributions;
 /// </summary>
 public sealed record ContributionPage(IReadOnlyList<ContributionResponse> Items, int Page, int PageSize, long TotalCount);
 
+/// <summary>
+/// A page of the review queue, with what a reviewer's screen shows beside it: the approvals a claim needs to be
+/// accepted (the review policy) and the name of each author on the page, so one request fills the screen.
+/// </summary>
+public sealed record ReviewQueuePage(
+    IReadOnlyList<ContributionResponse> Items, int Page, int PageSize, long TotalCount, int ApprovalsRequired,
+    IReadOnlyList<AuthorName> Authors);
+
+public sealed record AuthorName(Guid MemberId, string Name);
+
 public static class ContributionQueries
 {
     [WolverineGet("/networks/{networkId}/contributions/{contributionId}")]
@@ -62,14 +72,26 @@ public static class ContributionQueries
     /// </summary>
     [WolverineGet("/networks/{networkId}/review-queue"), Allow(Role.Reviewer)]
     [EndpointSummary("The caller's review queue")]
-    [EndpointDescription("Others' claims under review that the caller has not judged this round, oldest first.")]
-    public static Task<ContributionPage> ReviewQueue(string? page, string? pageSize, IQuerySession session, HttpContext http)
+    [EndpointDescription(
+        "Others' claims under review that the caller has not judged this round, oldest first, with the approvals " +
+        "a claim needs and the names of the page's authors.")]
+    public static async Task<ReviewQueuePage> ReviewQueue(
+        Guid networkId, string? page, string? pageSize, IQuerySession session, HttpContext http)
     {
         var me = http.Caller().MemberId;
         var query = session.Query<ContributionView>()
-            .Where(v => v.Status == ContributionStatus.Submitted && v.MemberId != me && !v.ReviewedThisRound.Contains(me))
+            .Where(v => v.Status == ContributionStatus.Submitted && v.MemberId != me
+                && !v.ReviewedThisRound.Contains(me))
             .OrderBy(v => v.SubmittedSequence);
-        return Paged(session, query, page, pageSize, http.RequestAborted);
+        var paged = await Paged(session, query, page, pageSize, http.RequestAborted);
+        var network = await ClaimEndpoints.NetworkOf(session, networkId, http.RequestAborted);
+        var ids = paged.Items.Select(i => i.MemberId).Distinct().ToArray();
+        var authors = ids.Length == 0
+            ? []
+            : await session.LoadManyAsync<Networks.Members.MemberView>(http.RequestAborted, ids);
+        var names = await Privacy.Unsealed.For(session, authors.Select(a => a.Name), http.RequestAborted);
+        return new ReviewQueuePage(paged.Items, paged.Page, paged.PageSize, paged.TotalCount, network.ApprovalsRequired,
+            [.. authors.Select(a => new AuthorName(a.Id, names.Name(a.Name))).OrderBy(a => a.Name, StringComparer.Ordinal)]);
     }
 
     private static async Task<ContributionPage> Paged(

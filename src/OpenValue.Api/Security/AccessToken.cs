@@ -9,7 +9,10 @@ namespace OpenValue.Api.Security;
 /// network's session. Credentials are kept out of the event stream on purpose: events are a ledger kept
 /// forever and shown to every member, and a token is a secret that may later be rotated.
 /// </summary>
-public sealed record AccessToken(string Id, Guid NetworkId, Guid MemberId, Instant IssuedAt)
+/// <param name="PersonalTokenId">Set on a personal API token the member made and named (<see cref="Name"/>), which
+/// they list and revoke one by one; null on the member token that admission, founding and reissue hand out.</param>
+public sealed record AccessToken(
+    string Id, Guid NetworkId, Guid MemberId, Instant IssuedAt, Guid? PersonalTokenId = null, string? Name = null)
 {
     private const string Prefix = "ov_";
 

@@ -32,7 +32,8 @@ public sealed record CorrectionResponse(string? PreviousPoints, string Points, i
 public sealed record ShareExplanationResponse(
     Guid MemberId, string Name, Instant AsOf, Guid? ProjectId, int? EquationVersion, int? HalfLifeDays,
     IReadOnlyList<ExplanationLine> Contributions, string Points, IReadOnlyDictionary<string, string> PointsByKind,
-    string TotalPoints, string Share, string Percent);
+    string TotalPoints, string Share, string Percent, IReadOnlyList<Role> Roles,
+    StakeholderClass StakeholderClass);
 
 public static class ShareExplanation
 {
@@ -74,7 +75,9 @@ public static class ShareExplanation
         return new ShareExplanationResponse(memberId, name, moment, project, snapshot.EquationVersion, halfLife,
             [.. lines.Select(l => l.Line)], DecimalText.Format(points), byKind,
             DecimalText.Format(snapshot.TotalPoints),
-            DecimalText.Format(share?.Share ?? 0m), ShareText.Percent(share?.Percent ?? 0m));
+            DecimalText.Format(share?.Share ?? 0m), ShareText.Percent(share?.Percent ?? 0m),
+            member.Roles,
+            member.Classes.Count > 0 ? ClassHistory.At(member.Classes, moment) : member.StakeholderClass);
     }
 
     /// <summary>

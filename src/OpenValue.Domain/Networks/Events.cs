@@ -65,3 +65,9 @@ public sealed record MemberPayoutDetailsSet(
 /// and payout detail sealed under it is unreadable from then on. Ids, amounts and points stay.
 /// </summary>
 public sealed record MemberErased(Guid NetworkId, Guid MemberId, Guid ErasedBy, Instant ErasedAt);
+
+/// <summary>
+/// The operator of the server issued a steward a fresh invitation link from its command line, to recover a
+/// network whose stewards are all locked out. No member acted; the reason is the operator's.
+/// </summary>
+public sealed record MemberAccessRecovered(Guid NetworkId, Guid MemberId, string Reason, Instant RecoveredAt);

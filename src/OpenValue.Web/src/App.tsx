@@ -7,6 +7,7 @@ import { DashboardScreen } from "./dashboard/DashboardScreen";
 import { MembersScreen } from "./members/MembersScreen";
 import { FoundScreen } from "./networks/FoundScreen";
 import { NetworkLayout } from "./networks/NetworkLayout";
+import { peopleScreens } from "./people/routes";
 import { ReviewQueueScreen } from "./review/ReviewQueueScreen";
 import { Link, match, navigate, usePath } from "./routing/router";
 import { EquationScreen } from "./steward/EquationScreen";
@@ -17,7 +18,7 @@ import { DistributionsScreen } from "./treasury/DistributionsScreen";
 import { TreasuryScreen } from "./treasury/TreasuryScreen";
 import { Empty, ErrorView, Loading } from "./ui/States";
 
-type Screen = (network: AccountNetwork) => ReactNode;
+type Screen = (network: AccountNetwork, params: Record<string, string>) => ReactNode;
 
 const networkScreens: [string, Screen][] = [
   ["/n/:networkId", (n) => <DashboardScreen network={n} />],
@@ -30,6 +31,7 @@ const networkScreens: [string, Screen][] = [
   ["/n/:networkId/steward", (n) => <StewardScreen network={n} />],
   ["/n/:networkId/policies", (n) => <PoliciesScreen network={n} />],
   ["/n/:networkId/equation", (n) => <EquationScreen network={n} />],
+  ...peopleScreens,
 ];
 
 function Redirect({ to }: { to: string }) {
@@ -70,7 +72,15 @@ function WithAccount({ children }: { children: (account: Account) => ReactNode }
   return children(me.data);
 }
 
-function NetworkScreen({ account, networkId, screen }: { account: Account; networkId: string; screen: Screen }) {
+function NetworkScreen({
+  account,
+  networkId,
+  screen,
+}: {
+  account: Account;
+  networkId: string;
+  screen: (network: AccountNetwork) => ReactNode;
+}) {
   const network = account.networks.find((n) => n.networkId === networkId);
   if (!network)
     return (
@@ -127,7 +137,9 @@ export function App() {
     if (params)
       return (
         <WithAccount>
-          {(account) => <NetworkScreen account={account} networkId={params.networkId!} screen={screen} />}
+          {(account) => (
+            <NetworkScreen account={account} networkId={params.networkId!} screen={(n) => screen(n, params)} />
+          )}
         </WithAccount>
       );
   }

@@ -38,7 +38,17 @@ public class the_activity_feed(AppFixture app)
         submitted["at"]!.GetValue<string>().Should().Be("2026-11-26T09:00:00Z");
         var accepted = feed.Items()[3];
         accepted["actorId"].Should().BeNull("an acceptance follows from the review; no member acted on its own");
-        accepted["summary"]!.GetValue<string>().Should().Be("The claim of 12.5 hour of work was accepted for 1000 points (value equation version 1).");
+        // Entries about a claim name it and its author as they read now (the stored sentence says "the claim").
+        accepted["summary"]!.GetValue<string>().Should().Be(
+            "Bob’s claim “Router jig for the Wikihouse frame” of 12.5 hour of work was accepted for 1000 points " +
+            "(value equation version 1).");
+        var reviewed = feed.Items()[4];
+        reviewed["summary"]!.GetValue<string>().Should()
+            .Be("Reviewed Bob’s claim “Router jig for the Wikihouse frame”: approve.");
+        (reviewed["actorName"]!.GetValue<string>(), reviewed["memberName"]!.GetValue<string>())
+            .Should().Be(("Ada", "Bob"));
+        reviewed["claim"]!["authorId"]!.GetValue<Guid>().Should().Be(bob.MemberId);
+        reviewed["claim"]!["description"]!.GetValue<string>().Should().Be("Router jig for the Wikihouse frame.");
         feed.Items()[1]["distributionId"]!.GetValue<Guid>().Should().Be(distribution);
         feed.Items()[1]["summary"]!.GetValue<string>().Should().Be("Proposed a pro-rata distribution of 60.00 EUR over 1 line.");
         feed.Items()[6]["summary"]!.GetValue<string>().Should().Be("Admitted Bob as contributor, reviewer (labour).");

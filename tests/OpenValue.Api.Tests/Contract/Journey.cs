@@ -198,6 +198,18 @@ public sealed class Journey(Recorder http, AppFixture app)
         (await http.Get(Url($"/members/{bobId}/share"), dee)).Expect(200);
         (await http.Get(Url($"/members/{bobId}/share?asOf={Uri.EscapeDataString(app.Clock.GetCurrentInstant().ToString())}"), dee)).Expect(200);
         (await http.Get(Url($"/members/{Guid.NewGuid()}/share"), dee)).Expect(404);
+        (await http.Get(Url($"/shares/history?memberId={bobId}&step=day&from=2026-11-20T00:00:00Z"), dee)).Expect(200);
+        (await http.Get(Url("/shares/history?step=year"), dee)).Expect(400);
+        (await http.Get(Url("/shares/history?to=2999-01-01T00:00:00Z"), dee)).Expect(400);
+        var tokens = Url($"/members/{deeId}/tokens");
+        var personal = (await http.Post(tokens, new { name = "dee's script" }, dee)).Expect(201);
+        (await http.Post(tokens, new { name = "" }, dee)).Expect(400);
+        (await http.Post(tokens, new { name = "not hers" }, ada)).Expect(403);
+        (await http.Get(tokens, dee)).Expect(200);
+        (await http.Get(tokens, ada)).Expect(403);
+        (await http.Send(HttpMethod.Delete, $"{tokens}/{personal.Id("tokenId")}", null, ada)).Expect(403);
+        (await http.Send(HttpMethod.Delete, $"{tokens}/{personal.Id("tokenId")}", null, dee)).Expect(204);
+        (await http.Send(HttpMethod.Delete, $"{tokens}/{personal.Id("tokenId")}", null, dee)).Expect(404);
     }
 
     private async Task Treasury()

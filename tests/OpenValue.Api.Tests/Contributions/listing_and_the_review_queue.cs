@@ -61,6 +61,12 @@ public class listing_and_the_review_queue(AppFixture app)
 
         Ids((await api.Get(network.Url("/review-queue"), network.Token)).Body).Should().Equal(older.ToString(), newer.ToString());
         Ids((await api.Get(network.Url("/review-queue"), cy.Token)).Body).Should().Equal(older.ToString(), newer.ToString(), adas.ToString());
+        // The page carries what the reviewer's screen shows beside it: the quorum and the authors' names.
+        var queue = (await api.Get(network.Url("/review-queue"), cy.Token)).Body!;
+        queue["approvalsRequired"]!.GetValue<int>().Should().Be(2);
+        queue["authors"]!.ToJsonString().Should().Be(
+            $"[{{\"memberId\":\"{network.MemberId}\",\"name\":\"Ada\"}}," +
+            $"{{\"memberId\":\"{bob.MemberId}\",\"name\":\"Bob\"}}]");
 
         await api.Review(network, older, network.Token);
         Ids((await api.Get(network.Url("/review-queue"), network.Token)).Body).Should().Equal(newer.ToString());

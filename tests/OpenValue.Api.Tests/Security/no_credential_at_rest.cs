@@ -44,8 +44,15 @@ public class no_credential_at_rest(AppFixture app)
         var cookies = accepted.Response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0].Split('=', 2)[1]).ToList();
         cookies.Should().HaveCount(2);
 
+        // Personal API tokens, one made with an Idempotency-Key and replayed.
+        var cemsToken = reissuedBySelf.Body!["token"]!.GetValue<string>();
+        var personal = await api.Post(n.Url($"/members/{cem.MemberId}/tokens"), new { name = "ci" }, cemsToken,
+            Key("cem-ci"));
+        await api.Post(n.Url($"/members/{cem.MemberId}/tokens"), new { name = "ci" }, cemsToken, Key("cem-ci"));
+        var personalPlain = await api.Post(n.Url($"/members/{cem.MemberId}/tokens"), new { name = "cli" }, cemsToken);
+
         string[] tokens = [n.Token, plain.Token, reissuedBySteward.Body!["token"]!.GetValue<string>(),
-            reissuedBySelf.Body!["token"]!.GetValue<string>()];
+            cemsToken, personal.Body!["token"]!.GetValue<string>(), personalPlain.Body!["token"]!.GetValue<string>()];
         foreach (var token in tokens)
             (await api.Get(n.Url("/members"), token)).Status.Should().BeOneOf(200, 404);
         string[] live = [.. tokens, foundersLink, bobsLink, .. cookies];

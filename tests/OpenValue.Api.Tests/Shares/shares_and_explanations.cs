@@ -106,6 +106,9 @@ public class shares_and_explanations(AppFixture app)
         explained["points"]!.GetValue<string>().Should().Be("7.828427124746190098");
         explained["pointsByKind"]!["work"]!.GetValue<string>().Should().Be("7.828427124746190098");
         explained["totalPoints"]!.GetValue<string>().Should().Be("13.828427124746190098");
+        // Who the member is, for a member's page beside their share: roles and the class in force at asOf.
+        explained["roles"]!.ToJsonString().Should().Be("""["contributor","reviewer"]""");
+        explained["stakeholderClass"]!.GetValue<string>().Should().Be("labour");
 
         var shares = await Shares(n);
         Line(shares, bob.MemberId)["points"]!.GetValue<string>().Should().Be(explained["points"]!.GetValue<string>());

@@ -1,16 +1,52 @@
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, useState } from "react";
+import { fieldError } from "../api/problem";
+import { asOfInstant } from "../shares/asOf";
+import { Field } from "../ui/Field";
 import type { AccountNetwork } from "../accounts/session";
 import { Empty, ErrorView, Loading } from "../ui/States";
-import { formatInstant, formatPercent, formatPoints } from "../ui/format";
+import { formatInstant, formatPercent, formatPoints, todayUtc } from "../ui/format";
 import { useActivity, useShares } from "./queries";
 import { Link } from "../routing/router";
 
 const SharesChart = lazy(() => import("./SharesChart"));
 
+/** The date shares are shown as of: empty for now; a problem naming asOf is shown here. */
+function AsOfField({ date, setDate, error }: { date: string; setDate: (d: string) => void; error: unknown }) {
+  return (
+    <form className="inline" aria-label="Shares as of" onSubmit={(e) => e.preventDefault()}>
+      <Field
+        label="Shares as of (end of day, UTC)"
+        field="asOf"
+        type="date"
+        max={todayUtc()}
+        value={date}
+        error={error}
+        hint="Leave empty for now."
+        onChange={(e) => setDate(e.target.value)}
+      />
+    </form>
+  );
+}
+
 function Shares({ network }: { network: AccountNetwork }) {
-  const shares = useShares(network.networkId);
-  if (shares.isPending) return <Loading what="shares" />;
-  if (shares.isError) return <ErrorView error={shares.error} retry={() => shares.refetch()} />;
+  const [date, setDate] = useState("");
+  const asOf = asOfInstant(date);
+  const shares = useShares(network.networkId, asOf);
+  const picker = <AsOfField date={date} setDate={setDate} error={shares.error} />;
+  if (shares.isPending)
+    return (
+      <>
+        {picker}
+        <Loading what="shares" />
+      </>
+    );
+  if (shares.isError)
+    return (
+      <>
+        {picker}
+        {fieldError(shares.error, "asOf") ? null : <ErrorView error={shares.error} retry={() => shares.refetch()} />}
+      </>
+    );
   const first = shares.data.pages[0]!;
   const lines = shares.data.pages.flatMap((p) => p.members);
   const mine = lines.find((l) => l.memberId === network.memberId);
@@ -18,6 +54,7 @@ function Shares({ network }: { network: AccountNetwork }) {
   const mineUnknown = !mine && shares.hasNextPage;
   return (
     <>
+      {picker}
       <dl className="totals">
         <div>
           <dt>Total points</dt>
@@ -44,7 +81,11 @@ function Shares({ network }: { network: AccountNetwork }) {
           <Suspense fallback={<Loading what="the chart" />}>
             <SharesChart lines={lines} />
           </Suspense>
-          <ShareTable lines={lines} />
+          <ShareTable
+            lines={lines}
+            networkId={network.networkId}
+            caption={asOf ? `Shares as of ${date}` : "Shares now"}
+          />
         </div>
       )}
       {shares.hasNextPage && (
@@ -56,10 +97,18 @@ function Shares({ network }: { network: AccountNetwork }) {
   );
 }
 
-function ShareTable({ lines }: { lines: { memberId: string; name: string; points: string; percent: string }[] }) {
+function ShareTable({
+  lines,
+  networkId,
+  caption,
+}: {
+  lines: { memberId: string; name: string; points: string; percent: string }[];
+  networkId: string;
+  caption: string;
+}) {
   return (
     <table>
-      <caption>Shares now</caption>
+      <caption>{caption}</caption>
       <thead>
         <tr>
           <th scope="col">Member</th>
@@ -74,7 +123,9 @@ function ShareTable({ lines }: { lines: { memberId: string; name: string; points
       <tbody>
         {lines.map((l) => (
           <tr key={l.memberId}>
-            <th scope="row">{l.name}</th>
+            <th scope="row">
+              <Link to={`/n/${networkId}/members/${l.memberId}`}>{l.name}</Link>
+            </th>
             <td className="num">{formatPoints(l.points)}</td>
             <td className="num">{formatPercent(l.percent)}</td>
           </tr>
@@ -99,8 +150,20 @@ function RecentActivity({ networkId }: { networkId: string }) {
       {activity.data.items.map((item) => (
         <li key={String(item.sequence)}>
           <span>
-            {item.actorName ? <strong>{item.actorName}: </strong> : null}
+            {item.actorName && item.actorId ? (
+              <strong>
+                <Link to={`/n/${networkId}/members/${item.actorId}`}>{item.actorName}</Link>:{" "}
+              </strong>
+            ) : null}
             {item.summary}
+            {item.memberId && item.memberName && item.memberId !== item.actorId ? (
+              <>
+                {" "}
+                <Link to={`/n/${networkId}/members/${item.memberId}`} className="meta">
+                  About {item.memberName}
+                </Link>
+              </>
+            ) : null}
           </span>
           <time dateTime={String(item.at)}>{formatInstant(item.at)}</time>
         </li>

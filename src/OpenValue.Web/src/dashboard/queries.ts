@@ -4,15 +4,16 @@ import { api, unwrap } from "../api/client";
 /** A page of share lines: totals still count every member, so a page's lines are exactly the full list's. */
 export const sharesPageSize = 50;
 
-export function useShares(networkId: string) {
+/** Shares now, or as of an instant (`asOf`) in the past. */
+export function useShares(networkId: string, asOf?: string) {
   return useInfiniteQuery({
-    queryKey: ["networks", networkId, "shares"],
+    queryKey: ["networks", networkId, "shares", asOf ?? "now"],
     queryFn: ({ pageParam }) =>
       unwrap(
         api.GET("/networks/{networkId}/shares", {
           params: {
             path: { networkId },
-            query: { limit: sharesPageSize, ...(pageParam ? { after: pageParam } : {}) },
+            query: { limit: sharesPageSize, ...(pageParam ? { after: pageParam } : {}), ...(asOf ? { asOf } : {}) },
           },
         }),
       ),

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import type { AccountNetwork } from "../accounts/session";
+import { Link } from "../routing/router";
 import { Empty, ErrorView, FormProblem, Loading } from "../ui/States";
 import { AdmitForm } from "./AdmitForm";
 import { InvitationLink } from "./InvitationLink";
@@ -26,7 +27,9 @@ function MemberList({ network, steward }: { network: AccountNetwork; steward: bo
         {members.data.members.map((m) => (
           <li key={m.memberId} className="card">
             <div className="card-head">
-              <strong>{m.name}</strong>
+              <strong>
+                <Link to={`/n/${network.networkId}/members/${m.memberId}`}>{m.name}</Link>
+              </strong>
               <span className="meta">
                 {m.roles.join(", ")} · {m.stakeholderClass}
               </span>

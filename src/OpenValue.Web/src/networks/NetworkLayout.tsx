@@ -52,6 +52,12 @@ export function NetworkLayout({ network, children }: { network: AccountNetwork; 
           <Link to={`/n/${network.networkId}/members`} aria-current={at("/members")}>
             Members
           </Link>
+          <Link to={`/n/${network.networkId}/share`} aria-current={at("/share")}>
+            My share
+          </Link>
+          <Link to={`/n/${network.networkId}/tokens`} aria-current={at("/tokens")}>
+            Tokens
+          </Link>
           {treasurer && (
             <Link to={`/n/${network.networkId}/treasury`} aria-current={at("/treasury")}>
               Treasury

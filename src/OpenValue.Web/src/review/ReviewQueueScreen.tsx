@@ -4,7 +4,9 @@ import type { components } from "../api/schema";
 import { TextArea } from "../ui/Field";
 import { Empty, ErrorView, FormProblem, Loading } from "../ui/States";
 import { formatDate, formatPoints } from "../ui/format";
-import { useMemberNames, useReview, useReviewPolicy, useReviewQueue, type Verdict } from "./queries";
+import { RecentClaims } from "../people/RecentClaims";
+import { useRecentClaims } from "../people/queries";
+import { useReview, useReviewQueue, type Verdict } from "./queries";
 
 type Claim = components["schemas"]["ContributionResponse"];
 
@@ -85,24 +87,56 @@ function ReviewCard({
   );
 }
 
+/** The author's latest claims beside the one under review, for context (the second and last request). */
+function AuthorsClaims({ network, claim, author }: { network: AccountNetwork; claim: Claim; author: string }) {
+  const claims = useRecentClaims(network.networkId, claim.memberId, 6);
+  if (claims.isPending) return <Loading what={`${author}'s claims`} />;
+  if (claims.isError) return <ErrorView error={claims.error} retry={() => claims.refetch()} />;
+  const others = claims.data.items.filter((c) => c.contributionId !== claim.contributionId).slice(0, 5);
+  return <RecentClaims claims={others} label={`Recent claims of ${author}`} />;
+}
+
+/** The page of the queue, each claim with its progress; choosing one puts it under review. */
+function QueueList({
+  claims,
+  current,
+  nameOf,
+  required,
+  choose,
+}: {
+  claims: Claim[];
+  current: string;
+  nameOf: (memberId: string) => string;
+  required: number;
+  choose: (contributionId: string) => void;
+}) {
+  return (
+    <ol className="queue" aria-label="Claims waiting for you">
+      {claims.map((c) => (
+        <li key={c.contributionId}>
+          <button
+            type="button"
+            className="link"
+            aria-current={c.contributionId === current ? "true" : undefined}
+            onClick={() => choose(c.contributionId)}
+          >
+            {nameOf(c.memberId)}: {formatPoints(c.quantity)} {c.unit} of {c.kind}
+          </button>{" "}
+          <span className="meta" data-testid="queue-progress">
+            {approvalsThisRound(c)} of {required} approvals
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 export function ReviewQueueScreen({ network }: { network: AccountNetwork }) {
   const queue = useReviewQueue(network.networkId);
-  const policy = useReviewPolicy(network.networkId);
-  const names = useMemberNames(network.networkId);
-  const failed = queue.error ?? policy.error ?? names.error;
+  const [chosen, setChosen] = useState<string>();
+  if (queue.isError) return <ErrorView error={queue.error} retry={() => queue.refetch()} />;
   let body;
-  if (failed)
-    body = (
-      <ErrorView
-        error={failed}
-        retry={() => {
-          queue.refetch();
-          policy.refetch();
-          names.refetch();
-        }}
-      />
-    );
-  else if (!queue.data || !policy.data || !names.data) body = <Loading what="the review queue" />;
+  if (!queue.data) body = <Loading what="the review queue" />;
   else if (queue.data.items.length === 0)
     body = (
       <Empty>
@@ -110,17 +144,35 @@ export function ReviewQueueScreen({ network }: { network: AccountNetwork }) {
       </Empty>
     );
   else {
-    const claim = queue.data.items[0]!;
+    const page = queue.data;
+    const names = new Map(page.authors.map((a) => [a.memberId, a.name]));
+    const nameOf = (memberId: string) => names.get(memberId) ?? "A member";
+    // The chosen claim while it waits; once judged it leaves the queue and the first waiting one follows.
+    const claim = page.items.find((c) => c.contributionId === chosen) ?? page.items[0]!;
+    const required = Number(page.approvalsRequired);
     body = (
       <>
-        <p role="status">{String(queue.data.totalCount)} waiting for you</p>
-        <ReviewCard
-          key={claim.contributionId}
-          network={network}
-          claim={claim}
-          author={names.data.get(claim.memberId) ?? "A member"}
-          required={Number(policy.data.approvalsRequired)}
-        />
+        <p role="status">{String(page.totalCount)} waiting for you</p>
+        <div className="split">
+          <div>
+            <ReviewCard
+              key={claim.contributionId}
+              network={network}
+              claim={claim}
+              author={nameOf(claim.memberId)}
+              required={required}
+            />
+            <h2>Recent claims of {nameOf(claim.memberId)}</h2>
+            <AuthorsClaims network={network} claim={claim} author={nameOf(claim.memberId)} />
+          </div>
+          <QueueList
+            claims={page.items}
+            current={claim.contributionId}
+            nameOf={nameOf}
+            required={required}
+            choose={setChosen}
+          />
+        </div>
       </>
     );
   }

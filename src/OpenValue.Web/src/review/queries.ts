@@ -11,24 +11,6 @@ export function useReviewQueue(networkId: string) {
   });
 }
 
-export function useReviewPolicy(networkId: string) {
-  return useQuery({
-    queryKey: ["networks", networkId, "review-policy"],
-    queryFn: () => unwrap(api.GET("/networks/{networkId}/review-policy", { params: { path: { networkId } } })),
-  });
-}
-
-/** Member names by id, for showing whose claim is under review. */
-export function useMemberNames(networkId: string) {
-  return useQuery({
-    queryKey: ["networks", networkId, "members"],
-    queryFn: async () => {
-      const { members } = await unwrap(api.GET("/networks/{networkId}/members", { params: { path: { networkId } } }));
-      return new Map(members.map((m) => [m.memberId, m.name]));
-    },
-  });
-}
-
 export type Verdict = "approve" | "reject" | "request-changes";
 
 export function useReview(networkId: string) {

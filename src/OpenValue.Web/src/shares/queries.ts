@@ -1,0 +1,30 @@
+import { useQuery } from "@tanstack/react-query";
+import { api, unwrap } from "../api/client";
+
+/** One member's share explained contribution by contribution, as of a moment (undefined: now). */
+export function useShareExplanation(networkId: string, memberId: string, asOf?: string) {
+  return useQuery({
+    queryKey: ["networks", networkId, "share", memberId, asOf ?? "now"],
+    queryFn: () =>
+      unwrap(
+        api.GET("/networks/{networkId}/members/{memberId}/share", {
+          params: { path: { networkId, memberId }, query: asOf ? { asOf } : {} },
+        }),
+      ),
+  });
+}
+
+export type Step = "day" | "week" | "month";
+
+/** The member's points and share at every step up to `to` (undefined: now). */
+export function useShareHistory(networkId: string, memberId: string, step: Step, to?: string) {
+  return useQuery({
+    queryKey: ["networks", networkId, "share-history", memberId, step, to ?? "now"],
+    queryFn: () =>
+      unwrap(
+        api.GET("/networks/{networkId}/shares/history", {
+          params: { path: { networkId }, query: { memberId, step, ...(to ? { to } : {}) } },
+        }),
+      ),
+  });
+}
