@@ -39,7 +39,9 @@ public static class ProposalEndpoints
         {
             var cancellation = http.RequestAborted;
             var network = await session.LoadAsync<Network>(networkId, cancellation);
-            var members = await session.Query<MemberView>().Select(m => m.Id).ToListAsync(cancellation);
+            // Members who have left are no longer members: they get no vote.
+            var members = await session.Query<MemberView>().Where(m => m.DepartedOn == null).Select(m => m.Id)
+                .ToListAsync(cancellation);
             var now = clock.GetCurrentInstant();
             var id = body.Id ?? Guid.CreateVersion7();
             var command = new MakeProposal(id, body.Title, body.Kind, body.Change, body.DecisionType, body.ClosesAt,

@@ -9,8 +9,7 @@ public sealed partial record Network
     public GovernancePolicy Governance { get; init; } = GovernancePolicy.Default;
 
     /// <summary>Members who left: their positions on open proposals no longer count (<see cref="Tally"/>).</summary>
-    // Merger: return the ids folded from MemberDeparted once the network stream has it.
-    public IReadOnlySet<Guid> DepartedMembers() => new HashSet<Guid>();
+    public IReadOnlySet<Guid> DepartedMembers() => Departed;
 
     private Network EvolveGovernance(object @event) => @event switch
     {

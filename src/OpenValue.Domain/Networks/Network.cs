@@ -40,6 +40,12 @@ public sealed partial record Network(Guid Id, string Name, string Currency)
     /// <summary>How many members have left; <see cref="MemberCount"/> still counts them (they stay listed).</summary>
     public int Departures { get; init; }
 
+    /// <summary>
+    /// Who has left (a network's departures are few, unlike its members): their positions on open proposals no
+    /// longer count.
+    /// </summary>
+    public ImmutableHashSet<Guid> Departed { get; init; } = ImmutableHashSet<Guid>.Empty;
+
     /// <summary>How many class changes the network has recorded: shares kept between requests depend on it.</summary>
     public int ClassChanges { get; init; }
 
@@ -50,7 +56,10 @@ public sealed partial record Network(Guid Id, string Name, string Currency)
         (not null, MemberRoleGranted e) => state.WithHolders([e.Role], +1),
         (not null, MemberRoleRevoked e) => state.WithHolders([e.Role], -1),
         (not null, MemberClassChanged) => state with { ClassChanges = state.ClassChanges + 1 },
-        (not null, MemberDeparted e) => state.WithHolders(e.Roles, -1) with { Departures = state.Departures + 1 },
+        (not null, MemberDeparted e) => state.WithHolders(e.Roles, -1) with
+        {
+            Departures = state.Departures + 1, Departed = state.Departed.Add(e.MemberId),
+        },
         (not null, _) => state.EvolveProjectsAndPolicy(@event),
         _ => state,
     };
