@@ -109,18 +109,18 @@ public static class ActivityFacts
             $"Reissued a reversed payout as {e.Reference}."),
         ContributionAcceptanceRevoked e => new(e.RevokedAt, e.RevokedBy, new(e.MemberId, e.ContributionId, e.ProjectId),
             $"Revoked the acceptance of the member's {e.Kind} claim" +
-            (e.Points is { } lost ? $" ({DecimalText.Format(lost)} points)" : "") + $": {Short(e.Reason)}"),
+            (e.Points is { } lost ? $" ({DecimalText.Format(lost)} points)" : "") + $": {Written(e.Reason)}"),
         ContributionAppealed e => new(e.AppealedAt, e.AppealedBy, new(e.AppealedBy, e.ContributionId),
-            $"Appealed the rejection of their claim (review round {e.Round}): {Short(e.Reason)}"),
+            $"Appealed the rejection of their claim (review round {e.Round}): {Written(e.Reason)}"),
         ContributionRevocationRequested e => new(e.RequestedAt, e.RequestedBy, new(ContributionId: e.ContributionId),
-            $"Asked the stewards to revoke the claim's acceptance: {Short(e.Reason)}"),
+            $"Asked the stewards to revoke the claim's acceptance: {Written(e.Reason)}"),
         ContributionForfeited e => new(e.ForfeitedAt, e.ForfeitedBy, new(e.MemberId, e.ContributionId, e.ProjectId),
             $"The member's {e.Kind} claim ({DecimalText.Format(e.Points)} points) was forfeited from " +
             $"{Domain.Dates.Format(e.From.InUtc().Date)} as a {Statuses.Name(e.Terms)}."),
         MemberDeparted e => new(e.DepartedAt, e.DepartedBy, new(MemberId: e.MemberId),
             $"The member left the network on {Domain.Dates.Format(e.On)} as a {Statuses.Name(e.Terms)}, keeping " +
             (e.KeptKinds is null ? "every kind's points" : e.KeptKinds.Count == 0 ? "no points"
-                : $"the points of {Words(e.KeptKinds)}") + $": {Short(e.Reason)}"),
+                : $"the points of {Words(e.KeptKinds)}") + $": {Written(e.Reason)}"),
         // Only that the details changed, and only to treasurers, who pay by them: never the details.
         MemberPayoutDetailsSet e => new(e.SetAt, e.SetBy, new(MemberId: e.MemberId),
             "Changed the member's payout details.", Role.Treasurer),

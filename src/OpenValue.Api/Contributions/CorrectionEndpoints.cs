@@ -28,7 +28,8 @@ public static class CorrectionEndpoints
     {
         var stream = await ClaimEndpoints.FetchExisting(session, contributionId, http.RequestAborted);
         var command = new RevokeAcceptance(contributionId, body.Reason, http.Caller().MemberId);
-        stream.AppendMany(Correcting.Decide(command, stream.Aggregate!, clock.GetCurrentInstant()));
+        stream.AppendMany(await new Privacy.PersonalFields(session, http.RequestAborted)
+            .Seal(Correcting.Decide(command, stream.Aggregate!, clock.GetCurrentInstant())));
         await session.SaveChangesAsync(http.RequestAborted);
         return await ContributionResponse.Load(session, contributionId, http.RequestAborted);
     }
@@ -46,7 +47,8 @@ public static class CorrectionEndpoints
     {
         var stream = await ClaimEndpoints.FetchExisting(session, contributionId, http.RequestAborted);
         var command = new AppealDecision(contributionId, body.Reason, http.Caller().MemberId);
-        stream.AppendMany(Correcting.Decide(command, stream.Aggregate!, clock.GetCurrentInstant()));
+        stream.AppendMany(await new Privacy.PersonalFields(session, http.RequestAborted)
+            .Seal(Correcting.Decide(command, stream.Aggregate!, clock.GetCurrentInstant())));
         await session.SaveChangesAsync(http.RequestAborted);
         return await ContributionResponse.Load(session, contributionId, http.RequestAborted);
     }

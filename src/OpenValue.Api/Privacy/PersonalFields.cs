@@ -46,6 +46,10 @@ public sealed class PersonalFields(IQuerySession session, CancellationToken canc
         ContributionReviewed r => r with { Reason = await Optional(r.ReviewerId, r.Reason) },
         ContributionRejected r => r with { Reason = await Text(r.RejectedBy, r.Reason) },
         IncomeRecorded i => i with { Note = await Optional(i.RecordedBy, i.Note) },
+        ContributionAcceptanceRevoked r => r with { Reason = await Text(r.RevokedBy, r.Reason) },
+        ContributionAppealed a => a with { Reason = await Text(a.AppealedBy, a.Reason) },
+        ContributionRevocationRequested q => q with { Reason = await Text(q.RequestedBy, q.Reason) },
+        MemberDeparted d => d with { Reason = await Text(d.DepartedBy, d.Reason) },
         _ => e,
     };
 
@@ -63,6 +67,10 @@ public sealed class PersonalFields(IQuerySession session, CancellationToken canc
         (typeof(ContributionReviewed), "reviewerId", ["reason"]),
         (typeof(ContributionRejected), "rejectedBy", ["reason"]),
         (typeof(IncomeRecorded), "recordedBy", ["note"]),
+        (typeof(ContributionAcceptanceRevoked), "revokedBy", ["reason"]),
+        (typeof(ContributionAppealed), "appealedBy", ["reason"]),
+        (typeof(ContributionRevocationRequested), "requestedBy", ["reason"]),
+        (typeof(MemberDeparted), "departedBy", ["reason"]),
     ];
 
     /// <summary>Seals one field for the upgrade of stored events (the key made when the member has none).</summary>

@@ -48,7 +48,7 @@ public static class DepartureEndpoint
             caller.Holds(Role.Steward));
         var events = Leaving.Decide(command, network.Aggregate!, member?.ToMember(),
             [.. streams.Values.Select(s => s.Aggregate!)], clock.GetCurrentInstant());
-        foreach (var e in events)
+        foreach (var e in await new Privacy.PersonalFields(session, cancellation).Seal(events))
             if (e is ContributionForfeited forfeited)
                 streams[forfeited.ContributionId].AppendOne(forfeited);
             else
