@@ -6,6 +6,7 @@ import { MyClaimsScreen } from "./claims/MyClaimsScreen";
 import { DashboardScreen } from "./dashboard/DashboardScreen";
 import { MembersScreen } from "./members/MembersScreen";
 import { FoundScreen } from "./networks/FoundScreen";
+import { ProposalsScreen } from "./governance/ProposalsScreen";
 import { NetworkLayout } from "./networks/NetworkLayout";
 import { ReviewQueueScreen } from "./review/ReviewQueueScreen";
 import { Link, match, navigate, usePath } from "./routing/router";
@@ -18,6 +19,7 @@ const networkScreens: [string, Screen][] = [
   ["/n/:networkId/claims", (n) => <MyClaimsScreen network={n} />],
   ["/n/:networkId/review", (n) => <ReviewQueueScreen network={n} />],
   ["/n/:networkId/members", (n) => <MembersScreen network={n} />],
+  ["/n/:networkId/proposals", (n) => <ProposalsScreen network={n} />],
 ];
 
 function Redirect({ to }: { to: string }) {

@@ -50,6 +50,9 @@ export function NetworkLayout({ network, children }: { network: AccountNetwork; 
           <Link to={`/n/${network.networkId}/members`} aria-current={at("/members")}>
             Members
           </Link>
+          <Link to={`/n/${network.networkId}/proposals`} aria-current={at("/proposals")}>
+            Proposals
+          </Link>
         </nav>
         <div className="who">
           <span>{network.memberName}</span>
