@@ -6,6 +6,7 @@ import { MyClaimsScreen } from "./claims/MyClaimsScreen";
 import { DashboardScreen } from "./dashboard/DashboardScreen";
 import { MembersScreen } from "./members/MembersScreen";
 import { FoundScreen } from "./networks/FoundScreen";
+import { ProposalsScreen } from "./governance/ProposalsScreen";
 import { NetworkLayout } from "./networks/NetworkLayout";
 import { peopleScreens } from "./people/routes";
 import { ReviewQueueScreen } from "./review/ReviewQueueScreen";
@@ -32,6 +33,7 @@ const networkScreens: [string, Screen][] = [
   ["/n/:networkId/policies", (n) => <PoliciesScreen network={n} />],
   ["/n/:networkId/equation", (n) => <EquationScreen network={n} />],
   ...peopleScreens,
+  ["/n/:networkId/proposals", (n) => <ProposalsScreen network={n} />],
 ];
 
 function Redirect({ to }: { to: string }) {

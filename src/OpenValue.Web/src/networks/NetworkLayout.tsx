@@ -58,6 +58,9 @@ export function NetworkLayout({ network, children }: { network: AccountNetwork; 
           <Link to={`/n/${network.networkId}/tokens`} aria-current={at("/tokens")}>
             Tokens
           </Link>
+          <Link to={`/n/${network.networkId}/proposals`} aria-current={at("/proposals")}>
+            Proposals
+          </Link>
           {treasurer && (
             <Link to={`/n/${network.networkId}/treasury`} aria-current={at("/treasury")}>
               Treasury
