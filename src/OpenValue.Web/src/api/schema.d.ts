@@ -383,7 +383,7 @@ export interface paths {
         };
         /**
          * Export the payouts as CSV
-         * @description One RFC 4180 row per payout still standing: memberId, name, amount, currency, reference. 409 not-paid before payouts are issued.
+         * @description One RFC 4180 row per payout still standing: memberId, name, amount, currency, reference, chainSequence, chainHead, then the payee's iban, bic, accountReference and payoutDetails ('set', or 'missing' when the member has none: pay them another way or ask them first). 409 not-paid before payouts are issued.
          *
          *     Caller: a member holding the treasurer role (bearer token).
          */
@@ -457,6 +457,78 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/networks/{networkId}/shares/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A member's points and share over time
+         * @description The member's (default: the caller's) points and share at from, every step (day, week or month) after it and to (default now), for charts; at most 366 moments, and never later than now.
+         *
+         *     Caller: any member of the network (bearer token).
+         */
+        get: operations["GET_networks_networkId_shares_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/networks/{networkId}/members/{memberId}/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a member's personal API tokens
+         * @description The member themself only: each token's id, name and creation instant, never its secret.
+         *
+         *     Caller: any member of the network (bearer token).
+         */
+        get: operations["GET_networks_networkId_members_memberId_tokens"];
+        put?: never;
+        /**
+         * Create a personal API token
+         * @description The member themself only. Returns the token once; it acts as a bearer token with the member's roles. At most 20 per member (409 too-many-tokens).
+         *
+         *     Caller: any member of the network (bearer token).
+         */
+        post: operations["POST_networks_networkId_members_memberId_tokens"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/networks/{networkId}/members/{memberId}/tokens/{tokenId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a personal API token
+         * @description The member themself only. The token stops working at once.
+         *
+         *     Caller: any member of the network (bearer token).
+         */
+        delete: operations["DELETE_networks_networkId_members_memberId_tokens_tokenId"];
         options?: never;
         head?: never;
         patch?: never;
@@ -634,6 +706,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/networks/{networkId}/members/{memberId}/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase a member's personal data
+         * @description Destroys the member's key, so their name, the free text they wrote and their payout details can no longer be read anywhere (crypto-shredding); reads show them as 'erased member'. Their id, roles, amounts, points, shares and the ledger stay as they were, and the event chain still verifies. 409 already-erased the second time.
+         *
+         *     Caller: a member holding the steward role (bearer token).
+         */
+        post: operations["POST_networks_networkId_members_memberId_erasure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/networks/{networkId}/members": {
         parameters: {
             query?: never;
@@ -712,6 +806,34 @@ export interface paths {
         patch: operations["PATCH_networks_networkId_members_memberId"];
         trace?: never;
     };
+    "/networks/{networkId}/members/{memberId}/payout-details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a member's payout details
+         * @description The member themself and treasurers only (403 otherwise). 404 payout-details-not-set when the member has set none, or their personal data was erased.
+         *
+         *     Caller: any member of the network (bearer token).
+         */
+        get: operations["GET_networks_networkId_members_memberId_payout_details"];
+        /**
+         * Set one's payout details
+         * @description The member's own: an 'iban' (ISO 13616: spaces ignored; 400 invalid-iban names the failed check in 'check': characters, country, length or checksum) with an optional 'bic', or an 'accountReference' (not both). Replaces the details set before. Stored sealed under the member's key; only the member and treasurers read them.
+         *
+         *     Caller: any member of the network (bearer token).
+         */
+        put: operations["PUT_networks_networkId_members_memberId_payout_details"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/networks": {
         parameters: {
             query?: never;
@@ -770,6 +892,128 @@ export interface paths {
          *     Anyone may call this; no token is needed.
          */
         get: operations["GET_health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/networks/{networkId}/governance-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the governance policy
+         * @description GET_networks_networkId_governance_policy
+         *
+         *     Caller: any member of the network (bearer token).
+         */
+        get: operations["GET_networks_networkId_governance_policy"];
+        put?: never;
+        /**
+         * Set the governance policy
+         * @description Which decision type each kind of change needs, each type's minimum days open, and whether stewards may still adopt value equations and policies directly. The first call turns governance on. Once stewards may not adopt directly, this route too is 403 proposal-required: the policy changes by proposal.
+         *
+         *     Caller: a member holding the steward role (bearer token).
+         */
+        post: operations["POST_networks_networkId_governance_policy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/networks/{networkId}/proposals/{proposalId}/positions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * State a position
+         * @description agree, abstain, disagree or block (disagree and block need a reason); stating again changes it until the proposal closes. 403 not-eligible for a member admitted after the proposal; 409 proposal-closed. When every eligible voter has stated a position, the proposal closes at once.
+         *
+         *     Caller: any member of the network (bearer token).
+         */
+        post: operations["POST_networks_networkId_proposals_proposalId_positions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/networks/{networkId}/proposals/{proposalId}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a proposal
+         * @description By its proposer, while it is open; nothing changes. 403 proposer-only; 409 proposal-closed.
+         *
+         *     Caller: any member of the network (bearer token).
+         */
+        post: operations["POST_networks_networkId_proposals_proposalId_withdrawal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/networks/{networkId}/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List proposals
+         * @description Newest first, a page at a time, each with its counts and whether it would pass now; filter by status.
+         *
+         *     Caller: any member of the network (bearer token).
+         */
+        get: operations["GET_networks_networkId_proposals"];
+        put?: never;
+        /**
+         * Propose a change
+         * @description A value-equation version, the review, treasury or governance policy (change: the body the direct route takes, checked as that route checks it), or a plain decision (change: {"text": …}). The members now are its eligible voters. 409 decision-type-not-allowed when decisionType is not the one the governance policy names for the kind; 400 invalid-closesAt before the type's minimum days.
+         *
+         *     Caller: any member of the network (bearer token).
+         */
+        post: operations["POST_networks_networkId_proposals"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/networks/{networkId}/proposals/{proposalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one proposal
+         * @description Its change, positions, counts, whether it would pass if it closed now and why, and its outcome. 404 proposal-not-found.
+         *
+         *     Caller: any member of the network (bearer token).
+         */
+        get: operations["GET_networks_networkId_proposals_proposalId"];
         put?: never;
         post?: never;
         delete?: never;
@@ -865,7 +1109,7 @@ export interface paths {
         };
         /**
          * The caller's review queue
-         * @description Others' claims under review that the caller has not judged this round, oldest first.
+         * @description Others' claims under review that the caller has not judged this round, oldest first, with the approvals a claim needs and the names of the page's authors.
          *
          *     Caller: a member holding the reviewer role (bearer token).
          */
@@ -938,6 +1182,188 @@ export interface paths {
          *     Caller: a member holding the reviewer role (bearer token).
          */
         post: operations["POST_networks_networkId_contributions_contributionId_reviews"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/networks/{networkId}/rounds/{roundId}/buckets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Propose a bucket
+         * @description Something the round's money could fund, with a minimum and a maximum goal; open for funding at once, or after a steward's approval where the round's buckets need it.
+         *
+         *     Caller: any member of the network (bearer token).
+         */
+        post: operations["POST_networks_networkId_rounds_roundId_buckets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/networks/{networkId}/rounds/{roundId}/buckets/{bucketId}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a bucket
+         * @description Where the round's buckets need a steward's approval: members may fund it from then on.
+         *
+         *     Caller: a member holding the steward role (bearer token).
+         */
+        post: operations["POST_networks_networkId_rounds_roundId_buckets_bucketId_approval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/networks/{networkId}/rounds/{roundId}/buckets/{bucketId}/funding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fund a bucket
+         * @description Moves some of the caller's budget into a bucket while the window is open; a negative amount takes it back out. Refused beyond the bucket's maximum, the caller's remaining budget or the cap per member per bucket.
+         *
+         *     Caller: any member of the network (bearer token).
+         */
+        post: operations["POST_networks_networkId_rounds_roundId_buckets_bucketId_funding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/networks/{networkId}/rounds/{roundId}/buckets/{bucketId}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a bucket
+         * @description By its owner or a steward, before the round closes: what its funders put in is theirs to spend again (the fundings stay on record). Cancelling a cancelled bucket changes nothing.
+         *
+         *     Caller: any member of the network (bearer token).
+         */
+        post: operations["POST_networks_networkId_rounds_roundId_buckets_bucketId_cancellation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/networks/{networkId}/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List co-budgeting rounds
+         * @description Newest first, a page at a time, without budgets and buckets (GET one round for those).
+         *
+         *     Caller: any member of the network (bearer token).
+         */
+        get: operations["GET_networks_networkId_rounds"];
+        put?: never;
+        /**
+         * Open a co-budgeting round
+         * @description Reserves an amount of a pool (the network's or a project's) and gives every member a budget, equal or by share as of the opening, for a funding window; the budgets sum exactly to the amount. The round closes by itself when the window ends.
+         *
+         *     Caller: a member holding the treasurer role (bearer token).
+         */
+        post: operations["POST_networks_networkId_rounds"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/networks/{networkId}/rounds/{roundId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a co-budgeting round
+         * @description Each member's budget, allocated and remaining; each bucket's goals, total, funders and status; once closed, the payouts and what returned to the pool.
+         *
+         *     Caller: any member of the network (bearer token).
+         */
+        get: operations["GET_networks_networkId_rounds_roundId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/networks/{networkId}/rounds/{roundId}/closing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a co-budgeting round
+         * @description At any time, and by itself at the end of the window: buckets at or above their minimum are paid to their owners, exactly once; unspent budgets and unfunded buckets return to the pool.
+         *
+         *     Caller: a member holding the treasurer role (bearer token).
+         */
+        post: operations["POST_networks_networkId_rounds_roundId_closing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/networks/{networkId}/rounds/{roundId}/payouts.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export a round's payouts as CSV
+         * @description One RFC 4180 row per funded bucket: memberId, name, amount, currency, reference, bucketId, bucket, and the chain head recorded at the closing. 409 not-closed before the round is closed.
+         *
+         *     Caller: a member holding the treasurer role (bearer token).
+         */
+        get: operations["GET_networks_networkId_rounds_roundId_payouts_csv"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1125,6 +1551,12 @@ export interface components {
             login: string;
             networks: components["schemas"]["AccountNetworkResponse"][];
         };
+        ActivityClaim: {
+            /** Format: uuid */
+            authorId: string;
+            authorName: null | string;
+            description: string;
+        };
         ActivityItem: {
             /** Format: int64 */
             sequence: number;
@@ -1147,6 +1579,7 @@ export interface components {
             /** Format: uuid */
             incomeId: null | string;
             summary: string;
+            claim?: null | components["schemas"]["ActivityClaim"];
         };
         ActivityPage: {
             items: components["schemas"]["ActivityItem"][];
@@ -1176,6 +1609,44 @@ export interface components {
             round: number;
             appealedAt: components["schemas"]["Instant"];
         };
+        AuthorName: {
+            /** Format: uuid */
+            memberId: string;
+            name: string;
+        };
+        BucketResponse: {
+            /** Format: uuid */
+            bucketId: string;
+            /** Format: int32 */
+            line: number;
+            title: string;
+            description: null | string;
+            /** Format: uuid */
+            ownerId: string;
+            ownerName: string;
+            status: components["schemas"]["BucketStatus"];
+            minGoal: components["schemas"]["MoneyResponse"];
+            maxGoal: components["schemas"]["MoneyResponse"];
+            total: components["schemas"]["MoneyResponse"];
+            funders: components["schemas"]["FunderResponse"][];
+            proposedAt: components["schemas"]["Instant"];
+        };
+        /** @enum {string} */
+        BucketStatus: "proposed" | "open" | "cancelled" | "funded" | "unfunded";
+        BudgetResponse: {
+            /** Format: uuid */
+            memberId: string;
+            name: string;
+            budget: components["schemas"]["MoneyResponse"];
+            allocated: components["schemas"]["MoneyResponse"];
+            remaining: components["schemas"]["MoneyResponse"];
+            weight: string;
+        };
+        /** @enum {string} */
+        BudgetRule: "equal" | "by-share";
+        CancelBucketRequest: {
+            reason?: null | string;
+        };
         CancelDistributionRequest: {
             reason?: null | string;
         };
@@ -1190,6 +1661,36 @@ export interface components {
             name?: null | string;
             stakeholderClass?: null | string;
             effectiveOn?: null | string;
+        };
+        ChangeRequest: {
+            preset?: null | string;
+            rules?: null | {
+                [key: string]: components["schemas"]["KindRuleRequest"];
+            };
+            /** Format: int32 */
+            halfLifeDays?: null | number;
+            classWeights?: null | {
+                [key: string]: string;
+            };
+            projectOverrides?: null | {
+                [key: string]: {
+                    [key: string]: components["schemas"]["KindRuleRequest"];
+                };
+            };
+            /** Format: int32 */
+            approvalsRequired?: null | number;
+            fourEyes?: null | string;
+            /** Format: int32 */
+            coolingOffHours?: null | number;
+            decisionTypes?: null | {
+                [key: string]: string;
+            };
+            minimumDays?: null | {
+                [key: string]: null | number;
+            };
+            stewardsAdoptDirectly?: null | boolean;
+            text?: null | string;
+            leaverTerms?: null | components["schemas"]["LeaverTermsChange"];
         };
         ChangeRolesRequest: {
             grant?: null | string[];
@@ -1268,6 +1769,27 @@ export interface components {
             correctedBy: string;
             correctedAt: components["schemas"]["Instant"];
         };
+        CountsResponse: {
+            /** Format: int32 */
+            eligible: number;
+            /** Format: int32 */
+            stated: number;
+            /** Format: int32 */
+            notStated: number;
+            /** Format: int32 */
+            agree: number;
+            /** Format: int32 */
+            abstain: number;
+            /** Format: int32 */
+            disagree: number;
+            /** Format: int32 */
+            block: number;
+        };
+        CreatePersonalTokenRequest: {
+            name: string;
+        };
+        /** @enum {string} */
+        DecisionType: "standard" | "significant" | "quorum" | "emergency";
         DepartureRequest: {
             on: string;
             terms: string;
@@ -1396,6 +1918,38 @@ export interface components {
             currency: string;
             founder: components["schemas"]["FounderRequest"];
         };
+        FundBucketRequest: {
+            amount: components["schemas"]["MoneyInput"];
+        };
+        FunderResponse: {
+            /** Format: uuid */
+            memberId: string;
+            name: string;
+            amount: components["schemas"]["MoneyResponse"];
+        };
+        FundingResponse: {
+            bucket: components["schemas"]["BucketResponse"];
+            budget: components["schemas"]["BudgetResponse"];
+        };
+        GovernancePolicyRequest: {
+            decisionTypes?: null | {
+                [key: string]: string;
+            };
+            minimumDays?: null | {
+                [key: string]: null | number;
+            };
+            stewardsAdoptDirectly?: null | boolean;
+        };
+        GovernancePolicyResponse: {
+            governanceOn: boolean;
+            stewardsAdoptDirectly: boolean;
+            decisionTypes: {
+                [key: string]: components["schemas"]["DecisionType"];
+            };
+            minimumDays: {
+                [key: string]: number;
+            };
+        };
         HealthResponse: {
             status: string;
             database: string;
@@ -1505,6 +2059,10 @@ export interface components {
         };
         /** @enum {string} */
         LeaverTerms: "good-leaver" | "bad-leaver";
+        LeaverTermsChange: {
+            goodLeaverKeeps?: null | string[];
+            badLeaverKeeps?: null | string[];
+        };
         LeaverTermsRequest: {
             goodLeaverKeeps?: null | string[];
             badLeaverKeeps?: null | string[];
@@ -1576,6 +2134,8 @@ export interface components {
             stakeholderClass: components["schemas"]["StakeholderClass"];
             admittedAt: components["schemas"]["Instant"];
             departure?: null | components["schemas"]["DepartureResponse"];
+            /** @default false */
+            erased: boolean;
         };
         MemberShareResponse: {
             /** Format: uuid */
@@ -1624,6 +2184,35 @@ export interface components {
         OpenProjectRequest: {
             name: string;
         };
+        OpenRoundRequest: {
+            title: string;
+            amount: components["schemas"]["MoneyInput"];
+            budget: string;
+            closesAt: string;
+            projectId?: null | string;
+            opensAt?: null | string;
+            capPerBucket?: null | components["schemas"]["MoneyInput"];
+            bucketsNeedApproval?: null | boolean;
+        };
+        OutcomeResponse: {
+            status: components["schemas"]["ProposalStatus"];
+            early: boolean;
+            closedAt: components["schemas"]["Instant"];
+            reason: null | string;
+        };
+        PayoutDetailsRequest: {
+            iban?: null | string;
+            bic?: null | string;
+            accountReference?: null | string;
+        };
+        PayoutDetailsResponse: {
+            /** Format: uuid */
+            memberId: string;
+            iban: null | string;
+            bic: null | string;
+            accountReference: null | string;
+            setAt: components["schemas"]["Instant"];
+        };
         PayoutResponse: {
             /** Format: uuid */
             payoutId: string;
@@ -1646,6 +2235,22 @@ export interface components {
             distributionId: string;
             payouts: components["schemas"]["PayoutResponse"][];
         };
+        PersonalTokenCreatedResponse: {
+            /** Format: uuid */
+            tokenId: string;
+            name: string;
+            createdAt: components["schemas"]["Instant"];
+            token: string;
+        };
+        PersonalTokenResponse: {
+            /** Format: uuid */
+            tokenId: string;
+            name: string;
+            createdAt: components["schemas"]["Instant"];
+        };
+        PersonalTokensResponse: {
+            tokens: components["schemas"]["PersonalTokenResponse"][];
+        };
         PoolLedger: {
             /** Format: uuid */
             poolId: string;
@@ -1653,6 +2258,20 @@ export interface components {
             projectId: null | string;
             name: string;
             totals: components["schemas"]["LedgerTotals"];
+        };
+        /** @enum {string} */
+        Position: "agree" | "abstain" | "disagree" | "block";
+        PositionRequest: {
+            position: string;
+            reason?: null | string;
+        };
+        PositionResponse: {
+            /** Format: uuid */
+            memberId: string;
+            position: components["schemas"]["Position"];
+            reason: null | string;
+            statedAt: components["schemas"]["Instant"];
+            counts: boolean;
         };
         PreviewLineResponse: {
             /** Format: int32 */
@@ -1698,6 +2317,8 @@ export interface components {
             field?: string;
             /** @description For income-distributed: the distributions that hold the income's money. */
             distributionIds?: string[];
+            /** @description For invalid-iban: the check that failed: characters, country, length or checksum. */
+            check?: string;
         };
         ProjectOpenedResponse: {
             /** Format: uuid */
@@ -1711,6 +2332,72 @@ export interface components {
         };
         ProjectsResponse: {
             projects: components["schemas"]["ProjectResponse"][];
+        };
+        ProposalCreatedResponse: {
+            /** Format: uuid */
+            proposalId: string;
+        };
+        /** @enum {string} */
+        ProposalKind: "value-equation" | "review-policy" | "treasury-policy" | "governance-policy" | "decision";
+        ProposalPage: {
+            items: components["schemas"]["ProposalSummary"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int64 */
+            totalCount: number;
+        };
+        ProposalRequest: {
+            title: string;
+            kind: string;
+            change: components["schemas"]["ChangeRequest"];
+            closesAt: string;
+            decisionType?: null | string;
+            /** Format: uuid */
+            id?: null | string;
+        };
+        ProposalResponse: {
+            /** Format: uuid */
+            proposalId: string;
+            title: string;
+            kind: components["schemas"]["ProposalKind"];
+            change: components["schemas"]["ChangeRequest"];
+            decisionType: components["schemas"]["DecisionType"];
+            status: components["schemas"]["ProposalStatus"];
+            closesAt: components["schemas"]["Instant"];
+            /** Format: uuid */
+            proposedBy: string;
+            proposedAt: components["schemas"]["Instant"];
+            eligibleVoters: string[];
+            positions: components["schemas"]["PositionResponse"][];
+            counts: components["schemas"]["CountsResponse"];
+            wouldPass: boolean;
+            why: string;
+            outcome: null | components["schemas"]["OutcomeResponse"];
+        };
+        /** @enum {string} */
+        ProposalStatus: "open" | "passed" | "failed" | "withdrawn";
+        ProposalSummary: {
+            /** Format: uuid */
+            proposalId: string;
+            title: string;
+            kind: components["schemas"]["ProposalKind"];
+            decisionType: components["schemas"]["DecisionType"];
+            status: components["schemas"]["ProposalStatus"];
+            closesAt: components["schemas"]["Instant"];
+            /** Format: uuid */
+            proposedBy: string;
+            proposedAt: components["schemas"]["Instant"];
+            counts: components["schemas"]["CountsResponse"];
+            wouldPass: boolean;
+            why: string;
+        };
+        ProposeBucketRequest: {
+            title: string;
+            minGoal: components["schemas"]["MoneyInput"];
+            maxGoal: components["schemas"]["MoneyInput"];
+            description?: null | string;
         };
         ProposeDistributionRequest: {
             amount: components["schemas"]["MoneyInput"];
@@ -1750,6 +2437,18 @@ export interface components {
             /** Format: int32 */
             approvalsRequired: number;
         };
+        ReviewQueuePage: {
+            items: components["schemas"]["ContributionResponse"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int64 */
+            totalCount: number;
+            /** Format: int32 */
+            approvalsRequired: number;
+            authors: components["schemas"]["AuthorName"][];
+        };
         ReviewRequest: {
             verdict: string;
             /** Format: int64 */
@@ -1781,6 +2480,73 @@ export interface components {
         };
         /** @enum {string} */
         Role: "contributor" | "reviewer" | "treasurer" | "steward";
+        RoundPage: {
+            items: components["schemas"]["RoundSummary"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int64 */
+            totalCount: number;
+        };
+        RoundPayoutResponse: {
+            /** Format: uuid */
+            payoutId: string;
+            /** Format: int32 */
+            line: number;
+            /** Format: uuid */
+            bucketId: string;
+            /** Format: uuid */
+            memberId: string;
+            name: string;
+            amount: components["schemas"]["MoneyResponse"];
+            reference: string;
+        };
+        RoundResponse: {
+            /** Format: uuid */
+            roundId: string;
+            title: string;
+            status: components["schemas"]["RoundStatus"];
+            /** Format: uuid */
+            projectId: null | string;
+            amount: components["schemas"]["MoneyResponse"];
+            budget: components["schemas"]["BudgetRule"];
+            opensAt: components["schemas"]["Instant"];
+            closesAt: components["schemas"]["Instant"];
+            capPerBucket: null | components["schemas"]["MoneyResponse"];
+            bucketsNeedApproval: boolean;
+            allocated: components["schemas"]["MoneyResponse"];
+            members: components["schemas"]["BudgetResponse"][];
+            buckets: components["schemas"]["BucketResponse"][];
+            /** Format: uuid */
+            openedBy: string;
+            openedAt: components["schemas"]["Instant"];
+            /** Format: uuid */
+            closedBy: null | string;
+            closedAt: null | components["schemas"]["Instant"];
+            paid: null | components["schemas"]["MoneyResponse"];
+            returned: null | components["schemas"]["MoneyResponse"];
+            payouts: components["schemas"]["RoundPayoutResponse"][];
+        };
+        /** @enum {string} */
+        RoundStatus: "open" | "closed";
+        RoundSummary: {
+            /** Format: uuid */
+            roundId: string;
+            title: string;
+            status: components["schemas"]["RoundStatus"];
+            /** Format: uuid */
+            projectId: null | string;
+            amount: components["schemas"]["MoneyResponse"];
+            budget: components["schemas"]["BudgetRule"];
+            opensAt: components["schemas"]["Instant"];
+            closesAt: components["schemas"]["Instant"];
+            /** Format: int32 */
+            bucketCount: number;
+            /** Format: uuid */
+            openedBy: string;
+            openedAt: components["schemas"]["Instant"];
+        };
         ShareExplanationResponse: {
             /** Format: uuid */
             memberId: string;
@@ -1798,6 +2564,29 @@ export interface components {
             pointsByKind: {
                 [key: string]: string;
             };
+            /** @description An exact decimal, as a string. */
+            totalPoints: string;
+            /** @description An exact decimal, as a string. */
+            share: string;
+            /** @description An exact decimal, as a string. */
+            percent: string;
+            roles: components["schemas"]["Role"][];
+            stakeholderClass: components["schemas"]["StakeholderClass"];
+        };
+        ShareHistoryResponse: {
+            /** Format: uuid */
+            memberId: string;
+            /** Format: uuid */
+            projectId: null | string;
+            from: components["schemas"]["Instant"];
+            to: components["schemas"]["Instant"];
+            step: string;
+            points: components["schemas"]["SharePoint"][];
+        };
+        SharePoint: {
+            at: components["schemas"]["Instant"];
+            /** @description An exact decimal, as a string. */
+            points: string;
             /** @description An exact decimal, as a string. */
             totalPoints: string;
             /** @description An exact decimal, as a string. */
@@ -1940,6 +2729,9 @@ export interface components {
         };
         /** @enum {string} */
         Verdict: "approve" | "reject" | "request-changes";
+        WithdrawalRequest: {
+            reason?: null | string;
+        };
     };
     responses: never;
     parameters: never;
@@ -4263,6 +5055,379 @@ export interface operations {
             };
         };
     };
+    GET_networks_networkId_shares_history: {
+        parameters: {
+            query?: {
+                /** @description Only this member. */
+                memberId?: string;
+                /** @description Only this project (a project of the network). */
+                projectId?: string;
+                from?: string;
+                to?: string;
+                step?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The network (its id was returned when it was founded). */
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareHistoryResponse"];
+                };
+            };
+            /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GET_networks_networkId_members_memberId_tokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The network (its id was returned when it was founded). */
+                networkId: string;
+                /** @description Only this member. */
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalTokensResponse"];
+                };
+            };
+            /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    POST_networks_networkId_members_memberId_tokens: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request answers with the first response again (marked Idempotent-Replayed: true); the same key with another request is 422. Keys belong to the caller and are kept 30 days. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The network (its id was returned when it was founded). */
+                networkId: string;
+                /** @description Only this member. */
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePersonalTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalTokenCreatedResponse"];
+                };
+            };
+            /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A conflict with the current state: someone else changed it at the same moment, or the state does not allow this now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DELETE_networks_networkId_members_memberId_tokens_tokenId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The network (its id was returned when it was founded). */
+                networkId: string;
+                /** @description Only this member. */
+                memberId: string;
+                tokenId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A conflict with the current state: someone else changed it at the same moment, or the state does not allow this now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     POST_networks_networkId_members_memberId_token: {
         parameters: {
             query?: never;
@@ -5177,6 +6342,94 @@ export interface operations {
             };
         };
     };
+    POST_networks_networkId_members_memberId_erasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The network (its id was returned when it was founded). */
+                networkId: string;
+                /** @description Only this member. */
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberResponse"];
+                };
+            };
+            /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A conflict with the current state: someone else changed it at the same moment, or the state does not allow this now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     GET_networks_networkId_members: {
         parameters: {
             query?: never;
@@ -5693,6 +6946,195 @@ export interface operations {
             };
         };
     };
+    GET_networks_networkId_members_memberId_payout_details: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The network (its id was returned when it was founded). */
+                networkId: string;
+                /** @description Only this member. */
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutDetailsResponse"];
+                };
+            };
+            /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PUT_networks_networkId_members_memberId_payout_details: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The network (its id was returned when it was founded). */
+                networkId: string;
+                /** @description Only this member. */
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayoutDetailsRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutDetailsResponse"];
+                };
+            };
+            /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A conflict with the current state: someone else changed it at the same moment, or the state does not allow this now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     POST_networks: {
         parameters: {
             query?: never;
@@ -5896,6 +7338,691 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthResponse"];
+                };
+            };
+        };
+    };
+    GET_networks_networkId_governance_policy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The network (its id was returned when it was founded). */
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GovernancePolicyResponse"];
+                };
+            };
+            /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    POST_networks_networkId_governance_policy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The network (its id was returned when it was founded). */
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GovernancePolicyRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GovernancePolicyResponse"];
+                };
+            };
+            /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A conflict with the current state: someone else changed it at the same moment, or the state does not allow this now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    POST_networks_networkId_proposals_proposalId_positions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The network (its id was returned when it was founded). */
+                networkId: string;
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PositionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalResponse"];
+                };
+            };
+            /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A conflict with the current state: someone else changed it at the same moment, or the state does not allow this now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    POST_networks_networkId_proposals_proposalId_withdrawal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The network (its id was returned when it was founded). */
+                networkId: string;
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawalRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalResponse"];
+                };
+            };
+            /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A conflict with the current state: someone else changed it at the same moment, or the state does not allow this now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GET_networks_networkId_proposals: {
+        parameters: {
+            query?: {
+                /** @description Only items with this status. */
+                status?: string;
+                /** @description The 1-based page number. */
+                page?: number;
+                /** @description Items per page (default 50, at most 200). */
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The network (its id was returned when it was founded). */
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalPage"];
+                };
+            };
+            /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    POST_networks_networkId_proposals: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request answers with the first response again (marked Idempotent-Replayed: true); the same key with another request is 422. Keys belong to the caller and are kept 30 days. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The network (its id was returned when it was founded). */
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposalRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalCreatedResponse"];
+                };
+            };
+            /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A conflict with the current state: someone else changed it at the same moment, or the state does not allow this now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GET_networks_networkId_proposals_proposalId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The network (its id was returned when it was founded). */
+                networkId: string;
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalResponse"];
+                };
+            };
+            /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6418,7 +8545,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ContributionPage"];
+                    "application/json": components["schemas"]["ReviewQueuePage"];
                 };
             };
             /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
@@ -6783,6 +8910,913 @@ export interface operations {
             };
             /** @description The body is not application/json. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    POST_networks_networkId_rounds_roundId_buckets: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request answers with the first response again (marked Idempotent-Replayed: true); the same key with another request is 422. Keys belong to the caller and are kept 30 days. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The network (its id was returned when it was founded). */
+                networkId: string;
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposeBucketRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BucketResponse"];
+                };
+            };
+            /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A conflict with the current state: someone else changed it at the same moment, or the state does not allow this now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    POST_networks_networkId_rounds_roundId_buckets_bucketId_approval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The network (its id was returned when it was founded). */
+                networkId: string;
+                roundId: string;
+                bucketId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BucketResponse"];
+                };
+            };
+            /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A conflict with the current state: someone else changed it at the same moment, or the state does not allow this now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    POST_networks_networkId_rounds_roundId_buckets_bucketId_funding: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request answers with the first response again (marked Idempotent-Replayed: true); the same key with another request is 422. Keys belong to the caller and are kept 30 days. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The network (its id was returned when it was founded). */
+                networkId: string;
+                roundId: string;
+                bucketId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FundBucketRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingResponse"];
+                };
+            };
+            /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A conflict with the current state: someone else changed it at the same moment, or the state does not allow this now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    POST_networks_networkId_rounds_roundId_buckets_bucketId_cancellation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The network (its id was returned when it was founded). */
+                networkId: string;
+                roundId: string;
+                bucketId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelBucketRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BucketResponse"];
+                };
+            };
+            /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A conflict with the current state: someone else changed it at the same moment, or the state does not allow this now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GET_networks_networkId_rounds: {
+        parameters: {
+            query?: {
+                /** @description The 1-based page number. */
+                page?: number;
+                /** @description Items per page (default 50, at most 200). */
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The network (its id was returned when it was founded). */
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundPage"];
+                };
+            };
+            /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    POST_networks_networkId_rounds: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request answers with the first response again (marked Idempotent-Replayed: true); the same key with another request is 422. Keys belong to the caller and are kept 30 days. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The network (its id was returned when it was founded). */
+                networkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenRoundRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundResponse"];
+                };
+            };
+            /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A conflict with the current state: someone else changed it at the same moment, or the state does not allow this now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GET_networks_networkId_rounds_roundId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The network (its id was returned when it was founded). */
+                networkId: string;
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundResponse"];
+                };
+            };
+            /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    POST_networks_networkId_rounds_roundId_closing: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request answers with the first response again (marked Idempotent-Replayed: true); the same key with another request is 422. Keys belong to the caller and are kept 30 days. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The network (its id was returned when it was founded). */
+                networkId: string;
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundResponse"];
+                };
+            };
+            /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A conflict with the current state: someone else changed it at the same moment, or the state does not allow this now. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This Idempotency-Key was already used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GET_networks_networkId_rounds_roundId_payouts_csv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The network (its id was returned when it was founded). */
+                networkId: string;
+                roundId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A conflict with the current state: someone else changed it at the same moment, or the state does not allow this now. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
