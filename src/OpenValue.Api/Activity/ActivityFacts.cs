@@ -113,7 +113,7 @@ public static class ActivityFacts
         ContributionAppealed e => new(e.AppealedAt, e.AppealedBy, new(e.AppealedBy, e.ContributionId),
             $"Appealed the rejection of their claim (review round {e.Round}): {Written(e.Reason)}"),
         ContributionRevocationRequested e => new(e.RequestedAt, e.RequestedBy, new(ContributionId: e.ContributionId),
-            $"Asked the stewards to revoke the claim's acceptance: {Written(e.Reason)}"),
+            $"Asked the stewards to revoke the acceptance of the claim: {Written(e.Reason)}"),
         ContributionForfeited e => new(e.ForfeitedAt, e.ForfeitedBy, new(e.MemberId, e.ContributionId, e.ProjectId),
             $"The member's {e.Kind} claim ({DecimalText.Format(e.Points)} points) was forfeited from " +
             $"{Domain.Dates.Format(e.From.InUtc().Date)} as a {Statuses.Name(e.Terms)}."),

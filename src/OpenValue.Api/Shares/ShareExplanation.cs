@@ -65,8 +65,10 @@ public static class ShareExplanation
             session.DocumentStore, session.TenantId, project, null, moment, cancellation, memberId);
         var views = (await session.LoadManyAsync<ContributionView>(cancellation, entries.Select(e => e.ContributionId)))
             .ToDictionary(v => v.Id);
+        // A revocation's reason is sealed under the key of the steward who wrote it.
+        var texts = await Privacy.Unsealed.For(session, views.Values.Select(v => v.Revocation?.Reason), cancellation);
         var lines = entries.OrderBy(e => e.AcceptedAt).ThenBy(e => views[e.ContributionId].SubmittedSequence)
-            .Select(e => Line(e, views[e.ContributionId], moment, halfLife)).ToList();
+            .Select(e => Line(e, views[e.ContributionId], moment, halfLife, texts)).ToList();
         var points = lines.Sum(l => l.Decayed);
         var byKind = lines.GroupBy(l => l.Line.Kind).OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => DecimalText.Format(g.Sum(l => l.Decayed)));
@@ -85,7 +87,7 @@ public static class ShareExplanation
     /// <see cref="ShareSource.Decayed"/> decays them; the contribution's view supplies what it was and its rule.
     /// </summary>
     private static (ExplanationLine Line, decimal Decayed) Line(
-        ContributionPoints entry, ContributionView v, Instant asOf, int? halfLife)
+        ContributionPoints entry, ContributionView v, Instant asOf, int? halfLife, Privacy.Unsealed texts)
     {
         var decayed = halfLife is { } h ? Decay.Decayed(entry.Points, entry.AcceptedAt, asOf, h) : entry.Points;
         var factor = halfLife is { } days ? Decay.Factor(asOf - entry.AcceptedAt, days) : 1m;
@@ -96,8 +98,8 @@ public static class ShareExplanation
             DecimalText.Format(entry.Points), DecimalText.Format(factor), DecimalText.Format(decayed),
             [.. v.Corrections.Where(c => c.CorrectedAt <= asOf).Select(CorrectionResponse.From)],
             v.Revocation is { } r && r.RevokedAt <= asOf
-                ? new RevocationResponse(r.Points is { } p ? DecimalText.Format(p) : null, r.Reason, r.RevokedBy,
-                    r.RevokedAt)
+                ? new RevocationResponse(r.Points is { } p ? DecimalText.Format(p) : null, texts.Text(r.Reason)!,
+                    r.RevokedBy, r.RevokedAt)
                 : null,
             v.Forfeiture is { } f && f.From <= asOf
                 ? new ForfeitureResponse(DecimalText.Format(f.Points), f.Terms, f.From, f.ForfeitedBy)

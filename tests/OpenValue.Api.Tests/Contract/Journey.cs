@@ -27,9 +27,9 @@ public sealed class Journey(Recorder http, AppFixture app)
         await Activity();
         await Governance();
         await Accounts();
-        await Erasure();
         await Malformed();
         await CorrectionsAndLeaving();
+        await Erasure(); // last: an erased member writes nothing new
     }
 
     private static readonly object Currency = "EUR";

@@ -172,7 +172,8 @@ public class revoking_and_appealing(AppFixture app)
         feed.Items()[0]["summary"]!.GetValue<string>().Should()
             .Be("Revoked the acceptance of the member's work claim (8 points): confirmed: not done.");
         feed.Items()[1]["summary"]!.GetValue<string>().Should()
-            .Be("Asked the stewards to revoke the claim's acceptance: I never saw this jig.");
+            .Be("Asked the stewards to revoke the acceptance of Bob’s claim “Router jig for the Wikihouse frame”: " +
+                "I never saw this jig.");
     }
 
     private async Task<List<string>> Flagged(FoundedNetwork n)
