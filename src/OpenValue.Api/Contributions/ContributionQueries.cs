@@ -52,17 +52,12 @@ public static class ContributionQueries
             query = query.Where(v => v.MemberId == member);
         if (ParseId(projectId, "projectId") is { } project)
             query = query.Where(v => v.ProjectId == project);
-        // What stewards act on: acceptances a member appealed, waiting for a revocation or not.
+        // What stewards act on: acceptances a member appealed and no steward has revoked yet.
         if (!string.IsNullOrEmpty(revocationRequested))
-        {
-            var flagged = revocationRequested switch
-            {
-                "true" => true,
-                "false" => false,
-                _ => throw RuleViolation.Invalid("revocationRequested", "'revocationRequested' is true or false."),
-            };
-            query = query.Where(v => v.RevocationRequested == flagged);
-        }
+            query = revocationRequested == "true"
+                ? query.Where(v => v.RevocationRequested)
+                : throw RuleViolation.Invalid("revocationRequested",
+                    "'revocationRequested' is true (leave it out for every contribution).");
         return Paged(session, query.OrderByDescending(v => v.SubmittedSequence), page, pageSize, http.RequestAborted);
     }
 

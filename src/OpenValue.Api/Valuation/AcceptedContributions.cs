@@ -13,12 +13,13 @@ public static class AcceptedContributions
     /// </summary>
     public static async Task<IReadOnlyList<AcceptedContribution>> Load(IQuerySession session, Guid? projectId, CancellationToken cancellation)
     {
-        // A contribution forfeited by its author's departure stays accepted but counts nothing: not re-valued.
-        var query = session.Query<ContributionView>().Where(v => v.Status == ContributionStatus.Accepted
-            && !v.Forfeited);
+        var query = session.Query<ContributionView>().Where(v => v.Status == ContributionStatus.Accepted);
         if (projectId is { } project)
             query = query.Where(v => v.ProjectId == project);
         var views = await query.ToListAsync(cancellation);
-        return [.. views.Select(v => new AcceptedContribution(v.Id, v.MemberId, v.ProjectId, v.Kind, v.Quantity, v.Unit, v.DecidedAt!.Value, v.Points))];
+        // A contribution forfeited by its author's departure stays accepted but counts nothing: not re-valued.
+        // Filtered here, not in SQL: a view stored before forfeiture existed has no such field.
+        return [.. views.Where(v => !v.Forfeited).Select(v => new AcceptedContribution(
+            v.Id, v.MemberId, v.ProjectId, v.Kind, v.Quantity, v.Unit, v.DecidedAt!.Value, v.Points))];
     }
 }

@@ -383,6 +383,7 @@ public sealed class Journey(Recorder http, AppFixture app)
     {
         (await http.Post(Url($"/contributions/{claimId}/appeal"), new { reason = "Not done" }, dee)).Expect(200);
         (await http.Get(Url("/contributions?revocationRequested=true"), ada)).Expect(200);
+        (await http.Get(Url("/contributions?revocationRequested=false"), ada)).Expect(400);
         (await http.Post(Url($"/contributions/{claimId}/revocation"), new { reason = "" }, ada)).Expect(400);
         (await http.Post(Url($"/contributions/{claimId}/revocation"), new { reason = "Not done" }, bob)).Expect(403);
         (await http.Post(Url($"/contributions/{Guid.NewGuid()}/revocation"), new { reason = "Not done" },

@@ -161,6 +161,8 @@ public class revoking_and_appealing(AppFixture app)
             .Should().Be(("accepted", true));
         body["revocationRequests"]![0]!["requestedBy"]!.GetValue<string>().Should().Be(dee.MemberId.ToString());
         (await Appeal(n, id, dee.Token)).ShouldBeProblem(409, code: "revocation-already-requested");
+        (await api.Get(n.Url("/contributions?revocationRequested=yes"), n.Token))
+            .ShouldBeProblem(400, field: "revocationRequested");
         var flagged = await Flagged(n);
         flagged.Should().Equal(id.ToString());
         (await PointsOf(n, bob, bob.Token)).Should().Be("9", "a request changes no points: 8 + 1");

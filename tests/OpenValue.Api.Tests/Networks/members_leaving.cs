@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using NodaTime;
 using OpenValue.Api.Tests.Accounts;
 using OpenValue.Api.Tests.Activity;
 using OpenValue.Api.Tests.Contributions;
@@ -155,5 +156,42 @@ public class members_leaving(AppFixture app)
         var departed = (await app.Events(n.NetworkId, n.NetworkId)).Last().Data
             .Should().BeOfType<MemberDeparted>().Which;
         departed.KeptKinds.Should().Equal("cash", "work");
+    }
+
+    /// <summary>
+    /// hours-only (1 point an hour). Dee 10, Bob 30, accepted 2026-11-26. A week later Bob's 5 more open the
+    /// ledger's checkpoint of the week from 2026-11-30; then Dee is removed as a bad leaver from 2026-11-28: her
+    /// forfeiture lands before that checkpoint (a late entry). As of 2026-11-27T23:59Z: Dee 10 of 40 = 0.25;
+    /// from 2026-11-28T00:00Z Bob alone, 30 (share 1); now Bob 35. The verifier recomputes the same ledger.
+    /// </summary>
+    [Fact]
+    public Task a_departure_dated_in_the_past_takes_the_points_from_that_date_through_the_checkpoints() =>
+        app.WithClock(async () =>
+        {
+            var n = await api.Found();
+            var bob = await api.Admit(n, "Bob", "labour", "contributor");
+            var dee = await api.Admit(n, "Dee", "user", "contributor");
+            await api.Adopt(n, new { preset = "hours-only" });
+            await api.Accepted(n, dee.Token, n.Token, Claims.Work("10"));
+            await api.Accepted(n, bob.Token, n.Token, Claims.Work("30"));
+            app.Advance(Duration.FromDays(8)); // 2026-12-04T09:00Z
+            await api.Accepted(n, bob.Token, n.Token, Claims.Work("5"));
+            (await Depart(n, dee.MemberId, n.Token, Leave(on: "2026-11-28"))).Status.Should().Be(200);
+
+            (await SharesAt(n, "2026-11-27T23:59:00Z")).Should().BeEquivalentTo([("Bob", "30", "0.75"),
+                ("Dee", "10", "0.25")]);
+            (await SharesAt(n, "2026-11-28T00:00:00Z")).Should().BeEquivalentTo([("Bob", "30", "1")]);
+            (await SharesAt(n, "2026-12-01T00:00:00Z")).Should().BeEquivalentTo([("Bob", "30", "1")]);
+            (await SharesAt(n, null)).Should().BeEquivalentTo([("Bob", "35", "1")]);
+            var report = await api.Integrity(n);
+            report.Intact.Should().BeTrue(report.FirstBreak?.What);
+        });
+
+    private async Task<List<(string, string, string)>> SharesAt(FoundedNetwork n, string? asOf)
+    {
+        var (status, body, _) = await api.Get(n.Url(asOf is null ? "/shares" : $"/shares?asOf={asOf}"), n.Token);
+        status.Should().Be(200, body?.ToJsonString());
+        return [.. body!["members"]!.AsArray().Select(m => (m!["name"]!.GetValue<string>(),
+            m["points"]!.GetValue<string>(), m["share"]!.GetValue<string>()))];
     }
 }

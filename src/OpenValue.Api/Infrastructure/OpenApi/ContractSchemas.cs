@@ -119,7 +119,7 @@ internal static partial class ContractSchemas
                 schema.Format = "uuid";
                 break;
             case "revocationRequested":
-                schema.Type = JsonSchemaType.Boolean;
+                (schema.Type, schema.Enum) = (JsonSchemaType.String, [JsonValue.Create("true")]);
                 break;
             case "page" or "pageSize" or "limit" or "before":
                 (schema.Type, schema.Minimum) = (JsonSchemaType.Integer, "1");
@@ -139,7 +139,7 @@ internal static partial class ContractSchemas
         "after" => "Start after this member id (member-id order).",
         "before" => "The nextBefore of the previous page (exclusive).",
         "status" => "Only items with this status.",
-        "revocationRequested" => "Only accepted contributions a member asked to revoke (true), or the others (false).",
+        "revocationRequested" => "true: only accepted contributions a member asked to revoke, not yet revoked.",
         _ => null,
     };
 }

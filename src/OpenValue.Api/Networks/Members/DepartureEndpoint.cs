@@ -37,11 +37,12 @@ public static class DepartureEndpoint
         var cancellation = http.RequestAborted;
         var network = await session.Events.FetchForWriting<Network>(networkId, cancellation);
         var member = await session.LoadAsync<MemberView>(memberId, cancellation);
-        var ids = await session.Query<ContributionView>()
-            .Where(v => v.MemberId == memberId && v.Status == ContributionStatus.Accepted && !v.Forfeited)
-            .Select(v => v.Id).ToListAsync(cancellation);
+        var accepted = await session.Query<ContributionView>()
+            .Where(v => v.MemberId == memberId && v.Status == ContributionStatus.Accepted)
+            .ToListAsync(cancellation);
+        // The decision reads each contribution's own stream (forfeited or not, its points now), locked to its version.
         var streams = new Dictionary<Guid, IEventStream<Contribution>>();
-        foreach (var id in ids.Order())
+        foreach (var id in accepted.Select(v => v.Id).Order())
             streams[id] = await session.Events.FetchForWriting<Contribution>(id, cancellation);
 
         var command = new DepartMember(memberId, body.On, body.Terms, body.Reason, caller.MemberId,

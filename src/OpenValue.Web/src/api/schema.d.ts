@@ -8040,8 +8040,8 @@ export interface operations {
                 page?: number;
                 /** @description Items per page (default 50, at most 200). */
                 pageSize?: number;
-                /** @description Only accepted contributions a member asked to revoke (true), or the others (false). */
-                revocationRequested?: boolean;
+                /** @description true: only accepted contributions a member asked to revoke, not yet revoked. */
+                revocationRequested?: "true";
             };
             header?: never;
             path: {
