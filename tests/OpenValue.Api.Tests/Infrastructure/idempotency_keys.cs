@@ -24,8 +24,10 @@ public class idempotency_keys(AppFixture app)
         retry.Body!.ToJsonString().Should().Be(first.Body!.ToJsonString());
         retry.Response.Headers.Location.Should().Be(first.Response.Headers.Location!);
         retry.Response.Headers.GetValues("Idempotent-Replayed").Should().Equal("true");
+        // The name is stored sealed (Privacy.SealedText): the admissions are counted by the member's id.
+        var bob = Guid.Parse(first.Body!["memberId"]!.GetValue<string>());
         (await app.Events(network.NetworkId, network.NetworkId)).OfType<JasperFx.Events.IEvent>()
-            .Count(e => e.Data is MemberAdmitted { Name: "Bob" }).Should().Be(1);
+            .Count(e => e.Data is MemberAdmitted a && a.MemberId == bob).Should().Be(1);
     }
 
     [Fact]

@@ -33,6 +33,9 @@ public class sealing_events_stored_before(AppFixture app)
         var (n, _, _) = await api.ThreeEqualMembers();
         var (larkspur, claim) = await Plaintext(n);
         await api.RecordIncome(n, "10.00");
+        // A distribution's head folds up to the events every reader can see (the high-water mark): wait for it to
+        // pass the plaintext events, so the head covers them.
+        await app.AsyncProjectionsCaughtUp();
         var distribution = await api.Proposed(n, "10.00");
         var oldHead = distribution["chainHead"]!["hash"]!.GetValue<string>();
         string[] paths =

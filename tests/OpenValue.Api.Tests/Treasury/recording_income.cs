@@ -21,11 +21,15 @@ public class recording_income(AppFixture app)
 
         var poolId = DerivedIds.Pool(network.NetworkId, frame);
         body["poolId"]!.GetValue<string>().Should().Be(poolId.ToString());
-        (await app.Events(network.NetworkId, poolId)).Single().Data.Should().BeEquivalentTo(new
+        var recorded = (await app.Events(network.NetworkId, poolId)).Single().Data
+            .Should().BeOfType<IncomeRecorded>().Which;
+        recorded.Should().BeEquivalentTo(new
         {
             ProjectId = (Guid?)frame, AmountMinor = 1040000L, Currency = "EUR", Source = IncomeSource.LicenceFee,
-            ReceivedOn = new NodaTime.LocalDate(2026, 11, 25), Note = "test income", RecordedBy = network.MemberId,
+            ReceivedOn = new NodaTime.LocalDate(2026, 11, 25), RecordedBy = network.MemberId,
         });
+        // The note is stored sealed under the recording treasurer's key (Privacy.SealedText).
+        (await Privacy.Stored.Open(app, network.NetworkId, recorded.Note!)).Should().Be("test income");
 
         var ledger = await api.Ledger(network);
         ledger.Amount("income").Should().Be("10650.50");
