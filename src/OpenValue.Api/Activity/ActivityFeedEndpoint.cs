@@ -79,8 +79,8 @@ public static class ActivityFeedEndpoint
                 claim.MemberId, NameOf(names, claim.MemberId), ActivityFacts.Short(texts.Text(claim.Description)!));
             var whose = about.AuthorName is { } name ? $"{name}’s claim" : "the claim";
             var named = $"{whose} “{about.Description.TrimEnd('.', '…')}”";
-            summary = ReplaceFirst(ReplaceFirst(summary, "the claim", named), "The claim",
-                char.ToUpperInvariant(named[0]) + named[1..]);
+            // A name keeps its own spelling, even at the start of a sentence ("de Vries", "erased member").
+            summary = ReplaceFirst(ReplaceFirst(summary, "the claim", named), "The claim", named);
         }
         return new ActivityItem(e.Id, e.At, e.Type, e.ActorId, NameOf(names, e.ActorId), member, NameOf(names, member),
             e.Subjects.ContributionId, e.Subjects.ProjectId, e.Subjects.DistributionId, e.Subjects.PayoutId,
