@@ -75,7 +75,7 @@ public static class Recovery
             ?? throw RuleViolation.NotFound("member-not-found", $"Member {memberId} is not in network {networkId}.");
         if (!view.Roles.Contains(Role.Steward))
             throw RuleViolation.Invalid("member",
-                $"Member {memberId} ({view.Name}) is not a steward; recovery gives a steward back their access.");
+                $"Member {memberId} is not a steward; recovery gives a steward back their access.");
         var now = clock.GetCurrentInstant();
         var link = Invitations.Issue(session, baseUrl, networkId, memberId, now);
         session.Events.Append(networkId, new MemberAccessRecovered(networkId, memberId, reason.Trim(), now));

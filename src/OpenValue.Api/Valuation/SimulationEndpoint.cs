@@ -37,6 +37,7 @@ public static class SimulationEndpoint
         var proposed = ValueEquations.Candidate(body, network, network.Equations.Count + 1, asOf);
         var project = await ShareText.Project(projectId, session, cancellation);
         var members = (await session.Query<MemberView>().ToListAsync(cancellation)).ToDictionary(m => m.Id);
+        var names = await Privacy.Unsealed.For(session, members.Values.Select(m => m.Name), cancellation);
         var accepted = await AcceptedContributions.Load(session, project, cancellation);
         var simulated = Simulation.Run(proposed, accepted, members.ToDictionary(m => m.Key, m => m.Value.StakeholderClass),
             Currency.Parse(network.Currency, "currency"), asOf);
@@ -47,15 +48,17 @@ public static class SimulationEndpoint
         var ids = now.Keys.Union(then.Keys).Order(MemberIdOrder.Instance);
         return new SimulationResponse(asOf, project, current.EquationVersion, DecimalText.Format(current.TotalPoints),
             DecimalText.Format(simulated.Shares.Sum(s => s.Points)),
-            [.. ids.Select(id => Member(id, members, now.GetValueOrDefault(id), then.GetValueOrDefault(id), simulated))], simulated.Unvalued);
+            [.. ids.Select(id => Member(id, members, names, now.GetValueOrDefault(id), then.GetValueOrDefault(id),
+                simulated))], simulated.Unvalued);
     }
 
-    private static SimulatedMember Member(Guid id, IReadOnlyDictionary<Guid, MemberView> members, MemberShare? current, ShareLine? proposed, SimulatedShares simulated)
+    private static SimulatedMember Member(Guid id, IReadOnlyDictionary<Guid, MemberView> members,
+        Privacy.Unsealed names, MemberShare? current, ShareLine? proposed, SimulatedShares simulated)
     {
         var (share, percent) = (current?.Share ?? 0m, current?.Percent ?? 0m);
         var (proposedShare, proposedPercent) = (proposed?.Share ?? 0m, proposed?.Percent ?? 0m);
         var byKind = simulated.PointsByKind.GetValueOrDefault(id) ?? new Dictionary<string, decimal>();
-        return new SimulatedMember(id, members.GetValueOrDefault(id)?.Name ?? "",
+        return new SimulatedMember(id, members.GetValueOrDefault(id) is { } member ? names.Name(member.Name) : "",
             DecimalText.Format(current?.Points ?? 0m), DecimalText.Format(share), ShareText.Percent(percent),
             DecimalText.Format(proposed?.Points ?? 0m), byKind.OrderBy(k => k.Key, StringComparer.Ordinal).ToDictionary(k => k.Key, k => DecimalText.Format(k.Value)),
             DecimalText.Format(proposedShare), ShareText.Percent(proposedPercent),
