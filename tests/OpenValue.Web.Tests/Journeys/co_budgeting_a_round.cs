@@ -122,4 +122,58 @@ public class co_budgeting_a_round(WebFixture web)
         await Expect(listed).ToContainTextAsync("1 bucket");
         await ada.ShouldBeAccessible();
     }
+
+    /// <summary>
+    /// Buckets need approval: Bob's bucket waits (nothing to fund yet), Ada approves it as steward by keyboard, Bob
+    /// funds it and cancels it; what was in it counts as his remaining budget again, as the API says.
+    /// </summary>
+    [Fact]
+    public async Task a_steward_approves_a_bucket_and_its_owner_cancels_it()
+    {
+        var network = await web.Api.Found("Approving Makers");
+        var n = network.NetworkId;
+        var bobInvite = await web.Api.Admit(network, "Bob", "contributor");
+        await web.Api.Send(HttpMethod.Post, $"/networks/{n}/income", network.Token,
+            new { amount = new { amount = "40.00", currency = "EUR" }, source = "donation",
+                receivedOn = DateTime.UtcNow.ToString("yyyy-MM-dd") }, 201);
+        var opened = await web.Api.Send(HttpMethod.Post, $"/networks/{n}/rounds", network.Token,
+            new { title = "Spring tools", amount = new { amount = "40.00", currency = "EUR" }, budget = "equal",
+                closesAt = DateTimeOffset.UtcNow.AddDays(3).ToString("yyyy-MM-ddTHH:mm:ssZ"),
+                bucketsNeedApproval = true }, 201);
+        var roundPath = $"/app/n/{n}/rounds/{opened["roundId"]}";
+
+        await using var bob = await web.Open(phone: true);
+        await bob.AcceptWithNewAccount(bobInvite.InvitationUrl, Screens.UniqueLogin("bob"));
+        await bob.GoTo(roundPath);
+        await bob.Page.GetByLabel("Bucket title").FillAsync("Lamp");
+        await bob.Page.GetByLabel("Minimum goal (EUR)").FillAsync("5.00");
+        await bob.Page.GetByLabel("Maximum goal (EUR)").FillAsync("10.00");
+        await bob.Page.Button("Propose the bucket").ClickAsync();
+        await Expect(bob.Page.GetByText("Proposed Lamp: it waits for a steward's approval.")).ToBeVisibleAsync();
+        await Expect(bob.Page.GetByTestId("bucket-status")).ToHaveTextAsync("proposed");
+        await Expect(bob.Page.GetByLabel("Amount for Lamp (EUR)")).Not.ToBeVisibleAsync();
+        await Expect(bob.Page.Button("Approve Lamp")).Not.ToBeVisibleAsync(); // only stewards approve
+
+        await using var ada = await web.Open();
+        await ada.AcceptWithNewAccount(network.InvitationUrl, Screens.UniqueLogin("ada"));
+        await ada.GoTo(roundPath);
+        await ada.Page.Button("Approve Lamp").FocusAsync();
+        await ada.Page.Keyboard.PressAsync("Enter");
+        await Expect(ada.Page.GetByTestId("bucket-status")).ToHaveTextAsync("open");
+        await ada.ShouldBeAccessible();
+
+        await bob.Page.ReloadAsync();
+        await bob.Page.GetByLabel("Amount for Lamp (EUR)").FillAsync("8.00");
+        await bob.Page.GetByLabel("Amount for Lamp (EUR)").PressAsync("Enter");
+        await Expect(bob.Page.GetByTestId("my-remaining")).ToHaveTextAsync("€12.00");
+        await bob.Page.Button("Cancel Lamp").ClickAsync();
+        await Expect(bob.Page.GetByTestId("bucket-status")).ToHaveTextAsync("cancelled");
+        var round = await web.Api.Get($"/networks/{n}/rounds/{opened["roundId"]}", bobInvite.Token);
+        var mine = round["members"]!.AsArray().Single(m => m!["name"]!.GetValue<string>() == "Bob")!;
+        mine.Money("remaining").Should().Be("20.00", "what is in a cancelled bucket counts as remaining again");
+        await Expect(bob.Page.GetByTestId("my-remaining")).ToHaveTextAsync("€" + mine.Money("remaining"));
+        await Expect(bob.Page.GetByTestId("bucket-total")).ToHaveTextAsync("€8.00"); // the funding stays on record
+        await Expect(bob.Page.Button("Cancel Lamp")).Not.ToBeVisibleAsync();
+        await bob.ShouldBeAccessible();
+    }
 }
