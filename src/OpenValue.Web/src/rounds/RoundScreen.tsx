@@ -187,7 +187,10 @@ export function RoundScreen({ network, roundId }: { network: AccountNetwork; rou
         <Link to={`/n/${network.networkId}/rounds`}>All rounds</Link>
       </p>
       {round.isPending ? (
-        <Loading what="the round" />
+        <>
+          <h1>Round</h1>
+          <Loading what="the round" />
+        </>
       ) : round.isError ? (
         <>
           <h1>Round</h1>
