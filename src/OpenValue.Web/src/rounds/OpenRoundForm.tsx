@@ -49,7 +49,7 @@ export function OpenRoundForm({ network }: { network: AccountNetwork }) {
         amount: { amount, currency: network.currency },
         projectId: projectId || null,
         budget,
-        closesAt: closesAt ? `${closesAt}:00Z` : "",
+        closesAt: closesAt ? `${closesAt.length === 16 ? closesAt + ":00" : closesAt}Z` : "",
         capPerBucket: cap ? { amount: cap, currency: network.currency } : null,
         bucketsNeedApproval,
       },
