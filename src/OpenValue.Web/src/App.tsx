@@ -10,6 +10,7 @@ import { ProposalsScreen } from "./governance/ProposalsScreen";
 import { NetworkLayout } from "./networks/NetworkLayout";
 import { peopleScreens } from "./people/routes";
 import { ReviewQueueScreen } from "./review/ReviewQueueScreen";
+import { roundScreens } from "./rounds/routes";
 import { Link, match, navigate, usePath } from "./routing/router";
 import { EquationScreen } from "./steward/EquationScreen";
 import { PoliciesScreen } from "./steward/PoliciesScreen";
@@ -34,6 +35,7 @@ const networkScreens: [string, Screen][] = [
   ["/n/:networkId/equation", (n) => <EquationScreen network={n} />],
   ...peopleScreens,
   ["/n/:networkId/proposals", (n) => <ProposalsScreen network={n} />],
+  ...roundScreens,
 ];
 
 function Redirect({ to }: { to: string }) {

@@ -61,6 +61,9 @@ export function NetworkLayout({ network, children }: { network: AccountNetwork; 
           <Link to={`/n/${network.networkId}/proposals`} aria-current={at("/proposals")}>
             Proposals
           </Link>
+          <Link to={`/n/${network.networkId}/rounds`} aria-current={at("/rounds")}>
+            Rounds
+          </Link>
           {treasurer && (
             <Link to={`/n/${network.networkId}/treasury`} aria-current={at("/treasury")}>
               Treasury
