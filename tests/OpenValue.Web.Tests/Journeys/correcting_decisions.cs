@@ -92,11 +92,11 @@ public class correcting_decisions(WebFixture web)
         await page.ShouldShowProblemAt("Reason for the departure", "reason");
         await departure.GetByLabel("Reason for the departure").FillAsync("Moved to another town");
         await departure.GetByRole(AriaRole.Button, new() { Name = "Record departure" }).ClickAsync();
+        await Expect(page.GetByText("(good-leaver)")).ToBeVisibleAsync();
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd");
         var cyNow = await web.Api.Get($"/networks/{n}/members/{cy.MemberId}", network.Token);
         (cyNow["departure"]!["on"]!.GetValue<string>(), cyNow["departure"]!["terms"]!.GetValue<string>())
             .Should().Be((today, "good-leaver"));
-        await Expect(page.GetByText("(good-leaver)")).ToBeVisibleAsync();
         await steward.ShouldBeAccessible();
 
         await page.Button("Erase personal data of Cy").ClickAsync();
