@@ -103,7 +103,8 @@ public class treasurers_paying_out(WebFixture web)
             await Expect(row).ToContainTextAsync($"{line["points"]}€{line.Money("amount")}");
         }
         var rows = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        rows[0].Should().Be("memberId,name,amount,currency,reference,chainSequence,chainHead");
+        rows[0].Should().Be(
+            "memberId,name,amount,currency,reference,chainSequence,chainHead,iban,bic,accountReference,payoutDetails");
         rows.Skip(1).Select(r => string.Join(',', r.Split(',').Take(5))).Should().Equal(
             paid["payouts"]!.AsArray().Select(p =>
                 $"{p!["memberId"]},{p["name"]},{p.Money("amount")},EUR,{p["reference"]}"));
