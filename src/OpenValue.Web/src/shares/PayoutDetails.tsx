@@ -44,7 +44,7 @@ function useSetPayoutDetails(networkId: string, memberId: string) {
 }
 
 /** A refused IBAN names the failed check: the message at the field says which. */
-function withCheck(error: unknown): unknown {
+export function withCheck(error: unknown): unknown {
   if (!(error instanceof ApiError) || !error.problem.check) return error;
   return new ApiError(error.status, {
     ...error.problem,
