@@ -51,7 +51,9 @@ public class correcting_decisions(WebFixture web)
         await Expect(shown).ToHaveTextAsync("DE89 3704 0044 0532 0130 00");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "My claims" }).ClickAsync();
-        await page.Button("Appeal “Frame drawings”").ClickAsync();
+        await page.Button("Appeal “Frame drawings”").FocusAsync(); // by keyboard: Enter opens, the reason is next
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByLabel("Reason for the appeal")).ToBeFocusedAsync();
         await page.Button("Appeal").ClickAsync();
         await page.ShouldShowProblemAt("Reason for the appeal", "reason");
         await page.GetByLabel("Reason for the appeal").FillAsync("Drawn for this network's frame");
@@ -100,7 +102,8 @@ public class correcting_decisions(WebFixture web)
         await steward.ShouldBeAccessible();
 
         await page.Button("Erase personal data of Cy").ClickAsync();
-        await page.Button("Keep the data").ClickAsync();
+        await Expect(page.Button("Keep the data")).ToBeFocusedAsync(); // the safe choice has the keyboard
+        await page.Keyboard.PressAsync("Enter");
         await page.Button("Erase personal data of Cy").ClickAsync();
         await page.Button("Yes, erase Cy").ClickAsync();
         var members = page.GetByRole(AriaRole.List, new() { Name = "Members to manage" });

@@ -60,6 +60,8 @@ export function Correction({
         label={kind === "appeal" ? "Reason for the appeal" : "Reason for the revocation"}
         field="reason"
         error={action.error}
+        // The form opens on a click or Enter: the reason is where the keyboard goes next.
+        autoFocus
         value={reason}
         onChange={(e) => setReason(e.target.value)}
       />

@@ -73,7 +73,8 @@ export function Erasure({ networkId, member }: { networkId: string; member: Memb
             >
               Yes, erase {member.name}
             </button>
-            <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+            {/* The confirmation opens on a click or Enter: the keyboard lands on the safe choice. */}
+            <button type="button" className="secondary" autoFocus onClick={() => setConfirming(false)}>
               Keep the data
             </button>
           </div>
