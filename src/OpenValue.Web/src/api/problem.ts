@@ -5,6 +5,8 @@ export interface Problem {
   detail?: string;
   code?: string;
   field?: string;
+  /** For `invalid-iban`: the check that failed (characters, country, length or checksum). */
+  check?: string;
 }
 
 /** A refused or failed request; `problem` holds what the server said, when it said anything. */

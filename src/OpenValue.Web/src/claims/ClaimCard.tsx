@@ -2,12 +2,16 @@ import { useState } from "react";
 import type { components } from "../api/schema";
 import { formatDate, formatPoints } from "../ui/format";
 import { AmendForm } from "./AmendForm";
+import { Correction } from "./Correction";
 import { StatusBadge } from "./StatusBadge";
 
 type Claim = components["schemas"]["ContributionResponse"];
 
-/** One of my claims: what, its status and points, what reviewers said, and amending when changes were asked for. */
-export function ClaimCard({ networkId, claim }: { networkId: string; claim: Claim }) {
+/**
+ * One of my claims: what, its status and points, what reviewers said, amending when changes were asked for,
+ * appealing a rejection, and (stewards) revoking an acceptance.
+ */
+export function ClaimCard({ networkId, claim, steward }: { networkId: string; claim: Claim; steward: boolean }) {
   const [amending, setAmending] = useState(false);
   const reviews = claim.reviews.length;
   return (
@@ -38,6 +42,11 @@ export function ClaimCard({ networkId, claim }: { networkId: string; claim: Clai
             Amend “{claim.description}”
           </button>
         ))}
+      {claim.revocation && <p className="reason">Revoked: {claim.revocation.reason}</p>}
+      {claim.status === "rejected" && <Correction networkId={networkId} claim={claim} kind="appeal" label="Appeal" />}
+      {claim.status === "accepted" && steward && (
+        <Correction networkId={networkId} claim={claim} kind="revoke" label="Revoke acceptance" />
+      )}
     </li>
   );
 }

@@ -4,6 +4,7 @@ const labels: Record<string, string> = {
   accepted: "Accepted",
   rejected: "Rejected",
   withdrawn: "Withdrawn",
+  revoked: "Revoked",
 };
 
 export function StatusBadge({ status }: { status: string }) {

@@ -95,3 +95,61 @@ export function useAmendClaim(networkId: string) {
     onSuccess: () => queries.invalidateQueries({ queryKey: ["networks", networkId] }),
   });
 }
+
+/** Accepted claims of the network (the ones a member may ask the stewards to revoke). */
+export function useAcceptedClaims(networkId: string, page: number) {
+  return useQuery({
+    queryKey: ["networks", networkId, "contributions", "accepted", page],
+    queryFn: () =>
+      unwrap(
+        api.GET("/networks/{networkId}/contributions", {
+          params: { path: { networkId }, query: { status: "accepted", page, pageSize: claimsPageSize } },
+        }),
+      ),
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** Accepted claims members asked the stewards to revoke, not yet revoked. */
+export function useRevocationRequests(networkId: string, page: number) {
+  return useQuery({
+    queryKey: ["networks", networkId, "contributions", "revocation-requested", page],
+    queryFn: () =>
+      unwrap(
+        api.GET("/networks/{networkId}/contributions", {
+          params: { path: { networkId }, query: { revocationRequested: "true", page, pageSize: claimsPageSize } },
+        }),
+      ),
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** The author appeals a rejection; any member appeals an acceptance (asks the stewards to revoke it). */
+export function useAppeal(networkId: string) {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: ({ contributionId, reason }: { contributionId: string; reason: string }) =>
+      unwrap(
+        api.POST("/networks/{networkId}/contributions/{contributionId}/appeal", {
+          params: { path: { networkId, contributionId } },
+          body: { reason },
+        }),
+      ),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ["networks", networkId] }),
+  });
+}
+
+/** A steward revokes an acceptance: its points leave the shares from now on. */
+export function useRevoke(networkId: string) {
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: ({ contributionId, reason }: { contributionId: string; reason: string }) =>
+      unwrap(
+        api.POST("/networks/{networkId}/contributions/{contributionId}/revocation", {
+          params: { path: { networkId, contributionId } },
+          body: { reason },
+        }),
+      ),
+    onSuccess: () => queries.invalidateQueries({ queryKey: ["networks", networkId] }),
+  });
+}

@@ -5,6 +5,7 @@ import { Empty, ErrorView, Loading } from "../ui/States";
 import { formatDate, formatPercent, formatPoints, todayUtc } from "../ui/format";
 import { asOfInstant } from "./asOf";
 import { Explanation } from "./Explanation";
+import { PayoutDetails } from "./PayoutDetails";
 import { useShareExplanation, useShareHistory, type Step } from "./queries";
 
 const HistoryChart = lazy(() => import("./HistoryChart"));
@@ -55,7 +56,7 @@ function History({ network, step, to }: { network: AccountNetwork; step: Step; t
   );
 }
 
-/** The contributor's own share: explained line by line, and over time; both as of a chosen date. */
+/** The contributor's own share: explained line by line, and over time, as of a chosen date; payout details. */
 export function MyShareScreen({ network }: { network: AccountNetwork }) {
   const [date, setDate] = useState("");
   const [step, setStep] = useState<Step>("week");
@@ -94,6 +95,10 @@ export function MyShareScreen({ network }: { network: AccountNetwork }) {
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">Over time</h2>
         <History network={network} step={step} to={asOf} />
+      </section>
+      <section aria-labelledby="payout-heading">
+        <h2 id="payout-heading">Payout details</h2>
+        <PayoutDetails network={network} />
       </section>
     </>
   );

@@ -5,6 +5,7 @@ import { useFreshInvitation } from "../members/queries";
 import { Field, Select } from "../ui/Field";
 import { FormProblem } from "../ui/States";
 import { todayUtc } from "../ui/format";
+import { Departure, Erasure } from "./Leaving";
 import { useChangeMember, useChangeRoles, type Member } from "./queries";
 
 const roles = ["contributor", "reviewer", "treasurer", "steward"] as const;
@@ -139,14 +140,27 @@ function FreshLink({ networkId, member }: { networkId: string; member: Member })
   );
 }
 
-/** Everything a steward changes about one member: roles, class from a date, name, a fresh invitation link. */
+/**
+ * Everything a steward changes about one member: roles, class from a date, name, a fresh invitation link,
+ * a departure, erasing their personal data. A departed member's roles and access no longer change; an erased
+ * member has nothing left to change.
+ */
 export function MemberEditor({ networkId, member }: { networkId: string; member: Member }) {
+  if (member.erased) return <p className="hint">This member's personal data is erased.</p>;
+  if (member.departure)
+    return (
+      <div className="editor">
+        <Erasure networkId={networkId} member={member} />
+      </div>
+    );
   return (
     <div className="editor">
       <Roles networkId={networkId} member={member} />
       <Class networkId={networkId} member={member} />
       <Rename networkId={networkId} member={member} />
       <FreshLink networkId={networkId} member={member} />
+      <Departure networkId={networkId} member={member} />
+      <Erasure networkId={networkId} member={member} />
     </div>
   );
 }

@@ -5,7 +5,9 @@ import { useMembers } from "../members/queries";
 import { Link } from "../routing/router";
 import { Field } from "../ui/Field";
 import { Empty, ErrorView, FormProblem, Loading } from "../ui/States";
-import { formatInstant } from "../ui/format";
+import { formatDate, formatInstant, formatPoints } from "../ui/format";
+import { claimsPageSize, useRevocationRequests } from "../claims/queries";
+import { Correction } from "../claims/Correction";
 import { Pager, usePage } from "../treasury/Pager";
 import { MemberEditor } from "./MemberEditor";
 import { useOpenProject } from "./queries";
@@ -48,6 +50,13 @@ function Members({ network }: { network: AccountNetwork }) {
                 <strong>{m.name}</strong>
                 <span className="meta">
                   {m.roles.join(", ")} · {m.stakeholderClass}
+                  {m.departure && (
+                    <>
+                      {" "}
+                      · left on {formatDate(m.departure.on)} ({m.departure.terms})
+                    </>
+                  )}
+                  {m.erased && <> · personal data erased</>}
                 </span>
               </div>
               <button
@@ -64,6 +73,48 @@ function Members({ network }: { network: AccountNetwork }) {
         </ul>
       )}
       <Pager label="Pages of members" page={page} pages={pages} onPage={setPage} />
+    </>
+  );
+}
+
+/** Accepted claims members asked the stewards to revoke: revoke one, or leave it standing. */
+function RevocationRequests({ network }: { network: AccountNetwork }) {
+  const [page, setPage] = useState(1);
+  const requests = useRevocationRequests(network.networkId, page);
+  const members = useMembers(network.networkId);
+  if (requests.isPending) return <Loading what="requests to revoke" />;
+  if (requests.isError) return <ErrorView error={requests.error} retry={() => requests.refetch()} />;
+  const { items, totalCount } = requests.data;
+  const name = (id: string) => members.data?.members.find((m) => m.memberId === id)?.name ?? "a member";
+  if (items.length === 0 && page === 1)
+    return (
+      <Empty>
+        <p>No member has asked to revoke an accepted claim.</p>
+      </Empty>
+    );
+  const pages = Math.max(1, Math.ceil(Number(totalCount) / claimsPageSize));
+  return (
+    <>
+      <ul className="cards" aria-label="Claims members asked to revoke">
+        {items.map((c) => (
+          <li key={c.contributionId} className="card">
+            <div className="card-head">
+              <strong>
+                {name(c.memberId)}: {formatPoints(c.quantity)} {c.unit} of {c.kind}
+              </strong>
+              <span className="meta">{formatDate(c.occurredOn)}</span>
+            </div>
+            <p>{c.description}</p>
+            {(c.revocationRequests ?? []).map((r, i) => (
+              <p key={i} className="reason">
+                {name(r.requestedBy)} asks to revoke: {r.reason}
+              </p>
+            ))}
+            <Correction networkId={network.networkId} claim={c} kind="revoke" label="Revoke acceptance" />
+          </li>
+        ))}
+      </ul>
+      <Pager label="Pages of requests to revoke" page={page} pages={pages} onPage={setPage} />
     </>
   );
 }
@@ -115,7 +166,7 @@ function Projects({ network }: { network: AccountNetwork }) {
   );
 }
 
-/** The steward's screen: members' roles, classes and access; the network's projects. */
+/** The steward's screen: members' roles, classes, access, departures and erasure; claims asked to revoke; projects. */
 export function StewardScreen({ network }: { network: AccountNetwork }) {
   return (
     <>
@@ -123,6 +174,10 @@ export function StewardScreen({ network }: { network: AccountNetwork }) {
       <section aria-labelledby="steward-members-heading">
         <h2 id="steward-members-heading">Members</h2>
         <Members network={network} />
+      </section>
+      <section aria-labelledby="revocations-heading">
+        <h2 id="revocations-heading">Asked to revoke</h2>
+        <RevocationRequests network={network} />
       </section>
       <section aria-labelledby="projects-heading">
         <h2 id="projects-heading">Projects</h2>

@@ -113,3 +113,22 @@ export function useAdopt(networkId: string) {
     ),
   );
 }
+
+export function useRecordDeparture(networkId: string) {
+  return useStewardWrite(
+    networkId,
+    ({ memberId, ...body }: { memberId: string; on: string; terms: string; reason: string }) =>
+      unwrap(
+        api.POST("/networks/{networkId}/members/{memberId}/departure", {
+          params: { path: { networkId, memberId } },
+          body,
+        }),
+      ),
+  );
+}
+
+export function useErase(networkId: string) {
+  return useStewardWrite(networkId, (memberId: string) =>
+    unwrap(api.POST("/networks/{networkId}/members/{memberId}/erasure", { params: { path: { networkId, memberId } } })),
+  );
+}
