@@ -5,6 +5,7 @@ import { Empty, ErrorView, Loading } from "../ui/States";
 import { formatDate, formatPercent, formatPoints, todayUtc } from "../ui/format";
 import { asOfInstant } from "./asOf";
 import { Explanation } from "./Explanation";
+import { LeaveNetwork } from "./LeaveNetwork";
 import { PayoutDetails } from "./PayoutDetails";
 import { useShareExplanation, useShareHistory, type Step } from "./queries";
 
@@ -99,6 +100,10 @@ export function MyShareScreen({ network }: { network: AccountNetwork }) {
       <section aria-labelledby="payout-heading">
         <h2 id="payout-heading">Payout details</h2>
         <PayoutDetails network={network} />
+      </section>
+      <section aria-labelledby="leave-heading">
+        <h2 id="leave-heading">Leaving the network</h2>
+        <LeaveNetwork network={network} />
       </section>
     </>
   );
