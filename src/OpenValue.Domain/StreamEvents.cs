@@ -18,11 +18,13 @@ public static class StreamEvents
     /// <summary>The network stream (id = network id): membership, projects, policies, value equations.</summary>
     public static readonly IReadOnlyList<Type> Network =
     [
-        typeof(NetworkFounded), typeof(MemberAdmitted), typeof(MemberRoleGranted), typeof(MemberRoleRevoked), typeof(MemberTokenReissued), typeof(MemberInvitationIssued),
+        typeof(NetworkFounded), typeof(MemberAdmitted), typeof(MemberRoleGranted), typeof(MemberRoleRevoked),
+            typeof(MemberTokenReissued), typeof(MemberInvitationIssued),
         typeof(MemberRenamed), typeof(MemberClassChanged),
         typeof(MemberDeparted),
         typeof(MemberPayoutDetailsSet), typeof(MemberErased),
-        typeof(ProjectOpened), typeof(ReviewPolicySet), typeof(TreasuryPolicySet), typeof(ValueEquationAdopted), typeof(ContributionsRevalued),
+        typeof(ProjectOpened), typeof(ReviewPolicySet), typeof(TreasuryPolicySet), typeof(ValueEquationAdopted),
+            typeof(ContributionsRevalued),
         typeof(GovernancePolicySet),
         typeof(MemberAccessRecovered),
     ];
@@ -30,7 +32,8 @@ public static class StreamEvents
     /// <summary>A contribution's stream (id = contribution id): the claim and its review.</summary>
     public static readonly IReadOnlyList<Type> Contribution =
     [
-        typeof(ContributionSubmitted), typeof(ContributionAmended), typeof(ContributionWithdrawn), typeof(ContributionReviewed),
+        typeof(ContributionSubmitted), typeof(ContributionAmended), typeof(ContributionWithdrawn),
+            typeof(ContributionReviewed),
         typeof(ContributionAccepted), typeof(ContributionValueCorrected), typeof(ContributionRejected),
         typeof(ContributionAcceptanceRevoked), typeof(ContributionAppealed), typeof(ContributionRevocationRequested),
         typeof(ContributionForfeited),

@@ -35,7 +35,9 @@ public sealed class ClusterDatabase
         return new ClusterDatabase(builder.ConnectionString);
     }
 
-    /// <summary>The Wolverine node ids registered now (each running app node has one; none before the first start).</summary>
+    /// <summary>
+    /// The Wolverine node ids registered now (each running app node has one; none before the first start).
+    /// </summary>
     public async Task<IReadOnlyList<Guid>> NodeIds() =>
         await Scalar($"select count(*) from pg_tables where schemaname = '{Schema}' and tablename = 'wolverine_nodes'") == 0
             ? []
@@ -56,7 +58,9 @@ public sealed class ClusterDatabase
         return leaders.Count == 0 ? null : leaders[0];
     }
 
-    /// <summary>The highest sequence number of a stored event (tombstones included: the feed passes them too).</summary>
+    /// <summary>
+    /// The highest sequence number of a stored event (tombstones included: the feed passes them too).
+    /// </summary>
     public async Task<long> HighWater() => await Scalar($"select coalesce(max(seq_id), 0) from {Schema}.mt_events");
 
     /// <summary>How far the activity feed's shard has got.</summary>

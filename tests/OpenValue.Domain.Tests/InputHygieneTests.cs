@@ -56,7 +56,8 @@ public class InputHygieneTests
     public void Digits_of_other_scripts_are_refused_as_a_plain_decimal(string text)
     {
         var act = () => DecimalText.Parse(text, "amount.amount");
-        act.Should().Throw<RuleViolation>().Where(v => v.Field == "amount.amount" && v.Message.Contains("plain decimal"));
+        act.Should().Throw<RuleViolation>().Where(v =>
+            v.Field == "amount.amount" && v.Message.Contains("plain decimal"));
     }
 
     [Theory]
@@ -111,14 +112,16 @@ public class InputHygieneTests
         var request = new ValueEquationRequest(null,
             new Dictionary<string, KindRuleRequest?> { ["work"] = new("hour", "50", multiplier) }, null, null, null);
         var act = () => ValueEquationBuilder.Build(request, 1, null);
-        act.Should().Throw<RuleViolation>().Where(v => v.Field == "rules.work.multiplier" && v.Message.Contains(message));
+        act.Should().Throw<RuleViolation>().Where(v =>
+            v.Field == "rules.work.multiplier" && v.Message.Contains(message));
     }
 
     [Fact]
     public void The_largest_claim_under_the_largest_rule_is_valued_exactly()
     {
         var request = new ValueEquationRequest(null,
-            new Dictionary<string, KindRuleRequest?> { ["work"] = new("hour", "999999.9999", "99.999") }, null, null, null);
+            new Dictionary<string, KindRuleRequest?> { ["work"] = new("hour", "999999.9999", "99.999") }, null, null,
+                null);
         var equation = ValueEquationBuilder.Build(request, 1, null);
         var valued = Points.Value(equation, "work", 999_999_999.99m, "hour", Currency.Parse("EUR", "currency"));
         // By hand: (10^9 − 0.01)(10^6 − 0.0001) = 10^15 − 10^5 − 10^4 + 10^-6 = 999,999,999,890,000.000001;
@@ -141,8 +144,10 @@ public class InputHygieneTests
     public void A_pool_refuses_income_past_what_one_pool_may_hold()
     {
         var networkId = Guid.Parse("0197a000-0000-7000-8000-000000000001");
-        var nearlyFull = new Pool(DerivedIds.Pool(networkId, null), networkId, null, "EUR", Pool.MaxIncomeMinor - 100, 0, 0);
-        IncomeRecorded Income(long minor) => new(nearlyFull.Id, networkId, null, Guid.Empty, minor, "EUR", IncomeSource.Sale,
+        var nearlyFull = new Pool(DerivedIds.Pool(networkId, null), networkId, null, "EUR", Pool.MaxIncomeMinor - 100,
+            0, 0);
+        IncomeRecorded Income(long minor) => new(nearlyFull.Id, networkId, null, Guid.Empty, minor, "EUR",
+            IncomeSource.Sale,
             new LocalDate(2026, 11, 26), null, Guid.Empty, Instant.FromUtc(2026, 11, 26, 9, 0));
         PoolCapacity.Check(nearlyFull, Income(100));
         var act = () => PoolCapacity.Check(nearlyFull, Income(101));

@@ -33,7 +33,9 @@ public static class Invitations
         Instant now) =>
         Issue(session, $"{request.Scheme}://{request.Host}{request.PathBase}", networkId, memberId, now);
 
-    /// <summary>As above, for a link to the app at <paramref name="baseUrl"/> (the command line has no request).</summary>
+    /// <summary>
+    /// As above, for a link to the app at <paramref name="baseUrl"/> (the command line has no request).
+    /// </summary>
     public static string Issue(IDocumentSession session, string baseUrl, Guid networkId, Guid memberId, Instant now)
     {
         session.DeleteWhere<Invitation>(i => i.NetworkId == networkId && i.MemberId == memberId && i.UsedAt == null);

@@ -11,7 +11,8 @@ namespace OpenValue.Api.Activity;
 
 /// <summary>The things a fact is about; each is null when the fact is not about one.</summary>
 public sealed record ActivitySubjects(
-    Guid? MemberId = null, Guid? ContributionId = null, Guid? ProjectId = null, Guid? DistributionId = null, Guid? PayoutId = null,
+    Guid? MemberId = null, Guid? ContributionId = null, Guid? ProjectId = null, Guid? DistributionId = null,
+        Guid? PayoutId = null,
     Guid? IncomeId = null);
 
 /// <summary>
@@ -19,7 +20,8 @@ public sealed record ActivitySubjects(
 /// as for an acceptance, which follows from a review), what it is about, a sentence, and which role alone
 /// may read it (null: every member).
 /// </summary>
-public sealed record ActivityFact(Instant At, Guid? ActorId, ActivitySubjects Subjects, string Summary, Role? Audience = null);
+public sealed record ActivityFact(Instant At, Guid? ActorId, ActivitySubjects Subjects, string Summary,
+    Role? Audience = null);
 
 /// <summary>
 /// Turns the network's facts into feed entries, from the event alone (no clock, no lookups), so a rebuild
@@ -31,11 +33,15 @@ public static class ActivityFacts
 {
     public static readonly Type[] Types =
     [
-        typeof(NetworkFounded), typeof(MemberAdmitted), typeof(MemberRoleGranted), typeof(MemberRoleRevoked), typeof(MemberTokenReissued), typeof(MemberInvitationIssued),
+        typeof(NetworkFounded), typeof(MemberAdmitted), typeof(MemberRoleGranted), typeof(MemberRoleRevoked),
+            typeof(MemberTokenReissued), typeof(MemberInvitationIssued),
         typeof(MemberRenamed), typeof(MemberClassChanged),
-        typeof(ProjectOpened), typeof(ReviewPolicySet), typeof(TreasuryPolicySet), typeof(ValueEquationAdopted), typeof(ContributionsRevalued),
-        typeof(ContributionSubmitted), typeof(ContributionAmended), typeof(ContributionWithdrawn), typeof(ContributionReviewed),
-        typeof(ContributionAccepted), typeof(ContributionRejected), typeof(IncomeRecorded), typeof(DistributionProposed),
+        typeof(ProjectOpened), typeof(ReviewPolicySet), typeof(TreasuryPolicySet), typeof(ValueEquationAdopted),
+            typeof(ContributionsRevalued),
+        typeof(ContributionSubmitted), typeof(ContributionAmended), typeof(ContributionWithdrawn),
+            typeof(ContributionReviewed),
+        typeof(ContributionAccepted), typeof(ContributionRejected), typeof(IncomeRecorded),
+            typeof(DistributionProposed),
         typeof(DistributionApproved), typeof(DistributionCancelled), typeof(PayoutsIssued), typeof(PayoutReversed),
         typeof(IncomeReversed), typeof(PayoutReissued),
         typeof(ContributionAcceptanceRevoked), typeof(ContributionAppealed), typeof(ContributionRevocationRequested),
@@ -51,11 +57,14 @@ public static class ActivityFacts
 
     public static ActivityFact? Describe(object data) => data switch
     {
-        NetworkFounded e => new(e.FoundedAt, e.FoundedBy, new(), $"Founded the network “{e.Name}” with {e.Currency} as its currency."),
+        NetworkFounded e => new(e.FoundedAt, e.FoundedBy, new(),
+            $"Founded the network “{e.Name}” with {e.Currency} as its currency."),
         MemberAdmitted e => new(e.AdmittedAt, e.AdmittedBy, new(MemberId: e.MemberId),
             $"Admitted {Named(e.Name)} as {Words(e.Roles.Select(Wire.Name))} ({Wire.Name(e.StakeholderClass)})."),
-        MemberRoleGranted e => new(e.GrantedAt, e.GrantedBy, new(MemberId: e.MemberId), $"Granted the {Wire.Name(e.Role)} role."),
-        MemberRoleRevoked e => new(e.RevokedAt, e.RevokedBy, new(MemberId: e.MemberId), $"Revoked the {Wire.Name(e.Role)} role."),
+        MemberRoleGranted e => new(e.GrantedAt, e.GrantedBy, new(MemberId: e.MemberId),
+            $"Granted the {Wire.Name(e.Role)} role."),
+        MemberRoleRevoked e => new(e.RevokedAt, e.RevokedBy, new(MemberId: e.MemberId),
+            $"Revoked the {Wire.Name(e.Role)} role."),
         // A steward who gives someone else a new token could keep it and act as them, so every member sees it;
         // a member resetting their own token is shown to stewards only.
         MemberTokenReissued e => new(e.ReissuedAt, e.ReissuedBy, new(MemberId: e.MemberId),
@@ -64,7 +73,8 @@ public static class ActivityFacts
         MemberInvitationIssued e => new(e.IssuedAt, e.IssuedBy, new(MemberId: e.MemberId),
             "Issued the member a fresh invitation link; their earlier links stopped working.",
             e.IssuedBy == e.MemberId ? Role.Steward : null),
-        MemberRenamed e => new(e.RenamedAt, e.RenamedBy, new(MemberId: e.MemberId), $"Renamed the member to {Named(e.Name)}."),
+        MemberRenamed e => new(e.RenamedAt, e.RenamedBy, new(MemberId: e.MemberId),
+            $"Renamed the member to {Named(e.Name)}."),
         MemberClassChanged e => new(e.ChangedAt, e.ChangedBy, new(MemberId: e.MemberId),
             $"Moved the member to the {Wire.Name(e.StakeholderClass)} class " +
             $"from {Domain.Dates.Format(e.EffectiveOn)}."),
@@ -83,26 +93,33 @@ public static class ActivityFacts
             $"Claimed {Claim(e.Quantity, e.Unit, e.Kind)}: {Written(e.Description)}"),
         ContributionAmended e => new(e.AmendedAt, e.AmendedBy, new(e.AmendedBy, e.ContributionId, e.ProjectId),
             $"Amended the claim to {Claim(e.Quantity, e.Unit, e.Kind)}: {Written(e.Description)}"),
-        ContributionWithdrawn e => new(e.WithdrawnAt, e.WithdrawnBy, new(e.WithdrawnBy, e.ContributionId), "Withdrew the claim."),
+        ContributionWithdrawn e => new(e.WithdrawnAt, e.WithdrawnBy, new(e.WithdrawnBy, e.ContributionId),
+            "Withdrew the claim."),
         ContributionReviewed e => new(e.ReviewedAt, e.ReviewerId, new(ContributionId: e.ContributionId),
-            $"Reviewed the claim: {Statuses.Name(e.Verdict)}" + (e.Reason is { Length: > 0 } reason ? $", “{Written(reason)}”" : ".")),
+            $"Reviewed the claim: {Statuses.Name(e.Verdict)}"
+                + (e.Reason is { Length: > 0 } reason ? $", “{Written(reason)}”" : ".")),
         ContributionAccepted e => new(e.AcceptedAt, null, new(e.MemberId, e.ContributionId, e.ProjectId),
             $"The claim of {Claim(e.Quantity, e.Unit, e.Kind)} was accepted" +
             (e.Points is { } points ? $" for {DecimalText.Format(points)} points (value equation version {e.EquationVersion})." : ", without points (no value equation yet).")),
-        ContributionRejected e => new(e.RejectedAt, e.RejectedBy, new(ContributionId: e.ContributionId), $"Rejected the claim: {Written(e.Reason)}"),
+        ContributionRejected e => new(e.RejectedAt, e.RejectedBy, new(ContributionId: e.ContributionId),
+            $"Rejected the claim: {Written(e.Reason)}"),
         // Single income records, with their source and note, are shown to treasurers only; members see the totals in
         // the ledger.
         IncomeRecorded e => new(e.RecordedAt, e.RecordedBy, new(ProjectId: e.ProjectId, IncomeId: e.IncomeId),
             $"Recorded income of {Amount(e.AmountMinor, e.Currency)} ({Statuses.Name(e.Source)}).", Role.Treasurer),
         IncomeReversed e => new(e.ReversedAt, e.ReversedBy, new(ProjectId: e.ProjectId, IncomeId: e.IncomeId),
             $"Reversed income of {Amount(e.AmountMinor, e.Currency)}: {Short(e.Reason)}", Role.Treasurer),
-        DistributionProposed e => new(e.ProposedAt, e.ProposedBy, new(ProjectId: e.ProjectId, DistributionId: e.DistributionId),
+        DistributionProposed e => new(e.ProposedAt, e.ProposedBy, new(ProjectId: e.ProjectId,
+            DistributionId: e.DistributionId),
             $"Proposed a {DistributionPolicies.Name(e.Policy)} distribution of {Amount(e.AmountMinor, e.Currency)} over {Count(e.Lines.Count, "line")}."),
-        DistributionApproved e => new(e.ApprovedAt, e.ApprovedBy, new(DistributionId: e.DistributionId), "Approved the distribution."),
+        DistributionApproved e => new(e.ApprovedAt, e.ApprovedBy, new(DistributionId: e.DistributionId),
+            "Approved the distribution."),
         DistributionCancelled e => new(e.CancelledAt, e.CancelledBy, new(DistributionId: e.DistributionId),
             "Cancelled the distribution" + (e.Reason is { Length: > 0 } reason ? $": {Short(reason)}" : ".")),
-        PayoutsIssued e => new(e.IssuedAt, e.IssuedBy, new(DistributionId: e.DistributionId), $"Issued {Count(e.Payouts.Count, "payout")}."),
-        PayoutReversed e => new(e.ReversedAt, e.ReversedBy, new(e.MemberId, DistributionId: e.DistributionId, PayoutId: e.PayoutId),
+        PayoutsIssued e => new(e.IssuedAt, e.IssuedBy, new(DistributionId: e.DistributionId),
+            $"Issued {Count(e.Payouts.Count, "payout")}."),
+        PayoutReversed e => new(e.ReversedAt, e.ReversedBy, new(e.MemberId, DistributionId: e.DistributionId,
+            PayoutId: e.PayoutId),
             $"Reversed a payout: {Short(e.Reason)}"),
         PayoutReissued e => new(e.IssuedAt, e.IssuedBy,
             new(e.MemberId, DistributionId: e.DistributionId, PayoutId: e.PayoutId),
@@ -192,14 +209,16 @@ public static class ActivityFacts
     private static string Written(string text) =>
         Privacy.SealedText.IsSealed(text) ? Privacy.Unsealed.FreeTextMark + text : Short(text);
 
-    private static string Claim(decimal quantity, string unit, string kind) => $"{DecimalText.Format(quantity)} {unit} of {kind}";
+    private static string Claim(decimal quantity, string unit, string kind) =>
+        $"{DecimalText.Format(quantity)} {unit} of {kind}";
 
     private static string Amount(long amountMinor, string currency) =>
         new Money(amountMinor, Currency.Parse(currency, "currency")).ToString();
 
     private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
 
-    private static string Words(IEnumerable<string> words) => words.ToList() is { Count: > 0 } list ? string.Join(", ", list) : "a member without roles";
+    private static string Words(IEnumerable<string> words) => words.ToList() is { Count: > 0 } list ? string.Join(", ",
+        list) : "a member without roles";
 
     private static string FourEyesWords(FourEyes rule) => rule switch
     {

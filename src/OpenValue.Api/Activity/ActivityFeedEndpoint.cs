@@ -113,13 +113,15 @@ public static class ActivityFeedEndpoint
         return members.ToDictionary(m => m.Id, m => names.Name(m.Name));
     }
 
-    private static string? NameOf(IReadOnlyDictionary<Guid, string> names, Guid? id) => id is { } known ? names.GetValueOrDefault(known) : null;
+    private static string? NameOf(IReadOnlyDictionary<Guid, string> names, Guid? id) =>
+        id is { } known ? names.GetValueOrDefault(known) : null;
 
     private static long? Parse(string? text, string field, long min, long max)
     {
         if (string.IsNullOrEmpty(text))
             return null;
-        return long.TryParse(text, System.Globalization.NumberStyles.None, null, out var value) && value >= min && value <= max
+        return long.TryParse(text, System.Globalization.NumberStyles.None, null,
+            out var value) && value >= min && value <= max
             ? value
             : throw RuleViolation.Invalid(field, $"'{field}' must be a whole number from {min} to {max}.");
     }

@@ -48,7 +48,8 @@ public static class ClaimEndpoints
         "(201 again, nothing appended).")]
     [ProducesResponseType<ContributionSubmittedResponse>(StatusCodes.Status201Created)]
     public static Task<IResult> Submit(
-        Guid networkId, SubmitContributionRequest body, HttpContext http, IDocumentSession session, IClock clock, Idempotency idempotency) =>
+        Guid networkId, SubmitContributionRequest body, HttpContext http, IDocumentSession session, IClock clock,
+            Idempotency idempotency) =>
         idempotency.Once(http, session, http.Caller().IdempotencyScope, body, async () =>
         {
             var id = ChosenId(body.Id);
@@ -82,7 +83,8 @@ public static class ClaimEndpoints
     [EndpointDescription("By its author, before any review or after changes were requested.")]
     [ProducesProblem(StatusCodes.Status403Forbidden)]
     public static async Task<ContributionResponse> Amend(
-        Guid networkId, Guid contributionId, AmendContributionRequest body, HttpContext http, IDocumentSession session, IClock clock)
+        Guid networkId, Guid contributionId, AmendContributionRequest body, HttpContext http, IDocumentSession session,
+            IClock clock)
     {
         var network = await NetworkOf(session, networkId, http.RequestAborted);
         var stream = await FetchExisting(session, contributionId, http.RequestAborted);
@@ -99,7 +101,8 @@ public static class ClaimEndpoints
     [EndpointSummary("Withdraw a contribution")]
     [EndpointDescription("By its author, before a final decision.")]
     [ProducesProblem(StatusCodes.Status403Forbidden)]
-    public static async Task<ContributionResponse> Withdraw(Guid contributionId, HttpContext http, IDocumentSession session, IClock clock)
+    public static async Task<ContributionResponse> Withdraw(Guid contributionId, HttpContext http,
+        IDocumentSession session, IClock clock)
     {
         var stream = await FetchExisting(session, contributionId, http.RequestAborted);
         var command = new WithdrawContribution(contributionId, http.Caller().MemberId);
@@ -126,13 +129,15 @@ public static class ClaimEndpoints
     }
 
     /// <summary>The stream of a contribution of this network, locked to the version read, or 404.</summary>
-    public static async Task<IEventStream<Contribution>> FetchExisting(IDocumentSession session, Guid contributionId, CancellationToken cancellation)
+    public static async Task<IEventStream<Contribution>> FetchExisting(IDocumentSession session, Guid contributionId,
+        CancellationToken cancellation)
     {
         var stream = await session.Events.FetchForWriting<Contribution>(contributionId, cancellation);
         return stream.Aggregate is null ? throw ContributionResponse.NotFound(contributionId) : stream;
     }
 
-    public static async Task<Network> NetworkOf(IQuerySession session, Guid networkId, CancellationToken cancellation) =>
+    public static async Task<Network> NetworkOf(IQuerySession session, Guid networkId,
+        CancellationToken cancellation) =>
         await session.LoadAsync<Network>(networkId, cancellation)
         ?? throw new InvalidOperationException($"Network {networkId} has no stream although its member was admitted.");
 
@@ -144,8 +149,10 @@ public static class ClaimEndpoints
     {
         if (string.IsNullOrWhiteSpace(id))
             return Guid.CreateVersion7();
-        return Guid.TryParse(id, out var chosen) && chosen != Guid.Empty && !Domain.Treasury.DerivedIds.LooksDerived(chosen)
+        return Guid.TryParse(id,
+            out var chosen) && chosen != Guid.Empty && !Domain.Treasury.DerivedIds.LooksDerived(chosen)
             ? chosen
-            : throw RuleViolation.Invalid("id", "'id' must be a UUID (not version 5) such as 0197a000-0000-7000-8000-000000000001, or left out.");
+            : throw RuleViolation.Invalid("id",
+                "'id' must be a UUID (not version 5) such as 0197a000-0000-7000-8000-000000000001, or left out.");
     }
 }

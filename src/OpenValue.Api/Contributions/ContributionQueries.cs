@@ -13,7 +13,8 @@ namespace OpenValue.Api.Contributions;
 /// A page of a list: items, the 1-based page number, the page size used and how many items match in all.
 /// A page past the end is empty, not an error.
 /// </summary>
-public sealed record ContributionPage(IReadOnlyList<ContributionResponse> Items, int Page, int PageSize, long TotalCount);
+public sealed record ContributionPage(IReadOnlyList<ContributionResponse> Items, int Page, int PageSize,
+    long TotalCount);
 
 /// <summary>
 /// A page of the review queue, with what a reviewer's screen shows beside it: the approvals a claim needs to be
@@ -86,7 +87,8 @@ public static class ContributionQueries
             : await session.LoadManyAsync<Networks.Members.MemberView>(http.RequestAborted, ids);
         var names = await Privacy.Unsealed.For(session, authors.Select(a => a.Name), http.RequestAborted);
         return new ReviewQueuePage(paged.Items, paged.Page, paged.PageSize, paged.TotalCount, network.ApprovalsRequired,
-            [.. authors.Select(a => new AuthorName(a.Id, names.Name(a.Name))).OrderBy(a => a.Name, StringComparer.Ordinal)]);
+            [.. authors.Select(a => new AuthorName(a.Id, names.Name(a.Name))).OrderBy(a => a.Name,
+                StringComparer.Ordinal)]);
     }
 
     private static async Task<ContributionPage> Paged(

@@ -27,7 +27,8 @@ public sealed record AppealResponse(string Reason, int Round, Instant AppealedAt
 /// asked the stewards to revoke the acceptance and none has yet.
 /// </summary>
 public sealed record ContributionResponse(
-    Guid ContributionId, Guid MemberId, string Kind, string Quantity, string Unit, LocalDate OccurredOn, string Description,
+    Guid ContributionId, Guid MemberId, string Kind, string Quantity, string Unit, LocalDate OccurredOn,
+        string Description,
     string? EvidenceUrl, Guid? ProjectId, ContributionStatus Status, int Round, Instant SubmittedAt, Instant? DecidedAt,
     string? Points, int? EquationVersion, IReadOnlyList<ReviewResponse> Reviews, long Version,
     bool RevocationRequested = false, IReadOnlyList<RevocationRequestResponse>? RevocationRequests = null,
@@ -60,7 +61,8 @@ public sealed record ContributionResponse(
                 .Append(v.Revocation?.Reason).Append(v.Description).Append(v.EvidenceUrl)),
             cancellation);
 
-    public static async Task<ContributionResponse> Load(IQuerySession session, Guid contributionId, CancellationToken cancellation) =>
+    public static async Task<ContributionResponse> Load(IQuerySession session, Guid contributionId,
+        CancellationToken cancellation) =>
         await session.LoadAsync<ContributionView>(contributionId, cancellation) is { } view
             ? From(view, await Opening(session, [view], cancellation))
             : throw NotFound(contributionId);

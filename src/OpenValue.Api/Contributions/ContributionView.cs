@@ -7,7 +7,8 @@ using OpenValue.Domain.Valuation;
 
 namespace OpenValue.Api.Contributions;
 
-public sealed record ValueCorrection(decimal? PreviousPoints, decimal Points, int EquationVersion, string Reason, Guid CorrectedBy, Instant CorrectedAt);
+public sealed record ValueCorrection(decimal? PreviousPoints, decimal Points, int EquationVersion, string Reason,
+    Guid CorrectedBy, Instant CorrectedAt);
 
 /// <summary>Who revoked an acceptance, when and why, and the points it counted until then.</summary>
 public sealed record RevocationEntry(decimal? Points, string Reason, Guid RevokedBy, Instant RevokedAt);
@@ -96,8 +97,10 @@ public sealed class ContributionViewProjection : SingleStreamProjection<Contribu
                 return new ContributionView
                 {
                     Id = s.ContributionId, MemberId = s.MemberId, Kind = s.Kind, Quantity = s.Quantity, Unit = s.Unit,
-                    OccurredOn = s.OccurredOn, Description = s.Description, EvidenceUrl = s.EvidenceUrl, ProjectId = s.ProjectId,
-                    Status = ContributionStatus.Submitted, Round = 1, SubmittedAt = s.SubmittedAt, SubmittedSequence = e.Sequence,
+                    OccurredOn = s.OccurredOn, Description = s.Description, EvidenceUrl = s.EvidenceUrl,
+                        ProjectId = s.ProjectId,
+                    Status = ContributionStatus.Submitted, Round = 1, SubmittedAt = s.SubmittedAt,
+                        SubmittedSequence = e.Sequence,
                 };
             case (not null, ContributionAmended a):
                 (view.Kind, view.Quantity, view.Unit, view.OccurredOn) = (a.Kind, a.Quantity, a.Unit, a.OccurredOn);
@@ -118,8 +121,10 @@ public sealed class ContributionViewProjection : SingleStreamProjection<Contribu
                 view.ValuedAt = a.Points is null ? null : a.AcceptedAt;
                 return view;
             case (not null, ContributionValueCorrected c):
-                (view.Points, view.EquationVersion, view.Valuation, view.ValuedAt) = (c.Points, c.EquationVersion, c.Valuation, c.CorrectedAt);
-                view.Corrections.Add(new ValueCorrection(c.PreviousPoints, c.Points, c.EquationVersion, c.Reason, c.CorrectedBy, c.CorrectedAt));
+                (view.Points, view.EquationVersion, view.Valuation, view.ValuedAt) = (c.Points, c.EquationVersion,
+                    c.Valuation, c.CorrectedAt);
+                view.Corrections.Add(new ValueCorrection(c.PreviousPoints, c.Points, c.EquationVersion, c.Reason,
+                    c.CorrectedBy, c.CorrectedAt));
                 return view;
             case (not null, ContributionRejected r):
                 (view.Status, view.DecidedAt) = (ContributionStatus.Rejected, r.RejectedAt);

@@ -26,7 +26,8 @@ public static class ReviewEndpoint
         "Approve, reject (with a reason) or request changes, never on one's own claim. The approval that meets " +
         "the review policy accepts the claim and values it under the equation in force.")]
     public static async Task<ContributionResponse> Review(
-        Guid networkId, Guid contributionId, ReviewRequest body, HttpContext http, IDocumentSession session, IClock clock)
+        Guid networkId, Guid contributionId, ReviewRequest body, HttpContext http, IDocumentSession session,
+            IClock clock)
     {
         var network = await ClaimEndpoints.NetworkOf(session, networkId, http.RequestAborted);
         var stream = await ClaimEndpoints.FetchExisting(session, contributionId, http.RequestAborted);

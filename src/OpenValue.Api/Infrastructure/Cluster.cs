@@ -26,8 +26,8 @@ public static class Cluster
         durability.HealthCheckPollingTime = Heartbeat;
         durability.StaleNodeTimeout = StaleAfter;
         // Left at Wolverine's defaults, on purpose: the first health check's delay, the leader's full check of running
-        // agents (every 30 s) and its first evaluation after taking over, which places nothing that runs nowhere. Shortening either let the
-        // feed's shard start twice on a busy machine; the second copy's first write then failed and paused the
-        // shard for good (the API tests' feed stood still).
+        // agents (every 30 s) and its first evaluation after taking over, which places nothing that runs nowhere.
+        // Shortening either let the feed's shard start twice on a busy machine; the second copy's first write then
+        // failed and paused the shard for good (the API tests' feed stood still).
     }
 }

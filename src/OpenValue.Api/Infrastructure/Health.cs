@@ -27,7 +27,8 @@ public static class HealthEndpoint
         catch (Exception e) when (e is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
         {
             http.Response.Headers.RetryAfter = ProblemsMiddleware.RetryAfterSeconds;
-            return Results.Json(new HealthResponse("unhealthy", "unreachable"), statusCode: StatusCodes.Status503ServiceUnavailable);
+            return Results.Json(new HealthResponse("unhealthy", "unreachable"),
+                statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
 }

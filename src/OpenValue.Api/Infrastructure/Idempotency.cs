@@ -55,7 +55,8 @@ public sealed class Idempotency(IClock clock, IOptions<JsonOptions> json)
     /// events are rolled back with it, and it answers with the winner's response. An expired record is
     /// removed first, so its key starts afresh.
     /// </summary>
-    public async Task<IResult> Once(HttpContext http, IDocumentSession session, string scope, object request, Func<Task<Outcome>> work)
+    public async Task<IResult> Once(HttpContext http, IDocumentSession session, string scope, object request,
+        Func<Task<Outcome>> work)
     {
         var key = http.Request.Headers[Header].ToString();
         if (key.Length == 0)
@@ -158,7 +159,8 @@ public sealed class Idempotency(IClock clock, IOptions<JsonOptions> json)
         var body = Serialize(result.Body);
         var expires = (now + (result.HoldsCredential ? CredentialKeptFor : KeptFor)).ToUnixTimeSeconds();
         return result.HoldsCredential
-            ? new IdempotencyRecord(id, hash, result.Status, result.Location, null, ResponseSeal.Seal(body, secret, id), now,
+            ? new IdempotencyRecord(id, hash, result.Status, result.Location, null, ResponseSeal.Seal(body, secret, id),
+                now,
                 expires)
             : new IdempotencyRecord(id, hash, result.Status, result.Location, body, null, now, expires);
     }
@@ -179,7 +181,8 @@ public sealed class Idempotency(IClock clock, IOptions<JsonOptions> json)
             : new StoredResponse(earlier.Status, earlier.Location, body, replayed: true);
     }
 
-    private string Serialize(object body) => JsonSerializer.Serialize(body, body.GetType(), json.Value.SerializerOptions);
+    private string Serialize(object body) => JsonSerializer.Serialize(body, body.GetType(),
+        json.Value.SerializerOptions);
 
     /// <summary>Method, path and the bound request re-serialised: whitespace and field order do not matter.</summary>
     private string Hash(HttpContext http, object request) =>
@@ -197,7 +200,8 @@ public sealed class Idempotency(IClock clock, IOptions<JsonOptions> json)
             if (outcome.Location is not null)
                 context.Response.Headers.Location = outcome.Location;
             context.Response.ContentType = "application/json; charset=utf-8";
-            return JsonSerializer.SerializeAsync(context.Response.Body, outcome.Body, outcome.Body.GetType(), options, context.RequestAborted);
+            return JsonSerializer.SerializeAsync(context.Response.Body, outcome.Body, outcome.Body.GetType(), options,
+                context.RequestAborted);
         }
     }
 

@@ -19,7 +19,8 @@ public sealed class ProblemsMiddleware(RequestDelegate next, ILogger<ProblemsMid
         catch (Exception exception) when (!context.Response.HasStarted && ToProblem(exception) is { } problem)
         {
             if (problem.Status >= 500)
-                logger.LogError(exception, "Unhandled failure on {Method} {Path}", context.Request.Method, context.Request.Path);
+                logger.LogError(exception, "Unhandled failure on {Method} {Path}", context.Request.Method,
+                    context.Request.Path);
             context.Response.Clear();
             if (problem.Status == StatusCodes.Status503ServiceUnavailable)
                 context.Response.Headers.RetryAfter = RetryAfterSeconds;
@@ -34,7 +35,8 @@ public sealed class ProblemsMiddleware(RequestDelegate next, ILogger<ProblemsMid
                 "Someone else changed this at the same moment; nothing was saved. Reload and try again."),
         BadHttpRequestException { InnerException: System.Text.Json.JsonException json } => Problems.Invalid(
             "body", $"The request body is not valid JSON for this request: {json.Message}"),
-        System.Text.Json.JsonException json => Problems.Invalid("body", $"The request body is not valid JSON for this request: {json.Message}"),
+        System.Text.Json.JsonException json => Problems.Invalid("body",
+            $"The request body is not valid JSON for this request: {json.Message}"),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problems.Create(
             StatusCodes.Status413PayloadTooLarge, "body-too-large",
             "The request body is larger than this server accepts."),
@@ -83,7 +85,8 @@ public static class Problems
         return problem;
     }
 
-    public static ProblemDetails Invalid(string field, string detail) => Create(400, "invalid-" + field.Replace(".", "-"), detail, field);
+    public static ProblemDetails Invalid(string field, string detail) => Create(400, "invalid-" + field.Replace(".",
+        "-"), detail, field);
 
     public static ProblemDetails Conflict(string code, string detail) => Create(409, code, detail);
 
@@ -106,7 +109,8 @@ public static class Problems
     {
         context.Response.StatusCode = problem.Status ?? 500;
         problem.Instance ??= context.Request.Path;
-        return context.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
+        return context.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null,
+            "application/problem+json");
     }
 
     private static string ReasonPhrases(int status) =>

@@ -32,7 +32,8 @@ public static class Setup
         services.AddProblemDetails(options => options.CustomizeProblemDetails = BindingProblems.Customize);
         services.AddOpenValueOpenApi();
         var settings = builder.Configuration.GetSection("OpenValue").Get<OpenValueOptions>() ?? new OpenValueOptions();
-        services.AddOpenValueStorage(OpenValueOptions.ConnectionString(builder.Configuration), settings.RunAsyncProjections,
+        services.AddOpenValueStorage(OpenValueOptions.ConnectionString(builder.Configuration),
+            settings.RunAsyncProjections,
             settings.ApplySchemaOnStartup);
 
         builder.Host.UseWolverine(options =>

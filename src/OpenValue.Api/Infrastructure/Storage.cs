@@ -22,7 +22,8 @@ public static class Storage
     /// Marten with conjoined multi-tenancy: the network id is the tenant id of every event and every
     /// network document, so a session opened for one network cannot read another's rows.
     /// </summary>
-    public static void AddOpenValueStorage(this IServiceCollection services, string connectionString, bool runAsyncProjections,
+    public static void AddOpenValueStorage(this IServiceCollection services, string connectionString,
+        bool runAsyncProjections,
         bool applySchema = true)
     {
         var dataSource = DataSource(connectionString);
@@ -34,7 +35,8 @@ public static class Storage
             .UseLightweightSessions()
             // Wolverine assigns the async projections' shards among the running app nodes that take part (one
             // node runs each shard, another takes over when it stops); it replaces Marten's own HotCold daemon.
-            .IntegrateWithWolverine(wolverine => wolverine.UseWolverineManagedEventSubscriptionDistribution = runAsyncProjections);
+            .IntegrateWithWolverine(wolverine =>
+                wolverine.UseWolverineManagedEventSubscriptionDistribution = runAsyncProjections);
         // Without it, the schema's owner has applied it (Integrity.Migration, `migrate`) and this role may not change
         // it.
         if (applySchema)

@@ -15,13 +15,15 @@ public static class ChainAnchors
     /// <summary>
     /// Folds the head and queues its row in the session, so it commits with the proposal or not at all.
     /// </summary>
-    public static async Task<ChainHead> Record(IDocumentSession session, Guid distributionId, CancellationToken cancellation)
+    public static async Task<ChainHead> Record(IDocumentSession session, Guid distributionId,
+        CancellationToken cancellation)
     {
         var (db, schema, tenant) = (Db(session), session.DocumentStore.Options.DatabaseSchemaName, session.TenantId);
         var heads = new ChainHeads(db, schema);
         var latest = await Read(db, SqlResource.Load("anchor_latest.sql", schema), tenant, null, cancellation)
             ?? ChainHeads.Empty;
-        var head = await heads.Fold(tenant, latest, Math.Max(latest.Sequence, await heads.HighWater(cancellation)), cancellation);
+        var head = await heads.Fold(tenant, latest, Math.Max(latest.Sequence, await heads.HighWater(cancellation)),
+            cancellation);
         session.QueueSqlCommand(SqlResource.Load("anchor_insert.sql", schema),
             tenant, distributionId, head.Sequence, head.Events, Convert.FromHexString(head.Hash));
         return head;
@@ -29,7 +31,8 @@ public static class ChainAnchors
 
     /// <summary>The head a distribution recorded; null for one proposed before distributions recorded heads.</summary>
     public static Task<ChainHead?> Of(IQuerySession session, Guid distributionId, CancellationToken cancellation) =>
-        Read(Db(session), SqlResource.Load("anchor_of.sql", session.DocumentStore.Options.DatabaseSchemaName), session.TenantId,
+        Read(Db(session), SqlResource.Load("anchor_of.sql", session.DocumentStore.Options.DatabaseSchemaName),
+            session.TenantId,
             distributionId, cancellation);
 
     private static async Task<ChainHead?> Read(
@@ -40,7 +43,8 @@ public static class ChainAnchors
         if (distributionId is { } id) command.Parameters.AddWithValue("distribution", id);
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         return await reader.ReadAsync(cancellation)
-            ? new ChainHead(reader.GetInt64(0), reader.GetInt64(1), Convert.ToHexStringLower(reader.GetFieldValue<byte[]>(2)))
+            ? new ChainHead(reader.GetInt64(0), reader.GetInt64(1),
+                Convert.ToHexStringLower(reader.GetFieldValue<byte[]>(2)))
             : null;
     }
 

@@ -53,7 +53,8 @@ internal sealed class ChainHeads(NpgsqlDataSource db, string schema)
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellation));
     }
 
-    public async Task<IReadOnlyList<(Guid DistributionId, ChainHead Head)>> Anchors(string tenant, CancellationToken cancellation)
+    public async Task<IReadOnlyList<(Guid DistributionId, ChainHead Head)>> Anchors(string tenant,
+        CancellationToken cancellation)
     {
         await using var command = db.CreateCommand(SqlResource.Load("anchors.sql", schema));
         command.Parameters.AddWithValue("tenant", tenant);

@@ -39,7 +39,8 @@ internal sealed class ChainWalk(NpgsqlDataSource db, string schema)
 
     private static string? Broken(bool hashed, bool linked, bool intact) => (hashed, linked, intact) switch
     {
-        (false, _, _) => "The event has no hash: it was stored without the chain's trigger (inserted behind the app's back).",
+        (false, _, _) =>
+            "The event has no hash: it was stored without the chain's trigger (inserted behind the app's back).",
         (_, false, _) => "The event before this one in its stream is gone.",
         (_, _, false) => "The event's stored type, time or data no longer match its hash.",
         _ => null,

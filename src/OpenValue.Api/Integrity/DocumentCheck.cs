@@ -12,7 +12,8 @@ namespace OpenValue.Api.Integrity;
 /// <summary>Compares every stored document of a network with the same document folded from its events.</summary>
 internal sealed class DocumentCheck(ISerializer serializer)
 {
-    public async Task<int> Run(IQuerySession session, Folds folds, Action<IntegrityBreak> found, CancellationToken cancellation) =>
+    public async Task<int> Run(IQuerySession session, Folds folds, Action<IntegrityBreak> found,
+        CancellationToken cancellation) =>
         await Compare(session, "Network", folds.Networks, d => d.Id, found, cancellation)
         + await Compare(session, "NetworkView", folds.NetworkViews, d => d.Id, found, cancellation)
         + await Compare(session, "MemberView", folds.Members, d => d.Id, found, cancellation)
@@ -23,7 +24,8 @@ internal sealed class DocumentCheck(ISerializer serializer)
         + await Compare(session, "IncomeView", folds.IncomeViews, d => d.Id, found, cancellation)
         + await Compare(session, "Round", folds.Rounds, d => d.Id, found, cancellation);
 
-    private async Task<int> Compare<T>(IQuerySession session, string name, IReadOnlyDictionary<Guid, T> folded, Func<T, Guid> idOf,
+    private async Task<int> Compare<T>(IQuerySession session, string name, IReadOnlyDictionary<Guid, T> folded, Func<T,
+        Guid> idOf,
         Action<IntegrityBreak> found, CancellationToken cancellation) where T : notnull
     {
         var stored = (await session.Query<T>().ToListAsync(cancellation)).ToDictionary(idOf);

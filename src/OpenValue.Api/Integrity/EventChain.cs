@@ -36,7 +36,8 @@ public sealed class EventChain : IInitialData
         }
     }
 
-    private static async Task<string?> InstalledVersion(NpgsqlConnection connection, string schema, CancellationToken cancellation)
+    private static async Task<string?> InstalledVersion(NpgsqlConnection connection, string schema,
+        CancellationToken cancellation)
     {
         await using var command = new NpgsqlCommand("""
             select d.description from pg_trigger t

@@ -19,7 +19,8 @@ internal sealed class LedgerCheck(NpgsqlDataSource db, string schema)
         {
             var (kept, made) = (stored.GetValueOrDefault(seq), folds.Entries.GetValueOrDefault(seq));
             if (kept != made)
-                found(new IntegrityBreak("ledger", kept is null ? "A points entry the events make is missing from ov_points_entries."
+                found(new IntegrityBreak("ledger",
+                    kept is null ? "A points entry the events make is missing from ov_points_entries."
                     : made is null ? "ov_points_entries holds an entry no event makes." : "A points entry differs from its event.",
                     (kept ?? made)!.ContributionId, Sequence: seq, Document: "ov_points_entries"));
         }
@@ -52,7 +53,8 @@ internal sealed class LedgerCheck(NpgsqlDataSource db, string schema)
         while (await reader.ReadAsync(cancellation))
         {
             var table = $"ov_points_{reader.GetString(0)}";
-            found(new IntegrityBreak("ledger", $"A member's {reader.GetString(3)} points in {table} differ from the sum of their entries.",
+            found(new IntegrityBreak("ledger",
+                $"A member's {reader.GetString(3)} points in {table} differ from the sum of their entries.",
                 reader.GetGuid(2), Document: table));
         }
     }

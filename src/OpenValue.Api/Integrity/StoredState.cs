@@ -14,14 +14,16 @@ public static class StoredState
 {
     public const string Code = "stored-state-differs";
 
-    public static async Task Check<T>(IDocumentSession session, IEventStream<T> stream, string name, Func<T?, object, T?> evolve,
+    public static async Task Check<T>(IDocumentSession session, IEventStream<T> stream, string name, Func<T?, object,
+        T?> evolve,
         CancellationToken cancellation) where T : class
     {
         if (stream.Aggregate is null) return;
         var serializer = session.DocumentStore.Options.Serializer();
         var read = stream.StartingVersion ?? stream.CurrentVersion ?? 0;
         if (await Folded(session, stream.Id, read, evolve, cancellation) is { } folded
-            && folded == serializer.ToJson(stream.Aggregate) && await BrokenEvents(session, stream.Id, cancellation) == 0)
+            && folded == serializer.ToJson(stream.Aggregate) && await BrokenEvents(session, stream.Id,
+                cancellation) == 0)
             return;
         // A write that committed between reading the document and reading its events is a race, not a forgery:
         // the save would lose it anyway, so it fails the same way (409, or the idempotent replay of the winner).
@@ -29,7 +31,8 @@ public static class StoredState
         var now = await fresh.Events.FetchStreamStateAsync(stream.Id, cancellation);
         if (now is not null && now.Version != read)
             throw new JasperFx.Events.EventStreamUnexpectedMaxEventIdException(stream.Id, typeof(T), read, now.Version);
-        throw RuleViolation.Conflict(Code, $"The stored {name} {stream.Id} disagrees with its events, so no money moves. " +
+        throw RuleViolation.Conflict(Code,
+            $"The stored {name} {stream.Id} disagrees with its events, so no money moves. " +
             "A steward or treasurer can see what differs at GET /networks/{networkId}/integrity.");
     }
 
@@ -37,7 +40,8 @@ public static class StoredState
     /// The stream folded up to the version the document was read at; null when its events no longer read as their
     /// types.
     /// </summary>
-    private static async Task<string?> Folded<T>(IDocumentSession session, Guid id, long version, Func<T?, object, T?> evolve,
+    private static async Task<string?> Folded<T>(IDocumentSession session, Guid id, long version, Func<T?, object,
+        T?> evolve,
         CancellationToken cancellation) where T : class
     {
         try
@@ -53,7 +57,8 @@ public static class StoredState
         }
     }
 
-    private static async Task<long> BrokenEvents(IDocumentSession session, Guid streamId, CancellationToken cancellation)
+    private static async Task<long> BrokenEvents(IDocumentSession session, Guid streamId,
+        CancellationToken cancellation)
     {
         var db = ChainAnchors.Db(session);
         var sql = SqlResource.Load("verify_stream.sql", session.DocumentStore.Options.DatabaseSchemaName);

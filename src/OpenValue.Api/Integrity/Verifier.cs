@@ -17,7 +17,8 @@ public sealed class Verifier(IDocumentStore store)
     private NpgsqlDataSource Db => ChainAnchors.Db(store);
     private string Schema => store.Options.DatabaseSchemaName;
 
-    public async Task<IntegrityReport> Verify(Guid networkId, Action<IntegrityProgress>? progress, CancellationToken cancellation)
+    public async Task<IntegrityReport> Verify(Guid networkId, Action<IntegrityProgress>? progress,
+        CancellationToken cancellation)
     {
         var tenant = networkId.ToString();
         var breaks = new List<IntegrityBreak>();
@@ -40,7 +41,8 @@ public sealed class Verifier(IDocumentStore store)
         // documents' and the ledger's, in the order checked.
         var first = breaks.Take(eventBreaks).OrderBy(b => b.Sequence ?? long.MaxValue).Concat(breaks.Skip(eventBreaks))
             .FirstOrDefault();
-        return new IntegrityReport(networkId, breaks.Count == 0, head, events, anchors, documents, ledger, first, breaks);
+        return new IntegrityReport(networkId, breaks.Count == 0, head, events, anchors, documents, ledger, first,
+            breaks);
     }
 
     /// <summary>Folds the whole chain once, checking each recorded head where the chain passes its sequence.</summary>
@@ -67,7 +69,8 @@ public sealed class Verifier(IDocumentStore store)
         return (head, anchors.Count);
     }
 
-    private async Task<Folds?> Fold(IQuerySession session, long total, Action<IntegrityProgress>? progress, Action<IntegrityBreak> found,
+    private async Task<Folds?> Fold(IQuerySession session, long total, Action<IntegrityProgress>? progress,
+        Action<IntegrityBreak> found,
         CancellationToken cancellation)
     {
         var (folds, last, done) = (new Folds(), 0L, 0L);
@@ -75,7 +78,8 @@ public sealed class Verifier(IDocumentStore store)
         {
             while (true)
             {
-                var page = await session.Events.QueryAllRawEvents().Where(e => e.Sequence > last).OrderBy(e => e.Sequence)
+                var page = await session.Events.QueryAllRawEvents().Where(e => e.Sequence > last).OrderBy(e =>
+                    e.Sequence)
                     .Take(FoldPage).ToListAsync(cancellation);
                 foreach (var e in page) folds.Add(e);
                 (last, done) = (page.Count > 0 ? page[^1].Sequence : last, done + page.Count);

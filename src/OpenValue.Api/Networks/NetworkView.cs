@@ -19,7 +19,8 @@ public sealed class NetworkView
 
 public sealed class NetworkViewProjection : SingleStreamProjection<NetworkView, Guid>
 {
-    public static NetworkView Create(NetworkFounded e) => new() { Id = e.NetworkId, Name = e.Name, Currency = e.Currency, FoundedAt = e.FoundedAt };
+    public static NetworkView Create(NetworkFounded e) => new() { Id = e.NetworkId, Name = e.Name,
+        Currency = e.Currency, FoundedAt = e.FoundedAt };
 
     public static void Apply(NetworkView view, MemberAdmitted _) => view.MemberCount++;
 }

@@ -15,7 +15,8 @@ public static class ReviewPolicyEndpoints
     [WolverinePost("/networks/{networkId}/review-policy"), Allow(Role.Steward)]
     [EndpointSummary("Set the review policy")]
     [EndpointDescription("How many approvals by reviewers other than the author accept a contribution.")]
-    public static async Task<ReviewPolicyResponse> Set(Guid networkId, ReviewPolicyRequest body, HttpContext http, IDocumentSession session, IClock clock)
+    public static async Task<ReviewPolicyResponse> Set(Guid networkId, ReviewPolicyRequest body, HttpContext http,
+        IDocumentSession session, IClock clock)
     {
         var stream = await session.Events.FetchForWriting<Network>(networkId, http.RequestAborted);
         Domain.Governance.GovernanceRules.RequireDirect(stream.Aggregate!, Domain.Governance.ProposalKind.ReviewPolicy);

@@ -38,7 +38,8 @@ public static class TreasuryPolicyEndpoints
         "treasurers; the cooling-off hours; and the leaver terms: which contribution kinds' points a good and a " +
         "bad leaver keep (kinds, or [\"all\"]; by default all, and cash and expense). Setting the rule in force " +
         "changes nothing.")]
-    public static async Task<TreasuryPolicyResponse> Set(Guid networkId, TreasuryPolicyRequest body, HttpContext http, IDocumentSession session, IClock clock)
+    public static async Task<TreasuryPolicyResponse> Set(Guid networkId, TreasuryPolicyRequest body, HttpContext http,
+        IDocumentSession session, IClock clock)
     {
         var stream = await session.Events.FetchForWriting<Network>(networkId, http.RequestAborted);
         Domain.Governance.GovernanceRules.RequireDirect(stream.Aggregate!,

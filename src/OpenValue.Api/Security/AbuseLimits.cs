@@ -42,7 +42,8 @@ public static class AbuseLimits
     /// <summary>429 with the lease's Retry-After (read at once, so the lease may be disposed before it runs).</summary>
     public sealed class Refusal(RateLimitLease lease, string code, string detail) : IResult
     {
-        private readonly TimeSpan? retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : null;
+        private readonly TimeSpan? retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter,
+            out var after) ? after : null;
 
         public Task ExecuteAsync(HttpContext http)
         {

@@ -44,7 +44,8 @@ public sealed class CallerMiddleware(RequestDelegate next)
             await Problems.Write(context, refusal);
     }
 
-    private static async Task<Microsoft.AspNetCore.Mvc.ProblemDetails?> Admit(HttpContext context, IDocumentStore store, string routeNetwork)
+    private static async Task<Microsoft.AspNetCore.Mvc.ProblemDetails?> Admit(HttpContext context, IDocumentStore store,
+        string routeNetwork)
     {
         Guid credentialNetwork;
         MemberView? member;
@@ -93,7 +94,8 @@ public sealed class CallerMiddleware(RequestDelegate next)
          where t.id = $1
         """;
 
-    private static async Task<(AccessToken? Access, MemberView? Member)> Lookup(IDocumentStore store, string hash, CancellationToken cancellation)
+    private static async Task<(AccessToken? Access, MemberView? Member)> Lookup(IDocumentStore store, string hash,
+        CancellationToken cancellation)
     {
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellation);

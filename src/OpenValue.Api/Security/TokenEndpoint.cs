@@ -23,11 +23,13 @@ public static class TokenEndpoint
         "By the member themself or a steward. Every earlier token of the member stops working at once; the new " +
         "one is shown once.")]
     [ProducesProblem(StatusCodes.Status403Forbidden)]
-    public static async Task<TokenReissuedResponse> Reissue(Guid networkId, Guid memberId, HttpContext http, IDocumentSession session, IClock clock)
+    public static async Task<TokenReissuedResponse> Reissue(Guid networkId, Guid memberId, HttpContext http,
+        IDocumentSession session, IClock clock)
     {
         var caller = http.Caller();
         if (caller.MemberId != memberId && !caller.Holds(Role.Steward))
-            throw RuleViolation.Forbidden("role-required", "Only the member themself or a steward can reissue a member's token.");
+            throw RuleViolation.Forbidden("role-required",
+                "Only the member themself or a steward can reissue a member's token.");
         if (await session.LoadAsync<MemberView>(memberId, http.RequestAborted) is not { } member)
             throw RuleViolation.NotFound("member-not-found", $"Member {memberId} is not in this network.");
         if (member.DepartedOn is not null)

@@ -40,6 +40,7 @@ internal sealed class KeptShares
         if (kept.TryGetValue(key, out Entry? e) && e!.Version == version && e.AsOf > asOf)
             return;
         kept.Set(key, new Entry(version, equationVersion, classChanges, asOf, nextAt, computed),
-            new MemoryCacheEntryOptions { Size = computed.Holders.Count + 1, SlidingExpiration = TimeSpan.FromMinutes(30) });
+            new MemoryCacheEntryOptions { Size = computed.Holders.Count + 1,
+                SlidingExpiration = TimeSpan.FromMinutes(30) });
     }
 }

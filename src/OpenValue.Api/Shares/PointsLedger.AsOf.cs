@@ -26,16 +26,19 @@ public static partial class PointsLedger
         IDocumentStore store, string tenantId, Guid? projectId, Instant asOf, CancellationToken cancellation)
     {
         var day = asOf.InUtc().Date;
-        object[] values = [tenantId, projectId ?? Guid.Empty, asOf, day, day.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant()];
+        object[] values = [tenantId, projectId ?? Guid.Empty, asOf, day, day.AtStartOfDayInZone(DateTimeZone.Utc)
+            .ToInstant()];
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellation);
-        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { Command(CheckpointAsOf, values), Command(RowsAsOf, values) } };
+        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { Command(CheckpointAsOf, values),
+            Command(RowsAsOf, values) } };
 
         var tally = new PointsTally();
         await using var reader = await batch.ExecuteReaderAsync(cancellation);
         if (await reader.ReadAsync(cancellation))
         {
-            var (members, kinds, points) = (reader.GetFieldValue<Guid[]>(0), reader.GetFieldValue<string[]>(1), reader.GetFieldValue<decimal[]>(2));
+            var (members, kinds, points) = (reader.GetFieldValue<Guid[]>(0), reader.GetFieldValue<string[]>(1),
+                reader.GetFieldValue<decimal[]>(2));
             for (var i = 0; i < members.Length; i++)
                 tally.Add(members[i], kinds[i], points[i]);
         }

@@ -7,7 +7,8 @@ namespace OpenValue.Api.Shares;
 /// <summary>
 /// One contribution's points in a scope as of a moment, and when it was accepted (what decay counts from).
 /// </summary>
-public sealed record ContributionPoints(Guid ContributionId, Guid MemberId, string Kind, decimal Points, Instant AcceptedAt);
+public sealed record ContributionPoints(Guid ContributionId, Guid MemberId, string Kind, decimal Points,
+    Instant AcceptedAt);
 
 public static partial class PointsLedger
 {
@@ -34,8 +35,10 @@ public static partial class PointsLedger
             """, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
         command.Parameters.Add(new NpgsqlParameter { Value = asOf });
-        command.Parameters.Add(new NpgsqlParameter { Value = after.HasValue ? after.Value : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)projectId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
+        command.Parameters.Add(new NpgsqlParameter { Value = after.HasValue ? after.Value : DBNull.Value,
+            NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)projectId ?? DBNull.Value,
+            NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
         command.Parameters.Add(new NpgsqlParameter
         {
             Value = (object?)memberId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid,

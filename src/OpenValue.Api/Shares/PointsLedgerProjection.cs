@@ -41,7 +41,8 @@ public sealed partial class PointsLedgerProjection : EventProjection
         ContributionAccepted { Points: { } points } a =>
             new PointsEntry(e.Sequence, a.ContributionId, a.MemberId, a.ProjectId, a.Kind, points, a.AcceptedAt),
         ContributionValueCorrected c => new PointsEntry(
-            e.Sequence, c.ContributionId, c.MemberId, c.ProjectId, c.Kind, c.Points - (c.PreviousPoints ?? 0m), c.CorrectedAt, c.AcceptedAt),
+            e.Sequence, c.ContributionId, c.MemberId, c.ProjectId, c.Kind, c.Points - (c.PreviousPoints ?? 0m),
+                c.CorrectedAt, c.AcceptedAt),
         // A revocation and a forfeiture take away what the contribution counted, from their own instant on, decaying
         // from the same acceptance instant so that its decayed points cancel exactly too.
         ContributionAcceptanceRevoked { Points: { } points } r when points != 0m => new PointsEntry(

@@ -70,7 +70,8 @@ public static class PointsLedgerSchema
         late.AddColumn<Guid>("member_id").NotNull();
         late.AddColumn<string>("kind").NotNull();
         late.AddColumn("points", "numeric").NotNull();
-        late.Indexes.Add(new IndexDefinition("ix_ov_points_late_through") { Columns = ["tenant_id", "scope", "through"] });
+        late.Indexes.Add(new IndexDefinition("ix_ov_points_late_through") { Columns = ["tenant_id", "scope",
+            "through"] });
 
         var versions = new Table($"{Schema}.ov_points_versions");
         versions.AddColumn<string>("tenant_id").AsPrimaryKey();

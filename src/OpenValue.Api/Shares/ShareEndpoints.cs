@@ -10,18 +10,22 @@ using Wolverine.Http;
 
 namespace OpenValue.Api.Shares;
 
-public sealed record MemberShareResponse(Guid MemberId, string Name, string Points, IReadOnlyDictionary<string, string> PointsByKind, string Share, string Percent)
+public sealed record MemberShareResponse(Guid MemberId, string Name, string Points, IReadOnlyDictionary<string,
+    string> PointsByKind, string Share, string Percent)
 {
     public static MemberShareResponse From(MemberShare m) => new(
-        m.MemberId, m.Name, DecimalText.Format(m.Points), m.PointsByKind.ToDictionary(k => k.Key, k => DecimalText.Format(k.Value)),
+        m.MemberId, m.Name, DecimalText.Format(m.Points), m.PointsByKind.ToDictionary(k => k.Key, k =>
+            DecimalText.Format(k.Value)),
         DecimalText.Format(m.Share), ShareText.Percent(m.Percent));
 }
 
 /// <summary>Shares of the network or one project at a moment; decimals as strings.</summary>
-public sealed record SharesResponse(Instant AsOf, Guid? ProjectId, int? EquationVersion, string TotalPoints, IReadOnlyList<MemberShareResponse> Members)
+public sealed record SharesResponse(Instant AsOf, Guid? ProjectId, int? EquationVersion, string TotalPoints,
+    IReadOnlyList<MemberShareResponse> Members)
 {
     public static SharesResponse From(ShareSnapshot s) =>
-        new(s.AsOf, s.ProjectId, s.EquationVersion, DecimalText.Format(s.TotalPoints), [.. s.Members.Select(MemberShareResponse.From)]);
+        new(s.AsOf, s.ProjectId, s.EquationVersion, DecimalText.Format(s.TotalPoints),
+            [.. s.Members.Select(MemberShareResponse.From)]);
 }
 
 public static class ShareText
@@ -40,7 +44,8 @@ public static class ShareText
             return now;
         var parsed = InstantPattern.ExtendedIso.Parse(text);
         if (!parsed.Success)
-            throw RuleViolation.Invalid("asOf", $"'asOf' must be an instant such as 2026-11-01T00:00:00Z (got '{text}').");
+            throw RuleViolation.Invalid("asOf",
+                $"'asOf' must be an instant such as 2026-11-01T00:00:00Z (got '{text}').");
         var nowText = InstantPattern.ExtendedIso.Format(now);
         return parsed.Value <= now
             ? parsed.Value
@@ -58,17 +63,20 @@ public static class ShareText
         if (!string.IsNullOrEmpty(memberId))
             return string.IsNullOrEmpty(after) && string.IsNullOrEmpty(limit)
                 ? new ShareLines(MemberId: Id(memberId, "memberId"))
-                : throw RuleViolation.Invalid("memberId", "'memberId' picks one line; it cannot be combined with 'after' or 'limit'.");
+                : throw RuleViolation.Invalid("memberId",
+                    "'memberId' picks one line; it cannot be combined with 'after' or 'limit'.");
         int? count = null;
         if (!string.IsNullOrEmpty(limit))
             count = int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
                 ? n
-                : throw RuleViolation.Invalid("limit", $"'limit' must be a whole number of lines, 1 or more (got '{limit}').");
+                : throw RuleViolation.Invalid("limit",
+                    $"'limit' must be a whole number of lines, 1 or more (got '{limit}').");
         return new ShareLines(After: string.IsNullOrEmpty(after) ? null : Id(after, "after"), Limit: count);
     }
 
     private static Guid Id(string text, string field) =>
-        Guid.TryParse(text, out var id) ? id : throw RuleViolation.Invalid(field, $"'{field}' must be a member id (got '{text}').");
+        Guid.TryParse(text, out var id) ? id : throw RuleViolation.Invalid(field,
+            $"'{field}' must be a member id (got '{text}').");
 
     /// <summary>A project of this network, or null for the whole network.</summary>
     public static async Task<Guid?> Project(string? text, IQuerySession session, CancellationToken cancellation)
@@ -102,7 +110,8 @@ public static class ShareEndpoints
         var project = await ShareText.Project(projectId, session, http.RequestAborted);
         var snapshot = await shares.AsOf(networkId, project, moment, lines, http.RequestAborted);
         // One member's line is missing when they hold no points in scope; a member id of no member is a mistake.
-        if (lines.MemberId is { } member && snapshot.Members.Count == 0 && await session.LoadAsync<MemberView>(member, http.RequestAborted) is null)
+        if (lines.MemberId is { } member && snapshot.Members.Count == 0 && await session.LoadAsync<MemberView>(member,
+            http.RequestAborted) is null)
             throw RuleViolation.Invalid("memberId", $"'memberId' names no member of this network (got '{memberId}').");
         return SharesResponse.From(snapshot);
     }

@@ -19,14 +19,17 @@ namespace OpenValue.Api.Shares;
 /// </summary>
 public sealed record ExplanationLine(
     Guid ContributionId, string Kind, string Quantity, string Unit, string Rate, string Multiplier, int EquationVersion,
-    bool FromProjectOverride, Guid? ProjectId, Instant AcceptedAt, string Points, string DecayFactor, string DecayedPoints,
+    bool FromProjectOverride, Guid? ProjectId, Instant AcceptedAt, string Points, string DecayFactor,
+        string DecayedPoints,
     IReadOnlyList<CorrectionResponse> Corrections, RevocationResponse? Revocation = null,
     ForfeitureResponse? Forfeiture = null);
 
-public sealed record CorrectionResponse(string? PreviousPoints, string Points, int EquationVersion, string Reason, Guid CorrectedBy, Instant CorrectedAt)
+public sealed record CorrectionResponse(string? PreviousPoints, string Points, int EquationVersion, string Reason,
+    Guid CorrectedBy, Instant CorrectedAt)
 {
     public static CorrectionResponse From(ValueCorrection c) => new(
-        c.PreviousPoints is { } p ? DecimalText.Format(p) : null, DecimalText.Format(c.Points), c.EquationVersion, c.Reason, c.CorrectedBy, c.CorrectedAt);
+        c.PreviousPoints is { } p ? DecimalText.Format(p) : null, DecimalText.Format(c.Points), c.EquationVersion,
+            c.Reason, c.CorrectedBy, c.CorrectedAt);
 }
 
 public sealed record ShareExplanationResponse(

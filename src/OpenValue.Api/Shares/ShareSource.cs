@@ -25,16 +25,19 @@ public sealed class ShareSource(IDocumentStore store) : IShareSource
     public Task<ShareSnapshot> AsOf(Guid networkId, Guid? projectId, Instant asOf, CancellationToken cancellation) =>
         AsOf(networkId, projectId, asOf, ShareLines.All, cancellation);
 
-    public Task<ShareSnapshot> AsOf(Guid networkId, Guid? projectId, Instant asOf, ShareLines lines, CancellationToken cancellation) =>
+    public Task<ShareSnapshot> AsOf(Guid networkId, Guid? projectId, Instant asOf, ShareLines lines,
+        CancellationToken cancellation) =>
         Snapshot(networkId, projectId, null, asOf, lines, cancellation);
 
     /// <summary>
     /// Raw points: totals as of asOf minus totals as of asOf − window. Decayed: entries in the window, decayed to asOf.
     /// </summary>
-    public Task<ShareSnapshot> Recent(Guid networkId, Guid? projectId, Instant asOf, int windowDays, CancellationToken cancellation) =>
+    public Task<ShareSnapshot> Recent(Guid networkId, Guid? projectId, Instant asOf, int windowDays,
+        CancellationToken cancellation) =>
         Recent(networkId, projectId, asOf, windowDays, ShareLines.All, cancellation);
 
-    public Task<ShareSnapshot> Recent(Guid networkId, Guid? projectId, Instant asOf, int windowDays, ShareLines lines, CancellationToken cancellation)
+    public Task<ShareSnapshot> Recent(Guid networkId, Guid? projectId, Instant asOf, int windowDays, ShareLines lines,
+        CancellationToken cancellation)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(windowDays);
         return Snapshot(networkId, projectId, asOf - Duration.FromDays(windowDays), asOf, lines, cancellation);
@@ -53,7 +56,8 @@ public sealed class ShareSource(IDocumentStore store) : IShareSource
             : await Compute(session, projectId, after, asOf, equation, cancellation);
         var picked = lines.Pick(computed.Holders);
         var labels = !lines.Labelled ? null : computed.Labels
-            ?? await MemberLabels.Load(session, picked.Count < computed.Holders.Count ? [.. picked.Select(h => h.MemberId)] : null, cancellation, picked.Count);
+            ?? await MemberLabels.Load(session, picked.Count < computed.Holders.Count ? [.. picked.Select(h =>
+                h.MemberId)] : null, cancellation, picked.Count);
         var result = new List<MemberShare>(picked.Count);
         foreach (var h in picked)
         {
@@ -86,23 +90,27 @@ public sealed class ShareSource(IDocumentStore store) : IShareSource
     /// Every holder's points and share. Class weights need every holder's class: those labels come along.
     /// </summary>
     private async Task<Computed> Compute(
-        IQuerySession session, Guid? projectId, Instant? after, Instant asOf, ValueEquation? equation, CancellationToken cancellation)
+        IQuerySession session, Guid? projectId, Instant? after, Instant asOf, ValueEquation? equation,
+            CancellationToken cancellation)
     {
         var tenant = session.TenantId;
         var tally = equation?.HalfLifeDays is { } halfLife
-            ? Decayed(await PointsLedger.ContributionsAsOf(store, tenant, projectId, after, asOf, cancellation), asOf, halfLife)
+            ? Decayed(await PointsLedger.ContributionsAsOf(store, tenant, projectId, after, asOf, cancellation), asOf,
+                halfLife)
             : await Raw(tenant, projectId, after, asOf, cancellation);
         var holders = tally.Members();
         // A window can hold a downward correction of points granted before it; such a member holds no share.
         var holding = holders.Where(h => h.Points > 0).ToDictionary(h => h.MemberId, h => h.Points);
-        var labels = equation?.ClassWeights is null ? null : await MemberLabels.Load(session, null, cancellation, holders.Count);
+        var labels = equation?.ClassWeights is null ? null : await MemberLabels.Load(session, null, cancellation,
+            holders.Count);
         var lines = equation?.ClassWeights is { } weights
             ? DomainShares.Of(holding, holding.Keys.ToDictionary(m => m, m => ClassOf(labels!, m, asOf)), weights)
             : DomainShares.Of(holding);
         return new Computed(holders, lines.ToDictionary(l => l.MemberId), holders.Sum(h => h.Points), labels);
     }
 
-    private async Task<PointsTally> Raw(string tenant, Guid? projectId, Instant? after, Instant asOf, CancellationToken cancellation)
+    private async Task<PointsTally> Raw(string tenant, Guid? projectId, Instant? after, Instant asOf,
+        CancellationToken cancellation)
     {
         var tally = await PointsLedger.TallyAsOf(store, tenant, projectId, asOf, cancellation);
         if (after is { } from)
@@ -134,4 +142,5 @@ public sealed class ShareSource(IDocumentStore store) : IShareSource
 /// Every holder (in member order), each holder's share line, their total, and labels if they were loaded.
 /// </summary>
 internal sealed record Computed(
-    List<MemberPoints> Holders, IReadOnlyDictionary<Guid, ShareLine> Shares, decimal Total, IReadOnlyDictionary<Guid, MemberLabel>? Labels);
+    List<MemberPoints> Holders, IReadOnlyDictionary<Guid, ShareLine> Shares, decimal Total, IReadOnlyDictionary<Guid,
+        MemberLabel>? Labels);

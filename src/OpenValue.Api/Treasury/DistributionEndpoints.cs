@@ -35,16 +35,19 @@ public static class DistributionEndpoints
         "to the amount. The amount is reserved in the pool at once.")]
     [ProducesResponseType<DistributionResponse>(StatusCodes.Status201Created)]
     public static Task<IResult> Propose(
-        Guid networkId, ProposeDistributionRequest body, HttpContext http, IDocumentSession session, IClock clock, Idempotency idempotency,
+        Guid networkId, ProposeDistributionRequest body, HttpContext http, IDocumentSession session, IClock clock,
+            Idempotency idempotency,
         IShareSource shareSource) =>
         idempotency.Once(http, session, http.Caller().IdempotencyScope, body, async () =>
         {
             var cancellation = http.RequestAborted;
             var network = await ClaimEndpoints.NetworkOf(session, networkId, cancellation);
             var now = clock.GetCurrentInstant();
-            var command = new ProposeDistribution(body.Amount, body.Policy, body.ProjectId, body.AsOf, body.WindowDays, http.Caller().MemberId);
+            var command = new ProposeDistribution(body.Amount, body.Policy, body.ProjectId, body.AsOf, body.WindowDays,
+                http.Caller().MemberId);
             var request = Proposing.Validate(command, network, now);
-            var poolStream = await IncomeEndpoint.FetchPool(session, DerivedIds.Pool(networkId, request.ProjectId), cancellation);
+            var poolStream = await IncomeEndpoint.FetchPool(session, DerivedIds.Pool(networkId, request.ProjectId),
+                cancellation);
             var pool = poolStream.Aggregate ?? Pool.Empty(networkId, request.ProjectId, network.Currency);
             var shares = await SharesFor(shareSource, networkId, request, cancellation);
             var paidBefore = request.Policy == DistributionPolicy.Balanced
@@ -52,11 +55,13 @@ public static class DistributionEndpoints
                 : new Dictionary<Guid, long>();
 
             var id = Guid.CreateVersion7();
-            var (reservation, proposal) = Proposing.Decide(request, id, pool, network, shares, paidBefore, http.Caller().MemberId, now);
+            var (reservation, proposal) = Proposing.Decide(request, id, pool, network, shares, paidBefore, http.Caller()
+                .MemberId, now);
             poolStream.AppendOne(reservation);
             session.Events.StartStream<Distribution>(id, proposal);
             var head = await Integrity.ChainAnchors.Record(session, id, cancellation);
-            var response = await TreasuryResponses.Of(session, Distribution.Evolve(null, proposal)!, cancellation) with { ChainHead = head };
+            var response = await TreasuryResponses.Of(session, Distribution.Evolve(null, proposal)!,
+                cancellation) with { ChainHead = head };
             return Outcome.Created($"/networks/{networkId}/distributions/{id}", response);
         });
 
@@ -64,7 +69,8 @@ public static class DistributionEndpoints
     [EndpointSummary("Get a distribution")]
     [EndpointDescription("Its lines, the shares it used, status, policy, equation version and asOf.")]
     public static async Task<DistributionResponse> Get(Guid distributionId, IQuerySession session, HttpContext http) =>
-        await TreasuryResponses.Of(session, await TreasuryResponses.Load(session, distributionId, http.RequestAborted), http.RequestAborted);
+        await TreasuryResponses.Of(session, await TreasuryResponses.Load(session, distributionId, http.RequestAborted),
+            http.RequestAborted);
 
     /// <summary>
     /// A second approval is 409; send an Idempotency-Key to have a retry answered like the first call.
@@ -73,7 +79,8 @@ public static class DistributionEndpoints
     [EndpointSummary("Approve a distribution")]
     [EndpointDescription("By a treasurer other than the proposer, when the network requires a second approval.")]
     [ProducesResponseType<DistributionResponse>(StatusCodes.Status200OK)]
-    public static Task<IResult> Approve(Guid distributionId, HttpContext http, IDocumentSession session, IClock clock, Idempotency idempotency) =>
+    public static Task<IResult> Approve(Guid distributionId, HttpContext http, IDocumentSession session, IClock clock,
+        Idempotency idempotency) =>
         idempotency.Once(http, session, http.Caller().IdempotencyScope, new ApproveDistributionRequest(), async () =>
         {
             var stream = await FetchExisting(session, distributionId, http.RequestAborted);
@@ -82,10 +89,12 @@ public static class DistributionEndpoints
             var approver = await session.LoadAsync<MemberView>(http.Caller().MemberId, http.RequestAborted);
             var command = new ApproveDistribution(distributionId, http.Caller().MemberId);
             var vouchings = approver?.Vouchings ?? [];
-            var events = Settling.Decide(command, distribution, vouchings, network.CoolingOff, clock.GetCurrentInstant());
+            var events = Settling.Decide(command, distribution, vouchings, network.CoolingOff,
+                clock.GetCurrentInstant());
             stream.AppendMany(events);
             var approved = events.Aggregate<object, Distribution?>(stream.Aggregate, Distribution.Evolve)!;
-            return new Outcome(StatusCodes.Status200OK, null, await TreasuryResponses.Of(session, approved, http.RequestAborted));
+            return new Outcome(StatusCodes.Status200OK, null, await TreasuryResponses.Of(session, approved,
+                http.RequestAborted));
         });
 
     /// <summary>
@@ -100,17 +109,21 @@ public static class DistributionEndpoints
         Guid distributionId, CancelDistributionRequest body, HttpContext http, IDocumentSession session, IClock clock)
     {
         var stream = await FetchExisting(session, distributionId, http.RequestAborted);
-        var (events, poolEvents) = Settling.Decide(new CancelDistribution(distributionId, body.Reason, http.Caller().MemberId), stream.Aggregate!, clock.GetCurrentInstant());
+        var (events, poolEvents) = Settling.Decide(new CancelDistribution(distributionId, body.Reason, http.Caller()
+            .MemberId), stream.Aggregate!, clock.GetCurrentInstant());
         if (events.Length > 0)
         {
             stream.AppendMany(events);
-            (await IncomeEndpoint.FetchPool(session, stream.Aggregate!.Proposal.PoolId, http.RequestAborted)).AppendMany(poolEvents);
+            (await IncomeEndpoint.FetchPool(session, stream.Aggregate!.Proposal.PoolId, http.RequestAborted))
+                .AppendMany(poolEvents);
             await session.SaveChangesAsync(http.RequestAborted);
         }
-        return await TreasuryResponses.Of(session, events.Aggregate(stream.Aggregate, Distribution.Evolve)!, http.RequestAborted);
+        return await TreasuryResponses.Of(session, events.Aggregate(stream.Aggregate, Distribution.Evolve)!,
+            http.RequestAborted);
     }
 
-    public static async Task<JasperFx.Events.IEventStream<Distribution>> FetchExisting(IDocumentSession session, Guid distributionId, CancellationToken cancellation)
+    public static async Task<JasperFx.Events.IEventStream<Distribution>> FetchExisting(IDocumentSession session,
+        Guid distributionId, CancellationToken cancellation)
     {
         var stream = await session.Events.FetchForWriting<Distribution>(distributionId, cancellation);
         if (stream.Aggregate is null) throw TreasuryResponses.NotFound(distributionId);
@@ -118,10 +131,12 @@ public static class DistributionEndpoints
         return stream;
     }
 
-    internal static async Task<SharesUsed> SharesFor(IShareSource source, Guid networkId, DistributionRequest request, CancellationToken cancellation)
+    internal static async Task<SharesUsed> SharesFor(IShareSource source, Guid networkId, DistributionRequest request,
+        CancellationToken cancellation)
     {
         var snapshot = request.Policy == DistributionPolicy.Recent
-            ? await source.Recent(networkId, request.ProjectId, request.AsOf, request.WindowDays!.Value, ShareLines.Bare, cancellation)
+            ? await source.Recent(networkId, request.ProjectId, request.AsOf, request.WindowDays!.Value,
+                ShareLines.Bare, cancellation)
             : await source.AsOf(networkId, request.ProjectId, request.AsOf, ShareLines.Bare, cancellation);
         return new SharesUsed(snapshot.EquationVersion, snapshot.TotalPoints,
             [.. snapshot.Members.Select(m => new ShareUsed(m.MemberId, m.Points, m.Share))]);
@@ -132,9 +147,12 @@ public static class DistributionEndpoints
     /// Every change to these amounts also writes the pool stream, which this request holds at the version it
     /// read first, so a change committed after this read makes the save fail instead of going unnoticed.
     /// </summary>
-    internal static async Task<Dictionary<Guid, long>> PaidBefore(IDocumentSession session, Guid poolId, CancellationToken cancellation)
+    internal static async Task<Dictionary<Guid, long>> PaidBefore(IDocumentSession session, Guid poolId,
+        CancellationToken cancellation)
     {
-        var earlier = await session.Query<Distribution>().Where(d => d.Proposal.PoolId == poolId).ToListAsync(cancellation);
-        return earlier.SelectMany(d => d.Committed()).GroupBy(c => c.MemberId).ToDictionary(g => g.Key, g => g.Sum(c => c.AmountMinor));
+        var earlier = await session.Query<Distribution>().Where(d => d.Proposal.PoolId == poolId)
+            .ToListAsync(cancellation);
+        return earlier.SelectMany(d => d.Committed()).GroupBy(c => c.MemberId).ToDictionary(g => g.Key, g => g.Sum(c =>
+            c.AmountMinor));
     }
 }

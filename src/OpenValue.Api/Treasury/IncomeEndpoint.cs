@@ -26,25 +26,29 @@ public static class IncomeEndpoint
     [EndpointDescription("Into the pool of a project when it names one, else the network's own pool.")]
     [ProducesResponseType<IncomeRecordedResponse>(StatusCodes.Status201Created)]
     public static Task<IResult> Record(
-        Guid networkId, RecordIncomeRequest body, HttpContext http, IDocumentSession session, IClock clock, Idempotency idempotency) =>
+        Guid networkId, RecordIncomeRequest body, HttpContext http, IDocumentSession session, IClock clock,
+            Idempotency idempotency) =>
         idempotency.Once(http, session, http.Caller().IdempotencyScope, body, async () =>
         {
             var network = await ClaimEndpoints.NetworkOf(session, networkId, http.RequestAborted);
             var now = clock.GetCurrentInstant();
-            var command = new RecordIncome(Guid.CreateVersion7(), body.Amount, body.Source, body.ProjectId, body.ReceivedOn, body.Note, http.Caller().MemberId);
+            var command = new RecordIncome(Guid.CreateVersion7(), body.Amount, body.Source, body.ProjectId,
+                body.ReceivedOn, body.Note, http.Caller().MemberId);
             var income = Income.Decide(command, network, now.InUtc().Date, now);
             var pool = await FetchPool(session, income.PoolId, http.RequestAborted);
             PoolCapacity.Check(pool.Aggregate, income);
             pool.AppendOne(await new Privacy.PersonalFields(session, http.RequestAborted).Seal(income));
             return new Outcome(StatusCodes.Status201Created, $"/networks/{networkId}/income/{income.IncomeId}",
-                new IncomeRecordedResponse(income.IncomeId, income.PoolId, income.ProjectId, MoneyResponse.Of(income.AmountMinor, income.Currency)));
+                new IncomeRecordedResponse(income.IncomeId, income.PoolId, income.ProjectId,
+                    MoneyResponse.Of(income.AmountMinor, income.Currency)));
         });
 
     /// <summary>
     /// A pool stream locked to the version read, its stored document checked against its events. A stream at a pool's
     /// id that is not a pool is refused, never written to.
     /// </summary>
-    public static async Task<JasperFx.Events.IEventStream<Pool>> FetchPool(IDocumentSession session, Guid poolId, CancellationToken cancellation)
+    public static async Task<JasperFx.Events.IEventStream<Pool>> FetchPool(IDocumentSession session, Guid poolId,
+        CancellationToken cancellation)
     {
         var stream = await session.Events.FetchForWriting<Pool>(poolId, cancellation);
         if (stream.Aggregate is null && stream.CurrentVersion > 0)

@@ -20,7 +20,8 @@ namespace OpenValue.Api.Treasury;
 /// co-budgeting rounds still open; paid includes what closed rounds paid to bucket owners;
 /// undistributed = income − reserved − distributed, what a new distribution may take.
 /// </summary>
-public sealed record LedgerTotals(MoneyResponse Income, MoneyResponse Reserved, MoneyResponse Paid, MoneyResponse Reversed,
+public sealed record LedgerTotals(MoneyResponse Income, MoneyResponse Reserved, MoneyResponse Paid,
+    MoneyResponse Reversed,
     MoneyResponse Distributed, MoneyResponse Undistributed, MoneyResponse RecordedIncome, MoneyResponse ReversedIncome,
     MoneyResponse NetIncome);
 
@@ -31,7 +32,8 @@ public sealed record MemberPaid(Guid MemberId, string Name, MoneyResponse Paid);
 public sealed record LedgerResponse(
     string Currency, MoneyResponse Income, MoneyResponse Reserved, MoneyResponse Paid, MoneyResponse Reversed,
     MoneyResponse Distributed, MoneyResponse Undistributed, IReadOnlyList<PoolLedger> Pools,
-    IReadOnlyList<MemberPaid> Members, MoneyResponse RecordedIncome, MoneyResponse ReversedIncome, MoneyResponse NetIncome,
+    IReadOnlyList<MemberPaid> Members, MoneyResponse RecordedIncome, MoneyResponse ReversedIncome,
+        MoneyResponse NetIncome,
     Instant AsOf);
 
 public static class LedgerEndpoint
@@ -69,7 +71,8 @@ public static class LedgerEndpoint
             .OrderBy(m => m.AdmittedAt).ThenBy(m => m.Id, Domain.Money.MemberIdOrder.Instance).ToList();
         var names = await Privacy.Unsealed.For(session, members.Select(m => m.Name), cancellation);
 
-        var scopes = new (Guid? ProjectId, string Name)[] { (null, "network") }.Concat(projects.Select(p => (ProjectId: (Guid?)p.Id, p.Name)));
+        var scopes = new (Guid? ProjectId, string Name)[] { (null, "network") }.Concat(projects.Select(p =>
+            (ProjectId: (Guid?)p.Id, p.Name)));
         var perPool = scopes.Select(s =>
         {
             var id = DerivedIds.Pool(networkId, s.ProjectId);

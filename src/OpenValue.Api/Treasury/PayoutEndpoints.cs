@@ -29,17 +29,21 @@ public static class PayoutEndpoints
         "Of an approved distribution, exactly once: every later call answers with the payouts that stand.")]
     [ProducesResponseType<PayoutsResponse>(StatusCodes.Status200OK)]
     public static async Task<IResult> Issue(
-        Guid networkId, Guid distributionId, HttpContext http, IDocumentSession session, IClock clock, Idempotency idempotency)
+        Guid networkId, Guid distributionId, HttpContext http, IDocumentSession session, IClock clock,
+            Idempotency idempotency)
     {
         try
         {
-            return await idempotency.Once(http, session, http.Caller().IdempotencyScope, new IssuePayoutsRequest(), async () =>
+            return await idempotency.Once(http, session, http.Caller().IdempotencyScope, new IssuePayoutsRequest(),
+                async () =>
             {
                 var stream = await DistributionEndpoints.FetchExisting(session, distributionId, http.RequestAborted);
-                var events = Settling.Decide(new IssuePayouts(distributionId, http.Caller().MemberId), stream.Aggregate!, clock.GetCurrentInstant());
+                var events = Settling.Decide(new IssuePayouts(distributionId, http.Caller().MemberId),
+                    stream.Aggregate!, clock.GetCurrentInstant());
                 stream.AppendMany(events);
                 var paid = events.Aggregate(stream.Aggregate, Distribution.Evolve)!;
-                return new Outcome(StatusCodes.Status200OK, null, await TreasuryResponses.PayoutsOf(session, paid, http.RequestAborted));
+                return new Outcome(StatusCodes.Status200OK, null, await TreasuryResponses.PayoutsOf(session, paid,
+                    http.RequestAborted));
             });
         }
         catch (Exception e) when (ProblemsMiddleware.IsConcurrencyFailure(e))
@@ -62,7 +66,8 @@ public static class PayoutEndpoints
         "With a reason; the money returns to the pool it came from. A second reversal is 409 already-reversed.")]
     [ProducesResponseType<PayoutResponse>(StatusCodes.Status200OK)]
     public static Task<IResult> Reverse(
-        Guid payoutId, ReversePayoutRequest body, HttpContext http, IDocumentSession session, IClock clock, Idempotency idempotency) =>
+        Guid payoutId, ReversePayoutRequest body, HttpContext http, IDocumentSession session, IClock clock,
+            Idempotency idempotency) =>
         idempotency.Once(http, session, http.Caller().IdempotencyScope, body, async () =>
         {
             var cancellation = http.RequestAborted;
@@ -73,7 +78,8 @@ public static class PayoutEndpoints
             stream.AppendOne(reversal);
             (await IncomeEndpoint.FetchPool(session, returned.PoolId, cancellation)).AppendOne(returned);
             var after = Distribution.Evolve(stream.Aggregate, reversal)!;
-            var payout = (await TreasuryResponses.PayoutsOf(session, after, cancellation)).Payouts.Single(p => p.PayoutId == payoutId);
+            var payout = (await TreasuryResponses.PayoutsOf(session, after, cancellation)).Payouts.Single(p =>
+                p.PayoutId == payoutId);
             return new Outcome(StatusCodes.Status200OK, null, payout);
         });
 
@@ -110,7 +116,8 @@ public static class PayoutEndpoints
         var payouts = await TreasuryResponses.PayoutsOf(session, distribution, http.RequestAborted);
         // Every row carries the chain head the distribution recorded, so a paid member can check the history later.
         var head = await Integrity.ChainAnchors.Of(session, distributionId, http.RequestAborted);
-        var (sequence, hash) = (head?.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", head?.Hash ?? "");
+        var (sequence, hash) = (head?.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            head?.Hash ?? "");
         var standing = payouts.Payouts.Where(p => !p.Reversed).ToList();
         var details = await PayeeDetails(session, standing.Select(p => p.MemberId), http.RequestAborted);
         var rows = standing.Select(p => (IReadOnlyList<string>)

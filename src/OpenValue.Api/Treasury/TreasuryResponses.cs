@@ -15,11 +15,13 @@ public sealed record MoneyResponse(string Amount, string Currency)
 
     /// <summary>A total that may exceed <see cref="long"/>: the ledger's sums over every pool.</summary>
     public static MoneyResponse Of(Int128 amountMinor, string currency) =>
-        new(Money.ToDecimalString((System.Numerics.BigInteger)amountMinor, Domain.Money.Currency.Parse(currency, "currency")),
+        new(Money.ToDecimalString((System.Numerics.BigInteger)amountMinor, Domain.Money.Currency.Parse(currency,
+            "currency")),
             currency);
 }
 
-public sealed record LineResponse(int Line, Guid MemberId, string Name, MoneyResponse Amount, string Points, string Explanation);
+public sealed record LineResponse(int Line, Guid MemberId, string Name, MoneyResponse Amount, string Points,
+    string Explanation);
 
 public sealed record ShareUsedResponse(Guid MemberId, string Points, string Share);
 
@@ -38,8 +40,10 @@ public sealed record PayoutsResponse(Guid DistributionId, IReadOnlyList<PayoutRe
 /// the network's chain head when it was proposed (see Integrity.ChainAnchors).
 /// </summary>
 public sealed record DistributionResponse(
-    Guid DistributionId, DistributionStatus Status, DistributionPolicy Policy, Guid? ProjectId, int? EquationVersion, Instant AsOf,
-    int? WindowDays, MoneyResponse Amount, string TotalPoints, IReadOnlyList<LineResponse> Lines, IReadOnlyList<ShareUsedResponse> Shares,
+    Guid DistributionId, DistributionStatus Status, DistributionPolicy Policy, Guid? ProjectId, int? EquationVersion,
+        Instant AsOf,
+    int? WindowDays, MoneyResponse Amount, string TotalPoints, IReadOnlyList<LineResponse> Lines,
+        IReadOnlyList<ShareUsedResponse> Shares,
     bool SecondApprovalRequired, Guid ProposedBy, Instant ProposedAt, Guid? ApprovedBy, Instant? ApprovedAt,
     Guid? CancelledBy, Instant? CancelledAt, string? CancellationReason, IReadOnlyList<PayoutResponse> Payouts,
     Integrity.ChainHead? ChainHead = null);
@@ -56,15 +60,19 @@ public static class TreasuryResponses
     /// <see cref="MemberLabels"/> (loading every <c>MemberView</c> document took 100,000 of them into memory
     /// for a proposal at 100,000 members).
     /// </summary>
-    private static async Task<IReadOnlyDictionary<Guid, MemberLabel>> Names(IQuerySession session, Distribution d, CancellationToken cancellation)
+    private static async Task<IReadOnlyDictionary<Guid, MemberLabel>> Names(IQuerySession session, Distribution d,
+        CancellationToken cancellation)
     {
-        var ids = d.Proposal.Lines.Select(l => l.MemberId).Concat(d.Proposal.Shares.Select(s => s.MemberId)).ToHashSet();
+        var ids = d.Proposal.Lines.Select(l => l.MemberId).Concat(d.Proposal.Shares.Select(s => s.MemberId))
+            .ToHashSet();
         return await MemberLabels.Load(session, ids.Count <= NamesByIdUpTo ? ids : null, cancellation, ids.Count);
     }
 
-    private static string NameOf(IReadOnlyDictionary<Guid, MemberLabel> names, Guid memberId) => names.GetValueOrDefault(memberId)?.Name ?? "";
+    private static string NameOf(IReadOnlyDictionary<Guid, MemberLabel> names, Guid memberId) =>
+        names.GetValueOrDefault(memberId)?.Name ?? "";
 
-    public static async Task<DistributionResponse> Of(IQuerySession session, Distribution d, CancellationToken cancellation)
+    public static async Task<DistributionResponse> Of(IQuerySession session, Distribution d,
+        CancellationToken cancellation)
     {
         var names = await Names(session, d, cancellation);
         var p = d.Proposal;
@@ -72,22 +80,26 @@ public static class TreasuryResponses
             MoneyResponse.Of(p.AmountMinor, p.Currency), DecimalText.Format(p.TotalPoints),
             [.. p.Lines.Select(l => new LineResponse(l.Line, l.MemberId, NameOf(names, l.MemberId),
                 MoneyResponse.Of(l.AmountMinor, p.Currency), DecimalText.Format(l.Points), l.Explanation))],
-            [.. p.Shares.Select(s => new ShareUsedResponse(s.MemberId, DecimalText.Format(s.Points), DecimalText.Format(s.Share)))],
+            [.. p.Shares.Select(s => new ShareUsedResponse(s.MemberId, DecimalText.Format(s.Points),
+                DecimalText.Format(s.Share)))],
             p.SecondApprovalRequired, p.ProposedBy, p.ProposedAt, d.Approval?.ApprovedBy, d.Approval?.ApprovedAt,
             d.Cancellation?.CancelledBy, d.Cancellation?.CancelledAt, d.Cancellation?.Reason, Payouts(d, names),
             await Integrity.ChainAnchors.Of(session, d.Id, cancellation));
     }
 
-    public static async Task<PayoutsResponse> PayoutsOf(IQuerySession session, Distribution d, CancellationToken cancellation) =>
+    public static async Task<PayoutsResponse> PayoutsOf(IQuerySession session, Distribution d,
+        CancellationToken cancellation) =>
         new(d.Id, Payouts(d, await Names(session, d, cancellation)));
 
-    private static IReadOnlyList<PayoutResponse> Payouts(Distribution d, IReadOnlyDictionary<Guid, MemberLabel> names) =>
+    private static IReadOnlyList<PayoutResponse> Payouts(Distribution d, IReadOnlyDictionary<Guid,
+        MemberLabel> names) =>
         [.. d.Payouts.Select(p => new PayoutResponse(p.PayoutId, p.Line, p.MemberId, NameOf(names, p.MemberId),
             MoneyResponse.Of(p.AmountMinor, d.Proposal.Currency), p.Reference, d.IsReversed(p.PayoutId),
             d.Reversals.FirstOrDefault(r => r.PayoutId == p.PayoutId)?.Reason,
             d.Reissues.FirstOrDefault(r => r.PayoutId == p.PayoutId)?.ReissueOf, d.ReissueOf(p.PayoutId)?.PayoutId))];
 
-    public static async Task<Distribution> Load(IQuerySession session, Guid distributionId, CancellationToken cancellation) =>
+    public static async Task<Distribution> Load(IQuerySession session, Guid distributionId,
+        CancellationToken cancellation) =>
         await session.LoadAsync<Distribution>(distributionId, cancellation) ?? throw NotFound(distributionId);
 
     public static RuleViolation NotFound(Guid distributionId) =>

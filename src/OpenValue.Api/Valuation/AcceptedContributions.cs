@@ -11,7 +11,8 @@ public static class AcceptedContributions
     /// Every accepted contribution of the session's network (optionally one project's) with the points it
     /// counts now. Simulation and revaluation read the whole history on purpose; they are rare, deliberate acts.
     /// </summary>
-    public static async Task<IReadOnlyList<AcceptedContribution>> Load(IQuerySession session, Guid? projectId, CancellationToken cancellation)
+    public static async Task<IReadOnlyList<AcceptedContribution>> Load(IQuerySession session, Guid? projectId,
+        CancellationToken cancellation)
     {
         var query = session.Query<ContributionView>().Where(v => v.Status == ContributionStatus.Accepted);
         if (projectId is { } project)

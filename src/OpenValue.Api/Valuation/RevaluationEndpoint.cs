@@ -12,7 +12,8 @@ public sealed record RevaluationRequest(string? Reason);
 
 public sealed record CorrectedResponse(Guid ContributionId, Guid MemberId, string? PreviousPoints, string Points);
 
-public sealed record RevaluationResponse(int EquationVersion, IReadOnlyList<CorrectedResponse> Corrected, IReadOnlyList<Guid> Unvalued);
+public sealed record RevaluationResponse(int EquationVersion, IReadOnlyList<CorrectedResponse> Corrected,
+    IReadOnlyList<Guid> Unvalued);
 
 public static class RevaluationEndpoint
 {

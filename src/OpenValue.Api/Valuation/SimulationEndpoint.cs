@@ -11,7 +11,8 @@ namespace OpenValue.Api.Valuation;
 
 public sealed record SimulatedMember(
     Guid MemberId, string Name, string CurrentPoints, string CurrentShare, string CurrentPercent,
-    string ProposedPoints, IReadOnlyDictionary<string, string> ProposedPointsByKind, string ProposedShare, string ProposedPercent,
+    string ProposedPoints, IReadOnlyDictionary<string, string> ProposedPointsByKind, string ProposedShare,
+        string ProposedPercent,
     string ShareDifference, string PercentDifference);
 
 public sealed record SimulationResponse(
@@ -29,7 +30,8 @@ public static class SimulationEndpoint
     [EndpointDescription(
         "Shares now under the proposal applied to the whole history, beside today's shares. Appends nothing.")]
     public static async Task<SimulationResponse> Simulate(
-        Guid networkId, ValueEquationRequest body, string? projectId, IQuerySession session, IShareSource shares, IClock clock, HttpContext http)
+        Guid networkId, ValueEquationRequest body, string? projectId, IQuerySession session, IShareSource shares,
+            IClock clock, HttpContext http)
     {
         var cancellation = http.RequestAborted;
         var asOf = clock.GetCurrentInstant();
@@ -39,7 +41,8 @@ public static class SimulationEndpoint
         var members = (await session.Query<MemberView>().ToListAsync(cancellation)).ToDictionary(m => m.Id);
         var names = await Privacy.Unsealed.For(session, members.Values.Select(m => m.Name), cancellation);
         var accepted = await AcceptedContributions.Load(session, project, cancellation);
-        var simulated = Simulation.Run(proposed, accepted, members.ToDictionary(m => m.Key, m => m.Value.StakeholderClass),
+        var simulated = Simulation.Run(proposed, accepted, members.ToDictionary(m => m.Key, m =>
+            m.Value.StakeholderClass),
             Currency.Parse(network.Currency, "currency"), asOf);
         var current = await shares.AsOf(networkId, project, asOf, cancellation);
 
@@ -60,7 +63,8 @@ public static class SimulationEndpoint
         var byKind = simulated.PointsByKind.GetValueOrDefault(id) ?? new Dictionary<string, decimal>();
         return new SimulatedMember(id, members.GetValueOrDefault(id) is { } member ? names.Name(member.Name) : "",
             DecimalText.Format(current?.Points ?? 0m), DecimalText.Format(share), ShareText.Percent(percent),
-            DecimalText.Format(proposed?.Points ?? 0m), byKind.OrderBy(k => k.Key, StringComparer.Ordinal).ToDictionary(k => k.Key, k => DecimalText.Format(k.Value)),
+            DecimalText.Format(proposed?.Points ?? 0m), byKind.OrderBy(k => k.Key, StringComparer.Ordinal)
+                .ToDictionary(k => k.Key, k => DecimalText.Format(k.Value)),
             DecimalText.Format(proposedShare), ShareText.Percent(proposedPercent),
             DecimalText.Format(proposedShare - share), ShareText.Percent(proposedPercent - percent));
     }

@@ -17,8 +17,10 @@ public sealed record KindRuleResponse(string Unit, string Rate, string Multiplie
 
 /// <summary>One adopted version as stored, decimals as strings.</summary>
 public sealed record ValueEquationResponse(
-    int Version, IReadOnlyDictionary<string, KindRuleResponse> Rules, int? HalfLifeDays, IReadOnlyDictionary<string, string>? ClassWeights,
-    IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, KindRuleResponse>> ProjectOverrides, Guid AdoptedBy, Instant AdoptedAt)
+    int Version, IReadOnlyDictionary<string, KindRuleResponse> Rules, int? HalfLifeDays, IReadOnlyDictionary<string,
+        string>? ClassWeights,
+    IReadOnlyDictionary<Guid, IReadOnlyDictionary<string, KindRuleResponse>> ProjectOverrides, Guid AdoptedBy,
+        Instant AdoptedAt)
 {
     public static ValueEquationResponse From(ValueEquationAdopted e) => new(
         e.Version, RulesOf(e.Rules), e.HalfLifeDays,
@@ -26,7 +28,8 @@ public sealed record ValueEquationResponse(
         e.ProjectOverrides.ToDictionary(p => p.ProjectId, p => RulesOf(p.Rules)), e.AdoptedBy, e.AdoptedAt);
 
     private static IReadOnlyDictionary<string, KindRuleResponse> RulesOf(IEnumerable<ValueRule> rules) =>
-        rules.ToDictionary(r => r.Kind, r => new KindRuleResponse(ValueEquations.UnitWire(r.Unit), DecimalText.Format(r.Rate), DecimalText.Format(r.Multiplier)));
+        rules.ToDictionary(r => r.Kind, r => new KindRuleResponse(ValueEquations.UnitWire(r.Unit),
+            DecimalText.Format(r.Rate), DecimalText.Format(r.Multiplier)));
 }
 
 public sealed record ValueEquationsResponse(IReadOnlyList<ValueEquationResponse> Versions);
@@ -44,16 +47,19 @@ public static class ValueEquationEndpoints
         "once adopted.")]
     [ProducesResponseType<ValueEquationAdoptedResponse>(StatusCodes.Status201Created)]
     public static Task<IResult> Adopt(
-        Guid networkId, ValueEquationRequest body, HttpContext http, IDocumentSession session, IClock clock, Idempotency idempotency) =>
+        Guid networkId, ValueEquationRequest body, HttpContext http, IDocumentSession session, IClock clock,
+            Idempotency idempotency) =>
         idempotency.Once(http, session, http.Caller().IdempotencyScope, body, async () =>
         {
             var stream = await session.Events.FetchForWriting<Network>(networkId, http.RequestAborted);
             Domain.Governance.GovernanceRules.RequireDirect(stream.Aggregate!,
                 Domain.Governance.ProposalKind.ValueEquation);
-            var events = ValueEquations.Decide(new AdoptValueEquation(body, http.Caller().MemberId), stream.Aggregate!, clock.GetCurrentInstant());
+            var events = ValueEquations.Decide(new AdoptValueEquation(body, http.Caller().MemberId), stream.Aggregate!,
+                clock.GetCurrentInstant());
             stream.AppendMany(events);
             var version = ((ValueEquationAdopted)events[0]).Version;
-            return Outcome.Created($"/networks/{networkId}/value-equations/{version}", new ValueEquationAdoptedResponse(version));
+            return Outcome.Created($"/networks/{networkId}/value-equations/{version}",
+                new ValueEquationAdoptedResponse(version));
         });
 
     [WolverineGet("/networks/{networkId}/value-equations/current")]

@@ -8,11 +8,13 @@ namespace OpenValue.Domain.Contributions;
 /// What a member claims, as typed: every field is text until <see cref="Claim.Parse"/> has checked it.
 /// </summary>
 public sealed record ClaimInput(
-    string? Kind, string? Quantity, string? Unit, string? OccurredOn, string? Description, string? EvidenceUrl, string? ProjectId);
+    string? Kind, string? Quantity, string? Unit, string? OccurredOn, string? Description, string? EvidenceUrl,
+        string? ProjectId);
 
 /// <summary>A checked claim. Records compare by value, which is what makes a retried submission recognisable.</summary>
 public sealed record Claim(
-    string Kind, decimal Quantity, string Unit, LocalDate OccurredOn, string Description, string? EvidenceUrl, Guid? ProjectId)
+    string Kind, decimal Quantity, string Unit, LocalDate OccurredOn, string Description, string? EvidenceUrl,
+        Guid? ProjectId)
 {
     public const int MaxDescriptionLength = 2000;
     public const int MaxUrlLength = 2000;
@@ -53,7 +55,8 @@ public sealed record Claim(
     {
         if (Text.Optional(text, "evidenceUrl", MaxUrlLength) is not { } trimmed)
             return null;
-        if (!Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.Host.Length == 0)
+        if (!Uri.TryCreate(trimmed, UriKind.Absolute,
+            out var uri) || uri.Scheme is not ("http" or "https") || uri.Host.Length == 0)
             throw RuleViolation.Invalid("evidenceUrl", "'evidenceUrl' must be an absolute http or https address.");
         return trimmed;
     }

@@ -11,7 +11,8 @@ public sealed record ReviewCast(Guid ReviewerId, Verdict Verdict, int Round);
 /// A round of review starts at submission and again at each amendment after changes were requested.
 /// </summary>
 public sealed record Contribution(
-    Guid Id, Guid MemberId, Claim Submitted, Claim Current, ContributionStatus Status, int Round, ImmutableList<ReviewCast> Reviews)
+    Guid Id, Guid MemberId, Claim Submitted, Claim Current, ContributionStatus Status, int Round,
+        ImmutableList<ReviewCast> Reviews)
 {
     /// <summary>The points it counts now (after corrections; 0 once forfeited); null before valuation.</summary>
     public decimal? Points { get; init; }

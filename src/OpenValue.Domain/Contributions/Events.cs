@@ -10,14 +10,18 @@ public sealed record ContributionSubmitted(
     Guid ContributionId, Guid MemberId, string Kind, decimal Quantity, string Unit, LocalDate OccurredOn,
     string Description, string? EvidenceUrl, Guid? ProjectId, Instant SubmittedAt);
 
-/// <summary>The author replaces the claim's details; allowed before any review or after changes were requested.</summary>
+/// <summary>
+/// The author replaces the claim's details; allowed before any review or after changes were requested.
+/// </summary>
 public sealed record ContributionAmended(
     Guid ContributionId, string Kind, decimal Quantity, string Unit, LocalDate OccurredOn,
     string Description, string? EvidenceUrl, Guid? ProjectId, Guid AmendedBy, Instant AmendedAt);
 
 public sealed record ContributionWithdrawn(Guid ContributionId, Guid WithdrawnBy, Instant WithdrawnAt);
 
-/// <summary>One reviewer's verdict in one round of review (a round starts at submission and at each amendment).</summary>
+/// <summary>
+/// One reviewer's verdict in one round of review (a round starts at submission and at each amendment).
+/// </summary>
 public sealed record ContributionReviewed(
     Guid ContributionId, Guid ReviewerId, Verdict Verdict, string? Reason, int Round, Instant ReviewedAt);
 
@@ -28,7 +32,8 @@ public sealed record ContributionReviewed(
 /// every input in <c>Valuation</c>; all three are null when the network had adopted no equation yet.
 /// </summary>
 public sealed record ContributionAccepted(
-    Guid ContributionId, Guid MemberId, Guid? ProjectId, string Kind, decimal Quantity, string Unit, LocalDate OccurredOn,
+    Guid ContributionId, Guid MemberId, Guid? ProjectId, string Kind, decimal Quantity, string Unit,
+        LocalDate OccurredOn,
     int ApprovalsRequired, decimal? Points, int? EquationVersion, PointsValuation? Valuation, Instant AcceptedAt);
 
 /// <summary>
@@ -38,7 +43,8 @@ public sealed record ContributionAccepted(
 /// <c>AcceptedAt</c> repeats when the contribution was accepted, from which its points decay.
 /// </summary>
 public sealed record ContributionValueCorrected(
-    Guid ContributionId, Guid MemberId, Guid? ProjectId, string Kind, Instant AcceptedAt, decimal? PreviousPoints, decimal Points,
+    Guid ContributionId, Guid MemberId, Guid? ProjectId, string Kind, Instant AcceptedAt, decimal? PreviousPoints,
+        decimal Points,
     int EquationVersion, PointsValuation Valuation, string Reason, Guid CorrectedBy, Instant CorrectedAt);
 
 public sealed record ContributionRejected(Guid ContributionId, string Reason, Guid RejectedBy, Instant RejectedAt);

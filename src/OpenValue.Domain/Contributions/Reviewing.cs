@@ -22,7 +22,8 @@ public static class Reviewing
     /// adopts a version that values it.
     /// </para>
     public static object[] Decide(
-        ReviewContribution command, Contribution contribution, int approvalsRequired, ValueEquation? equation, Currency currency, Instant now)
+        ReviewContribution command, Contribution contribution, int approvalsRequired, ValueEquation? equation,
+            Currency currency, Instant now)
     {
         var verdict = Statuses.Parse<Verdict>(command.Verdict, "verdict");
         var reason = verdict == Verdict.Approve
@@ -35,22 +36,28 @@ public static class Reviewing
                 ? "Changes were requested; the contribution can be reviewed again once its author amends it."
                 : $"A {Statuses.Name(contribution.Status)} contribution cannot be reviewed.");
         if (contribution.ThisRound.Any(r => r.ReviewerId == command.ReviewerId))
-            throw RuleViolation.Conflict("already-reviewed", "You have already reviewed this contribution in this round.");
+            throw RuleViolation.Conflict("already-reviewed",
+                "You have already reviewed this contribution in this round.");
 
-        var reviewed = new ContributionReviewed(contribution.Id, command.ReviewerId, verdict, reason, contribution.Round, now);
+        var reviewed = new ContributionReviewed(contribution.Id, command.ReviewerId, verdict, reason,
+            contribution.Round, now);
         return verdict switch
         {
-            Verdict.Approve when contribution.ApprovalsThisRound + 1 >= approvalsRequired => [reviewed, Accepted(contribution, approvalsRequired, equation, currency, now)],
+            Verdict.Approve when contribution.ApprovalsThisRound + 1 >= approvalsRequired => [reviewed,
+                Accepted(contribution, approvalsRequired, equation, currency, now)],
             Verdict.Reject => [reviewed, new ContributionRejected(contribution.Id, reason!, command.ReviewerId, now)],
             _ => [reviewed],
         };
     }
 
-    private static ContributionAccepted Accepted(Contribution contribution, int approvalsRequired, ValueEquation? equation, Currency currency, Instant now)
+    private static ContributionAccepted Accepted(Contribution contribution, int approvalsRequired,
+        ValueEquation? equation, Currency currency, Instant now)
     {
         var c = contribution.Current;
-        var valuation = equation is null ? null : Valuing.Value(equation, c.Kind, c.Quantity, c.Unit, currency, c.ProjectId);
-        return new ContributionAccepted(contribution.Id, contribution.MemberId, c.ProjectId, c.Kind, c.Quantity, c.Unit, c.OccurredOn,
+        var valuation = equation is null ? null : Valuing.Value(equation, c.Kind, c.Quantity, c.Unit, currency,
+            c.ProjectId);
+        return new ContributionAccepted(contribution.Id, contribution.MemberId, c.ProjectId, c.Kind, c.Quantity, c.Unit,
+            c.OccurredOn,
             approvalsRequired, valuation?.Points, valuation?.EquationVersion, valuation, now);
     }
 }

@@ -33,7 +33,8 @@ public static partial class DecimalText
         // decimal holds 28 significant digits exactly; more would be rounded silently, so refuse them.
         if (shape.Groups[2].Value.TrimStart('0').Length + shape.Groups[3].Length > 28)
             throw RuleViolation.Invalid(field, $"'{field}' has more than 28 significant digits (got \"{value}\").");
-        return decimal.Parse(value!, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        return decimal.Parse(value!, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+            CultureInfo.InvariantCulture);
     }
 
     /// <summary>

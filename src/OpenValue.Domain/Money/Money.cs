@@ -76,7 +76,8 @@ public sealed record Money(long AmountMinor, Currency Currency)
     private static Currency SameCurrency(Money left, Money right) =>
         left.Currency == right.Currency
             ? left.Currency
-            : throw RuleViolation.Conflict("currency-mismatch", $"Cannot combine {left.Currency.Code} with {right.Currency.Code}.");
+            : throw RuleViolation.Conflict("currency-mismatch",
+                $"Cannot combine {left.Currency.Code} with {right.Currency.Code}.");
 
     private static decimal PowerOfTen(int digits)
     {

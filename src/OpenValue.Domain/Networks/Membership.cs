@@ -2,9 +2,11 @@ using NodaTime;
 
 namespace OpenValue.Domain.Networks;
 
-public sealed record AdmitMember(Guid MemberId, string? Name, IReadOnlyList<string?>? Roles, string? StakeholderClass, Guid AdmittedBy);
+public sealed record AdmitMember(Guid MemberId, string? Name, IReadOnlyList<string?>? Roles, string? StakeholderClass,
+    Guid AdmittedBy);
 
-public sealed record ChangeRoles(Guid MemberId, IReadOnlyList<string?>? Grant, IReadOnlyList<string?>? Revoke, Guid ChangedBy);
+public sealed record ChangeRoles(Guid MemberId, IReadOnlyList<string?>? Grant, IReadOnlyList<string?>? Revoke,
+    Guid ChangedBy);
 
 /// <summary>
 /// A new name (at once), or a new stakeholder class from a date; <c>BySteward</c>: the caller holds the steward role.
@@ -27,7 +29,8 @@ public static class Membership
         var stakeholderClass = Wire.Parse<StakeholderClass>(command.StakeholderClass, "stakeholderClass");
         if (existing is not null)
             throw RuleViolation.Conflict("member-exists", $"Member {command.MemberId} is already in this network.");
-        return [new MemberAdmitted(network.Id, command.MemberId, name, [.. roles.Order()], stakeholderClass, command.AdmittedBy, now)];
+        return [new MemberAdmitted(network.Id, command.MemberId, name, [.. roles.Order()], stakeholderClass,
+            command.AdmittedBy, now)];
     }
 
     /// <summary>
@@ -57,7 +60,8 @@ public static class Membership
 
         var stewardLeaves = revoke.Contains(Role.Steward) && member.Holds(Role.Steward);
         if (stewardLeaves && network.CountHolding(Role.Steward) == 1)
-            throw RuleViolation.Conflict("last-steward", "A network must keep at least one steward: grant the role to someone else first.");
+            throw RuleViolation.Conflict("last-steward",
+                "A network must keep at least one steward: grant the role to someone else first.");
         if (member.Roles.Except(revoke).Union(grant).IsEmpty)
             throw RuleViolation.Invalid("revoke",
                 "A member keeps at least one role: grant another before revoking the last.");

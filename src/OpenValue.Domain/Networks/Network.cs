@@ -3,7 +3,8 @@ using NodaTime;
 
 namespace OpenValue.Domain.Networks;
 
-public sealed record NetworkMember(Guid Id, string Name, StakeholderClass StakeholderClass, ImmutableHashSet<Role> Roles)
+public sealed record NetworkMember(Guid Id, string Name, StakeholderClass StakeholderClass,
+    ImmutableHashSet<Role> Roles)
 {
     public Instant AdmittedAt { get; init; }
 
@@ -68,5 +69,6 @@ public sealed partial record Network(Guid Id, string Name, string Currency)
 
     // Decisions only ever grant a role not held and revoke one held, so counting events counts holders.
     private Network WithHolders(IEnumerable<Role> roles, int change) =>
-        this with { RoleHolders = roles.Aggregate(RoleHolders, (holders, role) => holders.SetItem(role, holders.GetValueOrDefault(role) + change)) };
+        this with { RoleHolders = roles.Aggregate(RoleHolders, (holders, role) => holders.SetItem(role,
+            holders.GetValueOrDefault(role) + change)) };
 }

@@ -42,7 +42,8 @@ public sealed record Distribution(
     /// </summary>
     public IEnumerable<(Guid MemberId, long AmountMinor)> Committed() => Status switch
     {
-        DistributionStatus.Proposed or DistributionStatus.Approved => Proposal.Lines.Select(l => (l.MemberId, l.AmountMinor)),
+        DistributionStatus.Proposed or DistributionStatus.Approved => Proposal.Lines.Select(l => (l.MemberId,
+            l.AmountMinor)),
         DistributionStatus.Paid => Standing(),
         _ => [],
     };

@@ -13,11 +13,13 @@ public sealed record IncomeRecorded(
 
 /// <summary>A proposed distribution set its amount aside: it can't be promised twice.</summary>
 public sealed record DistributionReserved(
-    Guid PoolId, Guid NetworkId, Guid? ProjectId, Guid DistributionId, long AmountMinor, string Currency, Guid ReservedBy, Instant ReservedAt);
+    Guid PoolId, Guid NetworkId, Guid? ProjectId, Guid DistributionId, long AmountMinor, string Currency,
+        Guid ReservedBy, Instant ReservedAt);
 
 /// <summary>A cancelled distribution gave its reservation back.</summary>
 public sealed record DistributionReleased(
-    Guid PoolId, Guid NetworkId, Guid? ProjectId, Guid DistributionId, long AmountMinor, string Currency, Guid ReleasedBy, Instant ReleasedAt);
+    Guid PoolId, Guid NetworkId, Guid? ProjectId, Guid DistributionId, long AmountMinor, string Currency,
+        Guid ReleasedBy, Instant ReleasedAt);
 
 /// <summary>A reversed payout's money is back in the pool.</summary>
 public sealed record PayoutReturned(
@@ -72,7 +74,8 @@ public sealed record PayoutsIssued(Guid DistributionId, IReadOnlyList<Payout> Pa
 /// <summary>
 /// A compensating event: the payout did not stand (a bounced transfer, a mistake); its money returns to the pool.
 /// </summary>
-public sealed record PayoutReversed(Guid DistributionId, Guid PayoutId, Guid MemberId, long AmountMinor, string Reason, Guid ReversedBy, Instant ReversedAt);
+public sealed record PayoutReversed(Guid DistributionId, Guid PayoutId, Guid MemberId, long AmountMinor, string Reason,
+    Guid ReversedBy, Instant ReversedAt);
 
 /// <summary>
 /// A reversed payout paid again on its own, as a new payout (<c>PayoutId</c>, derived from the one it replaces,

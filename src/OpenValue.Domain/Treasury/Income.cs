@@ -10,7 +10,8 @@ using Money = OpenValue.Domain.Money.Money;
 /// <summary>Money as a request carries it: <c>{"amount": "12.34", "currency": "EUR"}</c>, both strings.</summary>
 public sealed record MoneyInput(string? Amount, string? Currency);
 
-public sealed record RecordIncome(Guid IncomeId, MoneyInput? Amount, string? Source, string? ProjectId, string? ReceivedOn, string? Note, Guid RecordedBy);
+public sealed record RecordIncome(Guid IncomeId, MoneyInput? Amount, string? Source, string? ProjectId,
+    string? ReceivedOn, string? Note, Guid RecordedBy);
 
 public sealed record ReverseIncome(Guid IncomeId, string? Reason, Guid ReversedBy);
 
@@ -61,7 +62,8 @@ public static class IncomeReversal
             throw RuleViolation.Conflict("already-reversed",
                 $"This income of {amount} was already reversed at {earlier.ReversedAt}.");
         if (recorded.AmountMinor > pool.AvailableMinor)
-            throw Distributed(amount, new Money(pool.AvailableMinor, amount.Currency), Holding(holdings, recorded.RecordedAt));
+            throw Distributed(amount, new Money(pool.AvailableMinor, amount.Currency), Holding(holdings,
+                recorded.RecordedAt));
         return new IncomeReversed(pool.Id, pool.NetworkId, pool.ProjectId, recorded.IncomeId, recorded.AmountMinor,
             recorded.Currency, reason, command.ReversedBy, now);
     }
@@ -69,7 +71,8 @@ public static class IncomeReversal
     /// <summary>The distributions holding money proposed since the moment, else every one holding money.</summary>
     private static List<Guid> Holding(IReadOnlyList<PoolHolding> holdings, Instant since)
     {
-        var holding = holdings.Where(h => h.HeldMinor > 0).OrderBy(h => h.ProposedAt).ThenBy(h => h.DistributionId).ToList();
+        var holding = holdings.Where(h => h.HeldMinor > 0).OrderBy(h => h.ProposedAt).ThenBy(h => h.DistributionId)
+            .ToList();
         var later = holding.Where(h => h.ProposedAt >= since).ToList();
         return [.. (later.Count > 0 ? later : holding).Select(h => h.DistributionId)];
     }
@@ -106,10 +109,12 @@ public static class TreasuryInput
     public static Money PositiveAmount(MoneyInput? input, Network network, string field)
     {
         if (input is null)
-            throw RuleViolation.Invalid(field, $"'{field}' is required: {{\"amount\": \"12.34\", \"currency\": \"{network.Currency}\"}}.");
+            throw RuleViolation.Invalid(field,
+                $"'{field}' is required: {{\"amount\": \"12.34\", \"currency\": \"{network.Currency}\"}}.");
         var currency = OpenValue.Domain.Money.Currency.Parse(network.Currency, "currency");
         if (input.Currency != currency.Code)
-            throw RuleViolation.Invalid($"{field}.currency", $"'{field}.currency' must be the network's currency {currency.Code} (got '{input.Currency}').");
+            throw RuleViolation.Invalid($"{field}.currency",
+                $"'{field}.currency' must be the network's currency {currency.Code} (got '{input.Currency}').");
         var amount = Money.Parse(input.Amount, currency, $"{field}.amount");
         return amount.AmountMinor > 0
             ? amount

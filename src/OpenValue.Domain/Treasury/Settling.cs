@@ -29,14 +29,16 @@ public static class Settling
     /// the approver's, <paramref name="coolingOff"/> the treasury policy's.
     /// </summary>
     public static object[] Decide(
-        ApproveDistribution command, Distribution distribution, IEnumerable<Vouching> approverVouchings, Duration coolingOff,
+        ApproveDistribution command, Distribution distribution, IEnumerable<Vouching> approverVouchings,
+            Duration coolingOff,
         Instant now)
     {
         if (distribution.Status != DistributionStatus.Proposed)
             throw RuleViolation.Conflict(distribution.Status == DistributionStatus.Approved ? "already-approved" : "not-proposed",
                 $"A {Statuses.Name(distribution.Status)} distribution cannot be approved.");
         if (distribution.Proposal.ProposedBy == command.ApprovedBy)
-            throw RuleViolation.Forbidden("self-approval", "The treasurer who proposed a distribution cannot approve it; another treasurer must.");
+            throw RuleViolation.Forbidden("self-approval",
+                "The treasurer who proposed a distribution cannot approve it; another treasurer must.");
         var proposal = distribution.Proposal;
         if (FourEyesCheck.Conflict(approverVouchings, proposal.ProposedBy, proposal.ProposedAt, coolingOff) is { } act)
         {
@@ -54,45 +56,54 @@ public static class Settling
     /// Before payout only; the reservation goes back to the pool. Cancelling a cancelled distribution
     /// changes nothing, so a retried request is harmless.
     /// </summary>
-    public static (object[] DistributionEvents, object[] PoolEvents) Decide(CancelDistribution command, Distribution distribution, Instant now)
+    public static (object[] DistributionEvents, object[] PoolEvents) Decide(CancelDistribution command,
+        Distribution distribution, Instant now)
     {
         var reason = Text.Optional(command.Reason, "reason", MaxReasonLength, multiline: true);
         if (distribution.Status == DistributionStatus.Cancelled)
             return ([], []);
         if (distribution.Status == DistributionStatus.Paid)
-            throw RuleViolation.Conflict("already-paid", "A paid distribution cannot be cancelled; reverse its payouts instead.");
+            throw RuleViolation.Conflict("already-paid",
+                "A paid distribution cannot be cancelled; reverse its payouts instead.");
         var p = distribution.Proposal;
         return ([new DistributionCancelled(distribution.Id, reason, command.CancelledBy, now)],
-            [new DistributionReleased(p.PoolId, p.NetworkId, p.ProjectId, p.DistributionId, p.AmountMinor, p.Currency, command.CancelledBy, now)]);
+            [new DistributionReleased(p.PoolId, p.NetworkId, p.ProjectId, p.DistributionId, p.AmountMinor, p.Currency,
+                command.CancelledBy, now)]);
     }
 
     /// <summary>
     /// The one transition approved → paid: a payout for every line above zero, each with a derived id and
     /// reference. On a paid distribution it appends nothing (the caller answers with the payouts it has).
     /// </summary>
-    public static object[] Decide(IssuePayouts command, Distribution distribution, Instant now) => distribution.Status switch
+    public static object[] Decide(IssuePayouts command, Distribution distribution, Instant now) =>
+        distribution.Status switch
     {
         DistributionStatus.Paid => [],
         DistributionStatus.Proposed => throw RuleViolation.Conflict("not-approved",
             "This distribution is waiting for a second treasurer's approval; payouts follow approval."),
-        DistributionStatus.Cancelled => throw RuleViolation.Conflict("cancelled", "A cancelled distribution pays nothing."),
+        DistributionStatus.Cancelled => throw RuleViolation.Conflict("cancelled",
+            "A cancelled distribution pays nothing."),
         _ => [new PayoutsIssued(distribution.Id, [.. distribution.Proposal.Lines.Where(l => l.AmountMinor > 0)
-            .Select(l => new Payout(DerivedIds.Payout(distribution.Id, l.Line), l.Line, l.MemberId, l.AmountMinor, Reference(distribution.Id, l.Line)))],
+            .Select(l => new Payout(DerivedIds.Payout(distribution.Id, l.Line), l.Line, l.MemberId, l.AmountMinor,
+                Reference(distribution.Id, l.Line)))],
             command.IssuedBy, now)],
     };
 
     /// <summary>
     /// A compensating pair: the payout is marked reversed and its money returns to the pool it came from.
     /// </summary>
-    public static (PayoutReversed Reversal, PayoutReturned Return) Decide(ReversePayout command, Distribution distribution, Instant now)
+    public static (PayoutReversed Reversal, PayoutReturned Return) Decide(ReversePayout command,
+        Distribution distribution, Instant now)
     {
         var reason = Text.Required(command.Reason, "reason", MaxReasonLength, multiline: true);
         var payout = PayoutOf(distribution, command.PayoutId);
         if (distribution.IsReversed(payout.PayoutId))
             throw RuleViolation.Conflict("already-reversed", $"Payout {payout.Reference} was already reversed.");
         var p = distribution.Proposal;
-        return (new PayoutReversed(distribution.Id, payout.PayoutId, payout.MemberId, payout.AmountMinor, reason, command.ReversedBy, now),
-            new PayoutReturned(p.PoolId, p.NetworkId, p.ProjectId, distribution.Id, payout.PayoutId, payout.AmountMinor, p.Currency, reason, command.ReversedBy, now));
+        return (new PayoutReversed(distribution.Id, payout.PayoutId, payout.MemberId, payout.AmountMinor, reason,
+            command.ReversedBy, now),
+            new PayoutReturned(p.PoolId, p.NetworkId, p.ProjectId, distribution.Id, payout.PayoutId, payout.AmountMinor,
+                p.Currency, reason, command.ReversedBy, now));
     }
 
     /// <summary>
@@ -120,9 +131,11 @@ public static class Settling
                 "(income less distributions proposed, approved or paid).");
         var id = DerivedIds.Reissue(payout.PayoutId);
         var reference = $"{Reference(distribution.Id, payout.Line)}-R{Generation(distribution, payout.PayoutId) + 1}";
-        return (new PayoutReissued(distribution.Id, id, payout.PayoutId, payout.Line, payout.MemberId, payout.AmountMinor,
+        return (new PayoutReissued(distribution.Id, id, payout.PayoutId, payout.Line, payout.MemberId,
+            payout.AmountMinor,
                 reference, command.IssuedBy, now),
-            new PayoutRedrawn(p.PoolId, p.NetworkId, p.ProjectId, distribution.Id, id, payout.PayoutId, payout.AmountMinor,
+            new PayoutRedrawn(p.PoolId, p.NetworkId, p.ProjectId, distribution.Id, id, payout.PayoutId,
+                payout.AmountMinor,
                 p.Currency, command.IssuedBy, now));
     }
 

@@ -22,7 +22,8 @@ public sealed record ClassWeight(StakeholderClass StakeholderClass, decimal Weig
 /// that adopted it (null when a steward adopted it directly, and in events stored before proposals existed).
 /// </summary>
 public sealed record ValueEquationAdopted(
-    Guid NetworkId, int Version, IReadOnlyList<ValueRule> Rules, int? HalfLifeDays, IReadOnlyList<ClassWeight>? ClassWeights,
+    Guid NetworkId, int Version, IReadOnlyList<ValueRule> Rules, int? HalfLifeDays,
+        IReadOnlyList<ClassWeight>? ClassWeights,
     IReadOnlyList<ProjectValueRules> ProjectOverrides, Guid AdoptedBy, Instant AdoptedAt, Guid? ProposalId = null);
 
 /// <summary>

@@ -40,18 +40,22 @@ public static partial class ValueEquationBuilder
             throw RuleViolation.Invalid("halfLifeDays",
                 $"'halfLifeDays' must be a whole number from 1 to {MaxHalfLifeDays} (got {request.HalfLifeDays}).");
 
-        var overrides = (request.ProjectOverrides ?? new Dictionary<Guid, IReadOnlyDictionary<string, KindRuleRequest?>?>())
+        var overrides = (request.ProjectOverrides ?? new Dictionary<Guid, IReadOnlyDictionary<string,
+            KindRuleRequest?>?>())
             .ToDictionary(
                 p => p.Key,
-                p => (IReadOnlyDictionary<string, KindRule>)MergeRules(rules, p.Value, $"projectOverrides.{p.Key}", onlyGiven: true));
-        return new ValueEquation(version, rules, request.HalfLifeDays, overrides, ParseClassWeights(request.ClassWeights), effectiveFrom);
+                p => (IReadOnlyDictionary<string, KindRule>)MergeRules(rules, p.Value, $"projectOverrides.{p.Key}",
+                    onlyGiven: true));
+        return new ValueEquation(version, rules, request.HalfLifeDays, overrides,
+            ParseClassWeights(request.ClassWeights), effectiveFrom);
     }
 
     private static IReadOnlyDictionary<string, KindRule> PresetRules(string? name)
     {
         if (name is null) return new Dictionary<string, KindRule>();
         return Presets.Named(name)
-               ?? throw RuleViolation.Invalid("preset", $"'preset' has an unknown value '{name}'; expected one of: {string.Join(", ", Presets.Names)}.");
+               ?? throw RuleViolation.Invalid("preset",
+                   $"'preset' has an unknown value '{name}'; expected one of: {string.Join(", ", Presets.Names)}.");
     }
 
     /// <summary>
@@ -66,7 +70,8 @@ public static partial class ValueEquationBuilder
         foreach (var (kind, rule) in requested ?? new Dictionary<string, KindRuleRequest?>())
         {
             if (!KindName().IsMatch(kind))
-                throw RuleViolation.Invalid(field, $"'{field}' has a kind '{kind}' that is not a lower-case word such as \"work\".");
+                throw RuleViolation.Invalid(field,
+                    $"'{field}' has a kind '{kind}' that is not a lower-case word such as \"work\".");
             merged[kind] = ParseRule(rule, inherited.GetValueOrDefault(kind), $"{field}.{kind}");
         }
         return merged;
@@ -92,7 +97,8 @@ public static partial class ValueEquationBuilder
         "point" => ValueUnit.Point,
         "money" => ValueUnit.Money,
         null => throw RuleViolation.Invalid(field, $"'{field}' is required: \"hour\", \"point\" or \"money\"."),
-        _ => throw RuleViolation.Invalid(field, $"'{field}' has an unknown unit '{unit}'; expected \"hour\", \"point\" or \"money\" (the network's currency)."),
+        _ => throw RuleViolation.Invalid(field,
+            $"'{field}' has an unknown unit '{unit}'; expected \"hour\", \"point\" or \"money\" (the network's currency)."),
     };
 
     private static decimal Bounded(string? value, string field, decimal max, int maxDecimals)
@@ -106,7 +112,8 @@ public static partial class ValueEquationBuilder
                 $"'{field}' must be at most {DecimalText.Format(max)} (got \"{value}\").");
     }
 
-    private static IReadOnlyDictionary<StakeholderClass, decimal>? ParseClassWeights(IReadOnlyDictionary<string, string?>? weights)
+    private static IReadOnlyDictionary<StakeholderClass, decimal>? ParseClassWeights(IReadOnlyDictionary<string,
+        string?>? weights)
     {
         if (weights is null) return null;
         var parsed = new Dictionary<StakeholderClass, decimal>();
@@ -118,7 +125,8 @@ public static partial class ValueEquationBuilder
         }
         // Exactly 1, not "about 1": the weights are the network's constitution and must add up on paper too.
         if (parsed.Values.Sum() != 1m)
-            throw RuleViolation.Invalid("classWeights", $"'classWeights' must sum to exactly 1 (they sum to {DecimalText.Format(parsed.Values.Sum())}).");
+            throw RuleViolation.Invalid("classWeights",
+                $"'classWeights' must sum to exactly 1 (they sum to {DecimalText.Format(parsed.Values.Sum())}).");
         return parsed;
     }
 }

@@ -25,8 +25,10 @@ public class the_activity_feed(AppFixture app)
 
         var feed = await api.Activity(n, n.Token);
 
-        feed.Types().Should().Equal("payouts-issued", "distribution-proposed", "income-recorded", "contribution-accepted",
-            "contribution-reviewed", "contribution-submitted", "member-admitted", "value-equation-adopted", "member-admitted", "network-founded");
+        feed.Types().Should().Equal("payouts-issued", "distribution-proposed", "income-recorded",
+            "contribution-accepted",
+            "contribution-reviewed", "contribution-submitted", "member-admitted", "value-equation-adopted",
+                "member-admitted", "network-founded");
         feed.Items().Select(i => i.Sequence()).Should().BeInDescendingOrder().And.OnlyHaveUniqueItems();
         feed.NextBefore().Should().BeNull();
         var submitted = feed.Items()[5];
@@ -34,7 +36,8 @@ public class the_activity_feed(AppFixture app)
         submitted["actorName"]!.GetValue<string>().Should().Be("Bob");
         submitted["memberId"]!.GetValue<Guid>().Should().Be(bob.MemberId);
         submitted["contributionId"]!.GetValue<Guid>().Should().Be(claim);
-        submitted["summary"]!.GetValue<string>().Should().Be("Claimed 12.5 hour of work: Router jig for the Wikihouse frame.");
+        submitted["summary"]!.GetValue<string>().Should()
+            .Be("Claimed 12.5 hour of work: Router jig for the Wikihouse frame.");
         submitted["at"]!.GetValue<string>().Should().Be("2026-11-26T09:00:00Z");
         var accepted = feed.Items()[3];
         accepted["actorId"].Should().BeNull("an acceptance follows from the review; no member acted on its own");
@@ -50,7 +53,8 @@ public class the_activity_feed(AppFixture app)
         reviewed["claim"]!["authorId"]!.GetValue<Guid>().Should().Be(bob.MemberId);
         reviewed["claim"]!["description"]!.GetValue<string>().Should().Be("Router jig for the Wikihouse frame.");
         feed.Items()[1]["distributionId"]!.GetValue<Guid>().Should().Be(distribution);
-        feed.Items()[1]["summary"]!.GetValue<string>().Should().Be("Proposed a pro-rata distribution of 60.00 EUR over 1 line.");
+        feed.Items()[1]["summary"]!.GetValue<string>().Should()
+            .Be("Proposed a pro-rata distribution of 60.00 EUR over 1 line.");
         feed.Items()[6]["summary"]!.GetValue<string>().Should().Be("Admitted Bob as contributor, reviewer (labour).");
         feed.Items()[6]["actorName"]!.GetValue<string>().Should().Be("Ada");
     }
@@ -65,7 +69,8 @@ public class the_activity_feed(AppFixture app)
         bob = await Reissued(n, bob, bob.Token);
 
         (await api.Activity(n, n.Token)).Types().Should().Contain(["income-recorded", "member-token-reissued"]);
-        (await api.Activity(n, cem.Token)).Types().Should().Contain("income-recorded").And.NotContain("member-token-reissued");
+        (await api.Activity(n, cem.Token)).Types().Should().Contain("income-recorded")
+            .And.NotContain("member-token-reissued");
         var asBob = await api.Activity(n, bob.Token);
         asBob.Types().Should().NotContain("income-recorded").And.NotContain("member-token-reissued")
             .And.Equal("member-admitted", "member-admitted", "member-admitted", "network-founded");
@@ -78,7 +83,8 @@ public class the_activity_feed(AppFixture app)
         var bob = await api.Admit(n, "Bob", "labour", "contributor");
         var cem = await api.Admit(n, "Cem", "investor", "contributor");
         await Reissued(n, cem, n.Token);
-        (await api.Post(n.Url($"/members/{cem.MemberId}/roles"), new { grant = new[] { "treasurer", "steward" } }, n.Token))
+        (await api.Post(n.Url($"/members/{cem.MemberId}/roles"), new { grant = new[] { "treasurer", "steward" } },
+            n.Token))
             .Status.Should().Be(200);
 
         var asBob = await api.Activity(n, bob.Token);
@@ -98,7 +104,8 @@ public class the_activity_feed(AppFixture app)
         (await api.Get(target.Url("/activity"), outsider.Token)).ShouldBeProblem(404, code: "network-not-found");
         var own = await api.Activity(outsider, outsider.Token);
         own.Types().Should().Equal("member-admitted", "network-founded");
-        own.Items()[1]["summary"]!.GetValue<string>().Should().Be("Founded the network “Outsider” with EUR as its currency.");
+        own.Items()[1]["summary"]!.GetValue<string>().Should()
+            .Be("Founded the network “Outsider” with EUR as its currency.");
     }
 
     /// <summary>Bob's token after a steward reissued it (the earlier one stopped working).</summary>

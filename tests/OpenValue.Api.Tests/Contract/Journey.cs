@@ -40,7 +40,8 @@ public sealed class Journey(Recorder http, AppFixture app)
     /// <summary>An invitation accepted with a new account, signing in and out with the session cookie.</summary>
     private async Task Accounts()
     {
-        var eve = (await http.Post(Url("/members"), new { name = "Eve", roles = new[] { "contributor" }, stakeholderClass = "user" }, ada))
+        var eve = (await http.Post(Url("/members"), new { name = "Eve", roles = new[] { "contributor" },
+            stakeholderClass = "user" }, ada))
             .Expect(201);
         var secret = eve.Id("invitationUrl").Split('#')[1];
         (await http.Post("/accounts/invitations/preview", new { token = "not-a-link" })).Expect(404);
@@ -49,14 +50,16 @@ public sealed class Journey(Recorder http, AppFixture app)
         (await http.Post("/accounts/invitations/acceptance",
             new { token = secret, login, password = "a long and good password", createAccount = true })).Expect(200);
         (await http.Post("/accounts/sign-in", new { login, password = "not the password" })).Expect(401);
-        var signedIn = (await http.Post("/accounts/sign-in", new { login, password = "a long and good password" })).Expect(200);
+        var signedIn = (await http.Post("/accounts/sign-in", new { login, password = "a long and good password" }))
+            .Expect(200);
         var cookies = signedIn.Response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).ToList();
         var csrf = cookies.Single(c => c.StartsWith("ov_csrf=", StringComparison.Ordinal)).Split('=', 2)[1];
         var jar = new Dictionary<string, string> { ["Cookie"] = string.Join("; ", cookies) };
         (await http.Get("/accounts/me")).Expect(401);
         (await http.Send(HttpMethod.Get, "/accounts/me", null, null, jar)).Expect(200);
         (await http.Post("/accounts/sign-out", null, headers: jar)).Expect(403);
-        (await http.Post("/accounts/sign-out", null, headers: new Dictionary<string, string>(jar) { ["X-CSRF-Token"] = csrf }))
+        (await http.Post("/accounts/sign-out", null, headers: new Dictionary<string,
+            string>(jar) { ["X-CSRF-Token"] = csrf }))
             .Expect(204);
         (await http.Post(Url($"/members/{eve.Id("memberId")}/invitation"), null, bob)).Expect(403);
         (await http.Post(Url($"/members/{eve.Id("memberId")}/invitation"), null, ada)).Expect(200);
@@ -65,8 +68,10 @@ public sealed class Journey(Recorder http, AppFixture app)
     private async Task Networks()
     {
         (await http.Get("/health")).Expect(200);
-        (await http.Post("/networks", new { name = "", currency = Currency, founder = new { name = "Ada" } })).Expect(400);
-        var founded = (await http.Post("/networks", new { name = "Journey Makers", currency = Currency, founder = new { name = "Ada" } })).Expect(201);
+        (await http.Post("/networks", new { name = "", currency = Currency, founder = new { name = "Ada" } }))
+            .Expect(400);
+        var founded = (await http.Post("/networks", new { name = "Journey Makers", currency = Currency,
+            founder = new { name = "Ada" } })).Expect(201);
         (n, ada) = (founded.Id("networkId"), founded.Id("token"));
         (await http.Get(founded.Response.Headers.Location!.ToString(), ada)).Expect(200);
         (await http.Get(Url())).Expect(401);
@@ -75,11 +80,14 @@ public sealed class Journey(Recorder http, AppFixture app)
 
     private async Task Members()
     {
-        var admitted = (await http.Post(Url("/members"), new { name = "Bob", roles = new[] { "contributor", "reviewer" }, stakeholderClass = "labour" }, ada)).Expect(201);
+        var admitted = (await http.Post(Url("/members"), new { name = "Bob", roles = new[] { "contributor",
+            "reviewer" }, stakeholderClass = "labour" }, ada)).Expect(201);
         (bob, bobId) = (admitted.Id("token"), Guid.Parse(admitted.Id("memberId")));
         (await http.Get(admitted.Response.Headers.Location!.ToString(), ada)).Expect(200);
-        cy = (await http.Post(Url("/members"), new { name = "Cy", roles = new[] { "reviewer", "treasurer" }, stakeholderClass = "labour" }, ada)).Expect(201).Id("token");
-        var dee1 = (await http.Post(Url("/members"), new { name = "Dee", roles = new[] { "contributor" }, stakeholderClass = "user" }, ada)).Expect(201);
+        cy = (await http.Post(Url("/members"), new { name = "Cy", roles = new[] { "reviewer", "treasurer" },
+            stakeholderClass = "labour" }, ada)).Expect(201).Id("token");
+        var dee1 = (await http.Post(Url("/members"), new { name = "Dee", roles = new[] { "contributor" },
+            stakeholderClass = "user" }, ada)).Expect(201);
         deeId = Guid.Parse(dee1.Id("memberId"));
         (await http.Post(Url("/members"), new { name = "Eve", stakeholderClass = "user" }, bob)).Expect(403);
         (await http.Post(Url("/members"), new { name = "Eve", stakeholderClass = "nobody" }, ada)).Expect(400);
@@ -91,8 +99,10 @@ public sealed class Journey(Recorder http, AppFixture app)
         dee = (await http.Post(Url($"/members/{deeId}/token"), null, dee1.Id("token"))).Expect(200).Id("token");
         (await http.Post(Url($"/members/{deeId}/token"), null, bob)).Expect(403);
         (await http.Patch(Url($"/members/{deeId}"), new { name = "Dee Smith" }, dee)).Expect(200);
-        (await http.Patch(Url($"/members/{deeId}"), new { stakeholderClass = "investor", effectiveOn = "2026-11-26" }, bob)).Expect(403);
-        (await http.Patch(Url($"/members/{deeId}"), new { stakeholderClass = "nobody", effectiveOn = "2026-11-26" }, ada)).Expect(400);
+        (await http.Patch(Url($"/members/{deeId}"), new { stakeholderClass = "investor", effectiveOn = "2026-11-26" },
+            bob)).Expect(403);
+        (await http.Patch(Url($"/members/{deeId}"), new { stakeholderClass = "nobody", effectiveOn = "2026-11-26" },
+            ada)).Expect(400);
         await PayoutDetails();
     }
 
@@ -126,7 +136,8 @@ public sealed class Journey(Recorder http, AppFixture app)
         (await http.Put(Url($"/members/{deeId}/payout-details"), again, dee)).Expect(403);
     }
 
-    private Guid founderId() => Guid.Parse(http.Exchanges.First(e => e.Method == "POST" && e.Path == "/networks" && e.Status == 201).Body
+    private Guid founderId() => Guid.Parse(http.Exchanges.First(e =>
+        e.Method == "POST" && e.Path == "/networks" && e.Status == 201).Body
         .Split("\"memberId\":\"")[1][..36]);
 
     private async Task Projects()
@@ -152,7 +163,8 @@ public sealed class Journey(Recorder http, AppFixture app)
     private async Task Valuation()
     {
         (await http.Get(Url("/value-equations/current"), bob)).Expect(404);
-        (await http.Post(Url("/value-equations"), new { preset = "slicing-pie", rules = new { work = new { rate = "0" } } }, ada)).Expect(400);
+        (await http.Post(Url("/value-equations"), new { preset = "slicing-pie",
+            rules = new { work = new { rate = "0" } } }, ada)).Expect(400);
         var adopted = (await http.Post(Url("/value-equations"), new { preset = "slicing-pie" }, ada)).Expect(201);
         (await http.Get(adopted.Response.Headers.Location!.ToString(), bob)).Expect(200);
         (await http.Get(Url("/value-equations/7"), bob)).Expect(404);
@@ -171,7 +183,8 @@ public sealed class Journey(Recorder http, AppFixture app)
         (await http.Post(Url("/contributions"), Claims.Work("3"), bob, key)).Expect(422);
         (await http.Post(Url("/contributions"), Claims.Work().With("quantity", 12.5), bob)).Expect(400);
         (await http.Post(Url("/contributions"), Claims.Work(), cy)).Expect(403);
-        otherClaimId = Guid.Parse((await http.Post(Url("/contributions"), Claims.Work("2").With("projectId", projectId.ToString()), dee)).Expect(201).Id("contributionId"));
+        otherClaimId = Guid.Parse((await http.Post(Url("/contributions"), Claims.Work("2").With("projectId",
+            projectId.ToString()), dee)).Expect(201).Id("contributionId"));
         (await http.Get(submitted.Response.Headers.Location!.ToString(), dee)).Expect(200);
         (await http.Get(Url($"/contributions/{Guid.NewGuid()}"), dee)).Expect(404);
         (await http.Get(Url("/contributions?status=bogus"), dee)).Expect(400);
@@ -181,14 +194,18 @@ public sealed class Journey(Recorder http, AppFixture app)
         (await http.Put(Url($"/contributions/{claimId}"), Claims.Work("10"), dee)).Expect(403);
         var amended = (await http.Put(Url($"/contributions/{claimId}"), Claims.Work("10"), bob)).Expect(200);
         var version = amended.Body!["version"]!.GetValue<long>();
-        (await http.Post(Url($"/contributions/{claimId}/reviews"), new { verdict = "approve", expectedVersion = version - 1 }, cy)).Expect(409);
-        (await http.Post(Url($"/contributions/{claimId}/reviews"), new { verdict = "approve", expectedVersion = version }, bob)).Expect(403);
+        (await http.Post(Url($"/contributions/{claimId}/reviews"), new { verdict = "approve",
+            expectedVersion = version - 1 }, cy)).Expect(409);
+        (await http.Post(Url($"/contributions/{claimId}/reviews"), new { verdict = "approve",
+            expectedVersion = version }, bob)).Expect(403);
         (await http.Post(Url($"/contributions/{claimId}/reviews"), new { verdict = "approve" }, cy)).Expect(400);
-        (await http.Post(Url($"/contributions/{claimId}/reviews"), new { verdict = "approve", expectedVersion = version }, cy)).Expect(200);
+        (await http.Post(Url($"/contributions/{claimId}/reviews"), new { verdict = "approve",
+            expectedVersion = version }, cy)).Expect(200);
         (await http.Post(Url($"/contributions/{otherClaimId}/withdrawal"), null, bob)).Expect(403);
         (await http.Post(Url($"/contributions/{otherClaimId}/withdrawal"), null, dee)).Expect(200);
         (await http.Post(Url("/value-equations/1/revaluation"), new { reason = "" }, ada)).Expect(400);
-        (await http.Post(Url("/value-equations/1/revaluation"), new { reason = "Same rates, checked" }, ada)).Expect(200);
+        (await http.Post(Url("/value-equations/1/revaluation"), new { reason = "Same rates, checked" }, ada))
+            .Expect(200);
     }
 
     private async Task Shares()
@@ -217,22 +234,29 @@ public sealed class Journey(Recorder http, AppFixture app)
     private async Task Treasury()
     {
         var money = new { amount = "1000.00", currency = "EUR" };
-        (await http.Post(Url("/income"), new { amount = new { amount = "1.001", currency = "EUR" }, source = "sale", receivedOn = "2026-11-25" }, ada)).Expect(400);
-        (await http.Post(Url("/income"), new { amount = money, source = "sale", receivedOn = "2026-11-25" }, bob)).Expect(201);
-        var income = (await http.Post(Url("/income"), new { amount = money, source = "licence-fee", receivedOn = "2026-11-24", projectId, note = "Licence" }, ada)).Expect(201);
+        (await http.Post(Url("/income"), new { amount = new { amount = "1.001", currency = "EUR" }, source = "sale",
+            receivedOn = "2026-11-25" }, ada)).Expect(400);
+        (await http.Post(Url("/income"), new { amount = money, source = "sale", receivedOn = "2026-11-25" }, bob))
+            .Expect(201);
+        var income = (await http.Post(Url("/income"), new { amount = money, source = "licence-fee",
+            receivedOn = "2026-11-24", projectId, note = "Licence" }, ada)).Expect(201);
         (await http.Get(income.Response.Headers.Location!.ToString(), dee)).Expect(200);
         (await http.Get(Url($"/income/{Guid.NewGuid()}"), dee)).Expect(404);
-        (await http.Get(Url($"/income?projectId={projectId}&source=licence-fee&from=2026-11-01&to=2026-11-30"), dee)).Expect(200);
+        (await http.Get(Url($"/income?projectId={projectId}&source=licence-fee&from=2026-11-01&to=2026-11-30"), dee))
+            .Expect(200);
         (await http.Get(Url("/income?from=someday"), dee)).Expect(400);
         (await http.Get(Url("/ledger"), dee)).Expect(200);
-        var twice = (await http.Post(Url("/income"), new { amount = money, source = "sale", receivedOn = "2026-11-25" }, ada)).Expect(201);
+        var twice = (await http.Post(Url("/income"), new { amount = money, source = "sale", receivedOn = "2026-11-25" },
+            ada)).Expect(201);
         var reversal = $"/income/{twice.Id("incomeId")}/reversal";
         (await http.Post(Url(reversal), new { reason = "recorded twice" }, dee)).Expect(403);
         (await http.Post(Url(reversal), new { reason = "" }, ada)).Expect(400);
-        (await http.Post(Url($"/income/{Guid.NewGuid()}/reversal"), new { reason = "recorded twice" }, ada)).Expect(404);
+        (await http.Post(Url($"/income/{Guid.NewGuid()}/reversal"), new { reason = "recorded twice" }, ada))
+            .Expect(404);
         (await http.Post(Url(reversal), new { reason = "recorded twice" }, ada)).Expect(200);
         (await http.Post(Url(reversal), new { reason = "recorded twice" }, ada)).Expect(409);
-        (await http.Get(Url($"/ledger?asOf={Uri.EscapeDataString(app.Clock.GetCurrentInstant().ToString())}"), dee)).Expect(200);
+        (await http.Get(Url($"/ledger?asOf={Uri.EscapeDataString(app.Clock.GetCurrentInstant().ToString())}"), dee))
+            .Expect(200);
         (await http.Get(Url("/ledger?asOf=2999-01-01T00:00:00Z"), dee)).Expect(400);
         (await http.Get(Url("/integrity"), ada)).Expect(200);
         (await http.Get(Url("/integrity"), dee)).Expect(403);
@@ -255,7 +279,8 @@ public sealed class Journey(Recorder http, AppFixture app)
         payoutId = Guid.Parse(paid.Body!["payouts"]![0]!["payoutId"]!.GetValue<string>());
         (await http.Get(Url($"/distributions/{d}/payouts.csv"), cy)).Expect(200);
         (await http.Post(Url($"/payouts/{payoutId}/reversal"), new { reason = "" }, cy)).Expect(400);
-        (await http.Post(Url($"/payouts/{payoutId}/reversal"), new { reason = "Returned by the bank" }, cy)).Expect(200);
+        (await http.Post(Url($"/payouts/{payoutId}/reversal"), new { reason = "Returned by the bank" }, cy))
+            .Expect(200);
         (await http.Post(Url($"/payouts/{payoutId}/reversal"), new { reason = "Again" }, cy)).Expect(409);
         (await http.Post(Url($"/payouts/{payoutId}/reissue"), null, dee)).Expect(403);
         (await http.Post(Url($"/payouts/{Guid.NewGuid()}/reissue"), null, cy)).Expect(404);
@@ -264,8 +289,10 @@ public sealed class Journey(Recorder http, AppFixture app)
         (await http.Post(Url($"/payouts/{payoutId}/reissue"), null, cy)).Expect(409);
         (await http.Get(Url($"/distributions/{d}/payouts.csv"), cy)).Expect(200);
 
-        var second = (await http.Post(Url("/distributions"), proposal with { policy = "balanced" }, ada)).Expect(201).Id("distributionId");
-        (await http.Post(Url($"/distributions/{second}/cancellation"), new { reason = "Wrong month" }, ada)).Expect(200);
+        var second = (await http.Post(Url("/distributions"), proposal with { policy = "balanced" }, ada)).Expect(201)
+            .Id("distributionId");
+        (await http.Post(Url($"/distributions/{second}/cancellation"), new { reason = "Wrong month" }, ada))
+            .Expect(200);
         (await http.Post(Url($"/distributions/{second}/payouts"), null, cy)).Expect(409);
         (await http.Get(Url("/distributions?status=cancelled"), dee)).Expect(200);
         (await http.Get(Url("/distributions"), dee)).Expect(200);

@@ -15,7 +15,9 @@ public sealed record Answer(int Status, JsonNode? Body, string Text, HttpRespons
     }
 }
 
-/// <summary>Sends requests to the test host and keeps every exchange, so a test can check them all against the document.</summary>
+/// <summary>
+/// Sends requests to the test host and keeps every exchange, so a test can check them all against the document.
+/// </summary>
 public sealed class Recorder(AppFixture app)
 {
     private readonly ApiClient api = new(app);
@@ -24,12 +26,14 @@ public sealed class Recorder(AppFixture app)
 
     public Task<Answer> Get(string url, string? token = null) => Send(HttpMethod.Get, url, null, token);
 
-    public Task<Answer> Post(string url, object? body, string? token = null, IDictionary<string, string>? headers = null) =>
+    public Task<Answer> Post(string url, object? body, string? token = null, IDictionary<string,
+        string>? headers = null) =>
         Send(HttpMethod.Post, url, body ?? new { }, token, headers);
 
     public Task<Answer> Put(string url, object body, string? token = null) => Send(HttpMethod.Put, url, body, token);
 
-    public Task<Answer> Patch(string url, object body, string? token = null) => Send(HttpMethod.Patch, url, body, token);
+    public Task<Answer> Patch(string url, object body, string? token = null) => Send(HttpMethod.Patch, url, body,
+        token);
 
     public async Task<Answer> Send(
         HttpMethod method, string url, object? body, string? token, IDictionary<string, string>? headers = null,

@@ -20,9 +20,11 @@ public sealed class responses_match_the_document(AppFixture app, ITestOutputHelp
         await new Journey(http, app).Run();
 
         var mismatches = http.Exchanges.SelectMany(contract.Mismatches).ToList();
-        var byOperation = http.Exchanges.GroupBy(e => contract.OperationOf(e.Method, e.Path) ?? $"{e.Method} {e.Path} (undocumented)").ToList();
+        var byOperation = http.Exchanges.GroupBy(e => contract.OperationOf(e.Method,
+            e.Path) ?? $"{e.Method} {e.Path} (undocumented)").ToList();
         var missed = contract.Operations().Except(byOperation.Select(g => g.Key)).ToList();
-        var neverSucceeded = byOperation.Where(g => !g.Any(e => e.Status is >= 200 and < 300)).Select(g => g.Key).ToList();
+        var neverSucceeded = byOperation.Where(g => !g.Any(e => e.Status is >= 200 and < 300)).Select(g => g.Key)
+            .ToList();
         var refusals = http.Exchanges.Count(e => e.Status >= 400);
         output.WriteLine($"{http.Exchanges.Count} responses checked ({http.Exchanges.Count - refusals} successes, {refusals} refusals) "
                          + $"over {byOperation.Count} of {contract.Operations().Count} operations: {mismatches.Count} mismatches.");

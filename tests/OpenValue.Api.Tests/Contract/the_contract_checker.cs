@@ -12,7 +12,8 @@ public sealed class the_contract_checker(AppFixture app)
 {
     private const string Contribution = "/networks/0197a000-0000-7000-8000-000000000001/contributions/0197a000-0000-7000-8000-000000000002";
 
-    private static string Body(string quantity = "\"12.5\"", string submittedAt = "\"2026-11-26T09:00:00Z\"", string memberId = "\"0197a000-0000-7000-8000-000000000003\"") =>
+    private static string Body(string quantity = "\"12.5\"", string submittedAt = "\"2026-11-26T09:00:00Z\"",
+        string memberId = "\"0197a000-0000-7000-8000-000000000003\"") =>
         $$"""
         {"contributionId":"0197a000-0000-7000-8000-000000000002","memberId":{{memberId}},"kind":"work","quantity":{{quantity}},
          "unit":"hour","occurredOn":"2026-11-20","description":"Jig","evidenceUrl":null,"projectId":null,"status":"submitted",
@@ -29,12 +30,15 @@ public sealed class the_contract_checker(AppFixture app)
         contract.Mismatches(Get(200, Body())).Should().BeEmpty();
 
         contract.Mismatches(Get(418, "")).Should().ContainSingle().Which.Should().Contain("418 is not documented");
-        contract.Mismatches(Get(200, Body(), "text/html")).Should().ContainSingle().Which.Should().Contain("content type");
+        contract.Mismatches(Get(200, Body(), "text/html")).Should().ContainSingle().Which.Should()
+            .Contain("content type");
         contract.Mismatches(Get(200, Body(quantity: "12.5"))).Should().NotBeEmpty("a decimal sent as a number");
         contract.Mismatches(Get(200, Body(quantity: "\"1e3\""))).Should().NotBeEmpty("a decimal with an exponent");
-        contract.Mismatches(Get(200, Body(submittedAt: "\"yesterday\""))).Should().NotBeEmpty("an instant that is not date-time");
+        contract.Mismatches(Get(200, Body(submittedAt: "\"yesterday\""))).Should()
+            .NotBeEmpty("an instant that is not date-time");
         contract.Mismatches(Get(200, Body(memberId: "\"bob\""))).Should().NotBeEmpty("an id that is not a uuid");
-        contract.Mismatches(Get(200, Body().Replace("\"kind\":\"work\",", ""))).Should().NotBeEmpty("a required field left out");
+        contract.Mismatches(Get(200, Body().Replace("\"kind\":\"work\",", ""))).Should()
+            .NotBeEmpty("a required field left out");
         contract.Mismatches(Get(404, """{"status":404,"title":"Not Found"}""", "application/problem+json"))
             .Should().NotBeEmpty("a problem without its code and type");
         contract.Mismatches(new Exchange("PATCH", Contribution, null, null, 200, null, "")).Should().ContainSingle()

@@ -31,12 +31,14 @@ public sealed class the_served_document(AppFixture app, ITestOutputHelper output
             var start = new ProcessStartInfo("node", [cli, "lint", file, "--format=summary"])
             {
                 WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true,
-                Environment = { ["REDOCLY_TELEMETRY"] = "off", ["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true", ["NO_COLOR"] = "1" },
+                Environment = { ["REDOCLY_TELEMETRY"] = "off", ["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true",
+                    ["NO_COLOR"] = "1" },
             };
             using var lint = Process.Start(start)!;
             var (stdout, stderr) = (lint.StandardOutput.ReadToEndAsync(), lint.StandardError.ReadToEndAsync());
             (await Task.WhenAny(lint.WaitForExitAsync(), Task.Delay(TimeSpan.FromMinutes(2)))).Should().NotBeNull();
-            var report = string.Join("\n", (await stdout + await stderr).Split('\n').Where(l => !l.Contains('║') && !l.Contains('╔') && !l.Contains('╚')));
+            var report = string.Join("\n", (await stdout + await stderr).Split('\n').Where(l =>
+                !l.Contains('║') && !l.Contains('╔') && !l.Contains('╚')));
             output.WriteLine(report);
             lint.HasExited.Should().BeTrue("the linter finishes within two minutes");
             lint.ExitCode.Should().Be(0, report);
@@ -58,13 +60,15 @@ public sealed class the_served_document(AppFixture app, ITestOutputHelper output
             {
                 var name = $"{method.ToUpperInvariant()} {path}";
                 var summary = operation!["summary"]?.GetValue<string>();
-                summary.Should().NotBeNullOrWhiteSpace(name).And.NotBe(operation["operationId"]?.GetValue<string>(), name);
+                summary.Should().NotBeNullOrWhiteSpace(name).And.NotBe(operation["operationId"]?.GetValue<string>(),
+                    name);
                 operation["description"]?.GetValue<string>().Should().NotBeNullOrWhiteSpace(name);
                 var tags = operation["tags"]!.AsArray().Select(t => t!.GetValue<string>()).ToList();
                 tags.Should().ContainSingle(name).Which.Should().BeOneOf(declaredTags, name);
                 var responses = operation["responses"]!.AsObject();
                 responses.Select(r => r.Key).Should().Contain(k => k.StartsWith('2'), name);
-                (responses.ContainsKey("200") && responses.ContainsKey("201")).Should().BeFalse($"{name} has one success status");
+                (responses.ContainsKey("200") && responses.ContainsKey("201")).Should()
+                    .BeFalse($"{name} has one success status");
                 var security = operation["security"]!.AsArray();
                 if (path.StartsWith("/networks/{networkId}"))
                 {
@@ -73,7 +77,8 @@ public sealed class the_served_document(AppFixture app, ITestOutputHelper output
                 }
                 else
                     security.Single()!.AsObject().Should().BeEmpty($"{name} needs no token");
-                foreach (var (status, response) in responses.Where(r => r.Key[0] is '4' || r.Key == "503" && path != "/health"))
+                foreach (var (status, response) in responses.Where(r =>
+                    r.Key[0] is '4' || r.Key == "503" && path != "/health"))
                     response!["content"]!["application/problem+json"]!["schema"]!["$ref"]!.GetValue<string>()
                         .Should().Be("#/components/schemas/ProblemDetails", $"{name} {status}");
             }

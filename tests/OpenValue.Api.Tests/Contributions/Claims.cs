@@ -9,7 +9,8 @@ public static class Claims
     public static Dictionary<string, object?> Work(string quantity = "12.5") => new()
     {
         ["kind"] = "work", ["quantity"] = quantity, ["unit"] = "hour", ["occurredOn"] = "2026-11-20",
-        ["description"] = "Router jig for the Wikihouse frame", ["evidenceUrl"] = "https://example.org/jig", ["projectId"] = null,
+        ["description"] = "Router jig for the Wikihouse frame", ["evidenceUrl"] = "https://example.org/jig",
+            ["projectId"] = null,
     };
 
     public static Dictionary<string, object?> With(this Dictionary<string, object?> claim, string field, object? value)
@@ -20,7 +21,8 @@ public static class Claims
 
     public static string Url(this FoundedNetwork network, string path = "") => $"/networks/{network.NetworkId}{path}";
 
-    public static async Task<Guid> Submit(this ApiClient api, FoundedNetwork network, string token, Dictionary<string, object?>? claim = null)
+    public static async Task<Guid> Submit(this ApiClient api, FoundedNetwork network, string token, Dictionary<string,
+        object?>? claim = null)
     {
         var (status, body, _) = await api.Post(network.Url("/contributions"), claim ?? Work(), token);
         status.Should().Be(201, body?.ToJsonString());
@@ -32,7 +34,8 @@ public static class Claims
     /// would), or as <paramref name="expectedVersion"/> when given.
     /// </summary>
     public static async Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> Review(
-        this ApiClient api, FoundedNetwork network, Guid contributionId, string token, string verdict = "approve", string? reason = null,
+        this ApiClient api, FoundedNetwork network, Guid contributionId, string token, string verdict = "approve",
+            string? reason = null,
         long? expectedVersion = null)
     {
         if (expectedVersion is null)
@@ -40,11 +43,13 @@ public static class Claims
             var (status, body, _) = await api.Get(network.Url($"/contributions/{contributionId}"), token);
             expectedVersion = status == 200 ? body!["version"]!.GetValue<long>() : 0;
         }
-        return await api.Post(network.Url($"/contributions/{contributionId}/reviews"), new { verdict, reason, expectedVersion }, token);
+        return await api.Post(network.Url($"/contributions/{contributionId}/reviews"), new { verdict, reason,
+            expectedVersion }, token);
     }
 
     public static Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> Amend(
-        this ApiClient api, FoundedNetwork network, Guid contributionId, string token, Dictionary<string, object?> claim) =>
+        this ApiClient api, FoundedNetwork network, Guid contributionId, string token, Dictionary<string,
+            object?> claim) =>
         api.Send(HttpMethod.Put, network.Url($"/contributions/{contributionId}"), claim, token);
 
     public static async Task<string> StatusOf(this ApiClient api, FoundedNetwork network, Guid contributionId)

@@ -24,9 +24,12 @@ public class listing_and_the_review_queue(AppFixture app)
         var all = await api.Get(network.Url("/contributions"), bob.Token);
         Ids(all.Body).Should().Equal(third.ToString(), second.ToString(), first.ToString());
         all.Body!["totalCount"]!.GetValue<long>().Should().Be(3);
-        Ids((await api.Get(network.Url("/contributions?status=changes-requested"), bob.Token)).Body).Should().Equal(first.ToString());
-        Ids((await api.Get(network.Url($"/contributions?memberId={network.MemberId}"), bob.Token)).Body).Should().Equal(third.ToString());
-        Ids((await api.Get(network.Url($"/contributions?projectId={project}&status=submitted"), bob.Token)).Body).Should().Equal(second.ToString());
+        Ids((await api.Get(network.Url("/contributions?status=changes-requested"), bob.Token)).Body).Should()
+            .Equal(first.ToString());
+        Ids((await api.Get(network.Url($"/contributions?memberId={network.MemberId}"), bob.Token)).Body).Should()
+            .Equal(third.ToString());
+        Ids((await api.Get(network.Url($"/contributions?projectId={project}&status=submitted"), bob.Token)).Body)
+            .Should().Equal(second.ToString());
 
         var (_, page2, _) = await api.Get(network.Url("/contributions?page=2&pageSize=2"), bob.Token);
         Ids(page2).Should().Equal(first.ToString());
@@ -59,8 +62,10 @@ public class listing_and_the_review_queue(AppFixture app)
         var newer = await api.Submit(network, bob.Token);
         var adas = await api.Submit(network, network.Token);
 
-        Ids((await api.Get(network.Url("/review-queue"), network.Token)).Body).Should().Equal(older.ToString(), newer.ToString());
-        Ids((await api.Get(network.Url("/review-queue"), cy.Token)).Body).Should().Equal(older.ToString(), newer.ToString(), adas.ToString());
+        Ids((await api.Get(network.Url("/review-queue"), network.Token)).Body).Should().Equal(older.ToString(),
+            newer.ToString());
+        Ids((await api.Get(network.Url("/review-queue"), cy.Token)).Body).Should().Equal(older.ToString(),
+            newer.ToString(), adas.ToString());
         // The page carries what the reviewer's screen shows beside it: the quorum and the authors' names.
         var queue = (await api.Get(network.Url("/review-queue"), cy.Token)).Body!;
         queue["approvalsRequired"]!.GetValue<int>().Should().Be(2);
@@ -75,7 +80,8 @@ public class listing_and_the_review_queue(AppFixture app)
         await api.Review(network, newer, cy.Token, "request-changes", "Which router?");
         Ids((await api.Get(network.Url("/review-queue"), network.Token)).Body).Should().BeEmpty();
         (await api.Amend(network, newer, bob.Token, Claims.Work("2"))).Status.Should().Be(200);
-        Ids((await api.Get(network.Url("/review-queue"), cy.Token)).Body).Should().Equal(older.ToString(), newer.ToString(), adas.ToString());
+        Ids((await api.Get(network.Url("/review-queue"), cy.Token)).Body).Should().Equal(older.ToString(),
+            newer.ToString(), adas.ToString());
     }
 
     [Fact]

@@ -23,8 +23,10 @@ public class reviewing_a_contribution(AppFixture app)
         body["reviews"]!.AsArray().Single()!["verdict"]!.GetValue<string>().Should().Be("approve");
 
         var events = await app.Events(network.NetworkId, id);
-        events.Select(e => e.Data.GetType()).Should().Equal(typeof(ContributionSubmitted), typeof(ContributionReviewed), typeof(ContributionAccepted));
-        events[2].Data.Should().Be(new ContributionAccepted(id, bob.MemberId, null, "work", 12.5m, "hour", new NodaTime.LocalDate(2026, 11, 20), 1, null, null, null, AppFixture.Start));
+        events.Select(e => e.Data.GetType()).Should().Equal(typeof(ContributionSubmitted), typeof(ContributionReviewed),
+            typeof(ContributionAccepted));
+        events[2].Data.Should().Be(new ContributionAccepted(id, bob.MemberId, null, "work", 12.5m, "hour",
+            new NodaTime.LocalDate(2026, 11, 20), 1, null, null, null, AppFixture.Start));
     }
 }
 
@@ -40,13 +42,15 @@ public class reviewing_by_quorum_and_rounds(AppFixture app)
         var bob = await api.Admit(network, "Bob", "labour", "contributor");
         var cy = await api.Admit(network, "Cy", "labour", "reviewer");
         await api.SetQuorum(network, 2);
-        (await api.Get(network.Url("/review-policy"), bob.Token)).Body!["approvalsRequired"]!.GetValue<int>().Should().Be(2);
+        (await api.Get(network.Url("/review-policy"), bob.Token)).Body!["approvalsRequired"]!.GetValue<int>().Should()
+            .Be(2);
         var id = await api.Submit(network, bob.Token);
 
         (await api.Review(network, id, network.Token)).Body!["status"]!.GetValue<string>().Should().Be("submitted");
         (await api.Review(network, id, network.Token)).ShouldBeProblem(409, code: "already-reviewed");
         (await api.Review(network, id, cy.Token)).Body!["status"]!.GetValue<string>().Should().Be("accepted");
-        (await app.Events(network.NetworkId, id)).Last().Data.Should().BeOfType<ContributionAccepted>().Which.ApprovalsRequired.Should().Be(2);
+        (await app.Events(network.NetworkId, id)).Last().Data.Should().BeOfType<ContributionAccepted>()
+            .Which.ApprovalsRequired.Should().Be(2);
     }
 
     [Fact]
@@ -60,7 +64,8 @@ public class reviewing_by_quorum_and_rounds(AppFixture app)
         (await api.Amend(network, id, bob.Token, Claims.Work("120"))).Status.Should().Be(200);
         var before = await app.EventCount(network.NetworkId);
 
-        (await api.Review(network, id, network.Token, expectedVersion: seen)).ShouldBeProblem(409, code: "contribution-changed");
+        (await api.Review(network, id, network.Token, expectedVersion: seen)).ShouldBeProblem(409,
+            code: "contribution-changed");
         (await app.EventCount(network.NetworkId)).Should().Be(before);
         (await api.Post(network.Url($"/contributions/{id}/reviews"), new { verdict = "approve" }, network.Token))
             .ShouldBeProblem(400, field: "expectedVersion");
@@ -91,15 +96,18 @@ public class reviewing_by_quorum_and_rounds(AppFixture app)
         asked!["status"]!.GetValue<string>().Should().Be("changes-requested");
         (await api.Review(network, id, network.Token)).ShouldBeProblem(409, code: "not-reviewable");
 
-        var (status, amended, _) = await api.Amend(network, id, bob.Token, Claims.Work("10").With("evidenceUrl", "https://example.org/photos"));
+        var (status, amended, _) = await api.Amend(network, id, bob.Token, Claims.Work("10").With("evidenceUrl",
+            "https://example.org/photos"));
         status.Should().Be(200, amended?.ToJsonString());
         amended!["status"]!.GetValue<string>().Should().Be("submitted");
         amended["round"]!.GetValue<int>().Should().Be(2);
 
         var (_, accepted, _) = await api.Review(network, id, network.Token);
         accepted!["status"]!.GetValue<string>().Should().Be("accepted");
-        accepted["reviews"]!.AsArray().Select(r => r!["verdict"]!.GetValue<string>()).Should().Equal("request-changes", "approve");
-        (await app.Events(network.NetworkId, id)).Last().Data.Should().BeOfType<ContributionAccepted>().Which.Quantity.Should().Be(10m);
+        accepted["reviews"]!.AsArray().Select(r => r!["verdict"]!.GetValue<string>()).Should().Equal("request-changes",
+            "approve");
+        (await app.Events(network.NetworkId, id)).Last().Data.Should().BeOfType<ContributionAccepted>()
+            .Which.Quantity.Should().Be(10m);
     }
 
     [Fact]
@@ -113,11 +121,13 @@ public class reviewing_by_quorum_and_rounds(AppFixture app)
         (await api.Review(network, id, network.Token, "maybe")).ShouldBeProblem(400, "verdict");
         (await app.Events(network.NetworkId, id)).Should().ContainSingle();
 
-        (await api.Review(network, id, network.Token, "reject", "Not this network's work")).Body!["status"]!.GetValue<string>().Should().Be("rejected");
+        (await api.Review(network, id, network.Token, "reject", "Not this network's work"))
+            .Body!["status"]!.GetValue<string>().Should().Be("rejected");
         var cy = await api.Admit(network, "Cy", "labour", "reviewer");
         (await api.Review(network, id, cy.Token)).ShouldBeProblem(409, code: "not-reviewable");
         (await api.Amend(network, id, bob.Token, Claims.Work())).ShouldBeProblem(409, code: "not-amendable");
-        (await api.Post(network.Url($"/contributions/{id}/withdrawal"), null, bob.Token)).ShouldBeProblem(409, code: "not-withdrawable");
+        (await api.Post(network.Url($"/contributions/{id}/withdrawal"), null, bob.Token)).ShouldBeProblem(409,
+            code: "not-withdrawable");
     }
 
     [Fact]

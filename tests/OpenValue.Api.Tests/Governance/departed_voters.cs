@@ -19,7 +19,8 @@ public class departed_voters(AppFixture app)
         var cy = await api.Admit(n, "Cy", "labour", "contributor");
         var decision = new
         {
-            title = "The weekly call moves", kind = "decision", change = new { text = "The weekly call moves to Monday." },
+            title = "The weekly call moves", kind = "decision",
+                change = new { text = "The weekly call moves to Monday." },
             closesAt = app.In(Duration.FromDays(5)),
         };
         var p = await api.Propose(n, n.Token, decision);

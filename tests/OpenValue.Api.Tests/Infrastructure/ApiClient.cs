@@ -24,9 +24,12 @@ public sealed class ApiClient(Func<IAlbaHost> host)
 
     public AppFixture App => app ?? throw new InvalidOperationException("This client talks to a host of its own.");
 
-    /// <summary>Sends <paramref name="body"/> as is when it is a string, else as JSON; parses a JSON response.</summary>
+    /// <summary>
+    /// Sends <paramref name="body"/> as is when it is a string, else as JSON; parses a JSON response.
+    /// </summary>
     public async Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> Send(
-        HttpMethod method, string url, object? body = null, string? token = null, IDictionary<string, string>? headers = null,
+        HttpMethod method, string url, object? body = null, string? token = null, IDictionary<string,
+            string>? headers = null,
         string contentType = "application/json")
     {
         using var client = host().Server.CreateClient();
@@ -44,27 +47,33 @@ public sealed class ApiClient(Func<IAlbaHost> host)
     }
 
     /// <summary>A request body as it goes on the wire.</summary>
-    public static string? Text(object? body) => body is null ? null : body as string ?? JsonSerializer.Serialize(body, JsonOptions);
+    public static string? Text(object? body) => body is null ? null : body as string ?? JsonSerializer.Serialize(body,
+        JsonOptions);
 
-    public Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> Post(string url, object? body, string? token = null, IDictionary<string, string>? headers = null) =>
+    public Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> Post(string url, object? body,
+        string? token = null, IDictionary<string, string>? headers = null) =>
         Send(HttpMethod.Post, url, body ?? new { }, token, headers);
 
-    public Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> Patch(string url, object? body, string? token = null) =>
+    public Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> Patch(string url, object? body,
+        string? token = null) =>
         Send(HttpMethod.Patch, url, body, token);
 
     public Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> Get(string url, string? token = null) =>
         Send(HttpMethod.Get, url, null, token);
 
-    public async Task<FoundedNetwork> Found(string name = "Wikihouse Makers", string currency = "EUR", string founder = "Ada")
+    public async Task<FoundedNetwork> Found(string name = "Wikihouse Makers", string currency = "EUR",
+        string founder = "Ada")
     {
         var (status, body, _) = await Post("/networks", new { name, currency, founder = new { name = founder } });
         status.Should().Be(201, body?.ToJsonString());
-        return new FoundedNetwork(Guid.Parse(body!["networkId"]!.GetValue<string>()), Guid.Parse(body["memberId"]!.GetValue<string>()), body["token"]!.GetValue<string>());
+        return new FoundedNetwork(Guid.Parse(body!["networkId"]!.GetValue<string>()),
+            Guid.Parse(body["memberId"]!.GetValue<string>()), body["token"]!.GetValue<string>());
     }
 
     public async Task<Member> Admit(FoundedNetwork network, string name, string stakeholderClass, params string[] roles)
     {
-        var (status, body, _) = await Post($"/networks/{network.NetworkId}/members", new { name, roles, stakeholderClass }, network.Token);
+        var (status, body, _) = await Post($"/networks/{network.NetworkId}/members", new { name, roles,
+            stakeholderClass }, network.Token);
         status.Should().Be(201, body?.ToJsonString());
         return new Member(Guid.Parse(body!["memberId"]!.GetValue<string>()), body["token"]!.GetValue<string>());
     }
@@ -75,7 +84,8 @@ public sealed class ApiClient(Func<IAlbaHost> host)
 public static class ProblemAssertions
 {
     /// <summary>An RFC 9457 response with this status, and the field it names when given.</summary>
-    public static void ShouldBeProblem(this (int Status, JsonNode? Body, HttpResponseMessage Response) result, int status, string? field = null, string? code = null)
+    public static void ShouldBeProblem(this (int Status, JsonNode? Body, HttpResponseMessage Response) result,
+        int status, string? field = null, string? code = null)
     {
         result.Status.Should().Be(status, result.Body?.ToJsonString());
         result.Response.Content.Headers.ContentType?.MediaType.Should().Be("application/problem+json");

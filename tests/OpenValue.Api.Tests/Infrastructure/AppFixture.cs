@@ -23,7 +23,9 @@ public sealed class AppFixture : IAsyncLifetime
     public IAlbaHost Host { get; private set; } = null!;
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 
-    /// <summary>Another connection string than OPENVALUE_DB's (the least-privilege test runs a second host as the runtime role).</summary>
+    /// <summary>
+    /// Another connection string than OPENVALUE_DB's (the least-privilege test runs a second host as the runtime role).
+    /// </summary>
     public string? Connection { get; init; }
 
     public async Task InitializeAsync()
@@ -62,7 +64,9 @@ public sealed class AppFixture : IAsyncLifetime
         return await session.Events.FetchStreamAsync(streamId);
     }
 
-    /// <summary>One value from raw SQL against the app's database, for what no API shows (stored rows, counts).</summary>
+    /// <summary>
+    /// One value from raw SQL against the app's database, for what no API shows (stored rows, counts).
+    /// </summary>
     public async Task<T?> Scalar<T>(string sql, params object[] parameters)
     {
         await using var connection = Store.Storage.Database.CreateConnection();

@@ -25,7 +25,9 @@ public sealed class LogCapture : ILoggerProvider
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            lines.Enqueue(new LoggedLine(logLevel, category, formatter(state, exception) + (exception is null ? "" : "\n" + exception)));
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState,
+            Exception?, string> formatter) =>
+            lines.Enqueue(new LoggedLine(logLevel, category, formatter(state, exception)
+                + (exception is null ? "" : "\n" + exception)));
     }
 }

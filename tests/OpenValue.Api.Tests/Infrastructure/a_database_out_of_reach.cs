@@ -22,7 +22,8 @@ public sealed class a_database_out_of_reach : IAsyncLifetime
         var real = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("OPENVALUE_DB")
             ?? throw new InvalidOperationException("Set OPENVALUE_DB to a test database, or run ./openvalue.sh test."));
         var port = relay.Start(real.Host!, real.Port);
-        var relayed = new NpgsqlConnectionStringBuilder(real.ConnectionString) { Host = "127.0.0.1", Port = port, Timeout = 3 };
+        var relayed = new NpgsqlConnectionStringBuilder(real.ConnectionString) { Host = "127.0.0.1", Port = port,
+            Timeout = 3 };
         host = await AlbaHost.For<Program>(builder =>
         {
             builder.UseSetting("OPENVALUE_DB", relayed.ConnectionString);
@@ -47,14 +48,17 @@ public sealed class a_database_out_of_reach : IAsyncLifetime
         var refused = await api.Get($"/networks/{network.NetworkId}/members", network.Token);
         refused.ShouldBeProblem(503, code: "database-unavailable");
         refused.Response.Headers.RetryAfter!.Delta.Should().Be(TimeSpan.FromSeconds(5));
-        (await api.Post("/networks", new { name = "Later", currency = "EUR", founder = new { name = "Ada" } })).ShouldBeProblem(503);
+        (await api.Post("/networks", new { name = "Later", currency = "EUR", founder = new { name = "Ada" } }))
+            .ShouldBeProblem(503);
         var health = await api.Get("/health");
         health.Status.Should().Be(503);
         health.Body!["database"]!.GetValue<string>().Should().Be("unreachable");
         health.Response.Headers.RetryAfter.Should().NotBeNull();
     }
 
-    /// <summary>Relays loopback connections to PostgreSQL until cut; a cut closes every open connection and refuses new ones.</summary>
+    /// <summary>
+    /// Relays loopback connections to PostgreSQL until cut; a cut closes every open connection and refuses new ones.
+    /// </summary>
     private sealed class Relay : IDisposable
     {
         private readonly TcpListener listener = new(IPAddress.Loopback, 0);
@@ -114,7 +118,8 @@ public sealed class a_database_out_of_reach : IAsyncLifetime
             try
             {
                 await server.ConnectAsync(targetHost, targetPort);
-                await Task.WhenAny(client.GetStream().CopyToAsync(server.GetStream()), server.GetStream().CopyToAsync(client.GetStream()));
+                await Task.WhenAny(client.GetStream().CopyToAsync(server.GetStream()), server.GetStream()
+                    .CopyToAsync(client.GetStream()));
             }
             catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or InvalidOperationException)
             {

@@ -35,10 +35,12 @@ public class idempotency_keys(AppFixture app)
     {
         var network = await api.Found();
         var url = $"/networks/{network.NetworkId}/members";
-        (await api.Post(url, new { name = "Bob", roles = new[] { "contributor" }, stakeholderClass = "labour" }, network.Token, Key("k1"))).Status.Should().Be(201);
+        (await api.Post(url, new { name = "Bob", roles = new[] { "contributor" }, stakeholderClass = "labour" },
+            network.Token, Key("k1"))).Status.Should().Be(201);
         var before = await app.EventCount(network.NetworkId);
 
-        (await api.Post(url, new { name = "Cy", roles = new[] { "contributor" }, stakeholderClass = "labour" }, network.Token, Key("k1")))
+        (await api.Post(url, new { name = "Cy", roles = new[] { "contributor" }, stakeholderClass = "labour" },
+            network.Token, Key("k1")))
             .ShouldBeProblem(422, code: "idempotency-key-reused");
         (await app.EventCount(network.NetworkId)).Should().Be(before);
     }
@@ -61,9 +63,11 @@ public class idempotency_keys(AppFixture app)
     {
         var body = new { name = "Racing Co-op", currency = "EUR", founder = new { name = "Ada" } };
         var key = Key(Guid.NewGuid().ToString());
-        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => api.Post("/networks", body, headers: key)));
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => api.Post("/networks", body,
+            headers: key)));
 
-        results.Should().OnlyContain(r => r.Status == 201, string.Join("\n", results.Select(r => r.Body?.ToJsonString())));
+        results.Should().OnlyContain(r => r.Status == 201, string.Join("\n", results.Select(r =>
+            r.Body?.ToJsonString())));
         results.Select(r => r.Body!["networkId"]!.ToString()).Distinct().Should().ContainSingle();
         results.Select(r => r.Body!["token"]!.ToString()).Distinct().Should().ContainSingle();
         var networkId = Guid.Parse(results[0].Body!["networkId"]!.ToString());
@@ -73,7 +77,8 @@ public class idempotency_keys(AppFixture app)
     [Fact]
     public async Task an_overlong_key_is_a_problem()
     {
-        (await api.Post("/networks", new { name = "X", currency = "EUR", founder = new { name = "Ada" } }, headers: Key(new string('k', 201))))
+        (await api.Post("/networks", new { name = "X", currency = "EUR", founder = new { name = "Ada" } },
+            headers: Key(new string('k', 201))))
             .ShouldBeProblem(400, "Idempotency-Key");
     }
 }

@@ -33,7 +33,8 @@ public sealed class one_error_shape(AppFixture app)
     public async Task a_body_that_is_not_json_is_a_415_problem()
     {
         var network = await api.Found();
-        (await api.Send(HttpMethod.Post, network.Url("/projects"), "name=Frame", network.Token, contentType: "text/plain"))
+        (await api.Send(HttpMethod.Post, network.Url("/projects"), "name=Frame", network.Token,
+            contentType: "text/plain"))
             .ShouldBeProblem(415, code: "unsupported-media-type");
     }
 
@@ -45,7 +46,8 @@ public sealed class one_error_shape(AppFixture app)
     public async Task a_path_id_that_cannot_be_an_id_is_a_400_naming_the_parameter(string path, string parameter)
     {
         var network = await api.Found();
-        (await api.Get(network.Url(path), network.Token)).ShouldBeProblem(400, field: parameter, code: "invalid-" + parameter);
+        (await api.Get(network.Url(path), network.Token)).ShouldBeProblem(400, field: parameter, code: "invalid-"
+            + parameter);
     }
 
     [Theory]
@@ -55,7 +57,8 @@ public sealed class one_error_shape(AppFixture app)
     [InlineData("""{"preset":"slicing-pie","rules":{"work":{"rate":50}}}""", "/value-equations", "rules.work.rate", "exact decimals")]
     [InlineData("""{"name":"Bob","roles":"steward","stakeholderClass":"labour"}""", "/members", "roles", "must be an array")]
     [InlineData("""{"amount":"5.00","policy":"pro-rata"}""", "/distributions", "amount", "must be an object")]
-    public async Task a_json_value_of_the_wrong_type_names_its_field_and_what_it_must_be(string body, string path, string field, string says)
+    public async Task a_json_value_of_the_wrong_type_names_its_field_and_what_it_must_be(string body, string path,
+        string field, string says)
     {
         var network = await api.Found();
         var before = await app.EventCount(network.NetworkId);

@@ -23,15 +23,18 @@ public sealed class read_models_of_an_older_build(AppFixture app)
         var bob = await api.Admit(network, "Bob", "labour", "contributor");
         var claim = await api.Submit(network, bob.Token);
         var (_, income, _) = await api.Post(network.Url("/income"),
-            new { amount = new { amount = "10.00", currency = "EUR" }, source = "donation", receivedOn = "2026-11-25" }, network.Token);
+            new { amount = new { amount = "10.00", currency = "EUR" }, source = "donation", receivedOn = "2026-11-25" },
+                network.Token);
         var incomeId = income!["incomeId"]!.GetValue<string>();
         await AsAnOlderBuildLeftThem(network.NetworkId);
-        (await api.Get(network.Url($"/contributions/{claim}"), network.Token)).Body!["version"]!.GetValue<long>().Should().Be(0);
+        (await api.Get(network.Url($"/contributions/{claim}"), network.Token)).Body!["version"]!.GetValue<long>()
+            .Should().Be(0);
         (await api.Get(network.Url($"/income/{incomeId}"), network.Token)).Status.Should().Be(404);
 
         await new ReadModelUpgrade().Populate(app.Store, CancellationToken.None);
 
-        (await api.Get(network.Url($"/contributions/{claim}"), network.Token)).Body!["version"]!.GetValue<long>().Should().Be(1);
+        (await api.Get(network.Url($"/contributions/{claim}"), network.Token)).Body!["version"]!.GetValue<long>()
+            .Should().Be(1);
         (await api.Get(network.Url($"/income/{incomeId}"), network.Token)).Status.Should().Be(200);
         (await api.Review(network, claim, network.Token)).Status.Should().Be(200);
     }
@@ -42,9 +45,11 @@ public sealed class read_models_of_an_older_build(AppFixture app)
         var incomes = app.Store.Options.FindOrResolveDocumentType(typeof(IncomeView)).TableName.QualifiedName;
         await using var connection = app.Store.Storage.Database.CreateConnection();
         await connection.OpenAsync();
-        foreach (var sql in new[] { $"update {views} set data = data - 'version' where tenant_id = $1", $"delete from {incomes} where tenant_id = $1" })
+        foreach (var sql in new[] { $"update {views} set data = data - 'version' where tenant_id = $1",
+            $"delete from {incomes} where tenant_id = $1" })
         {
-            await using var command = new NpgsqlCommand(sql, connection) { Parameters = { new() { Value = networkId.ToString() } } };
+            await using var command = new NpgsqlCommand(sql,
+                connection) { Parameters = { new() { Value = networkId.ToString() } } };
             await command.ExecuteNonQueryAsync();
         }
         await using var session = app.Store.LightweightSession();

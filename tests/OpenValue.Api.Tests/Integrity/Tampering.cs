@@ -11,7 +11,8 @@ public sealed record Break(string Kind, string What, Guid? StreamId, long? Versi
 
 public sealed record Head(long Sequence, long Events, string Hash);
 
-public sealed record Report(Guid NetworkId, bool Intact, Head Head, long EventsChecked, int AnchorsChecked, int DocumentsChecked,
+public sealed record Report(Guid NetworkId, bool Intact, Head Head, long EventsChecked, int AnchorsChecked,
+    int DocumentsChecked,
     int LedgerRowsChecked, Break? FirstBreak, IReadOnlyList<Break> Breaks);
 
 /// <summary>
@@ -56,17 +57,20 @@ public static class Tampering
         await using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable("OPENVALUE_DB"));
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        foreach (var statement in sql.Split(";\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var statement in sql.Split(";\n",
+            StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             await using var command = new NpgsqlCommand(statement.TrimEnd(';'), connection, transaction);
-            foreach (var parameter in parameters.Where(_ => statement.Contains('$'))) command.Parameters.AddWithValue(parameter);
+            foreach (var parameter in parameters.Where(_ =>
+                statement.Contains('$'))) command.Parameters.AddWithValue(parameter);
             await command.ExecuteNonQueryAsync();
         }
         await transaction.CommitAsync();
     }
 
     /// <summary>The chain's break the report names first: which stream and version, and what kind.</summary>
-    public static void ShouldNameFirst(this Report report, string kind, Guid? streamId, long? version = null, string? what = null)
+    public static void ShouldNameFirst(this Report report, string kind, Guid? streamId, long? version = null,
+        string? what = null)
     {
         report.Intact.Should().BeFalse();
         var first = report.FirstBreak!;

@@ -46,7 +46,8 @@ public class least_privilege(AppFixture app)
         await using var connection = new NpgsqlConnection(await RuntimeRole());
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
-        var refusal = await FluentActions.Awaiting(() => command.ExecuteNonQueryAsync()).Should().ThrowAsync<PostgresException>();
+        var refusal = await FluentActions.Awaiting(() => command.ExecuteNonQueryAsync()).Should()
+            .ThrowAsync<PostgresException>();
         refusal.Which.SqlState.Should().BeOneOf(PostgresErrorCodes.InsufficientPrivilege, "42501");
     }
 

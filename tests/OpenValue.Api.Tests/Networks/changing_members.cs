@@ -45,17 +45,20 @@ public class changing_members(AppFixture app)
         var dee = await api.Admit(n, "Dee", "user", "contributor");
         var bob = await api.Admit(n, "Bob", "labour", "contributor");
         var today = app.Clock.GetCurrentInstant().InUtc().Date.ToString("yyyy-MM-dd", null);
-        var (status, body, _) = await api.Patch(Url(n, dee), new { name = "Dee Smith", stakeholderClass = "investor", effectiveOn = today }, n.Token);
+        var (status, body, _) = await api.Patch(Url(n, dee), new { name = "Dee Smith", stakeholderClass = "investor",
+            effectiveOn = today }, n.Token);
         status.Should().Be(200, body?.ToJsonString());
         body!["stakeholderClass"]!.GetValue<string>().Should().Be("investor");
 
         var (_, list, _) = await api.Get($"/networks/{n.NetworkId}/members", bob.Token);
-        var listed = list!["members"]!.AsArray().Single(m => m!["memberId"]!.GetValue<string>() == dee.MemberId.ToString())!;
+        var listed = list!["members"]!.AsArray().Single(m =>
+            m!["memberId"]!.GetValue<string>() == dee.MemberId.ToString())!;
         listed["name"]!.GetValue<string>().Should().Be("Dee Smith");
         listed["stakeholderClass"]!.GetValue<string>().Should().Be("investor");
 
         var feed = await api.Activity(n, bob.Token);
-        feed.Items()[0]["summary"]!.GetValue<string>().Should().Be($"Moved the member to the investor class from {today}.");
+        feed.Items()[0]["summary"]!.GetValue<string>().Should()
+            .Be($"Moved the member to the investor class from {today}.");
         feed.Items()[1]["summary"]!.GetValue<string>().Should().Be("Renamed the member to Dee Smith.");
     }
 
@@ -73,7 +76,8 @@ public class changing_members(AppFixture app)
             .ShouldBeProblem(400, field: "stakeholderClass");
         (await api.Patch(Url(n, dee), new { stakeholderClass = "investor", effectiveOn = "2026-11-26" }, dee.Token))
             .ShouldBeProblem(403, code: "steward-only");
-        (await api.Patch(Url(n, dee), new { name = "Dee Smith" }, eve.Token)).ShouldBeProblem(403, code: "steward-or-self");
+        (await api.Patch(Url(n, dee), new { name = "Dee Smith" }, eve.Token)).ShouldBeProblem(403,
+            code: "steward-or-self");
         (await api.Patch($"/networks/{n.NetworkId}/members/{stranger.MemberId}", new { name = "Sam Smith" }, n.Token))
             .ShouldBeProblem(404, code: "member-not-found");
         (await api.Patch(Url(n, dee), new { name = " \u200B " }, n.Token)).ShouldBeProblem(400, field: "name");
@@ -81,7 +85,8 @@ public class changing_members(AppFixture app)
             .ShouldBeProblem(400, field: "effectiveOn");
         (await api.Patch(Url(n, dee), new { stakeholderClass = "investor", effectiveOn = "2026-11-27" }, n.Token))
             .ShouldBeProblem(400, field: "effectiveOn");
-        (await api.Patch(Url(n, dee), new { stakeholderClass = "investor" }, n.Token)).ShouldBeProblem(400, field: "effectiveOn");
+        (await api.Patch(Url(n, dee), new { stakeholderClass = "investor" }, n.Token)).ShouldBeProblem(400,
+            field: "effectiveOn");
         (await api.Patch(Url(n, dee), new { name = "Dee" }, n.Token)).ShouldBeProblem(400, field: "name");
         (await api.Patch(Url(n, dee), new { }, n.Token)).ShouldBeProblem(400);
 
@@ -106,12 +111,15 @@ public class changing_members(AppFixture app)
         app.Advance(Duration.FromDays(3)); // 2026-11-29
         var source = app.Host.Services.GetRequiredService<IShareSource>();
         async Task<(string, decimal)[]> SharesAt(Instant at) =>
-            [.. (await source.AsOf(n.NetworkId, null, at, CancellationToken.None)).Members.Select(m => (m.Name, m.Share))];
+            [.. (await source.AsOf(n.NetworkId, null, at, CancellationToken.None)).Members.Select(m => (m.Name,
+                m.Share))];
         var before = Instant.FromUtc(2026, 11, 27, 23, 59);
         var from = Instant.FromUtc(2026, 11, 28, 0, 0);
-        (await SharesAt(from)).Should().BeEquivalentTo(new[] { ("Bob", 0.5m), ("Dee", 0.5m) }, "kept before the change");
+        (await SharesAt(from)).Should().BeEquivalentTo(new[] { ("Bob", 0.5m), ("Dee", 0.5m) },
+            "kept before the change");
 
-        (await api.Patch(Url(n, dee), new { stakeholderClass = "labour", effectiveOn = "2026-11-28" }, n.Token)).Status.Should().Be(200);
+        (await api.Patch(Url(n, dee), new { stakeholderClass = "labour", effectiveOn = "2026-11-28" }, n.Token))
+            .Status.Should().Be(200);
 
         (await SharesAt(before)).Should().BeEquivalentTo(new[] { ("Bob", 0.5m), ("Dee", 0.5m) });
         (await SharesAt(from)).Should().BeEquivalentTo(new[] { ("Bob", 0.75m), ("Dee", 0.25m) });
@@ -127,7 +135,8 @@ public class changing_members(AppFixture app)
     {
         var n = await api.Found();
         var dee = await api.Admit(n, "Dee", "user", "contributor");
-        (await api.Patch(Url(n, dee), new { name = "Dee Smith", stakeholderClass = "labour", effectiveOn = "2026-11-26" },
+        (await api.Patch(Url(n, dee), new { name = "Dee Smith", stakeholderClass = "labour",
+            effectiveOn = "2026-11-26" },
             n.Token)).Status.Should().Be(200);
         var report = await api.Integrity(n);
         report.Intact.Should().BeTrue(report.FirstBreak?.What);

@@ -20,7 +20,8 @@ public class every_route_is_guarded(AppFixture app)
         "GET /app/{**path}", "HEAD /app/{**path}",
     ];
 
-    private static bool IsOpen(string route) => OpenRoutes.Contains(route) || route.StartsWith("GET /docs", StringComparison.Ordinal);
+    private static bool IsOpen(string route) => OpenRoutes.Contains(route) || route.StartsWith("GET /docs",
+        StringComparison.Ordinal);
 
     private readonly ApiClient api = new(app);
 
@@ -43,7 +44,8 @@ public class every_route_is_guarded(AppFixture app)
     [Fact]
     public void every_route_either_names_a_network_or_is_known_to_be_open()
     {
-        var unguarded = Routes().Where(r => !r.Template.Contains("{networkId}")).Select(r => $"{r.Method} {r.Template}");
+        var unguarded = Routes().Where(r => !r.Template.Contains("{networkId}")).Select(r =>
+            $"{r.Method} {r.Template}");
         string.Join(", ", unguarded.Where(r => !IsOpen(r))).Should().BeEmpty("only these routes may be open");
         Routes().Count(r => r.Template.Contains("{networkId}")).Should().BeGreaterThan(10);
     }
@@ -60,7 +62,8 @@ public class every_route_is_guarded(AppFixture app)
             var url = Fill(template, target.NetworkId);
             var body = method is "GET" or "DELETE" ? null : new { };
             (await api.Send(new HttpMethod(method), url, body)).ShouldBeProblem(401, code: "unauthenticated");
-            (await api.Send(new HttpMethod(method), url, body, outsider.Token)).ShouldBeProblem(404, code: "network-not-found");
+            (await api.Send(new HttpMethod(method), url, body, outsider.Token)).ShouldBeProblem(404,
+                code: "network-not-found");
         }
         (await app.EventCount(target.NetworkId)).Should().Be(before);
     }

@@ -20,11 +20,13 @@ public class founding_a_network(AppFixture app)
         founder["memberId"]!.GetValue<string>().Should().Be(network.MemberId.ToString());
         founder["name"]!.GetValue<string>().Should().Be("Ada");
         founder["stakeholderClass"]!.GetValue<string>().Should().Be("founder");
-        founder["roles"]!.AsArray().Select(r => r!.GetValue<string>()).Should().BeEquivalentTo("contributor", "reviewer", "treasurer", "steward");
+        founder["roles"]!.AsArray().Select(r => r!.GetValue<string>()).Should().BeEquivalentTo("contributor",
+            "reviewer", "treasurer", "steward");
 
         var events = await app.Events(network.NetworkId, network.NetworkId);
         events.Select(e => e.Data.GetType()).Should().Equal(typeof(NetworkFounded), typeof(MemberAdmitted));
-        events[0].Data.Should().Be(new NetworkFounded(network.NetworkId, "Wikihouse Makers", "EUR", network.MemberId, AppFixture.Start));
+        events[0].Data.Should().Be(new NetworkFounded(network.NetworkId, "Wikihouse Makers", "EUR", network.MemberId,
+            AppFixture.Start));
     }
 
     [Fact]
@@ -43,8 +45,10 @@ public class founding_a_network(AppFixture app)
     {
         var network = await api.Found();
         await using var session = app.Store.QuerySession();
-        var stored = await Marten.QueryableExtensions.ToListAsync(session.Query<OpenValue.Api.Security.AccessToken>().Where(t => t.MemberId == network.MemberId));
-        stored.Should().ContainSingle().Which.Id.Should().Be(OpenValue.Api.Security.AccessToken.Hash(network.Token)).And.NotContain(network.Token);
+        var stored = await Marten.QueryableExtensions.ToListAsync(session.Query<OpenValue.Api.Security.AccessToken>()
+            .Where(t => t.MemberId == network.MemberId));
+        stored.Should().ContainSingle().Which.Id.Should().Be(OpenValue.Api.Security.AccessToken.Hash(network.Token))
+            .And.NotContain(network.Token);
     }
 
     [Theory]
@@ -77,7 +81,8 @@ public class founding_a_network(AppFixture app)
     {
         var (status, body, _) = await api.Get("/openapi/v1.json");
         status.Should().Be(200);
-        body!["paths"]!.AsObject().Select(p => p.Key).Should().Contain(["/networks", "/networks/{networkId}/members", "/health"]);
+        body!["paths"]!.AsObject().Select(p => p.Key).Should().Contain(["/networks", "/networks/{networkId}/members",
+            "/health"]);
         var created = body["paths"]!["/networks"]!["post"]!["responses"]!["201"]!.ToJsonString();
         created.Should().Contain("NetworkFoundedResponse", "the 201 body of founding is described");
     }

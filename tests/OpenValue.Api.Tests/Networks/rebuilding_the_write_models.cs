@@ -24,8 +24,10 @@ public class rebuilding_the_write_models(AppFixture app)
     public async Task a_rebuild_of_each_filtered_fold_equals_what_inline_projection_stored()
     {
         var (n, bob, _) = await api.ThreeEqualMembers();
-        (await api.Post(n.Url($"/members/{bob.MemberId}/roles"), new { grant = new[] { "treasurer" }, revoke = new[] { "reviewer" } }, n.Token)).Status.Should().Be(200);
-        (await api.Post(n.Url("/treasury-policy"), new { fourEyes = "always", coolingOffHours = 0 }, n.Token)).Status.Should().Be(200);
+        (await api.Post(n.Url($"/members/{bob.MemberId}/roles"), new { grant = new[] { "treasurer" },
+            revoke = new[] { "reviewer" } }, n.Token)).Status.Should().Be(200);
+        (await api.Post(n.Url("/treasury-policy"), new { fourEyes = "always", coolingOffHours = 0 }, n.Token))
+            .Status.Should().Be(200);
         var claim = await api.Submit(n, bob.Token);
         await api.Review(n, claim, n.Token, "request-changes", "Which batch?");
         (await api.Amend(n, claim, bob.Token, Claims.Work("3"))).Status.Should().Be(200);
@@ -35,7 +37,8 @@ public class rebuilding_the_write_models(AppFixture app)
         (await api.Post(n.Url($"/distributions/{paid}/approval"), new { }, bob.Token)).Status.Should().Be(200);
         await api.Paid(n, paid);
         var cancelled = (await api.Proposed(n, "10.00")).IdOf();
-        (await api.Post(n.Url($"/distributions/{cancelled}/cancellation"), new { reason = "wrong month" }, n.Token)).Status.Should().Be(200);
+        (await api.Post(n.Url($"/distributions/{cancelled}/cancellation"), new { reason = "wrong month" }, n.Token))
+            .Status.Should().Be(200);
 
         var before = await Stored(n.NetworkId);
         before.Network.FourEyes.Should().Be(FourEyes.Always);
@@ -56,7 +59,8 @@ public class rebuilding_the_write_models(AppFixture app)
         (await Stored(n.NetworkId)).Should().BeEquivalentTo(before);
     }
 
-    private async Task<(Network Network, IReadOnlyList<ContributionView> Contributions, Pool Pool, IReadOnlyList<Distribution> Distributions)> Stored(Guid networkId)
+    private async Task<(Network Network, IReadOnlyList<ContributionView> Contributions, Pool Pool,
+        IReadOnlyList<Distribution> Distributions)> Stored(Guid networkId)
     {
         await using var session = app.Store.QuerySession(networkId.ToString());
         return ((await session.LoadAsync<Network>(networkId))!,

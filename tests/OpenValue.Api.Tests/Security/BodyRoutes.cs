@@ -12,7 +12,8 @@ public static class BodyRoutes
         [.. app.Host.Services.GetServices<EndpointDataSource>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<IAcceptsMetadata>() is { RequestType: not null })
             .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m =>
-                (m, "/" + e.RoutePattern.RawText!.TrimStart('/'), e.Metadata.GetMetadata<IAcceptsMetadata>()!.RequestType!)))
+                (m, "/" + e.RoutePattern.RawText!.TrimStart('/'),
+                    e.Metadata.GetMetadata<IAcceptsMetadata>()!.RequestType!)))
             .Distinct()];
 
     /// <summary>The template with the given ids put in, every other id a fresh one and a version 1.</summary>

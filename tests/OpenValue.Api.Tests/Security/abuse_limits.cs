@@ -4,7 +4,9 @@ using OpenValue.Api.Tests.Infrastructure;
 
 namespace OpenValue.Api.Tests.Security;
 
-/// <summary>An app host with small abuse limits and a founding key, apart from the shared host whose tests need none.</summary>
+/// <summary>
+/// An app host with small abuse limits and a founding key, apart from the shared host whose tests need none.
+/// </summary>
 public sealed class LimitedAppFixture : IAsyncLifetime
 {
     public const string FoundingKey = "a founding key only the operator knows";
@@ -49,7 +51,8 @@ public sealed class LimitedAppFixture : IAsyncLifetime
 
 public class abuse_limits(LimitedAppFixture limited) : IClassFixture<LimitedAppFixture>
 {
-    private Task<(int Status, string Body, HttpResponseMessage Response)> Send(string url, object? body, string? token = null,
+    private Task<(int Status, string Body, HttpResponseMessage Response)> Send(string url, object? body,
+        string? token = null,
         string? foundingKey = null) => limited.Send(url, body, token, foundingKey);
 
     private static object Founding => new { name = "Limited Makers", currency = "EUR", founder = new { name = "Ada" } };
@@ -60,7 +63,8 @@ public class abuse_limits(LimitedAppFixture limited) : IClassFixture<LimitedAppF
         var missing = await Send("/networks", Founding);
         missing.Status.Should().Be(403, missing.Body);
         missing.Body.Should().Contain("founding-closed");
-        (await Send("/networks", Founding, foundingKey: "a founding key only the operator know")).Status.Should().Be(403);
+        (await Send("/networks", Founding, foundingKey: "a founding key only the operator know")).Status.Should()
+            .Be(403);
         // Two refusals so far count against the hour too: one founding is left.
         (await Send("/networks", Founding, foundingKey: LimitedAppFixture.FoundingKey)).Status.Should().Be(201);
 

@@ -34,8 +34,10 @@ public class attack_sweep(AppFixture app)
         var distribution = (await api.Proposed(n, "10.00")).IdOf();
         var ids = new Dictionary<string, string>
         {
-            ["{networkId}"] = n.NetworkId.ToString(), ["{memberId}"] = bob.MemberId.ToString(), ["{projectId}"] = project.ToString(),
-            ["{contributionId}"] = claim.ToString(), ["{distributionId}"] = distribution.ToString(), ["{version}"] = "1",
+            ["{networkId}"] = n.NetworkId.ToString(), ["{memberId}"] = bob.MemberId.ToString(),
+                ["{projectId}"] = project.ToString(),
+            ["{contributionId}"] = claim.ToString(), ["{distributionId}"] = distribution.ToString(),
+                ["{version}"] = "1",
         };
 
         var refusals = 0;
@@ -51,7 +53,8 @@ public class attack_sweep(AppFixture app)
                 result.Status.Should().BeLessThan(500, what);
                 if (result.Status >= 400)
                 {
-                    result.Response.Content.Headers.ContentType?.MediaType.Should().Be("application/problem+json", what);
+                    result.Response.Content.Headers.ContentType?.MediaType.Should().Be("application/problem+json",
+                        what);
                     var code = result.Body?["code"]?.GetValue<string>();
                     code.Should().NotBeNullOrEmpty(what);
                     (await app.EventCount(n.NetworkId)).Should().Be(before, what);
@@ -63,5 +66,6 @@ public class attack_sweep(AppFixture app)
     }
 
     private static IEnumerable<string> Fields(Type type) =>
-        type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name));
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p =>
+            JsonNamingPolicy.CamelCase.ConvertName(p.Name));
 }

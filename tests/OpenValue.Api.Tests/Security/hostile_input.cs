@@ -32,9 +32,11 @@ public class hostile_input(AppFixture app)
         var streamsBefore = await app.Scalar<long>("select count(*) from openvalue.mt_streams");
         foreach (var (method, template, _) in routes)
         {
-            var url = BodyRoutes.Url(template, new Dictionary<string, string> { ["{networkId}"] = n.NetworkId.ToString() });
+            var url = BodyRoutes.Url(template, new Dictionary<string,
+                string> { ["{networkId}"] = n.NetworkId.ToString() });
             var result = await api.Send(new HttpMethod(method), url, body, n.Token);
-            result.Status.Should().BeInRange(400, 499, $"{method} {template} with body {body}: {result.Body?.ToJsonString()}");
+            result.Status.Should().BeInRange(400, 499,
+                $"{method} {template} with body {body}: {result.Body?.ToJsonString()}");
             result.ShouldBeProblem(result.Status);
             var code = result.Body!["code"]?.GetValue<string>();
             code.Should().NotBeNullOrEmpty($"{method} {template}: {result.Body.ToJsonString()}");
@@ -50,9 +52,11 @@ public class hostile_input(AppFixture app)
         await api.Adopt(n, Valuations.SlicingPieAt40());
         var before = await app.EventCount(n.NetworkId);
 
-        (await api.Post(n.Url("/income"), Treasury.Treasury.Income("١٠٠"), n.Token)).ShouldBeProblem(400, field: "amount.amount");
+        (await api.Post(n.Url("/income"), Treasury.Treasury.Income("١٠٠"), n.Token)).ShouldBeProblem(400,
+            field: "amount.amount");
         (await api.Post(n.Url("/contributions"), Claims.Work("١٠"), n.Token)).ShouldBeProblem(400, field: "quantity");
-        (await api.Post(n.Url("/value-equations"), new { rules = new { work = new { unit = "hour", rate = "٥٠", multiplier = "2" } } }, n.Token))
+        (await api.Post(n.Url("/value-equations"), new { rules = new { work = new { unit = "hour", rate = "٥٠",
+            multiplier = "2" } } }, n.Token))
             .ShouldBeProblem(400, field: "rules.work.rate");
         (await api.Propose(n, "１００")).ShouldBeProblem(400, field: "amount.amount");
         (await app.EventCount(n.NetworkId)).Should().Be(before);
@@ -65,10 +69,12 @@ public class hostile_input(AppFixture app)
         // pool holds at most 10^17 fils, so exactly 100 of them fill it.
         var n = await api.Found(currency: "KWD");
         for (var i = 0; i < 100; i++)
-            (await api.Post(n.Url("/income"), Treasury.Treasury.Income("1000000000000.000", currency: "KWD"), n.Token)).Status.Should().Be(201);
+            (await api.Post(n.Url("/income"), Treasury.Treasury.Income("1000000000000.000", currency: "KWD"), n.Token))
+                .Status.Should().Be(201);
         var before = await app.EventCount(n.NetworkId);
 
-        (await api.Post(n.Url("/income"), Treasury.Treasury.Income("0.001", currency: "KWD"), n.Token)).ShouldBeProblem(409, code: "pool-full");
+        (await api.Post(n.Url("/income"), Treasury.Treasury.Income("0.001", currency: "KWD"), n.Token))
+            .ShouldBeProblem(409, code: "pool-full");
         (await api.Post(n.Url("/income"), Treasury.Treasury.Income("1000000000000.001", currency: "KWD"), n.Token))
             .ShouldBeProblem(400, field: "amount.amount");
         (await app.EventCount(n.NetworkId)).Should().Be(before);
@@ -83,10 +89,12 @@ public class hostile_input(AppFixture app)
         var n = await api.Found();
         var before = await app.EventCount(n.NetworkId);
         (await api.Post(n.Url("/value-equations"),
-                new { rules = new { work = new { unit = "hour", rate = "1.234567890123456789012345678", multiplier = "2" } } }, n.Token))
+                new { rules = new { work = new { unit = "hour", rate = "1.234567890123456789012345678",
+                    multiplier = "2" } } }, n.Token))
             .ShouldBeProblem(400, field: "rules.work.rate");
         (await api.Post(n.Url("/value-equations"),
-                new { rules = new { work = new { unit = "hour", rate = "9999999999999999999999999999", multiplier = "2" } } }, n.Token))
+                new { rules = new { work = new { unit = "hour", rate = "9999999999999999999999999999",
+                    multiplier = "2" } } }, n.Token))
             .ShouldBeProblem(400, field: "rules.work.rate");
         (await api.Post(n.Url("/value-equations"), new { preset = "slicing-pie", halfLifeDays = 0 }, n.Token))
             .ShouldBeProblem(400, field: "halfLifeDays");
@@ -102,7 +110,8 @@ public class hostile_input(AppFixture app)
         {
             var name = field == "name" ? bad : "Makers";
             var founder = field == "name" ? "Ada" : bad;
-            (await api.Post("/networks", new { name, currency = "EUR", founder = new { name = founder } })).ShouldBeProblem(400, field: field);
+            (await api.Post("/networks", new { name, currency = "EUR", founder = new { name = founder } }))
+                .ShouldBeProblem(400, field: field);
         }
     }
 
@@ -111,10 +120,12 @@ public class hostile_input(AppFixture app)
     {
         var n = await api.Found();
         var before = await app.EventCount(n.NetworkId);
-        (await api.Post(n.Url("/contributions"), Claims.Work().With("occurredOn", "0000-01-01"), n.Token)).ShouldBeProblem(400, field: "occurredOn");
+        (await api.Post(n.Url("/contributions"), Claims.Work().With("occurredOn", "0000-01-01"), n.Token))
+            .ShouldBeProblem(400, field: "occurredOn");
         var income = new { amount = Treasury.Treasury.Eur("10.00"), source = "sale", receivedOn = "0001-01-01" };
         (await api.Post(n.Url("/income"), income, n.Token)).ShouldBeProblem(400, field: "receivedOn");
-        (await api.Post(n.Url("/distributions"), new { amount = Treasury.Treasury.Eur("1.00"), policy = "pro-rata", asOf = "0001-01-01T00:00:00Z" }, n.Token))
+        (await api.Post(n.Url("/distributions"), new { amount = Treasury.Treasury.Eur("1.00"), policy = "pro-rata",
+            asOf = "0001-01-01T00:00:00Z" }, n.Token))
             .ShouldBeProblem(400, field: "asOf");
         (await app.EventCount(n.NetworkId)).Should().Be(before);
     }

@@ -41,7 +41,8 @@ public class no_credential_at_rest(AppFixture app)
         var accepted = await api.Post("/accounts/invitations/acceptance",
             new { token = bobsLink, login, password = "a long and good password", createAccount = true });
         accepted.Status.Should().Be(200, accepted.Body?.ToJsonString());
-        var cookies = accepted.Response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0].Split('=', 2)[1]).ToList();
+        var cookies = accepted.Response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0].Split('=', 2)[1])
+            .ToList();
         cookies.Should().HaveCount(2);
 
         // Personal API tokens, one made with an Idempotency-Key and replayed.

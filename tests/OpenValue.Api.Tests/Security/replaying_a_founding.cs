@@ -15,7 +15,8 @@ public class replaying_a_founding(AppFixture app)
 {
     private readonly ApiClient api = new(app);
 
-    private static object Body(string name = "Replay Makers") => new { name, currency = "EUR", founder = new { name = "Ada" } };
+    private static object Body(string name = "Replay Makers") => new { name, currency = "EUR",
+        founder = new { name = "Ada" } };
 
     private static Dictionary<string, string> Key(string key) => new() { ["Idempotency-Key"] = key };
 
@@ -69,7 +70,8 @@ public class replaying_a_founding(AppFixture app)
         var key = NewKey();
         (await api.Post("/networks", Body("First"), headers: Key(key))).Status.Should().Be(201);
         var before = await RawCount("select count(*) from openvalue.mt_streams");
-        (await api.Post("/networks", Body("Second"), headers: Key(key))).ShouldBeProblem(422, code: "idempotency-key-reused");
+        (await api.Post("/networks", Body("Second"), headers: Key(key))).ShouldBeProblem(422,
+            code: "idempotency-key-reused");
         (await RawCount("select count(*) from openvalue.mt_streams")).Should().Be(before);
     }
 
@@ -81,7 +83,8 @@ public class replaying_a_founding(AppFixture app)
         var live = $"{Idempotency.FoundingScope}:{ResponseSeal.Hash(NewKey())}";
         await using (var session = app.Store.LightweightSession())
         {
-            session.Store(new IdempotencyRecord(id, "not-this-request", 201, null, null, "c2VhbGVk", AppFixture.Start, 1));
+            session.Store(new IdempotencyRecord(id, "not-this-request", 201, null, null, "c2VhbGVk", AppFixture.Start,
+                1));
             session.Store(new IdempotencyRecord(live, "h", 201, null, "{}", null, AppFixture.Start, long.MaxValue));
             await session.SaveChangesAsync();
         }
@@ -95,12 +98,14 @@ public class replaying_a_founding(AppFixture app)
             session.Store(new IdempotencyRecord(id + "-old", "h", 201, null, "{}", null, AppFixture.Start, 1));
             await session.SaveChangesAsync();
         }
-        var purged = await app.Host.Services.GetRequiredService<Idempotency>().PurgeExpired(app.Store, CancellationToken.None);
+        var purged = await app.Host.Services.GetRequiredService<Idempotency>().PurgeExpired(app.Store,
+            CancellationToken.None);
         purged.Should().BeGreaterThanOrEqualTo(1);
         await using var query = app.Store.QuerySession();
         (await query.LoadAsync<IdempotencyRecord>(id + "-old")).Should().BeNull();
         (await query.LoadAsync<IdempotencyRecord>(live)).Should().NotBeNull();
-        (await query.LoadAsync<IdempotencyRecord>(id)).Should().NotBeNull("the fresh founding's own record is a day from expiry");
+        (await query.LoadAsync<IdempotencyRecord>(id)).Should()
+            .NotBeNull("the fresh founding's own record is a day from expiry");
     }
 
     private Task<long> RawCount(string sql) => app.Scalar<long>(sql);

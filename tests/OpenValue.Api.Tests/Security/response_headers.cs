@@ -14,9 +14,11 @@ public class response_headers(AppFixture app)
     [Fact]
     public async Task responses_that_carry_a_token_are_never_cached_and_nothing_is_sniffed()
     {
-        var founded = await api.Post("/networks", new { name = "Header Makers", currency = "EUR", founder = new { name = "Ada" } });
+        var founded = await api.Post("/networks", new { name = "Header Makers", currency = "EUR",
+            founder = new { name = "Ada" } });
         var n = await api.Found();
-        var admitted = await api.Post(n.Url("/members"), new { name = "Bob", roles = new[] { "contributor" }, stakeholderClass = "labour" }, n.Token);
+        var admitted = await api.Post(n.Url("/members"), new { name = "Bob", roles = new[] { "contributor" },
+            stakeholderClass = "labour" }, n.Token);
         var reissued = await api.Post(n.Url($"/members/{n.MemberId}/token"), null, n.Token);
         foreach (var (status, body, response) in new[] { founded, admitted, reissued })
         {
@@ -35,7 +37,8 @@ public class response_headers(AppFixture app)
         using var client = app.Host.Server.CreateClient();
         using var docs = await client.GetAsync("/docs");
         docs.Headers.GetValues("Content-Security-Policy").Single()
-            .Should().Contain("default-src 'self'").And.Contain("object-src 'none'").And.Contain("frame-ancestors 'none'");
+            .Should().Contain("default-src 'self'").And.Contain("object-src 'none'")
+                .And.Contain("frame-ancestors 'none'");
         docs.Headers.Contains("Server").Should().BeFalse();
         app.Host.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value.AddServerHeader.Should().BeFalse();
     }
@@ -45,7 +48,8 @@ public class response_headers(AppFixture app)
     {
         var n = await api.Found();
         var before = await app.EventCount(n.NetworkId);
-        var huge = "{\"name\":\"" + new string('x', 1_048_576) + "\",\"roles\":[\"contributor\"],\"stakeholderClass\":\"labour\"}";
+        var huge = "{\"name\":\"" + new string('x', 1_048_576)
+            + "\",\"roles\":[\"contributor\"],\"stakeholderClass\":\"labour\"}";
         var result = await api.Post(n.Url("/members"), huge, n.Token);
         result.ShouldBeProblem(413, code: "body-too-large");
         (await app.EventCount(n.NetworkId)).Should().Be(before);

@@ -39,7 +39,8 @@ public class shares_and_explanations(AppFixture app)
         Line(shares, n.MemberId).ToJsonString().Should().Be(
             $$"""{"memberId":"{{n.MemberId}}","name":"Ada","points":"2040","pointsByKind":{"cash":"2000","work":"40"},"share":"0.1752577319587628865979381443","percent":"17.53"}""");
         Line(shares, bob.MemberId)["share"]!.GetValue<string>().Should().Be("0.8247422680412371134020618557");
-        (await Shares(n, $"?asOf={Iso(AppFixture.Start - Duration.FromSeconds(1))}"))["members"]!.AsArray().Should().BeEmpty();
+        (await Shares(n, $"?asOf={Iso(AppFixture.Start - Duration.FromSeconds(1))}"))["members"]!.AsArray().Should()
+            .BeEmpty();
     }
 
     [Fact]
@@ -50,7 +51,8 @@ public class shares_and_explanations(AppFixture app)
         (await api.Get(n.Url($"/shares?projectId={Guid.NewGuid()}"), n.Token)).ShouldBeProblem(400, field: "projectId");
         (await api.Get(n.Url("/shares?memberId=ada"), n.Token)).ShouldBeProblem(400, field: "memberId");
         (await api.Get(n.Url($"/shares?memberId={Guid.NewGuid()}"), n.Token)).ShouldBeProblem(400, field: "memberId");
-        (await api.Get(n.Url($"/shares?memberId={n.MemberId}&limit=2"), n.Token)).ShouldBeProblem(400, field: "memberId");
+        (await api.Get(n.Url($"/shares?memberId={n.MemberId}&limit=2"), n.Token)).ShouldBeProblem(400,
+            field: "memberId");
         (await api.Get(n.Url("/shares?limit=0"), n.Token)).ShouldBeProblem(400, field: "limit");
         (await api.Get(n.Url("/shares?limit=ten"), n.Token)).ShouldBeProblem(400, field: "limit");
         (await api.Get(n.Url("/shares?after=ada"), n.Token)).ShouldBeProblem(400, field: "after");
@@ -81,12 +83,15 @@ public class shares_and_explanations(AppFixture app)
         var first = await Shares(n, "?limit=2");
         var after = first["members"]!.AsArray()[^1]!["memberId"]!.GetValue<string>();
         var rest = await Shares(n, $"?limit=2&after={after}");
-        first["members"]!.AsArray().Concat(rest["members"]!.AsArray()).Select(l => l!.ToJsonString()).Should().Equal(lines);
-        (await Shares(n, $"?after={after}"))["members"]!.AsArray().Select(l => l!.ToJsonString()).Should().Equal(lines[2..]);
+        first["members"]!.AsArray().Concat(rest["members"]!.AsArray()).Select(l => l!.ToJsonString()).Should()
+            .Equal(lines);
+        (await Shares(n, $"?after={after}"))["members"]!.AsArray().Select(l => l!.ToJsonString()).Should()
+            .Equal(lines[2..]);
     }
 
     [Fact]
-    public Task An_explanation_lists_each_contribution_with_its_decay_and_adds_up_to_the_share() => app.WithClock(async () =>
+    public Task An_explanation_lists_each_contribution_with_its_decay_and_adds_up_to_the_share() =>
+        app.WithClock(async () =>
     {
         var n = await api.Found();
         var bob = await api.Admit(n, "Bob", "labour", "contributor", "reviewer");
@@ -100,9 +105,12 @@ public class shares_and_explanations(AppFixture app)
         var (status, explained, _) = await api.Get(n.Url($"/members/{bob.MemberId}/share"), n.Token);
         status.Should().Be(200, explained?.ToJsonString());
         var lines = explained!["contributions"]!.AsArray();
-        lines.Select(l => (l!["points"]!.GetValue<string>(), l["rate"]!.GetValue<string>(), l["multiplier"]!.GetValue<string>(),
-                l["equationVersion"]!.GetValue<int>(), l["decayFactor"]!.GetValue<string>(), l["decayedPoints"]!.GetValue<string>()))
-            .Should().Equal(("10", "1", "1", 1, "0.5", "5"), ("4", "1", "1", 1, "0.707106781186547524", "2.828427124746190098"));
+        lines.Select(l => (l!["points"]!.GetValue<string>(), l["rate"]!.GetValue<string>(),
+            l["multiplier"]!.GetValue<string>(),
+                l["equationVersion"]!.GetValue<int>(), l["decayFactor"]!.GetValue<string>(),
+                    l["decayedPoints"]!.GetValue<string>()))
+            .Should().Equal(("10", "1", "1", 1, "0.5", "5"), ("4", "1", "1", 1, "0.707106781186547524",
+                "2.828427124746190098"));
         explained["points"]!.GetValue<string>().Should().Be("7.828427124746190098");
         explained["pointsByKind"]!["work"]!.GetValue<string>().Should().Be("7.828427124746190098");
         explained["totalPoints"]!.GetValue<string>().Should().Be("13.828427124746190098");
@@ -114,7 +122,8 @@ public class shares_and_explanations(AppFixture app)
         Line(shares, bob.MemberId)["points"]!.GetValue<string>().Should().Be(explained["points"]!.GetValue<string>());
         Line(shares, bob.MemberId)["share"]!.GetValue<string>().Should().Be(explained["share"]!.GetValue<string>());
         var ada = Line(shares, n.MemberId);
-        (decimal.Parse(ada["share"]!.GetValue<string>()) + decimal.Parse(explained["share"]!.GetValue<string>())).Should().Be(1m);
+        (decimal.Parse(ada["share"]!.GetValue<string>()) + decimal.Parse(explained["share"]!.GetValue<string>()))
+            .Should().Be(1m);
         ada["points"]!.GetValue<string>().Should().Be("6");
     });
 
@@ -125,7 +134,8 @@ public class shares_and_explanations(AppFixture app)
     /// of different precision).
     /// </summary>
     [Fact]
-    public Task With_a_half_life_an_explanation_adds_up_exactly_to_its_lines_and_to_the_shares() => app.WithClock(async () =>
+    public Task With_a_half_life_an_explanation_adds_up_exactly_to_its_lines_and_to_the_shares() =>
+        app.WithClock(async () =>
     {
         var n = await api.Found();
         var bob = await api.Admit(n, "Bob", "labour", "contributor", "reviewer");
@@ -143,11 +153,14 @@ public class shares_and_explanations(AppFixture app)
         {
             var (status, explained, _) = await api.Get(n.Url($"/members/{bob.MemberId}/share{query}"), n.Token);
             status.Should().Be(200, explained?.ToJsonString());
-            var lines = explained!["contributions"]!.AsArray().Select(l => decimal.Parse(l!["decayedPoints"]!.GetValue<string>())).ToList();
+            var lines = explained!["contributions"]!.AsArray().Select(l =>
+                decimal.Parse(l!["decayedPoints"]!.GetValue<string>())).ToList();
             lines.Should().HaveCount(query == "" ? 3 : 2);
-            lines.Should().OnlyContain(p => p != decimal.Truncate(p), "every line is decayed by a factor that is not a power of two");
+            lines.Should().OnlyContain(p => p != decimal.Truncate(p),
+                "every line is decayed by a factor that is not a power of two");
             decimal.Parse(explained["points"]!.GetValue<string>()).Should().Be(lines.Sum());
-            Line(await Shares(n, query), bob.MemberId)["points"]!.GetValue<string>().Should().Be(explained["points"]!.GetValue<string>());
+            Line(await Shares(n, query), bob.MemberId)["points"]!.GetValue<string>().Should()
+                .Be(explained["points"]!.GetValue<string>());
         }
     });
 
@@ -157,7 +170,8 @@ public class shares_and_explanations(AppFixture app)
         var n = await api.Found();
         var later = Uri.EscapeDataString(Iso(app.Clock.GetCurrentInstant() + Duration.FromSeconds(1)));
         (await api.Get(n.Url($"/shares?asOf={later}"), n.Token)).ShouldBeProblem(400, field: "asOf");
-        (await api.Get(n.Url($"/members/{n.MemberId}/share?asOf={later}"), n.Token)).ShouldBeProblem(400, field: "asOf");
+        (await api.Get(n.Url($"/members/{n.MemberId}/share?asOf={later}"), n.Token)).ShouldBeProblem(400,
+            field: "asOf");
     }
 
     [Fact]
@@ -170,20 +184,25 @@ public class shares_and_explanations(AppFixture app)
         var cash = await api.Accepted(n, n.Token, bob.Token, Valuations.Cash("500.00"));
         var before = await app.EventCount(n.NetworkId);
 
-        var (status, body, _) = await api.Post(n.Url("/value-equations/simulate"), new { preset = "hours-only" }, bob.Token);
+        var (status, body, _) = await api.Post(n.Url("/value-equations/simulate"), new { preset = "hours-only" },
+            bob.Token);
         status.Should().Be(200, body?.ToJsonString());
         body!["currentVersion"]!.GetValue<int>().Should().Be(1);
         body["currentTotalPoints"]!.GetValue<string>().Should().Be("11600");
         body["proposedTotalPoints"]!.GetValue<string>().Should().Be("120");
         body["unvalued"]!.AsArray().Select(u => u!.GetValue<string>()).Should().Equal(cash.ToString());
-        var bobLine = body["members"]!.AsArray().Single(m => m!["memberId"]!.GetValue<string>() == bob.MemberId.ToString())!;
-        (bobLine["currentShare"]!.GetValue<string>(), bobLine["proposedShare"]!.GetValue<string>(), bobLine["shareDifference"]!.GetValue<string>(),
+        var bobLine = body["members"]!.AsArray().Single(m =>
+            m!["memberId"]!.GetValue<string>() == bob.MemberId.ToString())!;
+        (bobLine["currentShare"]!.GetValue<string>(), bobLine["proposedShare"]!.GetValue<string>(),
+            bobLine["shareDifference"]!.GetValue<string>(),
             bobLine["proposedPoints"]!.GetValue<string>(), bobLine["percentDifference"]!.GetValue<string>())
             .Should().Be(("0.8275862068965517241379310345", "1", "0.1724137931034482758620689655", "120", "17.24"));
-        var adaLine = body["members"]!.AsArray().Single(m => m!["memberId"]!.GetValue<string>() == n.MemberId.ToString())!;
+        var adaLine = body["members"]!.AsArray().Single(m =>
+            m!["memberId"]!.GetValue<string>() == n.MemberId.ToString())!;
         adaLine["shareDifference"]!.GetValue<string>().Should().Be("-0.1724137931034482758620689655");
 
-        (await api.Post(n.Url("/value-equations/simulate"), new { rules = new { work = new { unit = "hour", rate = "0", multiplier = "1" } } }, bob.Token))
+        (await api.Post(n.Url("/value-equations/simulate"), new { rules = new { work = new { unit = "hour", rate = "0",
+            multiplier = "1" } } }, bob.Token))
             .ShouldBeProblem(400, field: "rules.work.rate");
         (await app.EventCount(n.NetworkId)).Should().Be(before);
     }

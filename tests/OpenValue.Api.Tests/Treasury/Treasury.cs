@@ -5,24 +5,31 @@ using OpenValue.Api.Tests.Shares;
 
 namespace OpenValue.Api.Tests.Treasury;
 
-/// <summary>Set-up steps for treasury tests. Shares always come from real contributions, reviewed and accepted.</summary>
+/// <summary>
+/// Set-up steps for treasury tests. Shares always come from real contributions, reviewed and accepted.
+/// </summary>
 public static class Treasury
 {
     public static Dictionary<string, string> Key(string key) => new() { ["Idempotency-Key"] = key };
 
     public static object Eur(string amount, string currency = "EUR") => new { amount, currency };
 
-    public static object Income(string amount, Guid? projectId = null, string source = "sale", string currency = "EUR") =>
+    public static object Income(string amount, Guid? projectId = null, string source = "sale",
+        string currency = "EUR") =>
         new { amount = Eur(amount, currency), source, projectId, receivedOn = "2026-11-25", note = "test income" };
 
-    public static async Task RecordIncome(this ApiClient api, FoundedNetwork network, string amount, Guid? projectId = null)
+    public static async Task RecordIncome(this ApiClient api, FoundedNetwork network, string amount,
+        Guid? projectId = null)
     {
         var (status, body, _) = await api.Post(network.Url("/income"), Income(amount, projectId), network.Token);
         status.Should().Be(201, body?.ToJsonString());
     }
 
-    /// <summary>The author claims work and another member approves it (quorum 1), so it is accepted and earns points.</summary>
-    public static async Task<Guid> Earn(this ApiClient api, FoundedNetwork network, string authorToken, string reviewerToken, string hours = "10", Guid? projectId = null)
+    /// <summary>
+    /// The author claims work and another member approves it (quorum 1), so it is accepted and earns points.
+    /// </summary>
+    public static async Task<Guid> Earn(this ApiClient api, FoundedNetwork network, string authorToken,
+        string reviewerToken, string hours = "10", Guid? projectId = null)
     {
         var id = await api.Submit(network, authorToken, Claims.Work(hours).With("projectId", projectId));
         var (status, body, _) = await api.Review(network, id, reviewerToken);
@@ -35,7 +42,8 @@ public static class Treasury
     /// Ada (the founder, sole treasurer) plus Bob and Cem under Slicing Pie at 40/hour (80 points an hour); each has
     /// the same accepted work, so equal shares.
     /// </summary>
-    public static async Task<(FoundedNetwork Network, Member Bob, Member Cem)> ThreeEqualMembers(this ApiClient api, string hours = "10")
+    public static async Task<(FoundedNetwork Network, Member Bob, Member Cem)> ThreeEqualMembers(this ApiClient api,
+        string hours = "10")
     {
         var network = await api.Found();
         await api.Adopt(network, Valuations.SlicingPieAt40());
@@ -53,28 +61,35 @@ public static class Treasury
     /// </summary>
     public static async Task WithoutCoolingOff(this ApiClient api, FoundedNetwork network)
     {
-        var (status, body, _) = await api.Post(network.Url("/treasury-policy"), new { coolingOffHours = 0 }, network.Token);
+        var (status, body, _) = await api.Post(network.Url("/treasury-policy"), new { coolingOffHours = 0 },
+            network.Token);
         status.Should().Be(200, body?.ToJsonString());
     }
 
     public static Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> Propose(
-        this ApiClient api, FoundedNetwork network, string amount, string policy = "pro-rata", Guid? projectId = null, string? token = null,
+        this ApiClient api, FoundedNetwork network, string amount, string policy = "pro-rata", Guid? projectId = null,
+            string? token = null,
         IDictionary<string, string>? headers = null, int? windowDays = null) =>
-        api.Post(network.Url("/distributions"), new { amount = Eur(amount), policy, projectId, asOf = (string?)null, windowDays }, token ?? network.Token, headers);
+        api.Post(network.Url("/distributions"), new { amount = Eur(amount), policy, projectId, asOf = (string?)null,
+            windowDays }, token ?? network.Token, headers);
 
     public static async Task<JsonNode> Proposed(
-        this ApiClient api, FoundedNetwork network, string amount, string policy = "pro-rata", Guid? projectId = null, int? windowDays = null)
+        this ApiClient api, FoundedNetwork network, string amount, string policy = "pro-rata", Guid? projectId = null,
+            int? windowDays = null)
     {
         var result = await api.Propose(network, amount, policy, projectId, windowDays: windowDays);
         result.Status.Should().Be(201, result.Body?.ToJsonString());
         return result.Body!;
     }
 
-    public static Guid IdOf(this JsonNode distribution) => Guid.Parse(distribution["distributionId"]!.GetValue<string>());
+    public static Guid IdOf(this JsonNode distribution) =>
+        Guid.Parse(distribution["distributionId"]!.GetValue<string>());
 
-    public static async Task<JsonNode> Paid(this ApiClient api, FoundedNetwork network, Guid distributionId, string? token = null)
+    public static async Task<JsonNode> Paid(this ApiClient api, FoundedNetwork network, Guid distributionId,
+        string? token = null)
     {
-        var (status, body, _) = await api.Post(network.Url($"/distributions/{distributionId}/payouts"), new { }, token ?? network.Token);
+        var (status, body, _) = await api.Post(network.Url($"/distributions/{distributionId}/payouts"), new { },
+            token ?? network.Token);
         status.Should().Be(200, body?.ToJsonString());
         return body!;
     }
@@ -88,7 +103,8 @@ public static class Treasury
 
     /// <summary>Line amounts by member name, in line order.</summary>
     public static IEnumerable<(string Name, string Amount)> Lines(this JsonNode distribution) =>
-        distribution["lines"]!.AsArray().Select(l => (l!["name"]!.GetValue<string>(), l["amount"]!["amount"]!.GetValue<string>()));
+        distribution["lines"]!.AsArray().Select(l => (l!["name"]!.GetValue<string>(),
+            l["amount"]!["amount"]!.GetValue<string>()));
 
     public static string Amount(this JsonNode node, string path) =>
         path.Split('.').Aggregate(node, (n, p) => n[p]!)["amount"]!.GetValue<string>();

@@ -25,16 +25,20 @@ public sealed class treasury_documents_of_an_older_build(AppFixture app)
         var (_, twice, _) = await api.Post(network.Url("/income"), Treasury.Income("100.00"), network.Token);
         var id = (await api.Proposed(network, "90.00")).IdOf();
         var bobs = (await api.Paid(network, id))["payouts"]!.AsArray()
-            .Single(p => p!["memberId"]!.GetValue<string>() == bob.MemberId.ToString())!["payoutId"]!.GetValue<string>();
+            .Single(p =>
+                p!["memberId"]!.GetValue<string>() == bob.MemberId.ToString())!["payoutId"]!.GetValue<string>();
         await AsAnOlderBuildLeftThem(network.NetworkId);
         (await api.Integrity(network)).Intact.Should().BeTrue();
 
-        (await api.Post(network.Url($"/payouts/{bobs}/reversal"), new { reason = "IBAN closed" }, network.Token)).Status.Should().Be(200);
+        (await api.Post(network.Url($"/payouts/{bobs}/reversal"), new { reason = "IBAN closed" }, network.Token))
+            .Status.Should().Be(200);
         (await api.Post(network.Url($"/payouts/{bobs}/reissue"), null, network.Token)).Status.Should().Be(201);
-        (await api.Post(network.Url($"/income/{twice!["incomeId"]}/reversal"), new { reason = "recorded twice" }, network.Token))
+        (await api.Post(network.Url($"/income/{twice!["incomeId"]}/reversal"), new { reason = "recorded twice" },
+            network.Token))
             .Status.Should().Be(200);
         var ledger = await api.Ledger(network);
-        (ledger.Amount("netIncome"), ledger.Amount("paid"), ledger.Amount("distributed"), ledger.Amount("undistributed"))
+        (ledger.Amount("netIncome"), ledger.Amount("paid"), ledger.Amount("distributed"),
+            ledger.Amount("undistributed"))
             .Should().Be(("100.00", "120.00", "90.00", "10.00"));
         (await api.Integrity(network)).Intact.Should().BeTrue();
     }
@@ -51,7 +55,8 @@ public sealed class treasury_documents_of_an_older_build(AppFixture app)
                      $"update {Table(typeof(IncomeView))} set data = data - 'reversedBy' - 'reversedAt' - 'reversalReason' where tenant_id = $1",
                  })
         {
-            await using var command = new NpgsqlCommand(sql, connection) { Parameters = { new() { Value = networkId.ToString() } } };
+            await using var command = new NpgsqlCommand(sql,
+                connection) { Parameters = { new() { Value = networkId.ToString() } } };
             (await command.ExecuteNonQueryAsync()).Should().BeGreaterThan(0);
         }
     }

@@ -42,10 +42,12 @@ public class four_eyes_between_two_people(AppFixture app)
     }
 
     [Fact]
-    public Task a_treasurer_whose_token_the_proposer_reissued_after_the_proposal_cannot_approve_it() => app.WithClock(async () =>
+    public Task a_treasurer_whose_token_the_proposer_reissued_after_the_proposal_cannot_approve_it() =>
+        app.WithClock(async () =>
     {
         var (network, bob, _) = await api.ThreeEqualMembers();
-        (await api.Post(network.Url($"/members/{bob.MemberId}/roles"), new { grant = new[] { "treasurer" } }, network.Token)).Status.Should().Be(200);
+        (await api.Post(network.Url($"/members/{bob.MemberId}/roles"), new { grant = new[] { "treasurer" } },
+            network.Token)).Status.Should().Be(200);
         await api.WithoutCoolingOff(network);
         var (_, id) = await Proposed(network);
         app.Advance(Duration.FromSeconds(1));
@@ -58,18 +60,21 @@ public class four_eyes_between_two_people(AppFixture app)
         app.WithClock(async () =>
     {
         var (network, bob, cem) = await api.ThreeEqualMembers();
-        (await api.Post(network.Url($"/members/{bob.MemberId}/roles"), new { grant = new[] { "treasurer", "steward" } }, network.Token))
+        (await api.Post(network.Url($"/members/{bob.MemberId}/roles"), new { grant = new[] { "treasurer", "steward" } },
+            network.Token))
             .Status.Should().Be(200);
         await api.WithoutCoolingOff(network);
         var (_, id) = await Proposed(network);
         app.Advance(Duration.FromSeconds(1));
-        (await api.Post(network.Url($"/members/{cem.MemberId}/roles"), new { grant = new[] { "treasurer" } }, network.Token)).Status.Should().Be(200);
+        (await api.Post(network.Url($"/members/{cem.MemberId}/roles"), new { grant = new[] { "treasurer" } },
+            network.Token)).Status.Should().Be(200);
         await ApprovalIsRefused(network, id, cem.Token, "granted you the treasurer role");
 
         // Bob was promoted before the proposal and the network chose no cooling-off: his approval counts.
         var approved = await api.Post(network.Url($"/distributions/{id}/approval"), new { }, bob.Token);
         approved.Status.Should().Be(200, approved.Body?.ToJsonString());
-        (await app.Events(network.NetworkId, id)).Select(e => e.Data).OfType<DistributionApproved>().Should().ContainSingle();
+        (await app.Events(network.NetworkId, id)).Select(e => e.Data).OfType<DistributionApproved>().Should()
+            .ContainSingle();
     });
 
     [Fact]
@@ -77,12 +82,14 @@ public class four_eyes_between_two_people(AppFixture app)
     {
         // Whoever opens a fresh invitation link takes over the membership, so it vouches as a new token does.
         var (network, bob, _) = await api.ThreeEqualMembers();
-        (await api.Post(network.Url($"/members/{bob.MemberId}/roles"), new { grant = new[] { "treasurer" } }, network.Token))
+        (await api.Post(network.Url($"/members/{bob.MemberId}/roles"), new { grant = new[] { "treasurer" } },
+            network.Token))
             .Status.Should().Be(200);
         await api.WithoutCoolingOff(network);
         var (_, id) = await Proposed(network);
         app.Advance(Duration.FromSeconds(1));
-        (await api.Post(network.Url($"/members/{bob.MemberId}/invitation"), null, network.Token)).Status.Should().Be(200);
+        (await api.Post(network.Url($"/members/{bob.MemberId}/invitation"), null, network.Token)).Status.Should()
+            .Be(200);
         await ApprovalIsRefused(network, id, bob.Token, "issued you a fresh invitation");
     });
 
@@ -93,7 +100,8 @@ public class four_eyes_between_two_people(AppFixture app)
         var (status, body, _) = await api.Get(network.Url("/treasury-policy"), network.Token);
         status.Should().Be(200);
         body!["coolingOffHours"]!.GetValue<int>().Should().Be(72);
-        (await api.Post(network.Url("/treasury-policy"), new { coolingOffHours = 24 }, network.Token)).Body!["coolingOffHours"]!
+        (await api.Post(network.Url("/treasury-policy"), new { coolingOffHours = 24 }, network.Token))
+            .Body!["coolingOffHours"]!
             .GetValue<int>().Should().Be(24);
         (await api.Post(network.Url("/treasury-policy"), new { coolingOffHours = -1 }, network.Token))
             .ShouldBeProblem(400, field: "coolingOffHours");

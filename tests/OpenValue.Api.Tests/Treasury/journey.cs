@@ -28,7 +28,8 @@ public class from_founding_to_a_paid_csv(AppFixture app)
         await api.Earn(network, bob.Token, network.Token, "2.5");
         await api.Accepted(network, cem.Token, network.Token, Valuations.Cash("100.00"));
 
-        var income = await api.Post(network.Url("/income"), Treasury.Income("150.00", source: "licence-fee"), network.Token);
+        var income = await api.Post(network.Url("/income"), Treasury.Income("150.00", source: "licence-fee"),
+            network.Token);
         income.Status.Should().Be(201, income.Body?.ToJsonString());
 
         var distribution = await api.Proposed(network, "100.01");
@@ -39,15 +40,18 @@ public class from_founding_to_a_paid_csv(AppFixture app)
         lines.Select(l => (l.Key, l.Value!.Amount("amount"), l.Value!["points"]!.GetValue<string>()))
             .Should().BeEquivalentTo([(ada, "62.51", "1000"), ("Bob", "12.50", "200"), ("Cem", "25.00", "400")]);
         lines[ada]!["explanation"]!.GetValue<string>().Should().Be("pro-rata: 62.5% share (1000 points) of 100.01 EUR");
-        distribution["shares"]!.AsArray().Select(s => s!["share"]!.GetValue<string>()).Should().BeEquivalentTo(["0.625", "0.125", "0.25"]);
+        distribution["shares"]!.AsArray().Select(s => s!["share"]!.GetValue<string>()).Should().BeEquivalentTo(["0.625",
+            "0.125", "0.25"]);
 
-        (await api.Post(network.Url($"/distributions/{id}/approval"), new { }, network.Token)).ShouldBeProblem(403, code: "self-approval");
+        (await api.Post(network.Url($"/distributions/{id}/approval"), new { }, network.Token)).ShouldBeProblem(403,
+            code: "self-approval");
         (await api.Post(network.Url($"/distributions/{id}/approval"), new { }, bob.Token)).Status.Should().Be(200);
         var payouts = (await api.Paid(network, id))["payouts"]!.AsArray();
         payouts.Select(p => p!.Amount("amount")).Should().BeEquivalentTo(["62.51", "12.50", "25.00"]);
 
         var ledger = await api.Ledger(network);
-        (ledger.Amount("income"), ledger.Amount("reserved"), ledger.Amount("distributed"), ledger.Amount("undistributed"))
+        (ledger.Amount("income"), ledger.Amount("reserved"), ledger.Amount("distributed"),
+            ledger.Amount("undistributed"))
             .Should().Be(("150.00", "0.00", "100.01", "49.99"));
         ledger["members"]!.AsArray().Select(m => (m!["name"]!.GetValue<string>(), m.Amount("paid")))
             .Should().BeEquivalentTo([(ada, "62.51"), ("Bob", "12.50"), ("Cem", "25.00")]);
@@ -68,7 +72,8 @@ public class from_founding_to_a_paid_csv(AppFixture app)
         csv.Should().Contain($"{network.MemberId},\"Ada \"\"the Countess\"\", Lovelace\",62.51,EUR,OV-");
 
         var bobsPayout = payouts.Single(p => p!["name"]!.GetValue<string>() == "Bob")!["payoutId"]!.GetValue<string>();
-        (await api.Post(network.Url($"/payouts/{bobsPayout}/reversal"), new { reason = "bank returned it" }, network.Token)).Status.Should().Be(200);
+        (await api.Post(network.Url($"/payouts/{bobsPayout}/reversal"), new { reason = "bank returned it" },
+            network.Token)).Status.Should().Be(200);
         ledger = await api.Ledger(network);
         (ledger.Amount("paid"), ledger.Amount("reversed"), ledger.Amount("distributed"), ledger.Amount("undistributed"))
             .Should().Be(("100.01", "12.50", "87.51", "62.49"));

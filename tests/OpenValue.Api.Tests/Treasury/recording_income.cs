@@ -14,7 +14,8 @@ public class recording_income(AppFixture app)
     {
         var network = await api.Found();
         var frame = await api.OpenProject(network, "Frame");
-        var (status, body, response) = await api.Post(network.Url("/income"), Treasury.Income("10400.00", frame, "licence-fee"), network.Token);
+        var (status, body, response) = await api.Post(network.Url("/income"), Treasury.Income("10400.00", frame,
+            "licence-fee"), network.Token);
         status.Should().Be(201, body?.ToJsonString());
         body!["projectId"]!.GetValue<string>().Should().Be(frame.ToString());
         await api.RecordIncome(network, "250.50");
@@ -50,7 +51,8 @@ public class recording_income(AppFixture app)
     {
         var network = await api.Found();
         var before = await app.EventCount(network.NetworkId);
-        (await api.Post(network.Url("/income"), Treasury.Income(amount, currency: currency), network.Token)).ShouldBeProblem(400, field);
+        (await api.Post(network.Url("/income"), Treasury.Income(amount, currency: currency), network.Token))
+            .ShouldBeProblem(400, field);
         (await app.EventCount(network.NetworkId)).Should().Be(before);
     }
 
@@ -58,11 +60,14 @@ public class recording_income(AppFixture app)
     public async Task other_bad_fields_are_named()
     {
         var network = await api.Found();
-        (await api.Post(network.Url("/income"), new { amount = Treasury.Eur("1.00"), source = "gift", receivedOn = "2026-11-25" }, network.Token))
+        (await api.Post(network.Url("/income"), new { amount = Treasury.Eur("1.00"), source = "gift",
+            receivedOn = "2026-11-25" }, network.Token))
             .ShouldBeProblem(400, "source");
-        (await api.Post(network.Url("/income"), new { amount = Treasury.Eur("1.00"), source = "sale", receivedOn = "2026-12-25" }, network.Token))
+        (await api.Post(network.Url("/income"), new { amount = Treasury.Eur("1.00"), source = "sale",
+            receivedOn = "2026-12-25" }, network.Token))
             .ShouldBeProblem(400, "receivedOn");
-        (await api.Post(network.Url("/income"), new { amount = Treasury.Eur("1.00"), source = "sale", receivedOn = "2026-11-25", projectId = Guid.NewGuid() }, network.Token))
+        (await api.Post(network.Url("/income"), new { amount = Treasury.Eur("1.00"), source = "sale",
+            receivedOn = "2026-11-25", projectId = Guid.NewGuid() }, network.Token))
             .ShouldBeProblem(400, "projectId");
     }
 
@@ -71,15 +76,18 @@ public class recording_income(AppFixture app)
     {
         var network = await api.Found();
         var bob = await api.Admit(network, "Bob", "labour", "contributor", "reviewer", "steward");
-        (await api.Post(network.Url("/income"), Treasury.Income("1.00"), bob.Token)).ShouldBeProblem(403, code: "role-required");
+        (await api.Post(network.Url("/income"), Treasury.Income("1.00"), bob.Token)).ShouldBeProblem(403,
+            code: "role-required");
     }
 
     [Fact]
     public async Task a_retried_income_with_its_key_is_recorded_once_and_another_body_is_422()
     {
         var network = await api.Found();
-        var first = await api.Post(network.Url("/income"), Treasury.Income("99.99"), network.Token, Treasury.Key("sale-17"));
-        var retry = await api.Post(network.Url("/income"), Treasury.Income("99.99"), network.Token, Treasury.Key("sale-17"));
+        var first = await api.Post(network.Url("/income"), Treasury.Income("99.99"), network.Token,
+            Treasury.Key("sale-17"));
+        var retry = await api.Post(network.Url("/income"), Treasury.Income("99.99"), network.Token,
+            Treasury.Key("sale-17"));
         first.Status.Should().Be(201);
         retry.Body!.ToJsonString().Should().Be(first.Body!.ToJsonString());
         retry.Response.Headers.GetValues("Idempotent-Replayed").Should().Equal("true");
@@ -100,10 +108,14 @@ public class treasury_policy_and_contribution_keys(AppFixture app)
         var (status, body, _) = await api.Get("/openapi/v1.json");
         status.Should().Be(200);
         body!["paths"]!.AsObject().Select(p => p.Key).Should().Contain([
-            "/networks/{networkId}/income", "/networks/{networkId}/distributions", "/networks/{networkId}/distributions/{distributionId}",
-            "/networks/{networkId}/distributions/{distributionId}/approval", "/networks/{networkId}/distributions/{distributionId}/cancellation",
-            "/networks/{networkId}/distributions/{distributionId}/payouts", "/networks/{networkId}/distributions/{distributionId}/payouts.csv",
-            "/networks/{networkId}/payouts/{payoutId}/reversal", "/networks/{networkId}/ledger", "/networks/{networkId}/treasury-policy"]);
+            "/networks/{networkId}/income", "/networks/{networkId}/distributions",
+                "/networks/{networkId}/distributions/{distributionId}",
+            "/networks/{networkId}/distributions/{distributionId}/approval",
+                "/networks/{networkId}/distributions/{distributionId}/cancellation",
+            "/networks/{networkId}/distributions/{distributionId}/payouts",
+                "/networks/{networkId}/distributions/{distributionId}/payouts.csv",
+            "/networks/{networkId}/payouts/{payoutId}/reversal", "/networks/{networkId}/ledger",
+                "/networks/{networkId}/treasury-policy"]);
     }
 
     [Fact]
@@ -113,10 +125,12 @@ public class treasury_policy_and_contribution_keys(AppFixture app)
         var (_, body, _) = await api.Get(network.Url("/treasury-policy"), network.Token);
         body!["fourEyes"]!.GetValue<string>().Should().Be("when-two-treasurers");
         body["secondApprovalRequired"]!.GetValue<bool>().Should().BeFalse();
-        var (status, set, _) = await api.Post(network.Url("/treasury-policy"), new { fourEyes = "always" }, network.Token);
+        var (status, set, _) = await api.Post(network.Url("/treasury-policy"), new { fourEyes = "always" },
+            network.Token);
         status.Should().Be(200, set?.ToJsonString());
         set!["secondApprovalRequired"]!.GetValue<bool>().Should().BeTrue();
-        (await api.Post(network.Url("/treasury-policy"), new { fourEyes = "maybe" }, network.Token)).ShouldBeProblem(400, "fourEyes");
+        (await api.Post(network.Url("/treasury-policy"), new { fourEyes = "maybe" }, network.Token))
+            .ShouldBeProblem(400, "fourEyes");
         var bob = await api.Admit(network, "Bob", "labour", "treasurer");
         (await api.Post(network.Url("/treasury-policy"), new { fourEyes = "never" }, bob.Token)).ShouldBeProblem(403);
     }
@@ -129,12 +143,14 @@ public class treasury_policy_and_contribution_keys(AppFixture app)
         var first = await api.Post(url, Claims.Work(), network.Token, Treasury.Key("claim-1"));
         var retry = await api.Post(url, Claims.Work(), network.Token, Treasury.Key("claim-1"));
         retry.Body!.ToJsonString().Should().Be(first.Body!.ToJsonString());
-        (await api.Post(url, Claims.Work("3"), network.Token, Treasury.Key("claim-1"))).ShouldBeProblem(422, code: "idempotency-key-reused");
+        (await api.Post(url, Claims.Work("3"), network.Token, Treasury.Key("claim-1"))).ShouldBeProblem(422,
+            code: "idempotency-key-reused");
 
         var chosen = Guid.CreateVersion7();
         (await api.Post(url, Claims.Work().With("id", chosen.ToString()), network.Token)).Status.Should().Be(201);
         (await api.Post(url, Claims.Work().With("id", chosen.ToString()), network.Token)).Status.Should().Be(201);
-        (await api.Post(url, Claims.Work().With("id", DerivedIds.Pool(network.NetworkId, null).ToString()), network.Token)).ShouldBeProblem(400, "id");
+        (await api.Post(url, Claims.Work().With("id", DerivedIds.Pool(network.NetworkId, null).ToString()),
+            network.Token)).ShouldBeProblem(400, "id");
         (await api.Get(url, network.Token)).Body!["totalCount"]!.GetValue<long>().Should().Be(2);
     }
 }

@@ -15,14 +15,16 @@ public class reissuing_payouts(AppFixture app)
     private static string Reissue(string payoutId) => $"/payouts/{payoutId}/reissue";
 
     /// <summary>Three equal members, 100.00 of income, 90.00 paid (30.00 each), and Bob's payout reversed.</summary>
-    private async Task<(FoundedNetwork Network, Member Bob, Guid Distribution, JsonNode Bobs, JsonNode Payouts)> BobsPayoutReversed(string income = "100.00")
+    private async Task<(FoundedNetwork Network, Member Bob, Guid Distribution, JsonNode Bobs,
+        JsonNode Payouts)> BobsPayoutReversed(string income = "100.00")
     {
         var (network, bob, _) = await api.ThreeEqualMembers();
         await api.RecordIncome(network, income);
         var id = (await api.Proposed(network, "90.00")).IdOf();
         var payouts = (await api.Paid(network, id))["payouts"]!;
         var bobs = payouts.AsArray().Single(p => p!["memberId"]!.GetValue<string>() == bob.MemberId.ToString())!;
-        var (status, body, _) = await api.Post(network.Url($"/payouts/{bobs["payoutId"]}/reversal"), new { reason = "IBAN closed" }, network.Token);
+        var (status, body, _) = await api.Post(network.Url($"/payouts/{bobs["payoutId"]}/reversal"),
+            new { reason = "IBAN closed" }, network.Token);
         status.Should().Be(200, body?.ToJsonString());
         return (network, bob, id, bobs, payouts);
     }
@@ -40,14 +42,16 @@ public class reissuing_payouts(AppFixture app)
         Money(ledger).Should().Be(("90.00", "30.00", "60.00", "40.00"));
         Paid(ledger, bob).Should().Be("0.00");
 
-        var (status, reissued, response) = await api.Post(network.Url(Reissue(bobs["payoutId"]!.GetValue<string>())), null, network.Token);
+        var (status, reissued, response) = await api.Post(network.Url(Reissue(bobs["payoutId"]!.GetValue<string>())),
+            null, network.Token);
         status.Should().Be(201, reissued?.ToJsonString());
         response.Headers.Location!.ToString().Should().Be(network.Url($"/distributions/{id}"));
         var newId = reissued!["payoutId"]!.GetValue<string>();
         newId.Should().Be(DerivedIds.Reissue(Guid.Parse(bobs["payoutId"]!.GetValue<string>())).ToString());
         (reissued["reference"]!.GetValue<string>(), reissued["memberId"]!.GetValue<string>(), reissued.Amount("amount"),
                 reissued["reversed"]!.GetValue<bool>(), reissued["reissueOf"]!.GetValue<string>())
-            .Should().Be((bobs["reference"] + "-R1", bob.MemberId.ToString(), "30.00", false, bobs["payoutId"]!.GetValue<string>()));
+            .Should().Be((bobs["reference"] + "-R1", bob.MemberId.ToString(), "30.00", false,
+                bobs["payoutId"]!.GetValue<string>()));
 
         ledger = await api.Ledger(network);
         Money(ledger).Should().Be(("120.00", "30.00", "90.00", "10.00"));
@@ -57,7 +61,8 @@ public class reissuing_payouts(AppFixture app)
         var (_, distribution, _) = await api.Get(network.Url($"/distributions/{id}"), network.Token);
         var all = distribution!["payouts"]!.AsArray();
         all.Should().HaveCount(4);
-        all.Single(p => p!["payoutId"]!.GetValue<string>() == bobs["payoutId"]!.GetValue<string>())!["reissuedAs"]!.GetValue<string>().Should().Be(newId);
+        all.Single(p =>
+            p!["payoutId"]!.GetValue<string>() == bobs["payoutId"]!.GetValue<string>())!["reissuedAs"]!.GetValue<string>().Should().Be(newId);
 
         var csv = await Csv(network, id);
         var rows = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(r => r.Split(',')).ToList();
@@ -67,22 +72,27 @@ public class reissuing_payouts(AppFixture app)
             .Append((bob.MemberId.ToString(), "30.00", bobs["reference"] + "-R1")));
 
         var events = await app.EventCount(network.NetworkId);
-        (await api.Post(network.Url(Reissue(bobs["payoutId"]!.GetValue<string>())), null, network.Token)).ShouldBeProblem(409, code: "already-reissued");
+        (await api.Post(network.Url(Reissue(bobs["payoutId"]!.GetValue<string>())), null, network.Token))
+            .ShouldBeProblem(409, code: "already-reissued");
         (await api.Post(network.Url(Reissue(payouts[0]!["payoutId"]!.GetValue<string>() == bobs["payoutId"]!.GetValue<string>()
-            ? payouts[1]!["payoutId"]!.GetValue<string>() : payouts[0]!["payoutId"]!.GetValue<string>())), null, network.Token))
+            ? payouts[1]!["payoutId"]!.GetValue<string>() : payouts[0]!["payoutId"]!.GetValue<string>())), null,
+                network.Token))
             .ShouldBeProblem(409, code: "not-reversed");
         (await api.Post(network.Url(Reissue(newId)), null, network.Token)).ShouldBeProblem(409, code: "not-reversed");
-        (await api.Post(network.Url(Reissue(Guid.NewGuid().ToString())), null, network.Token)).ShouldBeProblem(404, code: "payout-not-found");
+        (await api.Post(network.Url(Reissue(Guid.NewGuid().ToString())), null, network.Token)).ShouldBeProblem(404,
+            code: "payout-not-found");
         (await app.EventCount(network.NetworkId)).Should().Be(events);
 
         (await app.Events(network.NetworkId, id)).Select(e => e.Data.GetType().Name).Should()
             .Equal(nameof(DistributionProposed), nameof(PayoutsIssued), nameof(PayoutReversed), nameof(PayoutReissued));
-        (await app.Events(network.NetworkId, DerivedIds.Pool(network.NetworkId, null))).Select(e => e.Data.GetType().Name).Should()
+        (await app.Events(network.NetworkId, DerivedIds.Pool(network.NetworkId, null))).Select(e => e.Data.GetType()
+            .Name).Should()
             .Equal(nameof(IncomeRecorded), nameof(DistributionReserved), nameof(PayoutReturned), nameof(PayoutRedrawn));
         (await api.Integrity(network)).Intact.Should().BeTrue();
 
         // The reissue bounces too: it can be reversed like any payout, and Bob is owed again.
-        (await api.Post(network.Url($"/payouts/{newId}/reversal"), new { reason = "bounced again" }, network.Token)).Status.Should().Be(200);
+        (await api.Post(network.Url($"/payouts/{newId}/reversal"), new { reason = "bounced again" }, network.Token))
+            .Status.Should().Be(200);
         ledger = await api.Ledger(network);
         Money(ledger).Should().Be(("120.00", "60.00", "60.00", "40.00"));
         Paid(ledger, bob).Should().Be("0.00");
@@ -91,10 +101,12 @@ public class reissuing_payouts(AppFixture app)
     }
 
     private static (string Paid, string Reversed, string Distributed, string Undistributed) Money(JsonNode ledger) =>
-        (ledger.Amount("paid"), ledger.Amount("reversed"), ledger.Amount("distributed"), ledger.Amount("undistributed"));
+        (ledger.Amount("paid"), ledger.Amount("reversed"), ledger.Amount("distributed"),
+            ledger.Amount("undistributed"));
 
     private static string Paid(JsonNode ledger, Member member) =>
-        ledger["members"]!.AsArray().Single(m => m!["memberId"]!.GetValue<string>() == member.MemberId.ToString())!.Amount("paid");
+        ledger["members"]!.AsArray().Single(m =>
+            m!["memberId"]!.GetValue<string>() == member.MemberId.ToString())!.Amount("paid");
 
     [Fact]
     public async Task a_pool_that_no_longer_has_the_money_refuses_the_reissue_and_appends_nothing()
@@ -107,8 +119,10 @@ public class reissuing_payouts(AppFixture app)
         refused.Body!["detail"]!.GetValue<string>().Should().Contain("10.00 EUR undistributed");
         (await app.EventCount(network.NetworkId)).Should().Be(events);
 
-        (await api.Post(network.Url($"/distributions/{other}/cancellation"), new { }, network.Token)).Status.Should().Be(200);
-        (await api.Post(network.Url(Reissue(bobs["payoutId"]!.GetValue<string>())), null, network.Token)).Status.Should().Be(201);
+        (await api.Post(network.Url($"/distributions/{other}/cancellation"), new { }, network.Token)).Status.Should()
+            .Be(200);
+        (await api.Post(network.Url(Reissue(bobs["payoutId"]!.GetValue<string>())), null, network.Token))
+            .Status.Should().Be(201);
         (await api.Ledger(network)).Amount("undistributed").Should().Be("0.00");
     }
 
@@ -118,9 +132,12 @@ public class reissuing_payouts(AppFixture app)
         var (network, bob, _, bobs, _) = await BobsPayoutReversed();
         var (elsewhere, _, _, theirs, _) = await BobsPayoutReversed();
         var events = await app.EventCount(network.NetworkId);
-        (await api.Post(network.Url(Reissue(bobs["payoutId"]!.GetValue<string>())), null, bob.Token)).ShouldBeProblem(403, code: "role-required");
-        (await api.Post(network.Url(Reissue(theirs["payoutId"]!.GetValue<string>())), null, network.Token)).ShouldBeProblem(404, code: "payout-not-found");
-        (await api.Post(elsewhere.Url(Reissue(theirs["payoutId"]!.GetValue<string>())), null, network.Token)).ShouldBeProblem(404, code: "network-not-found");
+        (await api.Post(network.Url(Reissue(bobs["payoutId"]!.GetValue<string>())), null, bob.Token))
+            .ShouldBeProblem(403, code: "role-required");
+        (await api.Post(network.Url(Reissue(theirs["payoutId"]!.GetValue<string>())), null, network.Token))
+            .ShouldBeProblem(404, code: "payout-not-found");
+        (await api.Post(elsewhere.Url(Reissue(theirs["payoutId"]!.GetValue<string>())), null, network.Token))
+            .ShouldBeProblem(404, code: "network-not-found");
         (await app.EventCount(network.NetworkId)).Should().Be(events);
     }
 
@@ -129,19 +146,23 @@ public class reissuing_payouts(AppFixture app)
     {
         var (network, bob, id, bobs, _) = await BobsPayoutReversed();
         var url = network.Url(Reissue(bobs["payoutId"]!.GetValue<string>()));
-        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => api.Post(url, null, network.Token, Treasury.Key("reissue-1"))));
-        results.Should().OnlyContain(r => r.Status == 201, string.Join("\n", results.Select(r => r.Body?.ToJsonString())));
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => api.Post(url, null, network.Token,
+            Treasury.Key("reissue-1"))));
+        results.Should().OnlyContain(r => r.Status == 201, string.Join("\n", results.Select(r =>
+            r.Body?.ToJsonString())));
         results.Select(r => r.Body!.ToJsonString()).Distinct().Should().ContainSingle();
         results.Count(r => r.Response.Headers.Contains("Idempotent-Replayed")).Should().Be(9);
 
         var raced = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => api.Post(url, null, network.Token)));
         raced.Should().OnlyContain(r => r.Status == 409, string.Join("\n", raced.Select(r => r.Body?.ToJsonString())));
         (await app.Events(network.NetworkId, id)).Count(e => e.Data is PayoutReissued).Should().Be(1);
-        (await app.Events(network.NetworkId, DerivedIds.Pool(network.NetworkId, null))).Count(e => e.Data is PayoutRedrawn).Should().Be(1);
+        (await app.Events(network.NetworkId, DerivedIds.Pool(network.NetworkId, null))).Count(e =>
+            e.Data is PayoutRedrawn).Should().Be(1);
 
         var entry = (await api.Activity(network, bob.Token)).Items().First();
         (entry["type"]!.GetValue<string>(), entry["memberId"]!.GetValue<string>(), entry["summary"]!.GetValue<string>())
-            .Should().Be(("payout-reissued", bob.MemberId.ToString(), $"Reissued a reversed payout as {bobs["reference"]}-R1."));
+            .Should().Be(("payout-reissued", bob.MemberId.ToString(),
+                $"Reissued a reversed payout as {bobs["reference"]}-R1."));
     }
 
     private async Task<string> Csv(FoundedNetwork network, Guid id)

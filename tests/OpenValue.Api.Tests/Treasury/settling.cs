@@ -13,7 +13,8 @@ public class settling_a_distribution(AppFixture app)
     private async Task<(FoundedNetwork Network, Member Bob, Member Cem)> TwoTreasurers(string income = "100.00")
     {
         var (network, bob, cem) = await api.ThreeEqualMembers();
-        (await api.Post(network.Url($"/members/{bob.MemberId}/roles"), new { grant = new[] { "treasurer" } }, network.Token)).Status.Should().Be(200);
+        (await api.Post(network.Url($"/members/{bob.MemberId}/roles"), new { grant = new[] { "treasurer" } },
+            network.Token)).Status.Should().Be(200);
         await api.WithoutCoolingOff(network);
         await api.RecordIncome(network, income);
         return (network, bob, cem);
@@ -29,16 +30,20 @@ public class settling_a_distribution(AppFixture app)
         var id = proposed.IdOf();
         var before = await app.EventCount(network.NetworkId);
 
-        (await api.Post(network.Url($"/distributions/{id}/approval"), new { }, network.Token)).ShouldBeProblem(403, code: "self-approval");
-        (await api.Post(network.Url($"/distributions/{id}/payouts"), new { }, network.Token)).ShouldBeProblem(409, code: "not-approved");
+        (await api.Post(network.Url($"/distributions/{id}/approval"), new { }, network.Token)).ShouldBeProblem(403,
+            code: "self-approval");
+        (await api.Post(network.Url($"/distributions/{id}/payouts"), new { }, network.Token)).ShouldBeProblem(409,
+            code: "not-approved");
         (await app.EventCount(network.NetworkId)).Should().Be(before);
 
         var (status, approved, _) = await api.Post(network.Url($"/distributions/{id}/approval"), new { }, bob.Token);
         status.Should().Be(200, approved?.ToJsonString());
         approved!["status"]!.GetValue<string>().Should().Be("approved");
         approved["approvedBy"]!.GetValue<string>().Should().Be(bob.MemberId.ToString());
-        (await api.Post(network.Url($"/distributions/{id}/approval"), new { }, bob.Token)).ShouldBeProblem(409, code: "already-approved");
-        (await api.Paid(network, id))["payouts"]!.AsArray().Select(p => p!.Amount("amount")).Should().Equal("30.00", "30.00", "30.00");
+        (await api.Post(network.Url($"/distributions/{id}/approval"), new { }, bob.Token)).ShouldBeProblem(409,
+            code: "already-approved");
+        (await api.Paid(network, id))["payouts"]!.AsArray().Select(p => p!.Amount("amount")).Should().Equal("30.00",
+            "30.00", "30.00");
     }
 
     [Fact]
@@ -55,14 +60,17 @@ public class settling_a_distribution(AppFixture app)
 
         var payouts = network.Url($"/distributions/{id}/payouts");
         var paid = await api.Post(payouts, new { }, network.Token, Treasury.Key("pay-1"));
-        (await api.Post(payouts, new { }, network.Token, Treasury.Key("pay-1"))).Body!.ToJsonString().Should().Be(paid.Body!.ToJsonString());
+        (await api.Post(payouts, new { }, network.Token, Treasury.Key("pay-1"))).Body!.ToJsonString().Should()
+            .Be(paid.Body!.ToJsonString());
 
         var reversal = network.Url($"/payouts/{paid.Body!["payouts"]![0]!["payoutId"]!.GetValue<string>()}/reversal");
         var reversed = await api.Post(reversal, new { reason = "bounced" }, network.Token, Treasury.Key("reverse-1"));
         reversed.Status.Should().Be(200, reversed.Body?.ToJsonString());
-        (await api.Post(reversal, new { reason = "bounced" }, network.Token, Treasury.Key("reverse-1"))).Body!.ToJsonString()
+        (await api.Post(reversal, new { reason = "bounced" }, network.Token, Treasury.Key("reverse-1")))
+            .Body!.ToJsonString()
             .Should().Be(reversed.Body!.ToJsonString());
-        (await api.Post(reversal, new { reason = "other" }, network.Token, Treasury.Key("reverse-1"))).ShouldBeProblem(422, code: "idempotency-key-reused");
+        (await api.Post(reversal, new { reason = "other" }, network.Token, Treasury.Key("reverse-1")))
+            .ShouldBeProblem(422, code: "idempotency-key-reused");
         (await api.Ledger(network)).Amount("reversed").Should().Be("30.00");
     }
 
@@ -73,11 +81,16 @@ public class settling_a_distribution(AppFixture app)
         await api.RecordIncome(network, "10.00");
         var id = (await api.Proposed(network, "10.00")).IdOf();
         (await api.Propose(network, "1.00", token: bob.Token)).ShouldBeProblem(403, code: "role-required");
-        (await api.Post(network.Url($"/distributions/{id}/approval"), new { }, bob.Token)).ShouldBeProblem(403, code: "role-required");
-        (await api.Post(network.Url($"/distributions/{id}/payouts"), new { }, bob.Token)).ShouldBeProblem(403, code: "role-required");
-        (await api.Post(network.Url($"/distributions/{id}/cancellation"), new { }, bob.Token)).ShouldBeProblem(403, code: "role-required");
-        (await api.Get(network.Url($"/distributions/{id}/payouts.csv"), bob.Token)).ShouldBeProblem(403, code: "role-required");
-        (await api.Get(network.Url($"/distributions/{id}"), bob.Token)).Status.Should().Be(200, "any member may read a distribution");
+        (await api.Post(network.Url($"/distributions/{id}/approval"), new { }, bob.Token)).ShouldBeProblem(403,
+            code: "role-required");
+        (await api.Post(network.Url($"/distributions/{id}/payouts"), new { }, bob.Token)).ShouldBeProblem(403,
+            code: "role-required");
+        (await api.Post(network.Url($"/distributions/{id}/cancellation"), new { }, bob.Token)).ShouldBeProblem(403,
+            code: "role-required");
+        (await api.Get(network.Url($"/distributions/{id}/payouts.csv"), bob.Token)).ShouldBeProblem(403,
+            code: "role-required");
+        (await api.Get(network.Url($"/distributions/{id}"), bob.Token)).Status.Should().Be(200,
+            "any member may read a distribution");
         (await api.Get(network.Url("/ledger"), bob.Token)).Status.Should().Be(200, "any member may read the ledger");
     }
 
@@ -90,9 +103,11 @@ public class settling_a_distribution(AppFixture app)
         var (network, _, _) = await api.ThreeEqualMembers();
         await api.RecordIncome(network, "10.00");
         var before = await app.EventCount(network.NetworkId);
-        (await api.Post(network.Url("/distributions"), new { amount = Treasury.Eur(amount, currency), policy = "pro-rata" }, network.Token))
+        (await api.Post(network.Url("/distributions"), new { amount = Treasury.Eur(amount, currency),
+            policy = "pro-rata" }, network.Token))
             .ShouldBeProblem(400, field);
-        (await api.Post(network.Url("/distributions"), new { amount = Treasury.Eur("1.00"), policy = "equal" }, network.Token))
+        (await api.Post(network.Url("/distributions"), new { amount = Treasury.Eur("1.00"), policy = "equal" },
+            network.Token))
             .ShouldBeProblem(400, "policy");
         (await app.EventCount(network.NetworkId)).Should().Be(before);
     }
@@ -105,17 +120,21 @@ public class settling_a_distribution(AppFixture app)
         var first = (await api.Proposed(network, "10.00")).IdOf();
         (await api.Propose(network, "0.01")).ShouldBeProblem(409, code: "insufficient-funds");
 
-        var (status, cancelled, _) = await api.Post(network.Url($"/distributions/{first}/cancellation"), new { reason = "wrong month" }, network.Token);
+        var (status, cancelled, _) = await api.Post(network.Url($"/distributions/{first}/cancellation"),
+            new { reason = "wrong month" }, network.Token);
         status.Should().Be(200, cancelled?.ToJsonString());
         cancelled!["status"]!.GetValue<string>().Should().Be("cancelled");
         cancelled["cancellationReason"]!.GetValue<string>().Should().Be("wrong month");
-        (await api.Post(network.Url($"/distributions/{first}/payouts"), new { }, network.Token)).ShouldBeProblem(409, code: "cancelled");
+        (await api.Post(network.Url($"/distributions/{first}/payouts"), new { }, network.Token)).ShouldBeProblem(409,
+            code: "cancelled");
         (await api.Ledger(network)).Amount("undistributed").Should().Be("10.00");
 
         var second = (await api.Proposed(network, "10.00")).IdOf();
         await api.Paid(network, second);
-        (await api.Post(network.Url($"/distributions/{second}/cancellation"), new { }, network.Token)).ShouldBeProblem(409, code: "already-paid");
-        (await api.Get(network.Url($"/distributions/{Guid.NewGuid()}"), network.Token)).ShouldBeProblem(404, code: "distribution-not-found");
+        (await api.Post(network.Url($"/distributions/{second}/cancellation"), new { }, network.Token))
+            .ShouldBeProblem(409, code: "already-paid");
+        (await api.Get(network.Url($"/distributions/{Guid.NewGuid()}"), network.Token)).ShouldBeProblem(404,
+            code: "distribution-not-found");
     }
 
     [Fact]
@@ -128,24 +147,31 @@ public class settling_a_distribution(AppFixture app)
         var payoutId = payout["payoutId"]!.GetValue<string>();
         payout["reference"]!.GetValue<string>().Should().Be(Settling.Reference(id, 1));
 
-        (await api.Post(network.Url($"/payouts/{payoutId}/reversal"), new { reason = "" }, network.Token)).ShouldBeProblem(400, "reason");
-        var (status, reversed, _) = await api.Post(network.Url($"/payouts/{payoutId}/reversal"), new { reason = "IBAN closed" }, network.Token);
+        (await api.Post(network.Url($"/payouts/{payoutId}/reversal"), new { reason = "" }, network.Token))
+            .ShouldBeProblem(400, "reason");
+        var (status, reversed, _) = await api.Post(network.Url($"/payouts/{payoutId}/reversal"),
+            new { reason = "IBAN closed" }, network.Token);
         status.Should().Be(200, reversed?.ToJsonString());
         reversed!["reversed"]!.GetValue<bool>().Should().BeTrue();
-        (await api.Post(network.Url($"/payouts/{payoutId}/reversal"), new { reason = "again" }, network.Token)).ShouldBeProblem(409, code: "already-reversed");
-        (await api.Post(network.Url($"/payouts/{Guid.NewGuid()}/reversal"), new { reason = "x" }, network.Token)).ShouldBeProblem(404, code: "payout-not-found");
+        (await api.Post(network.Url($"/payouts/{payoutId}/reversal"), new { reason = "again" }, network.Token))
+            .ShouldBeProblem(409, code: "already-reversed");
+        (await api.Post(network.Url($"/payouts/{Guid.NewGuid()}/reversal"), new { reason = "x" }, network.Token))
+            .ShouldBeProblem(404, code: "payout-not-found");
 
         var ledger = await api.Ledger(network);
         (ledger.Amount("paid"), ledger.Amount("reversed"), ledger.Amount("distributed"), ledger.Amount("undistributed"))
             .Should().Be(("10.00", "3.34", "6.66", "3.34"));
-        var pool = (await app.Events(network.NetworkId, DerivedIds.Pool(network.NetworkId, null))).Select(e => e.Data.GetType().Name);
+        var pool = (await app.Events(network.NetworkId, DerivedIds.Pool(network.NetworkId, null))).Select(e =>
+            e.Data.GetType().Name);
         pool.Should().Equal(nameof(IncomeRecorded), nameof(DistributionReserved), nameof(PayoutReturned));
 
         // Rebuilds must equal live: the stored inline documents are exactly a fresh fold of their streams.
         await using var session = app.Store.QuerySession(network.NetworkId.ToString());
         var poolId = DerivedIds.Pool(network.NetworkId, null);
-        (await session.Events.AggregateStreamAsync<Pool>(poolId)).Should().BeEquivalentTo(await session.LoadAsync<Pool>(poolId));
-        (await session.Events.AggregateStreamAsync<Distribution>(id)).Should().BeEquivalentTo(await session.LoadAsync<Distribution>(id));
+        (await session.Events.AggregateStreamAsync<Pool>(poolId)).Should()
+            .BeEquivalentTo(await session.LoadAsync<Pool>(poolId));
+        (await session.Events.AggregateStreamAsync<Distribution>(id)).Should()
+            .BeEquivalentTo(await session.LoadAsync<Distribution>(id));
         (await session.LoadAsync<Pool>(poolId))!.AvailableMinor.Should().Be(334);
     }
 }

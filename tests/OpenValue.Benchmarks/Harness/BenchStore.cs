@@ -21,7 +21,9 @@ public sealed class BenchStore : IAsyncDisposable
     /// <summary>Marten's event registry: type names and aliases as Marten stores them.</summary>
     public EventGraph Events => (EventGraph)Store.Options.Events;
 
-    /// <summary>The projections a daemon can rebuild: every one the app registers except the live (never stored) ones.</summary>
+    /// <summary>
+    /// The projections a daemon can rebuild: every one the app registers except the live (never stored) ones.
+    /// </summary>
     public IReadOnlyList<IProjectionSource<IDocumentOperations, IQuerySession>> Projections =>
         [.. Store.Options.Projections.All.Where(p => p.Lifecycle != ProjectionLifecycle.Live)];
 
@@ -42,7 +44,8 @@ public sealed class BenchStore : IAsyncDisposable
         var store = new DocumentStore(options);
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         // As the app does at startup: chain the events, then LZ4 for large values.
-        await OpenValue.Api.Integrity.EventChain.Apply(await db.OpenConnectionAsync(ct), options.DatabaseSchemaName, ct);
+        await OpenValue.Api.Integrity.EventChain.Apply(await db.OpenConnectionAsync(ct), options.DatabaseSchemaName,
+            ct);
         await ToastCompression.Apply(await db.OpenConnectionAsync(ct), options.DatabaseSchemaName, ct);
         return new BenchStore(store, db);
     }
@@ -62,7 +65,8 @@ public sealed class BenchStore : IAsyncDisposable
 
     /// <summary>Empties what Marten's own cleaning leaves: the event chain's tables and the points ledger's.</summary>
     public static string TruncateTables =>
-        "truncate openvalue.ov_event_hashes, openvalue.ov_chain_anchors, " + string.Join(", ", PointsLedgerSchema.Tables);
+        "truncate openvalue.ov_event_hashes, openvalue.ov_chain_anchors, " + string.Join(", ",
+            PointsLedgerSchema.Tables);
 
     public async Task Checkpoint(CancellationToken ct)
     {

@@ -13,15 +13,20 @@ namespace OpenValue.Domain.Tests.Events;
 /// </summary>
 public class StreamEventsTests
 {
-    /// <summary>Records that carry a moment but are values, never appended: a new one must be named here or in a stream.</summary>
-    private static readonly Type[] NotEvents = [typeof(EpochDecay), typeof(AcceptedContribution), typeof(DistributionRequest), typeof(Vouching),
+    /// <summary>
+    /// Records that carry a moment but are values, never appended: a new one must be named here or in a stream.
+    /// </summary>
+    private static readonly Type[] NotEvents = [typeof(EpochDecay), typeof(AcceptedContribution),
+        typeof(DistributionRequest), typeof(Vouching),
         typeof(ClassPeriod), typeof(NetworkMember), typeof(PoolHolding),
         typeof(Domain.Governance.Proposal), typeof(Domain.Governance.StatedPosition),
             typeof(Domain.Governance.ProposalOutcome), typeof(Domain.Budgeting.RoundRequest)];
 
     private static readonly Type[] DomainEvents = typeof(StreamEvents).Assembly.GetExportedTypes()
-        .Where(t => t is { IsClass: true, IsSealed: true } && t.GetMethod("<Clone>$") is not null && !NotEvents.Contains(t)
-                    && t.GetProperties(BindingFlags.Public | BindingFlags.Instance).Any(p => p.PropertyType == typeof(Instant)))
+        .Where(t => t is { IsClass: true,
+            IsSealed: true } && t.GetMethod("<Clone>$") is not null && !NotEvents.Contains(t)
+                    && t.GetProperties(BindingFlags.Public | BindingFlags.Instance).Any(p =>
+                        p.PropertyType == typeof(Instant)))
         .ToArray();
 
     [Fact]

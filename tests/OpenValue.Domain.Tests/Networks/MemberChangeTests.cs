@@ -51,7 +51,8 @@ public class MemberChangeTests
     [Fact]
     public void Only_a_steward_changes_a_class_even_their_own()
     {
-        var refusal = Refused(() => Decide(new ChangeMember(Dee, null, "investor", "2026-11-20", Dee, BySteward: false)));
+        var refusal = Refused(() => Decide(new ChangeMember(Dee, null, "investor", "2026-11-20", Dee,
+            BySteward: false)));
         refusal.Kind.Should().Be(RefusalKind.Forbidden);
         refusal.Code.Should().Be("steward-only");
     }
@@ -60,7 +61,8 @@ public class MemberChangeTests
     public void A_steward_moves_a_member_to_another_class_from_a_date()
     {
         Decide(ByAda(cls: "investor", on: "2026-11-20")).Should().BeEquivalentTo(
-            new object[] { new MemberClassChanged(NetworkId, Dee, StakeholderClass.Investor, new LocalDate(2026, 11, 20), Ada, Now) },
+            new object[] { new MemberClassChanged(NetworkId, Dee, StakeholderClass.Investor, new LocalDate(2026, 11,
+                20), Ada, Now) },
             o => o.RespectingRuntimeTypes());
     }
 
@@ -93,7 +95,8 @@ public class MemberChangeTests
     [Fact]
     public void The_day_of_admission_is_the_earliest_effective_date()
     {
-        Decide(ByAda(cls: "investor", on: "2026-11-10")).Should().ContainSingle().Which.Should().BeOfType<MemberClassChanged>();
+        Decide(ByAda(cls: "investor", on: "2026-11-10")).Should().ContainSingle().Which.Should()
+            .BeOfType<MemberClassChanged>();
     }
 
     [Fact]
@@ -105,7 +108,8 @@ public class MemberChangeTests
         var moved = DeeMember with
         {
             StakeholderClass = StakeholderClass.Investor,
-            Classes = [new(Admitted, StakeholderClass.Labour), new(Instant.FromUtc(2026, 11, 20, 0, 0), StakeholderClass.Investor)],
+            Classes = [new(Admitted, StakeholderClass.Labour), new(Instant.FromUtc(2026, 11, 20, 0, 0),
+                StakeholderClass.Investor)],
         };
         Refused(() => Decide(ByAda(cls: "investor", on: "2026-11-20"), moved)).Field.Should().Be("stakeholderClass");
         // Labour again from a later date is a change; investor from an earlier date is one too.

@@ -16,14 +16,16 @@ public class ReversingIncomeTests
     private static readonly Guid Later = Guid.Parse("0197a000-0000-7000-8000-00000000d002");
 
     private static IncomeRecorded Recorded(Guid id, long amountMinor, Instant at) =>
-        new(PoolId, NetworkId, null, id, amountMinor, "EUR", IncomeSource.Sale, new LocalDate(2026, 11, 25), null, Ada, at);
+        new(PoolId, NetworkId, null, id, amountMinor, "EUR", IncomeSource.Sale, new LocalDate(2026, 11, 25), null, Ada,
+            at);
 
     private static readonly IncomeRecorded Twice = Recorded(Second, 10000, Now);
 
     private static Pool PoolOf(params object[] events) => events.Aggregate((Pool?)null, Pool.Evolve)!;
 
     private static IncomeReversed Reverse(
-        IncomeRecorded? recorded, Pool pool, string? reason = "recorded twice", IncomeReversed? earlier = null, params PoolHolding[] holdings) =>
+        IncomeRecorded? recorded, Pool pool, string? reason = "recorded twice", IncomeReversed? earlier = null,
+            params PoolHolding[] holdings) =>
         IncomeReversal.Decide(new ReverseIncome(Second, reason, Ada), recorded, earlier, pool, holdings, Now);
 
     [Fact]
@@ -31,9 +33,11 @@ public class ReversingIncomeTests
     {
         var pool = PoolOf(Recorded(First, 10000, Now), Twice);
         var reversal = Reverse(Twice, pool, " recorded twice ");
-        reversal.Should().Be(new IncomeReversed(PoolId, NetworkId, null, Second, 10000, "EUR", "recorded twice", Ada, Now));
+        reversal.Should().Be(new IncomeReversed(PoolId, NetworkId, null, Second, 10000, "EUR", "recorded twice", Ada,
+            Now));
         var after = Pool.Evolve(pool, reversal)!;
-        (after.IncomeMinor, after.IncomeReversedMinor, after.NetIncomeMinor, after.AvailableMinor).Should().Be((20000L, 10000L, 10000L, 10000L));
+        (after.IncomeMinor, after.IncomeReversedMinor, after.NetIncomeMinor, after.AvailableMinor).Should().Be((20000L,
+            10000L, 10000L, 10000L));
     }
 
     [Fact]
@@ -55,13 +59,15 @@ public class ReversingIncomeTests
     {
         var pool = PoolOf(Recorded(First, 10000, Now), Twice);
         var first = Reverse(Twice, pool);
-        Refused(() => Reverse(Twice, Pool.Evolve(pool, first)!, "again", first), RefusalKind.Conflict, "already-reversed");
+        Refused(() => Reverse(Twice, Pool.Evolve(pool, first)!, "again", first), RefusalKind.Conflict,
+            "already-reversed");
     }
 
     [Fact]
     public void Exactly_the_undistributed_amount_may_be_reversed()
     {
-        var pool = PoolOf(Recorded(First, 10000, Now), Twice, new DistributionReserved(PoolId, NetworkId, null, Earlier, 10000, "EUR", Ada, Now));
+        var pool = PoolOf(Recorded(First, 10000, Now), Twice, new DistributionReserved(PoolId, NetworkId, null, Earlier,
+            10000, "EUR", Ada, Now));
         pool.AvailableMinor.Should().Be(10000);
         Pool.Evolve(pool, Reverse(Twice, pool))!.AvailableMinor.Should().Be(0);
     }
@@ -71,10 +77,13 @@ public class ReversingIncomeTests
     {
         var recorded = Recorded(Second, 10000, Now);
         var pool = PoolOf(Recorded(First, 5000, Now - Duration.FromDays(1)),
-            new DistributionReserved(PoolId, NetworkId, null, Earlier, 5000, "EUR", Ada, Now - Duration.FromHours(1)), recorded,
+            new DistributionReserved(PoolId, NetworkId, null, Earlier, 5000, "EUR", Ada, Now - Duration.FromHours(1)),
+                recorded,
             new DistributionReserved(PoolId, NetworkId, null, Later, 2000, "EUR", Ada, Now));
-        var holdings = new[] { new PoolHolding(Later, Now, 2000), new PoolHolding(Earlier, Now - Duration.FromHours(1), 5000) };
-        var refusal = Refused(() => Reverse(recorded, pool, holdings: holdings), RefusalKind.Conflict, "income-distributed");
+        var holdings = new[] { new PoolHolding(Later, Now, 2000), new PoolHolding(Earlier, Now - Duration.FromHours(1),
+            5000) };
+        var refusal = Refused(() => Reverse(recorded, pool, holdings: holdings), RefusalKind.Conflict,
+            "income-distributed");
         refusal.Details["distributionIds"].Should().BeEquivalentTo(new[] { Later });
         refusal.Message.Should().Contain("80.00 EUR of it is undistributed").And.Contain(Later.ToString());
     }
@@ -85,7 +94,8 @@ public class ReversingIncomeTests
         // The one distribution proposed since the income was recorded holds nothing now (its payouts were reversed).
         var pool = PoolOf(Recorded(First, 5000, Now - Duration.FromDays(1)), Twice,
             new DistributionReserved(PoolId, NetworkId, null, Earlier, 12000, "EUR", Ada, Now - Duration.FromDays(1)));
-        var holdings = new[] { new PoolHolding(Earlier, Now - Duration.FromDays(1), 12000), new PoolHolding(Later, Now, 0) };
+        var holdings = new[] { new PoolHolding(Earlier, Now - Duration.FromDays(1), 12000), new PoolHolding(Later, Now,
+            0) };
         Refused(() => Reverse(Twice, pool, holdings: holdings), RefusalKind.Conflict, "income-distributed")
             .Details["distributionIds"].Should().BeEquivalentTo(new[] { Earlier });
     }

@@ -14,14 +14,17 @@ public class SettlingTests
     private static readonly Guid Id = Guid.Parse("0197a000-0000-7000-8000-00000000d0e1");
     private static readonly Guid PoolId = DerivedIds.Pool(NetworkId, null);
 
-    private static DistributionProposed Proposed(bool fourEyes) => new(Id, NetworkId, null, PoolId, 10000, "EUR", DistributionPolicy.Balanced,
-        Now, null, 1, 20, [new ShareUsed(Ada, 10, 0.5m), new ShareUsed(Bob, 10, 0.5m)], new Dictionary<Guid, long> { [Ada] = 20000 },
+    private static DistributionProposed Proposed(bool fourEyes) => new(Id, NetworkId, null, PoolId, 10000, "EUR",
+        DistributionPolicy.Balanced,
+        Now, null, 1, 20, [new ShareUsed(Ada, 10, 0.5m), new ShareUsed(Bob, 10, 0.5m)], new Dictionary<Guid,
+            long> { [Ada] = 20000 },
         [new ProposedLine(1, Ada, 0, 10, "…"), new ProposedLine(2, Bob, 10000, 10, "…")], fourEyes, Ada, Now);
 
     private static Spec<Distribution> Given(bool fourEyes = true, params object[] more) =>
         new Spec<Distribution>(Distribution.Evolve).Given([Proposed(fourEyes), .. more]);
 
-    private static PayoutsIssued Issued => new(Id, [new Payout(DerivedIds.Payout(Id, 2), 2, Bob, 10000, "OV-0000D0E1-002")], Bob, Now);
+    private static PayoutsIssued Issued => new(Id, [new Payout(DerivedIds.Payout(Id, 2), 2, Bob, 10000,
+        "OV-0000D0E1-002")], Bob, Now);
 
     [Fact]
     public void A_proposer_cannot_approve_their_own_distribution_but_another_treasurer_can()
@@ -43,7 +46,8 @@ public class SettlingTests
     [InlineData(VouchingKind.GrantedTreasurer, -71)]
     [InlineData(VouchingKind.GrantedSteward, -1)]
     [InlineData(VouchingKind.ReissuedToken, 5)]
-    public void An_approver_the_proposer_vouched_for_around_the_proposal_is_refused(VouchingKind kind, int hoursFromProposal)
+    public void An_approver_the_proposer_vouched_for_around_the_proposal_is_refused(VouchingKind kind,
+        int hoursFromProposal)
     {
         var act = new Vouching(Ada, kind, Now + Duration.FromHours(hoursFromProposal));
         var refusal = Given().ThenRefused(d => Approve(d, Bob, act), RefusalKind.Forbidden, "approver-not-independent");
@@ -64,7 +68,8 @@ public class SettlingTests
     {
         var atIt = new Vouching(Ada, VouchingKind.Admitted, Now);
         var justAfter = new Vouching(Ada, VouchingKind.ReissuedToken, Now + Duration.FromSeconds(1));
-        Settling.Decide(new ApproveDistribution(Id, Bob), Given().State, [atIt], Duration.Zero, Now).Should().ContainSingle();
+        Settling.Decide(new ApproveDistribution(Id, Bob), Given().State, [atIt], Duration.Zero, Now).Should()
+            .ContainSingle();
         Given().ThenRefused(d => Settling.Decide(new ApproveDistribution(Id, Bob), d, [justAfter], Duration.Zero, Now),
             RefusalKind.Forbidden, "approver-not-independent");
     }
@@ -75,7 +80,8 @@ public class SettlingTests
 
     [Fact]
     public void Payouts_wait_for_approval() =>
-        Given().ThenRefused(d => Settling.Decide(new IssuePayouts(Id, Ada), d, Now), RefusalKind.Conflict, "not-approved");
+        Given().ThenRefused(d => Settling.Decide(new IssuePayouts(Id, Ada), d, Now), RefusalKind.Conflict,
+            "not-approved");
 
     [Fact]
     public void Payouts_are_issued_once_for_the_lines_above_zero_with_derived_ids_and_references()
@@ -100,20 +106,25 @@ public class SettlingTests
 
     [Fact]
     public void A_paid_distribution_cannot_be_cancelled() =>
-        Given(false, Issued).ThenRefused(d => Settling.Decide(new CancelDistribution(Id, null, Ada), d, Now).DistributionEvents, RefusalKind.Conflict, "already-paid");
+        Given(false, Issued).ThenRefused(d => Settling.Decide(new CancelDistribution(Id, null, Ada), d, Now)
+            .DistributionEvents, RefusalKind.Conflict, "already-paid");
 
     [Fact]
     public void A_reversal_returns_the_money_to_the_pool_once()
     {
         var spec = Given(false, Issued);
         var payoutId = DerivedIds.Payout(Id, 2);
-        var (reversal, returned) = Settling.Decide(new ReversePayout(payoutId, "bank returned it", Ada), spec.State, Now);
+        var (reversal, returned) = Settling.Decide(new ReversePayout(payoutId, "bank returned it", Ada), spec.State,
+            Now);
         reversal.Should().Be(new PayoutReversed(Id, payoutId, Bob, 10000, "bank returned it", Ada, Now));
-        returned.Should().Be(new PayoutReturned(PoolId, NetworkId, null, Id, payoutId, 10000, "EUR", "bank returned it", Ada, Now));
+        returned.Should().Be(new PayoutReturned(PoolId, NetworkId, null, Id, payoutId, 10000, "EUR", "bank returned it",
+            Ada, Now));
         spec.Given(reversal);
         spec.State.Standing().Should().BeEmpty();
-        spec.ThenRefused(d => [Settling.Decide(new ReversePayout(payoutId, "again", Ada), d, Now).Reversal], RefusalKind.Conflict, "already-reversed");
-        spec.ThenRefused(d => [Settling.Decide(new ReversePayout(payoutId, " ", Ada), d, Now).Reversal], RefusalKind.Invalid, "invalid-reason");
+        spec.ThenRefused(d => [Settling.Decide(new ReversePayout(payoutId, "again", Ada), d, Now).Reversal],
+            RefusalKind.Conflict, "already-reversed");
+        spec.ThenRefused(d => [Settling.Decide(new ReversePayout(payoutId, " ", Ada), d, Now).Reversal],
+            RefusalKind.Invalid, "invalid-reason");
     }
 
     [Fact]
@@ -121,14 +132,16 @@ public class SettlingTests
     {
         object[] events =
         [
-            new IncomeRecorded(PoolId, NetworkId, null, Guid.NewGuid(), 30000, "EUR", IncomeSource.Grant, new LocalDate(2026, 11, 1), null, Ada, Now),
+            new IncomeRecorded(PoolId, NetworkId, null, Guid.NewGuid(), 30000, "EUR", IncomeSource.Grant,
+                new LocalDate(2026, 11, 1), null, Ada, Now),
             new DistributionReserved(PoolId, NetworkId, null, Id, 10000, "EUR", Ada, Now),
             new DistributionReserved(PoolId, NetworkId, null, Guid.NewGuid(), 5000, "EUR", Ada, Now),
             new DistributionReleased(PoolId, NetworkId, null, Id, 10000, "EUR", Ada, Now),
             new PayoutReturned(PoolId, NetworkId, null, Id, Guid.NewGuid(), 700, "EUR", "bounced", Ada, Now),
         ];
         var pool = events.Aggregate((Pool?)null, Pool.Evolve)!;
-        (pool.IncomeMinor, pool.CommittedMinor, pool.ReturnedMinor, pool.AvailableMinor).Should().Be((30000L, 5000L, 700L, 25700L));
+        (pool.IncomeMinor, pool.CommittedMinor, pool.ReturnedMinor, pool.AvailableMinor).Should().Be((30000L, 5000L,
+            700L, 25700L));
     }
 
     [Fact]
@@ -143,21 +156,28 @@ public class CommittedTests
     private static readonly Guid Bob = Guid.Parse("0197a000-0000-7000-8000-0000000000b2");
     private static readonly Guid Id = Guid.Parse("0197a000-0000-7000-8000-00000000d0e1");
 
-    private static Distribution Proposed() => Distribution.Evolve(null, new DistributionProposed(Id, Guid.Empty, null, Guid.Empty, 300, "EUR",
+    private static Distribution Proposed() => Distribution.Evolve(null, new DistributionProposed(Id, Guid.Empty, null,
+        Guid.Empty, 300, "EUR",
         DistributionPolicy.ProRata, Now, null, 1, 2, [], new Dictionary<Guid, long>(),
         [new ProposedLine(1, Ada, 200, 1, ""), new ProposedLine(2, Bob, 100, 1, "")], false, Ada, Now))!;
 
-    /// <summary>Balanced's "paid so far": pending lines count, so two balanced proposals back to back don't fill one shortfall twice.</summary>
+    /// <summary>
+    /// Balanced's "paid so far": pending lines count, so two balanced proposals back to back don't fill one shortfall
+    /// twice.
+    /// </summary>
     [Fact]
     public void Pending_lines_and_standing_payouts_count_but_cancelled_and_reversed_do_not()
     {
         var approved = Proposed();
         approved.Committed().Should().Equal((Ada, 200L), (Bob, 100L));
-        var paid = Settling.Decide(new IssuePayouts(Id, Ada), approved, Now).Aggregate((Distribution?)approved, Distribution.Evolve)!;
+        var paid = Settling.Decide(new IssuePayouts(Id, Ada), approved, Now).Aggregate((Distribution?)approved,
+            Distribution.Evolve)!;
         paid.Committed().Should().Equal((Ada, 200L), (Bob, 100L));
         var bobs = paid.Payouts.Single(p => p.MemberId == Bob).PayoutId;
-        Distribution.Evolve(paid, Settling.Decide(new ReversePayout(bobs, "bounced", Ada), paid, Now).Reversal)!.Committed().Should().Equal((Ada, 200L));
-        Settling.Decide(new CancelDistribution(Id, null, Ada), approved, Now).DistributionEvents.Aggregate((Distribution?)approved, Distribution.Evolve)!
+        Distribution.Evolve(paid, Settling.Decide(new ReversePayout(bobs, "bounced", Ada), paid, Now)
+            .Reversal)!.Committed().Should().Equal((Ada, 200L));
+        Settling.Decide(new CancelDistribution(Id, null, Ada), approved, Now)
+            .DistributionEvents.Aggregate((Distribution?)approved, Distribution.Evolve)!
             .Committed().Should().BeEmpty();
     }
 }

@@ -21,12 +21,14 @@ public class TreasuryProperties
     {
         var random = new SeededRandom(7);
         var network = new object[] { new NetworkFounded(NetworkId, "Makers", "EUR", Ada, Now),
-            new MemberAdmitted(NetworkId, Ada, "Ada", [Role.Treasurer], StakeholderClass.Founder, Ada, Now) }.Aggregate((Network?)null, Network.Evolve)!;
+            new MemberAdmitted(NetworkId, Ada, "Ada", [Role.Treasurer], StakeholderClass.Founder, Ada,
+                Now) }.Aggregate((Network?)null, Network.Evolve)!;
         var (paidSeen, reversedSeen, cancelledSeen, reissuedSeen, incomeReversedSeen) = (0, 0, 0, 0, 0L);
         for (var run = 0; run < 40; run++)
         {
             var members = Enumerable.Range(0, 1 + (int)random.Below(5)).Select(_ => random.NextGuid()).ToList();
-            var shares = new SharesUsed(1, 0, [.. Shares.Of(members.ToDictionary(m => m, _ => (decimal)(1 + random.Below(1000))))
+            var shares = new SharesUsed(1, 0, [.. Shares.Of(members.ToDictionary(m => m, _ => (decimal)(1
+                + random.Below(1000))))
                 .Select(s => new ShareUsed(s.MemberId, s.Points, s.Share))]);
             var pool = Pool.Empty(NetworkId, null, "EUR");
             var distributions = new Dictionary<Guid, Distribution>();
@@ -56,13 +58,15 @@ public class TreasuryProperties
         switch (random.Below(7))
         {
             case 0:
-                var income = new IncomeRecorded(pool.Id, NetworkId, null, Guid.NewGuid(), 1 + random.Below(100_000), "EUR", IncomeSource.Sale,
+                var income = new IncomeRecorded(pool.Id, NetworkId, null, Guid.NewGuid(), 1 + random.Below(100_000),
+                    "EUR", IncomeSource.Sale,
                     new LocalDate(2026, 11, 1), null, Ada, Now);
                 incomes.Add((income, null));
                 return (Pool.Evolve(pool, income)!, null);
             case 5 when incomes.Count > 0:
                 return (ReverseIncome(random, pool, all, incomes), null);
-            case 6 when pick is { Status: DistributionStatus.Paid } && pick.Payouts.FirstOrDefault(p => pick.IsReversed(p.PayoutId)
+            case 6 when pick is { Status: DistributionStatus.Paid } && pick.Payouts.FirstOrDefault(p =>
+                pick.IsReversed(p.PayoutId)
                                                                                                         && pick.ReissueOf(p.PayoutId) is null) is { } reversed:
                 var reissue = () => Settling.Decide(new ReissuePayout(reversed.PayoutId, Ada), pick, pool, Now);
                 if (reversed.AmountMinor > pool.AvailableMinor)
@@ -74,9 +78,11 @@ public class TreasuryProperties
                 return (Pool.Evolve(pool, drawn)!, Distribution.Evolve(pick, again));
             case 1:
                 var amount = 1 + random.Below(60_000);
-                var request = new DistributionRequest(new OpenValue.Domain.Money.Money(amount, OpenValue.Domain.Money.Currency.Parse("EUR", "c")),
+                var request = new DistributionRequest(new OpenValue.Domain.Money.Money(amount,
+                    OpenValue.Domain.Money.Currency.Parse("EUR", "c")),
                     random.Below(2) == 0 ? DistributionPolicy.ProRata : DistributionPolicy.Balanced, null, Now, null);
-                var paid = all.Values.SelectMany(d => d.Committed()).GroupBy(c => c.MemberId).ToDictionary(g => g.Key, g => g.Sum(c => c.AmountMinor));
+                var paid = all.Values.SelectMany(d => d.Committed()).GroupBy(c => c.MemberId).ToDictionary(g => g.Key,
+                    g => g.Sum(c => c.AmountMinor));
                 var decide = () => Proposing.Decide(request, Guid.NewGuid(), pool, network, shares, paid, Ada, Now);
                 if (amount > pool.AvailableMinor)
                 {
@@ -88,25 +94,32 @@ public class TreasuryProperties
                 return (Pool.Evolve(pool, reservation)!, Distribution.Evolve(null, proposal));
             case 2 when pick is { Status: DistributionStatus.Proposed or DistributionStatus.Approved }:
                 var (cancelled, released) = Settling.Decide(new CancelDistribution(pick.Id, null, Ada), pick, Now);
-                return (released.Aggregate(pool, (p, e) => Pool.Evolve(p, e)!), cancelled.Aggregate((Distribution?)pick, Distribution.Evolve));
+                return (released.Aggregate(pool, (p, e) => Pool.Evolve(p, e)!), cancelled.Aggregate((Distribution?)pick,
+                    Distribution.Evolve));
             case 3 when pick is { Status: DistributionStatus.Approved }:
-                return (pool, Settling.Decide(new IssuePayouts(pick.Id, Ada), pick, Now).Aggregate((Distribution?)pick, Distribution.Evolve));
-            case 4 when pick is { Status: DistributionStatus.Paid } && pick.Payouts.FirstOrDefault(p => !pick.IsReversed(p.PayoutId)) is { } payout:
-                var (reversal, returned) = Settling.Decide(new ReversePayout(payout.PayoutId, "bounced", Ada), pick, Now);
+                return (pool, Settling.Decide(new IssuePayouts(pick.Id, Ada), pick, Now).Aggregate((Distribution?)pick,
+                    Distribution.Evolve));
+            case 4 when pick is { Status: DistributionStatus.Paid } && pick.Payouts.FirstOrDefault(p =>
+                !pick.IsReversed(p.PayoutId)) is { } payout:
+                var (reversal, returned) = Settling.Decide(new ReversePayout(payout.PayoutId, "bounced", Ada), pick,
+                    Now);
                 return (Pool.Evolve(pool, returned)!, Distribution.Evolve(pick, reversal));
             default:
                 return (pool, null);
         }
     }
 
-    /// <summary>Reverses a random income: refused (naming the distributions) exactly when the pool holds less than it.</summary>
+    /// <summary>
+    /// Reverses a random income: refused (naming the distributions) exactly when the pool holds less than it.
+    /// </summary>
     private static Pool ReverseIncome(SeededRandom random, Pool pool, Dictionary<Guid, Distribution> all,
         List<(IncomeRecorded Recorded, IncomeReversed? Reversal)> incomes)
     {
         var index = (int)random.Below(incomes.Count);
         var (recorded, earlier) = incomes[index];
         var holdings = all.Values.Select(d => new PoolHolding(d.Id, d.Proposal.ProposedAt, d.HeldMinor)).ToList();
-        var decide = () => IncomeReversal.Decide(new ReverseIncome(recorded.IncomeId, "in error", Ada), recorded, earlier, pool, holdings, Now);
+        var decide = () => IncomeReversal.Decide(new ReverseIncome(recorded.IncomeId, "in error", Ada), recorded,
+            earlier, pool, holdings, Now);
         if (earlier is not null || recorded.AmountMinor > pool.AvailableMinor)
         {
             var refusal = decide.Should().Throw<RuleViolation>().Which;
@@ -123,7 +136,8 @@ public class TreasuryProperties
     private static void Reconciles(Pool pool, IEnumerable<Distribution> distributions)
     {
         var list = distributions.ToList();
-        var reserved = list.Where(d => d.Status is DistributionStatus.Proposed or DistributionStatus.Approved).Sum(d => d.Proposal.AmountMinor);
+        var reserved = list.Where(d => d.Status is DistributionStatus.Proposed or DistributionStatus.Approved).Sum(d =>
+            d.Proposal.AmountMinor);
         var distributed = list.Sum(d => d.PaidMinor) - list.Sum(d => d.ReversedMinor);
         pool.AvailableMinor.Should().BeGreaterThanOrEqualTo(0);
         distributed.Should().BeGreaterThanOrEqualTo(0);

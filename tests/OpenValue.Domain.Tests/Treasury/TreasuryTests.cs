@@ -23,35 +23,42 @@ public class TreasuryTests
 
     private static Network Net(params object[] more) =>
         new object[] { new NetworkFounded(NetworkId, "Makers", "EUR", Ada, Now),
-            new MemberAdmitted(NetworkId, Ada, "Ada", [Role.Treasurer, Role.Steward], StakeholderClass.Founder, Ada, Now),
+            new MemberAdmitted(NetworkId, Ada, "Ada", [Role.Treasurer, Role.Steward], StakeholderClass.Founder, Ada,
+                Now),
             new MemberAdmitted(NetworkId, Bob, "Bob", [Role.Contributor], StakeholderClass.Labour, Ada, Now),
             new MemberAdmitted(NetworkId, Cem, "Cem", [Role.Contributor], StakeholderClass.Labour, Ada, Now),
             new ProjectOpened(NetworkId, Frame, "Frame", Ada, Now) }
         .Concat(more).Aggregate((Network?)null, Network.Evolve)!;
 
     private static Pool PoolWith(long incomeMinor, Guid? project = null) =>
-        Pool.Evolve(null, new IncomeRecorded(DerivedIds.Pool(NetworkId, project), NetworkId, project, Guid.NewGuid(), incomeMinor, "EUR",
+        Pool.Evolve(null, new IncomeRecorded(DerivedIds.Pool(NetworkId, project), NetworkId, project, Guid.NewGuid(),
+            incomeMinor, "EUR",
             IncomeSource.Sale, Today, null, Ada, Now))!;
 
     private static SharesUsed Equal(params Guid[] members) =>
-        new(1, members.Length * 10, [.. Shares.Of(members.ToDictionary(m => m, _ => 10m)).Select(s => new ShareUsed(s.MemberId, s.Points, s.Share))]);
+        new(1, members.Length * 10, [.. Shares.Of(members.ToDictionary(m => m, _ => 10m)).Select(s =>
+            new ShareUsed(s.MemberId, s.Points, s.Share))]);
 
-    private static ProposeDistribution Proposal(string amount, string policy = "pro-rata", string? project = null, string currency = "EUR") =>
+    private static ProposeDistribution Proposal(string amount, string policy = "pro-rata", string? project = null,
+        string currency = "EUR") =>
         new(new MoneyInput(amount, currency), policy, project, null, null, Ada);
 
     private static (DistributionReserved Reservation, DistributionProposed Proposal) Propose(
-        string amount, Pool pool, SharesUsed shares, string policy = "pro-rata", Dictionary<Guid, long>? paid = null, Network? network = null)
+        string amount, Pool pool, SharesUsed shares, string policy = "pro-rata", Dictionary<Guid, long>? paid = null,
+            Network? network = null)
     {
         var n = network ?? Net();
         var request = Proposing.Validate(Proposal(amount, policy, pool.ProjectId?.ToString()), n, Now);
         return Proposing.Decide(request, DistributionId, pool, n, shares, paid ?? [], Ada, Now);
     }
 
-    private static IEnumerable<(Guid, long)> Amounts(DistributionProposed p) => p.Lines.Select(l => (l.MemberId, l.AmountMinor));
+    private static IEnumerable<(Guid, long)> Amounts(DistributionProposed p) => p.Lines.Select(l => (l.MemberId,
+        l.AmountMinor));
 
     [Fact]
     public void One_cent_among_three_equal_members_goes_to_the_smallest_id() =>
-        Amounts(Propose("0.01", PoolWith(100), Equal(Ada, Bob, Cem)).Proposal).Should().Equal((Ada, 1L), (Bob, 0L), (Cem, 0L));
+        Amounts(Propose("0.01", PoolWith(100), Equal(Ada, Bob, Cem)).Proposal).Should().Equal((Ada, 1L), (Bob, 0L),
+            (Cem, 0L));
 
     [Fact]
     public void A_hundred_euros_among_three_equal_members()
@@ -65,7 +72,8 @@ public class TreasuryTests
     [Fact]
     public void A_member_with_zero_points_gets_no_line()
     {
-        var shares = new SharesUsed(1, 20, [.. Shares.Of(new Dictionary<Guid, decimal> { [Ada] = 10, [Bob] = 0, [Cem] = 10 })
+        var shares = new SharesUsed(1, 20, [.. Shares.Of(new Dictionary<Guid, decimal> { [Ada] = 10, [Bob] = 0,
+            [Cem] = 10 })
             .Select(s => new ShareUsed(s.MemberId, s.Points, s.Share))]);
         Amounts(Propose("10.01", PoolWith(2000), shares).Proposal).Should().Equal((Ada, 501L), (Cem, 500L));
     }
@@ -74,7 +82,8 @@ public class TreasuryTests
     public void Balanced_gives_an_overpaid_member_a_zero_line_and_splits_the_rest()
     {
         // Equal thirds; Ada was paid 600.00 before. Targets: (600 + 300) / 3 = 300 each; shortfalls 0, 300, 300.
-        var proposal = Propose("300.00", PoolWith(30000), Equal(Ada, Bob, Cem), "balanced", new() { [Ada] = 60000 }).Proposal;
+        var proposal = Propose("300.00", PoolWith(30000), Equal(Ada, Bob, Cem), "balanced", new() { [Ada] = 60000 })
+            .Proposal;
         Amounts(proposal).Should().Equal((Ada, 0L), (Bob, 15000L), (Cem, 15000L));
         proposal.PaidBefore.Should().Equal(new Dictionary<Guid, long> { [Ada] = 60000 });
     }
@@ -82,7 +91,8 @@ public class TreasuryTests
     [Fact]
     public void Recomputing_a_proposal_from_what_it_recorded_gives_the_same_lines()
     {
-        var shares = new SharesUsed(2, 11600, [.. Shares.Of(new Dictionary<Guid, decimal> { [Ada] = 9600, [Bob] = 2000 })
+        var shares = new SharesUsed(2, 11600, [.. Shares.Of(new Dictionary<Guid, decimal> { [Ada] = 9600,
+            [Bob] = 2000 })
             .Select(s => new ShareUsed(s.MemberId, s.Points, s.Share))]);
         foreach (var policy in new[] { "pro-rata", "balanced" })
         {
@@ -97,8 +107,10 @@ public class TreasuryTests
         DerivedIds.Pool(NetworkId, Frame).Should().NotBe(DerivedIds.Pool(NetworkId, null));
         DerivedIds.Pool(NetworkId, null).Should().Be(DerivedIds.Pool(NetworkId, null));
         DerivedIds.LooksDerived(DerivedIds.Pool(NetworkId, null)).Should().BeTrue();
-        var income = Income.Decide(new RecordIncome(Guid.NewGuid(), new MoneyInput("10400.00", "EUR"), "licence-fee", Frame.ToString(), "2026-11-25", " v2 ", Ada), Net(), Today, Now);
-        income.Should().BeEquivalentTo(new { PoolId = DerivedIds.Pool(NetworkId, Frame), ProjectId = (Guid?)Frame, AmountMinor = 1040000L, Source = IncomeSource.LicenceFee, Note = "v2" });
+        var income = Income.Decide(new RecordIncome(Guid.NewGuid(), new MoneyInput("10400.00", "EUR"), "licence-fee",
+            Frame.ToString(), "2026-11-25", " v2 ", Ada), Net(), Today, Now);
+        income.Should().BeEquivalentTo(new { PoolId = DerivedIds.Pool(NetworkId, Frame), ProjectId = (Guid?)Frame,
+            AmountMinor = 1040000L, Source = IncomeSource.LicenceFee, Note = "v2" });
     }
 
     [Fact]
@@ -128,7 +140,8 @@ public class TreasuryTests
     {
         var act = () => Proposing.Validate(Proposal(amount, currency: currency), Net(), Now);
         act.Should().Throw<RuleViolation>().Which.Field.Should().Be(field);
-        var income = () => Income.Decide(new RecordIncome(Guid.NewGuid(), new MoneyInput(amount, currency), "sale", null, "2026-11-25", null, Ada), Net(), Today, Now);
+        var income = () => Income.Decide(new RecordIncome(Guid.NewGuid(), new MoneyInput(amount, currency), "sale",
+            null, "2026-11-25", null, Ada), Net(), Today, Now);
         income.Should().Throw<RuleViolation>().Which.Field.Should().Be(field);
     }
 
@@ -175,7 +188,8 @@ public class TreasuryTests
     [InlineData(null, null, "fourEyes")]
     [InlineData(null, -1, "coolingOffHours")]
     [InlineData("always", 8761, "coolingOffHours")]
-    public void A_treasury_policy_without_a_change_or_with_a_cooling_off_out_of_range_is_refused(string? fourEyes, int? hours, string field)
+    public void A_treasury_policy_without_a_change_or_with_a_cooling_off_out_of_range_is_refused(string? fourEyes,
+        int? hours, string field)
     {
         var act = () => TreasuryPolicy.Decide(new SetTreasuryPolicy(fourEyes, hours, Ada), Net(), Now);
         act.Should().Throw<RuleViolation>().Which.Field.Should().Be(field);

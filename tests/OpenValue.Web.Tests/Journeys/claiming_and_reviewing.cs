@@ -107,7 +107,8 @@ public class claiming_and_reviewing(WebFixture web)
         var network = await web.Api.Found("Amending Makers");
         var bobInvite = await web.Api.Admit(network, "Bob", "contributor");
         var claim = await web.Api.Send(HttpMethod.Post, $"/networks/{network.NetworkId}/contributions", bobInvite.Token,
-            new { kind = "work", quantity = "1.5", unit = "hour", occurredOn = "2026-11-20", description = "Tidy workshop" },
+            new { kind = "work", quantity = "1.5", unit = "hour", occurredOn = "2026-11-20",
+                description = "Tidy workshop" },
             201);
         var id = claim["contributionId"]!.GetValue<Guid>();
         var read = await web.Api.Get($"/networks/{network.NetworkId}/contributions/{id}", network.Token);

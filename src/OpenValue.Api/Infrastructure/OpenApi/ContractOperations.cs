@@ -80,7 +80,8 @@ internal sealed class ContractOperations : IOpenApiOperationTransformer
             });
     }
 
-    private static void DescribeResponses(OpenApiOperation operation, OpenApiDocument document, MethodInfo? method, Kind kind)
+    private static void DescribeResponses(OpenApiOperation operation, OpenApiDocument document, MethodInfo? method,
+        Kind kind)
     {
         var responses = operation.Responses ??= [];
         // Wolverine lists an endpoint's IResult return type as a 200 of an empty object, and a bare 404 on every

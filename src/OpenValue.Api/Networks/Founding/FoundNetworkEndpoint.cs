@@ -35,11 +35,13 @@ public static class FoundNetworkEndpoint
     [ProducesProblem(StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests)]
     [ProducesResponseType<NetworkFoundedResponse>(StatusCodes.Status201Created)]
     public static async Task<IResult> Post(
-        FoundNetworkRequest body, HttpContext http, IDocumentStore store, IClock clock, Idempotency idempotency, IOptions<OpenValueOptions> options)
+        FoundNetworkRequest body, HttpContext http, IDocumentStore store, IClock clock, Idempotency idempotency,
+            IOptions<OpenValueOptions> options)
     {
         var given = http.Request.Headers[FoundingKeyHeader].ToString();
         if (options.Value.FoundingKey is { Length: > 0 } key && !SameSecret(given, key))
-            return Results.Problem(Problems.Create(403, "founding-closed", $"Founding a network needs the {FoundingKeyHeader} header of this server."));
+            return Results.Problem(Problems.Create(403, "founding-closed",
+                $"Founding a network needs the {FoundingKeyHeader} header of this server."));
 
         var networkId = Guid.CreateVersion7();
         await using var session = store.LightweightSession(networkId.ToString());
@@ -47,7 +49,8 @@ public static class FoundNetworkEndpoint
         {
             var now = clock.GetCurrentInstant();
             var founderId = Guid.CreateVersion7();
-            var events = Domain.Networks.Founding.Decide(new FoundNetwork(body.Name, body.Currency, body.Founder?.Name), networkId, founderId, now);
+            var events = Domain.Networks.Founding.Decide(new FoundNetwork(body.Name, body.Currency, body.Founder?.Name),
+                networkId, founderId, now);
             session.Events.StartStream<Network>(networkId,
                 await new Privacy.PersonalFields(session, http.RequestAborted).Seal(events));
             var (token, access) = AccessToken.Issue(networkId, founderId, now);

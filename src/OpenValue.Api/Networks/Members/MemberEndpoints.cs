@@ -53,13 +53,15 @@ public static class MemberEndpoints
         "once.")]
     [ProducesResponseType<MemberAdmittedResponse>(StatusCodes.Status201Created)]
     public static Task<IResult> Admit(
-        Guid networkId, AdmitMemberRequest body, HttpContext http, IDocumentSession session, IClock clock, Idempotency idempotency) =>
+        Guid networkId, AdmitMemberRequest body, HttpContext http, IDocumentSession session, IClock clock,
+            Idempotency idempotency) =>
         idempotency.Once(http, session, http.Caller().IdempotencyScope, body, async () =>
         {
             var now = clock.GetCurrentInstant();
             var memberId = Guid.CreateVersion7();
             var stream = await session.Events.FetchForWriting<Network>(networkId, http.RequestAborted);
-            var command = new AdmitMember(memberId, body.Name, body.Roles, body.StakeholderClass, http.Caller().MemberId);
+            var command = new AdmitMember(memberId, body.Name, body.Roles, body.StakeholderClass, http.Caller()
+                .MemberId);
             var existing = await session.LoadAsync<MemberView>(memberId, http.RequestAborted);
             var admitted = Membership.Decide(command, stream.Aggregate!, existing?.ToMember(), now);
             stream.AppendMany(await new Privacy.PersonalFields(session, http.RequestAborted).Seal(admitted));
@@ -76,7 +78,8 @@ public static class MemberEndpoints
         "Granting a role already held or revoking one not held changes nothing. A network keeps at least one " +
         "steward: revoking the last is 409 last-steward.")]
     public static async Task<MemberResponse> ChangeRoles(
-        Guid networkId, Guid memberId, ChangeRolesRequest body, HttpContext http, IDocumentSession session, IClock clock)
+        Guid networkId, Guid memberId, ChangeRolesRequest body, HttpContext http, IDocumentSession session,
+            IClock clock)
     {
         var stream = await session.Events.FetchForWriting<Network>(networkId, http.RequestAborted);
         var command = new ChangeRoles(memberId, body.Grant, body.Revoke, http.Caller().MemberId);
@@ -129,7 +132,8 @@ public static class MemberEndpoints
     [EndpointDescription("Every member with roles and stakeholder class, in order of admission.")]
     public static async Task<MembersResponse> List(IQuerySession session, HttpContext http)
     {
-        var members = await session.Query<MemberView>().OrderBy(m => m.AdmittedAt).ThenBy(m => m.Id).ToListAsync(http.RequestAborted);
+        var members = await session.Query<MemberView>().OrderBy(m => m.AdmittedAt).ThenBy(m => m.Id)
+            .ToListAsync(http.RequestAborted);
         var names = await Privacy.Unsealed.For(session, members.Select(m => m.Name), http.RequestAborted);
         return new MembersResponse([.. members.Select(m => MemberResponse.From(m, names))]);
     }

@@ -21,7 +21,8 @@ public sealed class ProjectViewProjection : MultiStreamProjection<ProjectView, G
 {
     public ProjectViewProjection() => Identity<ProjectOpened>(e => e.ProjectId);
 
-    public static ProjectView Create(ProjectOpened e) => new() { Id = e.ProjectId, Name = e.Name, OpenedAt = e.OpenedAt };
+    public static ProjectView Create(ProjectOpened e) => new() { Id = e.ProjectId, Name = e.Name,
+        OpenedAt = e.OpenedAt };
 }
 
 public sealed record OpenProjectRequest(string? Name);
@@ -39,7 +40,8 @@ public static class ProjectEndpoints
     [EndpointDescription(
         "A venture inside the network (a design, a product line) that contributions and income can belong to.")]
     [ProducesResponseType<ProjectOpenedResponse>(StatusCodes.Status201Created)]
-    public static async Task<IResult> Open(Guid networkId, OpenProjectRequest body, HttpContext http, IDocumentSession session, IClock clock)
+    public static async Task<IResult> Open(Guid networkId, OpenProjectRequest body, HttpContext http,
+        IDocumentSession session, IClock clock)
     {
         var projectId = Guid.CreateVersion7();
         var stream = await session.Events.FetchForWriting<Network>(networkId, http.RequestAborted);
@@ -62,7 +64,8 @@ public static class ProjectEndpoints
     [EndpointDescription("In the order they were opened.")]
     public static async Task<ProjectsResponse> List(IQuerySession session, HttpContext http)
     {
-        var projects = await session.Query<ProjectView>().OrderBy(p => p.OpenedAt).ThenBy(p => p.Name).ToListAsync(http.RequestAborted);
+        var projects = await session.Query<ProjectView>().OrderBy(p => p.OpenedAt).ThenBy(p => p.Name)
+            .ToListAsync(http.RequestAborted);
         return new ProjectsResponse([.. projects.Select(p => new ProjectResponse(p.Id, p.Name, p.OpenedAt))]);
     }
 }
