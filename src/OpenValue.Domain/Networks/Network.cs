@@ -38,14 +38,14 @@ public sealed partial record Network(Guid Id, string Name, string Currency)
 
     public int MemberCount { get; init; }
 
-    /// <summary>How many members have left; <see cref="MemberCount"/> still counts them (they stay listed).</summary>
-    public int Departures { get; init; }
-
     /// <summary>
     /// Who has left (a network's departures are few, unlike its members): their positions on open proposals no
     /// longer count.
     /// </summary>
     public ImmutableHashSet<Guid> Departed { get; init; } = ImmutableHashSet<Guid>.Empty;
+
+    /// <summary>How many members have left; <see cref="MemberCount"/> still counts them (they stay listed).</summary>
+    public int Departures => Departed.Count;
 
     /// <summary>How many class changes the network has recorded: shares kept between requests depend on it.</summary>
     public int ClassChanges { get; init; }
@@ -57,10 +57,8 @@ public sealed partial record Network(Guid Id, string Name, string Currency)
         (not null, MemberRoleGranted e) => state.WithHolders([e.Role], +1),
         (not null, MemberRoleRevoked e) => state.WithHolders([e.Role], -1),
         (not null, MemberClassChanged) => state with { ClassChanges = state.ClassChanges + 1 },
-        (not null, MemberDeparted e) => state.WithHolders(e.Roles, -1) with
-        {
-            Departures = state.Departures + 1, Departed = state.Departed.Add(e.MemberId),
-        },
+        (not null, MemberDeparted e) =>
+            state.WithHolders(e.Roles, -1) with { Departed = state.Departed.Add(e.MemberId) },
         (not null, _) => state.EvolveProjectsAndPolicy(@event),
         _ => state,
     };
