@@ -27,6 +27,7 @@ public static class Setup
         services.AddSingleton<Idempotency>();
         services.AddHostedService<IdempotencyPurge>();
         services.AddHostedService<TombstonePurge>();
+        services.AddHostedService<Integrity.ChainKeeper>();
         services.AddSingleton<Shares.IShareSource, Shares.ShareSource>();
         services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
         services.AddProblemDetails(options => options.CustomizeProblemDetails = BindingProblems.Customize);

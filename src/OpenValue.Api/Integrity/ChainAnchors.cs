@@ -7,8 +7,8 @@ namespace OpenValue.Api.Integrity;
 /// <summary>
 /// A distribution records the network's chain head when it is proposed, so that anyone holding its
 /// response or its payouts.csv can later ask whether the history it was computed from is still the one on
-/// the chain (verify re-folds the chain and compares every recorded head). The head is folded up to the
-/// high-water mark (every event below it has committed), from the network's previous anchor on.
+/// the chain (verify re-folds the chain and compares every recorded head). The head is folded up to where the
+/// chain keeper has come (every event below it is hashed), from the network's previous anchor on.
 /// </summary>
 public static class ChainAnchors
 {
@@ -22,8 +22,10 @@ public static class ChainAnchors
         var heads = new ChainHeads(db, schema);
         var latest = await Read(db, SqlResource.Load("anchor_latest.sql", schema), tenant, null, cancellation)
             ?? ChainHeads.Empty;
-        var head = await heads.Fold(tenant, latest, Math.Max(latest.Sequence, await heads.HighWater(cancellation)),
-            cancellation);
+        // One step of the chain keeper first, so the head takes in what committed a moment ago.
+        await ChainKeeper.Advance(db, schema, cancellation);
+        var chained = await ChainKeeper.ChainedThrough(db, schema, cancellation);
+        var head = await heads.Fold(tenant, latest, Math.Max(latest.Sequence, chained), cancellation);
         session.QueueSqlCommand(SqlResource.Load("anchor_insert.sql", schema),
             tenant, distributionId, head.Sequence, head.Events, Convert.FromHexString(head.Hash));
         return head;

@@ -47,12 +47,6 @@ internal sealed class ChainHeads(NpgsqlDataSource db, string schema)
         return SHA256.HashData(buffer);
     }
 
-    public async Task<long> HighWater(CancellationToken cancellation)
-    {
-        await using var command = db.CreateCommand(SqlResource.Load("high_water.sql", schema));
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellation));
-    }
-
     public async Task<IReadOnlyList<(Guid DistributionId, ChainHead Head)>> Anchors(string tenant,
         CancellationToken cancellation)
     {

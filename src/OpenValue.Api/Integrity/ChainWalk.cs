@@ -5,9 +5,10 @@ namespace OpenValue.Api.Integrity;
 
 /// <summary>
 /// Walks one network's events in stream order, a page at a time, recomputing each event's hash from what is
-/// stored, then lists the hashes left without their event and the streams whose tail is gone.
+/// stored, then lists the hashes left without their event and the streams whose tail is gone. An event after
+/// <paramref name="chained"/> without its hash yet is waiting for the chain keeper, not a break.
 /// </summary>
-internal sealed class ChainWalk(NpgsqlDataSource db, string schema)
+internal sealed class ChainWalk(NpgsqlDataSource db, string schema, long chained)
 {
     private const int Page = 20_000;
 
@@ -28,8 +29,10 @@ internal sealed class ChainWalk(NpgsqlDataSource db, string schema)
             while (await reader.ReadAsync(cancellation))
             {
                 (stream, version, rows) = (reader.GetGuid(0), reader.GetInt64(1), rows + 1);
-                if (Broken(reader.GetBoolean(3), reader.GetBoolean(4), reader.GetBoolean(5)) is { } what)
-                    found(new IntegrityBreak("event", what, stream, version, reader.GetInt64(2)));
+                var (sequence, hashed) = (reader.GetInt64(2), reader.GetBoolean(3));
+                if (!hashed && sequence > chained) continue;
+                if (Broken(hashed, reader.GetBoolean(4), reader.GetBoolean(5)) is { } what)
+                    found(new IntegrityBreak("event", what, stream, version, sequence));
             }
             checkedCount += rows;
             progress(checkedCount);
@@ -40,7 +43,8 @@ internal sealed class ChainWalk(NpgsqlDataSource db, string schema)
     private static string? Broken(bool hashed, bool linked, bool intact) => (hashed, linked, intact) switch
     {
         (false, _, _) =>
-            "The event has no hash: it was stored without the chain's trigger (inserted behind the app's back).",
+            "The event has no hash: the chain keeper passed its sequence number without it (inserted behind the " +
+            "app's back).",
         (_, false, _) => "The event before this one in its stream is gone.",
         (_, _, false) => "The event's stored type, time or data no longer match its hash.",
         _ => null,

@@ -7,14 +7,16 @@ namespace OpenValue.Api.Integrity;
 
 /// <summary>
 /// Runs at startup, after Marten has applied the schema: makes sure every event is hash-chained
-/// (Sql/chain.sql: the hash table, the trigger that writes it, and the chaining of events stored before it
-/// existed). On a database already chained it is one catalogue lookup, so the app's runtime role, which may
+/// (Sql/chain.sql: the hash table, the functions the <see cref="ChainKeeper"/> calls, and the chaining of events
+/// stored before them). On a database already chained it is one catalogue lookup, so the app's runtime role, which may
 /// not change the schema, passes it once the owner has applied the schema.
 /// </summary>
 public sealed class EventChain : IInitialData
 {
-    /// <summary>The version chain.sql writes as the trigger's comment; a change to chain.sql takes a new one.</summary>
-    public const string Version = "chain.sql 5";
+    /// <summary>
+    /// The version chain.sql writes as its progress table's comment; a change to chain.sql takes a new one.
+    /// </summary>
+    public const string Version = "chain.sql 6";
 
     public Task Populate(IDocumentStore store, CancellationToken cancellation) =>
         Apply(store.Storage.Database.CreateConnection(), store.Options.DatabaseSchemaName, cancellation);
@@ -39,13 +41,9 @@ public sealed class EventChain : IInitialData
     private static async Task<string?> InstalledVersion(NpgsqlConnection connection, string schema,
         CancellationToken cancellation)
     {
-        await using var command = new NpgsqlCommand("""
-            select d.description from pg_trigger t
-              join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
-              join pg_description d on d.objoid = t.oid and d.classoid = 'pg_trigger'::regclass
-             where n.nspname = $1 and c.relname = 'mt_events' and t.tgname = 'ov_chain'
-            """, connection);
-        command.Parameters.AddWithValue(schema);
+        await using var command = new NpgsqlCommand(
+            "select obj_description(to_regclass($1), 'pg_class')", connection);
+        command.Parameters.AddWithValue($"{schema}.ov_chain_progress");
         return await command.ExecuteScalarAsync(cancellation) as string;
     }
 }

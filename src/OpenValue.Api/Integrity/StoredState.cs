@@ -60,8 +60,10 @@ public static class StoredState
     private static async Task<long> BrokenEvents(IDocumentSession session, Guid streamId,
         CancellationToken cancellation)
     {
-        var db = ChainAnchors.Db(session);
-        var sql = SqlResource.Load("verify_stream.sql", session.DocumentStore.Options.DatabaseSchemaName);
+        var (db, schema) = (ChainAnchors.Db(session), session.DocumentStore.Options.DatabaseSchemaName);
+        // The stream's newest events may not be hashed yet: hash them now rather than wait for the keeper.
+        await ChainKeeper.ChainStream(db, schema, session.TenantId, streamId, cancellation);
+        var sql = SqlResource.Load("verify_stream.sql", schema);
         await using var command = db.CreateCommand(sql);
         command.Parameters.AddWithValue("tenant", session.TenantId);
         command.Parameters.AddWithValue("stream", streamId);

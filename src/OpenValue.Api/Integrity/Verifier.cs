@@ -24,11 +24,12 @@ public sealed class Verifier(IDocumentStore store)
         var breaks = new List<IntegrityBreak>();
         void Found(IntegrityBreak b) { if (breaks.Count < MaxBreaks) breaks.Add(b); }
         var total = await Count(tenant, cancellation);
-        var walk = new ChainWalk(Db, Schema);
+        var chained = await ChainKeeper.CatchUp(Db, Schema, cancellation);
+        var walk = new ChainWalk(Db, Schema, chained);
         var events = await walk.Events(tenant, Found, n => progress?.Invoke(new("chain", n, total)), cancellation);
         await walk.Missing(tenant, Found, cancellation);
         var eventBreaks = breaks.Count;
-        var (head, anchors) = await Anchors(tenant, Found, cancellation);
+        var (head, anchors) = await Anchors(tenant, chained, Found, cancellation);
 
         await using var session = store.QuerySession(tenant);
         var (documents, ledger) = (0, 0);
@@ -47,7 +48,7 @@ public sealed class Verifier(IDocumentStore store)
 
     /// <summary>Folds the whole chain once, checking each recorded head where the chain passes its sequence.</summary>
     private async Task<(ChainHead Head, int Anchors)> Anchors(
-        string tenant, Action<IntegrityBreak> found, CancellationToken cancellation)
+        string tenant, long chained, Action<IntegrityBreak> found, CancellationToken cancellation)
     {
         var heads = new ChainHeads(Db, Schema);
         var anchors = await heads.Anchors(tenant, cancellation);
@@ -64,7 +65,7 @@ public sealed class Verifier(IDocumentStore store)
                         distribution, Sequence: recorded.Sequence, Document: $"Distribution {distribution}"));
             }
         }
-        var head = await heads.Fold(tenant, ChainHeads.Empty, long.MaxValue, cancellation, Check);
+        var head = await heads.Fold(tenant, ChainHeads.Empty, chained, cancellation, Check);
         Check(head, long.MaxValue);
         return (head, anchors.Count);
     }

@@ -80,6 +80,9 @@ public sealed class PersonalDataUpgrade : IInitialData
         await using (var connection = await db.OpenConnectionAsync(cancellation))
         await using (var transaction = await connection.BeginTransactionAsync(cancellation))
         {
+            // The chain keeper's lock (chain.sql), so no keeper hashes an event's old text while it is rewritten.
+            await using (var keeper = new NpgsqlCommand("select pg_advisory_xact_lock(7384061, 1)", connection))
+                await keeper.ExecuteNonQueryAsync(cancellation);
             foreach (var row in rows)
                 await row.Update(connection, schema, cancellation);
             foreach (var stream in rows.GroupBy(r => r.Stream))

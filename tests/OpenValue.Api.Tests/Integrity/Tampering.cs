@@ -32,11 +32,11 @@ public static class Tampering
     {
         var (network, bob, _) = await api.ThreeEqualMembers();
         await api.RecordIncome(network, "100.00");
-        // A recorded chain head folds up to the high-water mark, which the daemon moves a moment after each commit.
-        await api.App.AsyncProjectionsCaughtUp();
+        // A recorded chain head folds up to where the chain keeper has come, a moment behind each commit.
+        await ChainCaughtUp();
         var paid = (await api.Proposed(network, "30.00")).IdOf();
         await api.Paid(network, paid);
-        await api.App.AsyncProjectionsCaughtUp();
+        await ChainCaughtUp();
         var proposed = (await api.Proposed(network, "20.00")).IdOf();
         return new Ledgered(network, bob, paid, proposed);
     }
@@ -56,6 +56,7 @@ public static class Tampering
     {
         await using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable("OPENVALUE_DB"));
         await connection.OpenAsync();
+        await ChainCaughtUp(connection);
         await using var transaction = await connection.BeginTransactionAsync();
         foreach (var statement in sql.Split(";\n",
             StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -66,6 +67,29 @@ public static class Tampering
             await command.ExecuteNonQueryAsync();
         }
         await transaction.CommitAsync();
+    }
+
+    /// <summary>
+    /// The chain keeper has hashed every committed event: the history the tests tamper with was chained first,
+    /// as it is a moment after each append in the app.
+    /// </summary>
+    public static async Task ChainCaughtUp()
+    {
+        await using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable("OPENVALUE_DB"));
+        await connection.OpenAsync();
+        await ChainCaughtUp(connection);
+    }
+
+    public static async Task ChainCaughtUp(NpgsqlConnection connection)
+    {
+        await using var step = new NpgsqlCommand("select openvalue.ov_chain_advance(5000)", connection);
+        for (var waits = 0; waits < 500;)
+            switch (Convert.ToInt64(await step.ExecuteScalarAsync()))
+            {
+                case 0: return;
+                case < 0: waits++; await Task.Delay(20); break;
+            }
+        throw new TimeoutException("The chain keeper's lock was held for 10 s.");
     }
 
     /// <summary>The chain's break the report names first: which stream and version, and what kind.</summary>

@@ -60,12 +60,20 @@ public sealed class BenchStore : IAsyncDisposable
         await Store.Advanced.Clean.DeleteAllDocumentsAsync(ct);
         await using (var truncate = Db.CreateCommand(TruncateTables))
             await truncate.ExecuteNonQueryAsync(ct);
+        // The chain keeper starts after the last sequence number taken, as on a database chained up to here.
+        await using (var progress = Db.CreateCommand("""
+            insert into openvalue.ov_chain_progress (id, chained_through)
+            select 1, case when is_called then last_value else last_value - 1 end from openvalue.mt_events_sequence
+            on conflict (id) do update set chained_through = excluded.chained_through, gap = null, gap_seen = null
+            """))
+            await progress.ExecuteNonQueryAsync(ct);
         await Checkpoint(ct);
     }
 
     /// <summary>Empties what Marten's own cleaning leaves: the event chain's tables and the points ledger's.</summary>
     public static string TruncateTables =>
-        "truncate openvalue.ov_event_hashes, openvalue.ov_chain_anchors, " + string.Join(", ",
+        "truncate openvalue.ov_event_hashes, openvalue.ov_chain_anchors, openvalue.ov_chain_progress, " +
+        "openvalue.ov_chain_skipped, " + string.Join(", ",
             PointsLedgerSchema.Tables);
 
     public async Task Checkpoint(CancellationToken ct)

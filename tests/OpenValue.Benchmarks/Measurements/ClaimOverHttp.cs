@@ -39,7 +39,7 @@ public static class ClaimOverHttp
                 // Claims accumulate across runs in the one network (no cleaning in between: that would delete the network).
                 new Contender("real app: POST /networks/{n}/contributions (Wolverine + Marten)", ct =>
                     LoadDriver.Drive(real!.Value.Address, Claim, clients, duration, ct)),
-                new Contender("the same app, event chain off (its trigger disabled)", ct => ChainSwitch.Off(bench,
+                new Contender("the same app, event chain off (its keeper paused)", ct => ChainSwitch.Off(bench,
                     c => LoadDriver.Drive(real!.Value.Address, Claim, clients, duration, c), ct)),
             ],
             [Target.RatioAtLeast(0.8)],

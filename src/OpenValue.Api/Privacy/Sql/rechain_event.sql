@@ -1,4 +1,4 @@
--- One event's hash recomputed from its stored row and the hash before it, exactly as the chain's trigger wrote it
+-- One event's hash recomputed from its stored row and the hash before it, exactly as the chain keeper wrote it
 -- (chain.sql). PersonalDataUpgrade runs it version by version over a stream whose events it sealed.
 update SCHEMA.ov_event_hashes h
    set hash = sha256(coalesce((select p.hash from SCHEMA.ov_event_hashes p
