@@ -37,6 +37,31 @@ public static class StoredState
     }
 
     /// <summary>
+    /// The same check for a write model a decision loaded as a document rather than for writing (the network:
+    /// its treasurers and treasury policy decide who may move money and whether a second approval is needed).
+    /// Folds the whole stream as it stands. When the stored document changed since it was loaded and now agrees
+    /// with its events, a write committed in between: a race, which fails as lost races do.
+    /// </summary>
+    public static async Task CheckLoaded<T>(IDocumentSession session, Guid id, T? document, string name,
+        Func<T?, object, T?> evolve, CancellationToken cancellation) where T : class
+    {
+        if (document is null) return;
+        var serializer = session.DocumentStore.Options.Serializer();
+        var read = serializer.ToJson(document);
+        var state = await session.Events.FetchStreamStateAsync(id, cancellation);
+        var folded = state is null ? null : await Folded(session, id, state.Version, evolve, cancellation);
+        if (folded == read && await BrokenEvents(session, id, cancellation) == 0)
+            return;
+        await using var fresh = session.DocumentStore.QuerySession(session.TenantId);
+        if (await fresh.LoadAsync<T>(id, cancellation) is { } stored && serializer.ToJson(stored) != read)
+            throw new JasperFx.Events.EventStreamUnexpectedMaxEventIdException(id, typeof(T), state?.Version ?? 0,
+                state?.Version ?? 0);
+        throw RuleViolation.Conflict(Code,
+            $"The stored {name} {id} disagrees with its events, so no money moves. " +
+            "A steward or treasurer can see what differs at GET /networks/{networkId}/integrity.");
+    }
+
+    /// <summary>
     /// The stream folded up to the version the document was read at; null when its events no longer read as their
     /// types.
     /// </summary>
