@@ -22,7 +22,7 @@ public static class StoredState
         var serializer = session.DocumentStore.Options.Serializer();
         var read = stream.StartingVersion ?? stream.CurrentVersion ?? 0;
         if (await Folded(session, stream.Id, read, evolve, cancellation) is { } folded
-            && folded == serializer.ToJson(stream.Aggregate) && await BrokenEvents(session, stream.Id,
+            && folded == serializer.ToJson(stream.Aggregate) && await BrokenEvents(session, stream.Id, read,
                 cancellation) == 0)
             return;
         // A write that committed between reading the document and reading its events is a race, not a forgery:
@@ -50,7 +50,7 @@ public static class StoredState
         var read = serializer.ToJson(document);
         var state = await session.Events.FetchStreamStateAsync(id, cancellation);
         var folded = state is null ? null : await Folded(session, id, state.Version, evolve, cancellation);
-        if (folded == read && await BrokenEvents(session, id, cancellation) == 0)
+        if (folded == read && await BrokenEvents(session, id, state!.Version, cancellation) == 0)
             return;
         await using var fresh = session.DocumentStore.QuerySession(session.TenantId);
         if (await fresh.LoadAsync<T>(id, cancellation) is { } stored && serializer.ToJson(stored) != read)
@@ -82,7 +82,7 @@ public static class StoredState
         }
     }
 
-    private static async Task<long> BrokenEvents(IDocumentSession session, Guid streamId,
+    private static async Task<long> BrokenEvents(IDocumentSession session, Guid streamId, long version,
         CancellationToken cancellation)
     {
         var (db, schema) = (ChainAnchors.Db(session), session.DocumentStore.Options.DatabaseSchemaName);
@@ -92,6 +92,7 @@ public static class StoredState
         await using var command = db.CreateCommand(sql);
         command.Parameters.AddWithValue("tenant", session.TenantId);
         command.Parameters.AddWithValue("stream", streamId);
+        command.Parameters.AddWithValue("version", version);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellation));
     }
 }
