@@ -71,6 +71,10 @@ public sealed class ClusterDatabase
     public async Task<IReadOnlyList<long>> EventSequences(Guid network) => await List<long>(
         $"select seq_id from {Schema}.mt_events where tenant_id = '{network}' and type <> 'tombstone' order by seq_id");
 
+    /// <summary>The sequence numbers of a network's events that have their chain hash (Integrity/ChainKeeper).</summary>
+    public async Task<IReadOnlyList<long>> HashedSequences(Guid network) => await List<long>(
+        $"select seq_id from {Schema}.ov_event_hashes where tenant_id = '{network}' order by seq_id");
+
     /// <summary>The ids of a network's feed entries (an entry's id is its event's sequence number).</summary>
     public async Task<IReadOnlyList<long>> FeedEntryIds(Guid network) => await List<long>(
         $"select id from {Schema}.mt_doc_activityentry where tenant_id = '{network}' order by id");
