@@ -16,7 +16,10 @@ public sealed class NetworkMemberRequirement : IAuthorizationRequirement, IAutho
 {
     public Task HandleAsync(AuthorizationHandlerContext context)
     {
-        if (context.Resource is not HttpContext http || NetworkRoute.Of(http) is not { } routeNetwork)
+        // Deny by default: without the request to read its route from, nothing is granted.
+        if (context.Resource is not HttpContext http)
+            return Task.CompletedTask;
+        if (NetworkRoute.Of(http) is not { } routeNetwork)
             context.Succeed(this);
         // Without an authenticated caller nothing is decided here: the challenge says why there is none.
         else if (context.User.Identity?.IsAuthenticated == true)

@@ -66,11 +66,31 @@ public class the_caller_policies(AppFixture app)
             var result = await http.AuthenticateAsync();
             result.Succeeded.Should().BeTrue(header);
             http.User = result.Principal!;
-            result.Principal!.Claims.Select(c => c.Value).Should().NotContain(v => secrets.Any(s => v.Contains(s)), header);
+            result.Principal!.Claims.Select(c => c.Value).Should()
+                .NotContain(v => secrets.Any(s => v.Contains(s)), header);
             var caller = http.Caller();
             (caller.NetworkId, caller.MemberId).Should().Be((n.NetworkId, n.MemberId), header);
             caller.Roles.Should().BeEquivalentTo(Enum.GetValues<Role>(), "the founder holds every role");
         }
+    }
+
+    [Fact]
+    public async Task the_fallback_grants_a_route_without_a_network_to_anyone_and_nothing_without_a_request()
+    {
+        var authorization = app.Host.Services.GetRequiredService<IAuthorizationService>();
+        var member = CallerPrincipal.For("test", Guid.NewGuid(), new MemberView { Id = Guid.NewGuid() });
+        var open = new DefaultHttpContext();
+        var network = new DefaultHttpContext();
+        network.Request.RouteValues[NetworkRoute.Value] = Guid.NewGuid().ToString();
+
+        (await authorization.AuthorizeAsync(new ClaimsPrincipal(), open, CallerPolicies.NetworkMember)).Succeeded
+            .Should().BeTrue("founding, sign-in, health and the web app need nobody");
+        (await authorization.AuthorizeAsync(new ClaimsPrincipal(), network, CallerPolicies.NetworkMember)).Succeeded
+            .Should().BeFalse();
+        (await authorization.AuthorizeAsync(member, network, CallerPolicies.NetworkMember)).Succeeded
+            .Should().BeFalse("a member of another network");
+        (await authorization.AuthorizeAsync(member, null, CallerPolicies.NetworkMember)).Succeeded
+            .Should().BeFalse("without the request there is no route to grant");
     }
 
     [Fact]
