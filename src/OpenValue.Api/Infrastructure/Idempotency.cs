@@ -139,7 +139,7 @@ public sealed class Idempotency(IClock clock, IOptions<JsonOptions> json)
     /// </summary>
     private static string ReplaySecret(HttpContext http, string scope, string key) =>
         scope == FoundingScope ? key
-        : CallerMiddleware.BearerToken(http) ?? http.Request.Cookies[Accounts.Cookies.Session] ?? key;
+        : NetworkCredentialHandler.BearerToken(http) ?? http.Request.Cookies[Accounts.Cookies.Session] ?? key;
 
     private async Task<IdempotencyRecord?> Current(IDocumentSession session, string id, CancellationToken cancellation)
     {

@@ -22,6 +22,7 @@ public static class Setup
         var services = builder.Services;
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         services.AddAbuseLimits();
+        services.AddCallerAuthentication();
         services.Configure<OpenValueOptions>(builder.Configuration.GetSection("OpenValue"));
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddSingleton<Idempotency>();
@@ -63,7 +64,9 @@ public static class Setup
         app.UseRouting();
         app.UseRateLimiter();
         app.UseMiddleware<RouteValueChecks>();
-        app.UseMiddleware<CallerMiddleware>();
+        // Who calls, and whether they may: every route that names a network needs a present member of it.
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseMiddleware<JsonBodyGuard>();
         app.MapOpenApi();
         // The reference page's fonts would come from Scalar's CDN; the page's CSP allows only this server.
@@ -72,7 +75,7 @@ public static class Setup
         app.MapWebApp();
         app.MapWolverineEndpoints(options =>
         {
-            options.TenantId.IsRouteArgumentNamed(CallerMiddleware.NetworkRouteValue);
+            options.TenantId.IsRouteArgumentNamed(NetworkRoute.Value);
         });
     }
 }

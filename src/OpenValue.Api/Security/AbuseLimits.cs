@@ -42,17 +42,21 @@ public static class AbuseLimits
     /// <summary>429 with the lease's Retry-After (read at once, so the lease may be disposed before it runs).</summary>
     public sealed class Refusal(RateLimitLease lease, string code, string detail) : IResult
     {
-        private readonly TimeSpan? retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter,
-            out var after) ? after : null;
+        private readonly string? retryAfter = RetryAfterSeconds(lease);
 
         public Task ExecuteAsync(HttpContext http)
         {
-            if (retryAfter is { } after)
-                http.Response.Headers.RetryAfter = Math.Ceiling(after.TotalSeconds)
-                    .ToString("0", System.Globalization.CultureInfo.InvariantCulture);
+            if (retryAfter is not null)
+                http.Response.Headers.RetryAfter = retryAfter;
             return Problems.Write(http, Problems.Create(StatusCodes.Status429TooManyRequests, code, detail));
         }
     }
+
+    /// <summary>The lease's Retry-After in whole seconds, if it says when to retry.</summary>
+    public static string? RetryAfterSeconds(RateLimitLease lease) =>
+        lease.TryGetMetadata(MetadataName.RetryAfter, out var after)
+            ? Math.Ceiling(after.TotalSeconds).ToString("0", System.Globalization.CultureInfo.InvariantCulture)
+            : null;
 }
 
 /// <summary>

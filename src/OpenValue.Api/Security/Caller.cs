@@ -11,19 +11,22 @@ public sealed record Caller(Guid NetworkId, Guid MemberId, IReadOnlySet<Role> Ro
     public string IdempotencyScope => $"{NetworkId}:{MemberId}";
 }
 
-/// <summary>
-/// Which roles may call an endpoint under /networks/{networkId}. Without it any member of the network may;
-/// with it the caller must hold at least one of the roles listed.
-/// </summary>
-[AttributeUsage(AttributeTargets.Method)]
-public sealed class AllowAttribute(params Role[] roles) : Attribute
-{
-    public IReadOnlyList<Role> Roles { get; } = roles;
-}
-
 public static class CallerExtensions
 {
-    /// <summary>The caller the <see cref="CallerMiddleware"/> admitted; every network route has one.</summary>
-    public static Caller Caller(this HttpContext context) =>
-        context.Features.Get<Caller>() ?? throw new InvalidOperationException("This route is not behind CallerMiddleware.");
+    /// <summary>
+    /// The caller the authorization policies admitted, read from the request's principal (<see
+    /// cref="CallerPrincipal"/>); every network route has one.
+    /// </summary>
+    public static Caller Caller(this HttpContext context)
+    {
+        if (context.Features.Get<Caller>() is { } known)
+            return known;
+        var user = context.User;
+        if (user.Identity?.IsAuthenticated != true || CallerPrincipal.Network(user) is not { } network
+            || CallerPrincipal.Member(user) is not { } member)
+            throw new InvalidOperationException("This route names no network, so it has no admitted caller.");
+        var caller = new Caller(network, member, CallerPrincipal.Roles(user));
+        context.Features.Set(caller);
+        return caller;
+    }
 }

@@ -95,7 +95,7 @@ internal sealed class ContractOperations : IOpenApiOperationTransformer
             statuses.Add(400);
         if (operation.RequestBody is not null)
             statuses.UnionWith([413, 415]);
-        // 429: too many failed authentications from the caller's address (SecurityHeaders, CallerMiddleware).
+        // 429: too many failed authentications from the caller's address (NetworkCredentialHandler).
         // 403 on every network route too: a member who has left the network is refused (member-departed).
         if (kind.InNetwork)
             statuses.UnionWith([401, 403, 404, 429]);
