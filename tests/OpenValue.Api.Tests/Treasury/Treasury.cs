@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using OpenValue.Api.Tests.Contributions;
 using OpenValue.Api.Tests.Infrastructure;
 using OpenValue.Api.Tests.Shares;
+using OpenValue.Domain.Contributions;
 
 namespace OpenValue.Api.Tests.Treasury;
 
@@ -32,9 +33,8 @@ public static class Treasury
         string reviewerToken, string hours = "10", Guid? projectId = null)
     {
         var id = await api.Submit(network, authorToken, Claims.Work(hours).With("projectId", projectId));
-        var (status, body, _) = await api.Review(network, id, reviewerToken);
-        status.Should().Be(200, body?.ToJsonString());
-        body!["status"]!.GetValue<string>().Should().Be("accepted");
+        var reviewed = await api.Review(network, id, reviewerToken);
+        reviewed.Expect(200).Status.Should().Be(ContributionStatus.Accepted);
         return id;
     }
 

@@ -1,6 +1,7 @@
 using OpenValue.Api.Tests.Contributions;
 using OpenValue.Api.Tests.Infrastructure;
 using OpenValue.Api.Tests.Shares;
+using OpenValue.Domain.Contributions;
 using OpenValue.Domain.Networks;
 using OpenValue.Domain.Valuation;
 
@@ -120,7 +121,7 @@ public class adopting_value_equations(AppFixture app)
 
         (await api.Review(n, id, n.Token)).ShouldBeProblem(409, code: "kind-not-valued");
         (await app.EventCount(n.NetworkId)).Should().Be(before);
-        (await api.StatusOf(n, id)).Should().Be("submitted");
+        (await api.StatusOf(n, id)).Should().Be(ContributionStatus.Submitted);
     }
 
     [Fact]
