@@ -163,9 +163,9 @@ public class revoking_and_appealing(AppFixture app)
         (await Flagged(n)).Should().BeEmpty();
         (await PointsOf(n, bob, bob.Token)).Should().Be("1");
         var feed = await api.Activity(n, bob.Token);
-        feed.Items()[0]["summary"]!.GetValue<string>().Should()
+        feed.Items[0].Summary.Should()
             .Be("Revoked the acceptance of the member's work claim (8 points): confirmed: not done.");
-        feed.Items()[1]["summary"]!.GetValue<string>().Should()
+        feed.Items[1].Summary.Should()
             .Be("Asked the stewards to revoke the acceptance of Bob’s claim “Router jig for the Wikihouse frame”: " +
                 "I never saw this jig.");
     }

@@ -1,5 +1,6 @@
-using Marten;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using Marten;
 using OpenValue.Api.Activity;
 using OpenValue.Api.Contributions;
 using OpenValue.Api.Networks.Members;
@@ -91,7 +92,7 @@ public class erasing_a_member(AppFixture app)
         after.Should().Equal(expected);
         after["/shares"].Should().Contain("erased member").And.NotContain(Name);
         (await api.Get(details, n.Token)).ShouldBeProblem(404, code: "payout-details-not-set");
-        (await api.Activity(n, n.Token)).Items()[0]["type"]!.GetValue<string>().Should().Be("member-erased");
+        (await api.Activity(n, n.Token)).Items[0].Type.Should().Be("member-erased");
 
         await Rebuild();
         (await Read(n, reads)).Should().Equal(expected);
@@ -132,9 +133,9 @@ public class erasing_a_member(AppFixture app)
         var (_, _, csv) = await api.Get(n.Url($"/distributions/{distribution}/payouts.csv"), n.Token);
         read["payouts.csv"] = await csv.Content.ReadAsStringAsync();
         // The feed without its newest entry, which after the erasure is the erasure itself.
-        var items = (await api.Activity(n, n.Token)).Items();
-        var older = items.SkipWhile(i => i["type"]!.GetValue<string>() == "member-erased");
-        read["/activity"] = string.Join("\n", older.Select(i => i.ToJsonString()));
+        var items = (await api.Activity(n, n.Token)).Items;
+        var older = items.SkipWhile(i => i.Type == "member-erased");
+        read["/activity"] = string.Join("\n", older.Select(i => JsonSerializer.Serialize(i, ResponseJson.Options)));
         return read;
     }
 

@@ -106,7 +106,7 @@ public class sealing_events_stored_before(AppFixture app)
         foreach (var path in paths)
             read[path] = (await api.Get(n.Url(path), n.Token)).Body!.ToJsonString();
         var feed = await api.Activity(n, n.Token);
-        read["/activity"] = string.Join("\n", feed.Items().Select(i => i["summary"]!.GetValue<string>()));
+        read["/activity"] = string.Join("\n", feed.Items.Select(i => i.Summary));
         return read;
     }
 }

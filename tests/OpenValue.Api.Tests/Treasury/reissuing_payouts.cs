@@ -159,9 +159,9 @@ public class reissuing_payouts(AppFixture app)
         (await app.Events(network.NetworkId, DerivedIds.Pool(network.NetworkId, null))).Count(e =>
             e.Data is PayoutRedrawn).Should().Be(1);
 
-        var entry = (await api.Activity(network, bob.Token)).Items().First();
-        (entry["type"]!.GetValue<string>(), entry["memberId"]!.GetValue<string>(), entry["summary"]!.GetValue<string>())
-            .Should().Be(("payout-reissued", bob.MemberId.ToString(),
+        var entry = (await api.Activity(network, bob.Token)).Items.First();
+        (entry.Type, entry.MemberId, entry.Summary)
+            .Should().Be(("payout-reissued", (Guid?)bob.MemberId,
                 $"Reissued a reversed payout as {bobs["reference"]}-R1."));
     }
 

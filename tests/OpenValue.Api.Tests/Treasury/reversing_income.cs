@@ -162,9 +162,9 @@ public class reversing_income(AppFixture app)
             Treasury.Key("reverse-income-1")))
             .ShouldBeProblem(422, code: "idempotency-key-reused");
 
-        var entry = (await api.Activity(network, network.Token)).Items().First();
-        (entry["type"]!.GetValue<string>(), entry["incomeId"]!.GetValue<string>(), entry["summary"]!.GetValue<string>())
-            .Should().Be(("income-reversed", income.ToString(), "Reversed income of 10.00 EUR: test entry."));
+        var entry = (await api.Activity(network, network.Token)).Items.First();
+        (entry.Type, entry.IncomeId, entry.Summary)
+            .Should().Be(("income-reversed", (Guid?)income, "Reversed income of 10.00 EUR: test entry."));
         (await api.Activity(network, bob.Token)).Types().Should().NotContain(["income-reversed", "income-recorded"]);
     }
 }
