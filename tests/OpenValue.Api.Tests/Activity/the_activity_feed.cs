@@ -21,7 +21,7 @@ public class the_activity_feed(AppFixture app)
         var claim = await api.Submit(n, bob.Token);
         (await api.Review(n, claim, n.Token)).Status.Should().Be(200);
         await api.RecordIncome(n, "100.00");
-        var distribution = (await api.Proposed(n, "60.00")).IdOf();
+        var distribution = (await api.Proposed(n, "60.00")).DistributionId;
         await api.Paid(n, distribution);
 
         var feed = await api.Activity(n, n.Token);

@@ -29,7 +29,7 @@ public class co_budgeting_rounds(AppFixture app)
         round["budget"]!.GetValue<string>().Should().Be("equal");
 
         var ledger = await api.Ledger(network);
-        (ledger.Amount("reserved"), ledger.Amount("undistributed")).Should().Be(("100.00", "0.00"));
+        (ledger.Reserved.Amount, ledger.Undistributed.Amount).Should().Be(("100.00", "0.00"));
         (await api.Propose(network, "0.01")).ShouldBeProblem(409, code: "insufficient-funds");
         (await api.Post(network.Url("/rounds"), Round("0.01"), network.Token)).ShouldBeProblem(409,
             code: "insufficient-funds");
@@ -105,11 +105,10 @@ public class co_budgeting_rounds(AppFixture app)
         (await api.Fund(network, round, kiln, cem.Token, "-1.00")).ShouldBeProblem(409, code: "round-closed");
 
         var ledger = await api.Ledger(network);
-        (ledger.Amount("income"), ledger.Amount("reserved"), ledger.Amount("paid"), ledger.Amount("distributed"),
-            ledger.Amount("undistributed")).Should().Be(("250.00", "0.00", "30.00", "30.00", "220.00"));
-        ledger["members"]!.AsArray().Single(m => m!["memberId"]!.GetValue<string>() == bob.MemberId.ToString())!
-            .Amount("paid").Should().Be("30.00");
-        var pool = await app.Events(network.NetworkId, ledger["pools"]![0]!["poolId"]!.GetValue<Guid>());
+        (ledger.Income.Amount, ledger.Reserved.Amount, ledger.Paid.Amount, ledger.Distributed.Amount,
+            ledger.Undistributed.Amount).Should().Be(("250.00", "0.00", "30.00", "30.00", "220.00"));
+        ledger.Members.Single(m => m.MemberId == bob.MemberId).Paid.Amount.Should().Be("30.00");
+        var pool = await app.Events(network.NetworkId, ledger.Pools[0].PoolId);
         pool.Select(e => e.Data).OfType<RoundSettled>().Should().ContainSingle()
             .Which.Should().Match<RoundSettled>(s => s.PaidMinor == 3000 && s.ReturnedMinor == 7000);
 
@@ -297,7 +296,7 @@ public class co_budgeting_rounds(AppFixture app)
         closed.Status.Should().Be(200, closed.Body?.ToJsonString());
         (await api.Post(closing, new { }, network.Token, Treasury.Treasury.Key("close-1"))).Body!.ToJsonString()
             .Should().Be(closed.Body!.ToJsonString());
-        (await api.Ledger(network)).Amount("undistributed").Should().Be("30.00", "nothing was funded, all returned");
+        (await api.Ledger(network)).Undistributed.Amount.Should().Be("30.00", "nothing was funded, all returned");
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public sealed class the_scheduled_closing_survives_a_restart
             closed["closedBy"].Should().BeNull("the scheduled closing closed it, not a treasurer");
             // Paid: the jig's 2.00 to Bob; returned: 10.00 − 2.00 = 8.00.
             (closed.Amount("paid"), closed.Amount("returned")).Should().Be(("2.00", "8.00"));
-            (await again.Ledger(network)).Amount("undistributed").Should().Be("8.00");
+            (await again.Ledger(network)).Undistributed.Amount.Should().Be("8.00");
         }
         finally
         {

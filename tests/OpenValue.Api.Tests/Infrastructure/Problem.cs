@@ -14,4 +14,8 @@ public sealed record Problem(
 {
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extensions { get; init; }
+
+    /// <summary>An extension member a refusal adds beside the standard ones, read as <typeparamref name="T"/>.</summary>
+    public T? Extension<T>(string name) =>
+        Extensions is { } all && all.TryGetValue(name, out var value) ? value.Deserialize<T>(ResponseJson.Options) : default;
 }

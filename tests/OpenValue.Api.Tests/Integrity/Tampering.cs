@@ -34,10 +34,10 @@ public static class Tampering
         await api.RecordIncome(network, "100.00");
         // A recorded chain head folds up to the high-water mark, which the daemon moves a moment after each commit.
         await api.App.AsyncProjectionsCaughtUp();
-        var paid = (await api.Proposed(network, "30.00")).IdOf();
+        var paid = (await api.Proposed(network, "30.00")).DistributionId;
         await api.Paid(network, paid);
         await api.App.AsyncProjectionsCaughtUp();
-        var proposed = (await api.Proposed(network, "20.00")).IdOf();
+        var proposed = (await api.Proposed(network, "20.00")).DistributionId;
         return new Ledgered(network, bob, paid, proposed);
     }
 

@@ -75,7 +75,7 @@ public class erasing_a_member(AppFixture app)
         var adasClaim = await api.Submit(n, n.Token, Claims.Work("5"));
         (await api.Review(n, adasClaim, dee.Token, "approve", Reason)).Status.Should().Be(200);
         await api.RecordIncome(n, "100.00");
-        var distribution = (await api.Proposed(n, "90.00")).IdOf();
+        var distribution = (await api.Proposed(n, "90.00")).DistributionId;
         await api.Paid(n, distribution);
         var reads = Reads(n, dee, claim, adasClaim, distribution);
         var before = await Read(n, reads);

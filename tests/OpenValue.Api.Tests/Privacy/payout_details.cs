@@ -115,9 +115,9 @@ public class payout_details(AppFixture app)
             .Status.Should().Be(200);
         await api.RecordIncome(n, "300.00");
         var distribution = await api.Proposed(n, "300.00");
-        await api.Paid(n, distribution.IdOf());
+        await api.Paid(n, distribution.DistributionId);
 
-        var (status, _, response) = await api.Get(n.Url($"/distributions/{distribution.IdOf()}/payouts.csv"), n.Token);
+        var (status, _, response) = await api.Get(n.Url($"/distributions/{distribution.DistributionId}/payouts.csv"), n.Token);
         status.Should().Be(200);
         var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         lines[0].Should().EndWith(",iban,bic,accountReference,payoutDetails");

@@ -37,9 +37,9 @@ public class sealing_events_stored_before(AppFixture app)
         // pass the plaintext events, so the head covers them.
         await app.AsyncProjectionsCaughtUp();
         var distribution = await api.Proposed(n, "10.00");
-        var oldHead = distribution["chainHead"]!["hash"]!.GetValue<string>();
+        var oldHead = distribution.ChainHead!.Hash;
         string[] paths =
-            ["/members", $"/members/{larkspur}", $"/contributions/{claim}", $"/distributions/{distribution.IdOf()}"];
+            ["/members", $"/members/{larkspur}", $"/contributions/{claim}", $"/distributions/{distribution.DistributionId}"];
         var before = await Reads(n, paths);
         before["/members"].Should().Contain(NewName);
         (await Scan.RowsHolding(app, family)).Should().NotBeEmpty("an earlier build stored the name plainly");
@@ -51,7 +51,7 @@ public class sealing_events_stored_before(AppFixture app)
         (result.EventsSealed, result.AnchorsResealed, result.Skipped).Should().Be((4, 1, null));
         var kept = await app.Scalar<string>("select encode(old_head, 'hex') || ' ' || encode(new_head, 'hex') " +
             "from openvalue.ov_chain_reseals where tenant_id = $1 and distribution_id = $2", n.NetworkId.ToString(),
-            distribution.IdOf());
+            distribution.DistributionId);
         var (keptOld, newHead) = (kept!.Split(' ')[0], kept.Split(' ')[1]);
         keptOld.Should().Be(oldHead);
         newHead.Should().NotBe(oldHead, "the head covers the events' hashes, which covered the plaintext");

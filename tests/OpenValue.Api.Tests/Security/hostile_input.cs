@@ -79,8 +79,8 @@ public class hostile_input(AppFixture app)
             .ShouldBeProblem(400, field: "amount.amount");
         (await app.EventCount(n.NetworkId)).Should().Be(before);
         var ledger = await api.Ledger(n);
-        ledger.Amount("income").Should().Be("100000000000000.000");
-        ledger.Amount("undistributed").Should().Be("100000000000000.000");
+        ledger.Income.Amount.Should().Be("100000000000000.000");
+        ledger.Undistributed.Amount.Should().Be("100000000000000.000");
     }
 
     [Fact]
