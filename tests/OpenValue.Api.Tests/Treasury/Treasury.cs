@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using OpenValue.Api.Networks;
 using OpenValue.Api.Tests.Contributions;
 using OpenValue.Api.Tests.Infrastructure;
@@ -96,7 +95,4 @@ public static class Treasury
     /// <summary>Line amounts by member name, in line order.</summary>
     public static IEnumerable<(string Name, string Amount)> Lines(this DistributionPreviewResponse preview) =>
         preview.Lines.Select(l => (l.Name, l.Amount.Amount));
-
-    public static string Amount(this JsonNode node, string path) =>
-        path.Split('.').Aggregate(node, (n, p) => n[p]!)["amount"]!.GetValue<string>();
 }
