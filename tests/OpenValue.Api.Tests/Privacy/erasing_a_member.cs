@@ -43,9 +43,8 @@ public class erasing_a_member(AppFixture app)
             .ShouldBeProblem(404, code: "member-not-found");
         (await app.EventCount(n.NetworkId)).Should().Be(before);
 
-        var (status, body, _) = await api.Post(url, null, n.Token);
-        status.Should().Be(200, body?.ToJsonString());
-        (body!["name"]!.GetValue<string>(), body["erased"]!.GetValue<bool>()).Should().Be(("erased member", true));
+        var body = (await api.Post<MemberResponse>(url, null, n.Token)).Expect(200);
+        (body.Name, body.Erased).Should().Be(("erased member", true));
         (await app.Events(n.NetworkId, n.NetworkId)).Last().Data.Should().BeOfType<MemberErased>()
             .Which.Should().Be(new MemberErased(n.NetworkId, dee.MemberId, n.MemberId, app.Clock.GetCurrentInstant()));
         (await app.Scalar<bool>("select key is null and erased_at is not null from openvalue.ov_member_keys " +

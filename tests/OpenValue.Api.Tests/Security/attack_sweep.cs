@@ -53,10 +53,7 @@ public class attack_sweep(AppFixture app)
                 result.Status.Should().BeLessThan(500, what);
                 if (result.Status >= 400)
                 {
-                    result.Response.Content.Headers.ContentType?.MediaType.Should().Be("application/problem+json",
-                        what);
-                    var code = result.Body?["code"]?.GetValue<string>();
-                    code.Should().NotBeNullOrEmpty(what);
+                    result.ShouldBeProblem(result.Status).Code.Should().NotBeNullOrEmpty(what);
                     (await app.EventCount(n.NetworkId)).Should().Be(before, what);
                     refusals++;
                 }
