@@ -47,8 +47,8 @@ public static class Claims
                 token);
             expectedVersion = status == 200 ? body!.Version : 0;
         }
-        return await api.Post<ContributionResponse>(network.Url($"/contributions/{contributionId}/reviews"), new { verdict, reason,
-            expectedVersion }, token);
+        return await api.Post<ContributionResponse>(network.Url($"/contributions/{contributionId}/reviews"),
+            new { verdict, reason, expectedVersion }, token);
     }
 
     public static Task<Reply<ContributionResponse>> Amend(

@@ -37,8 +37,8 @@ public class the_governance_policy(AppFixture app)
         (await api.Post(Url(n), new { }, bob.Token)).ShouldBeProblem(403, code: "role-required");
         (await api.Post(Url(n), new { minimumDays = new { standard = 91 } }, n.Token))
             .ShouldBeProblem(400, "minimumDays.standard");
-        var on = (await api.Post<GovernancePolicyResponse>(Url(n), new { decisionTypes = new { decision = "emergency" } },
-            n.Token)).Expect(200);
+        var on = (await api.Post<GovernancePolicyResponse>(Url(n),
+            new { decisionTypes = new { decision = "emergency" } }, n.Token)).Expect(200);
         on.GovernanceOn.Should().BeTrue();
         on.StewardsAdoptDirectly.Should().BeFalse();
         on.DecisionTypes["decision"].Should().Be(DecisionType.Emergency);

@@ -15,7 +15,9 @@ public sealed record Problem(
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extensions { get; init; }
 
-    /// <summary>An extension member a refusal adds beside the standard ones, read as <typeparamref name="T"/>.</summary>
+    /// <summary>A member a refusal adds beside the standard ones, read as <typeparamref name="T"/>.</summary>
     public T? Extension<T>(string name) =>
-        Extensions is { } all && all.TryGetValue(name, out var value) ? value.Deserialize<T>(ResponseJson.Options) : default;
+        Extensions is { } all && all.TryGetValue(name, out var value)
+            ? value.Deserialize<T>(ResponseJson.Options)
+            : default;
 }

@@ -12,7 +12,9 @@ public sealed record Reply<T>(int Status, T? Body, Problem? Problem, string Text
     public static Reply<T> Read(HttpResponseMessage response, string text)
     {
         var media = response.Content.Headers.ContentType?.MediaType;
-        var body = text.Length > 0 && media == "application/json" ? JsonSerializer.Deserialize<T>(text, ResponseJson.Options) : null;
+        var body = text.Length > 0 && media == "application/json"
+            ? JsonSerializer.Deserialize<T>(text, ResponseJson.Options)
+            : null;
         var problem = text.Length > 0 && media == "application/problem+json"
             ? JsonSerializer.Deserialize<Problem>(text, ResponseJson.Options)
             : null;

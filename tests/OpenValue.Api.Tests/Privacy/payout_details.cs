@@ -116,7 +116,8 @@ public class payout_details(AppFixture app)
         var distribution = await api.Proposed(n, "300.00");
         await api.Paid(n, distribution.DistributionId);
 
-        var (status, _, response) = await api.Get(n.Url($"/distributions/{distribution.DistributionId}/payouts.csv"), n.Token);
+        var (status, _, response) = await api.Get(n.Url($"/distributions/{distribution.DistributionId}/payouts.csv"),
+            n.Token);
         status.Should().Be(200);
         var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         lines[0].Should().EndWith(",iban,bic,accountReference,payoutDetails");

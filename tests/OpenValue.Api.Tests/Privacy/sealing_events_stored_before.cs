@@ -39,7 +39,10 @@ public class sealing_events_stored_before(AppFixture app)
         var distribution = await api.Proposed(n, "10.00");
         var oldHead = distribution.ChainHead!.Hash;
         string[] paths =
-            ["/members", $"/members/{larkspur}", $"/contributions/{claim}", $"/distributions/{distribution.DistributionId}"];
+        [
+            "/members", $"/members/{larkspur}", $"/contributions/{claim}",
+            $"/distributions/{distribution.DistributionId}",
+        ];
         var before = await Reads(n, paths);
         before["/members"].Should().Contain(NewName);
         (await Scan.RowsHolding(app, family)).Should().NotBeEmpty("an earlier build stored the name plainly");

@@ -72,8 +72,8 @@ public static class Treasury
         this ApiClient api, FoundedNetwork network, string amount, string policy = "pro-rata", Guid? projectId = null,
             string? token = null,
         IDictionary<string, string>? headers = null, int? windowDays = null) =>
-        api.Post<DistributionResponse>(network.Url("/distributions"), new { amount = Eur(amount), policy, projectId, asOf = (string?)null,
-            windowDays }, token ?? network.Token, headers);
+        api.Post<DistributionResponse>(network.Url("/distributions"), new { amount = Eur(amount), policy, projectId,
+            asOf = (string?)null, windowDays }, token ?? network.Token, headers);
 
     public static async Task<DistributionResponse> Proposed(
         this ApiClient api, FoundedNetwork network, string amount, string policy = "pro-rata", Guid? projectId = null,
