@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using OpenValue.Api.Accounts;
 using OpenValue.Api.Tests.Infrastructure;
 
 namespace OpenValue.Api.Tests.Accounts;
@@ -15,15 +16,36 @@ public sealed class Browser(ApiClient api)
     public async Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> Send(
         HttpMethod method, string url, object? body = null, bool echoCsrf = true)
     {
+        var result = await api.Send(method, url, method == HttpMethod.Get ? null : body ?? new { }, null,
+            Headers(echoCsrf));
+        Keep(result.Response);
+        return result;
+    }
+
+    /// <summary>Sends like <see cref="Send"/> and reads the response as the app's own records.</summary>
+    public async Task<Reply<T>> Send<T>(HttpMethod method, string url, object? body = null, bool echoCsrf = true)
+        where T : class
+    {
+        var reply = await api.Send<T>(method, url, method == HttpMethod.Get ? null : body ?? new { }, null,
+            Headers(echoCsrf));
+        Keep(reply.Response);
+        return reply;
+    }
+
+    private Dictionary<string, string> Headers(bool echoCsrf)
+    {
         var headers = new Dictionary<string, string>();
         if (Cookies.Count > 0)
             headers["Cookie"] = string.Join("; ", Cookies.Select(c => $"{c.Key}={c.Value}"));
         if (echoCsrf && Cookies.TryGetValue("ov_csrf", out var csrf))
             headers["X-CSRF-Token"] = csrf;
-        var result = await api.Send(method, url, method == HttpMethod.Get ? null : body ?? new { }, null, headers);
-        Keep(result.Response);
-        return result;
+        return headers;
     }
+
+    public Task<Reply<T>> Get<T>(string url) where T : class => Send<T>(HttpMethod.Get, url);
+
+    public Task<Reply<T>> Post<T>(string url, object? body = null, bool echoCsrf = true) where T : class =>
+        Send<T>(HttpMethod.Post, url, body, echoCsrf);
 
     public Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> Get(string url) => Send(HttpMethod.Get,
         url);
@@ -34,12 +56,11 @@ public sealed class Browser(ApiClient api)
 
     /// <summary>Accepts the link's invitation with a new account (or, with <paramref name="create"/> false, an
     /// existing one).</summary>
-    public async Task<JsonNode> Accept(string invitationUrl, string login, bool create = true)
+    public async Task<AccountResponse> Accept(string invitationUrl, string login, bool create = true)
     {
-        var (status, body, _) = await Post("/accounts/invitations/acceptance",
+        var accepted = await Post<AccountResponse>("/accounts/invitations/acceptance",
             new { token = Token(invitationUrl), login, password = Password, createAccount = create });
-        status.Should().Be(200, body?.ToJsonString());
-        return body!;
+        return accepted.Expect(200);
     }
 
     public static string Token(string invitationUrl) => invitationUrl[(invitationUrl.IndexOf('#') + 1)..];
@@ -58,34 +79,4 @@ public sealed class Browser(ApiClient api)
                 Cookies[pair[0]] = pair[1];
         }
     }
-}
-
-public static class Invited
-{
-    /// <summary>Founds a network and signs its founder in through the founding's invitation.</summary>
-    public static async Task<(FoundedNetwork Network, Browser Browser, string InvitationUrl)> FoundAndSignIn(
-        this ApiClient api, string login, string name = "Wikihouse Makers")
-    {
-        var (status, body, _) = await api.Post("/networks", new { name, currency = "EUR",
-            founder = new { name = "Ada" } });
-        status.Should().Be(201, body?.ToJsonString());
-        var network = new FoundedNetwork(Guid.Parse(body!["networkId"]!.GetValue<string>()),
-            Guid.Parse(body["memberId"]!.GetValue<string>()), body["token"]!.GetValue<string>());
-        var url = body["invitationUrl"]!.GetValue<string>();
-        var browser = new Browser(api);
-        await browser.Accept(url, login);
-        return (network, browser, url);
-    }
-
-    /// <summary>Admits a member and returns the invitation link that came with the admission.</summary>
-    public static async Task<(Guid MemberId, string InvitationUrl)> AdmitInvited(
-        this ApiClient api, FoundedNetwork network, string name, params string[] roles)
-    {
-        var (status, body, _) = await api.Post($"/networks/{network.NetworkId}/members",
-            new { name, roles, stakeholderClass = "labour" }, network.Token);
-        status.Should().Be(201, body?.ToJsonString());
-        return (Guid.Parse(body!["memberId"]!.GetValue<string>()), body["invitationUrl"]!.GetValue<string>());
-    }
-
-    public static string UniqueLogin(string who) => $"{who}-{Guid.NewGuid():N}@example.org";
 }

@@ -3,6 +3,7 @@ using NodaTime;
 using OpenValue.Api.Accounts;
 using OpenValue.Api.Tests.Infrastructure;
 using OpenValue.Api.Tests.Shares;
+using OpenValue.Domain.Networks;
 
 namespace OpenValue.Api.Tests.Accounts;
 
@@ -18,14 +19,13 @@ public class accepting_invitations(AppFixture app)
         var (network, browser, url) = await api.FoundAndSignIn(login, "Invited Makers");
 
         url.Should().StartWith("http://localhost/app/invitation#");
-        var me = await browser.Get("/accounts/me");
-        me.Status.Should().Be(200, me.Body?.ToJsonString());
-        me.Body!["login"]!.GetValue<string>().Should().Be(login);
-        var only = me.Body["networks"]!.AsArray().Single()!;
-        only["networkId"]!.GetValue<Guid>().Should().Be(network.NetworkId);
-        only["name"]!.GetValue<string>().Should().Be("Invited Makers");
-        only["memberName"]!.GetValue<string>().Should().Be("Ada");
-        only["roles"]!.AsArray().Select(r => r!.GetValue<string>()).Should().Contain("steward");
+        var me = (await browser.Get<AccountResponse>("/accounts/me")).Expect(200);
+        me.Login.Should().Be(login);
+        var only = me.Networks.Single();
+        only.NetworkId.Should().Be(network.NetworkId);
+        only.Name.Should().Be("Invited Makers");
+        only.MemberName.Should().Be("Ada");
+        only.Roles.Should().Contain(Role.Steward);
         (await browser.Get($"/networks/{network.NetworkId}/members")).Status.Should().Be(200);
     }
 
@@ -61,13 +61,12 @@ public class accepting_invitations(AppFixture app)
         var network = await api.Found("Preview Makers");
         var (memberId, url) = await api.AdmitInvited(network, "Bob", "contributor");
 
-        var (status, body, _) = await api.Post("/accounts/invitations/preview", new { token = Browser.Token(url) });
-        status.Should().Be(200, body?.ToJsonString());
-        body!["networkName"]!.GetValue<string>().Should().Be("Preview Makers");
-        body["memberName"]!.GetValue<string>().Should().Be("Bob");
-        body["memberId"]!.GetValue<Guid>().Should().Be(memberId);
-        body["expiresAt"]!.GetValue<string>().Should().Be("2026-12-03T09:00:00Z",
-            "seven days after the fixture's start");
+        var preview = (await api.Post<InvitationPreviewResponse>("/accounts/invitations/preview",
+            new { token = Browser.Token(url) })).Expect(200);
+        preview.NetworkName.Should().Be("Preview Makers");
+        preview.MemberName.Should().Be("Bob");
+        preview.MemberId.Should().Be(memberId);
+        preview.ExpiresAt.Should().Be(Instant.FromUtc(2026, 12, 3, 9, 0), "seven days after the fixture's start");
     }
 
     [Fact]

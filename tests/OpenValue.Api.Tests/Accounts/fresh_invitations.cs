@@ -1,3 +1,4 @@
+using OpenValue.Api.Accounts;
 using OpenValue.Api.Tests.Infrastructure;
 
 namespace OpenValue.Api.Tests.Accounts;
@@ -9,11 +10,10 @@ public class fresh_invitations(AppFixture app)
 
     private async Task<string> Reissue(FoundedNetwork network, Guid memberId)
     {
-        var (status, body, _) = await api.Post($"/networks/{network.NetworkId}/members/{memberId}/invitation", null,
-            network.Token);
-        status.Should().Be(200, body?.ToJsonString());
-        body!["memberId"]!.GetValue<Guid>().Should().Be(memberId);
-        return body["invitationUrl"]!.GetValue<string>();
+        var issued = (await api.Post<InvitationIssuedResponse>(
+            $"/networks/{network.NetworkId}/members/{memberId}/invitation", null, network.Token)).Expect(200);
+        issued.MemberId.Should().Be(memberId);
+        return issued.InvitationUrl;
     }
 
     [Fact]
@@ -28,10 +28,10 @@ public class fresh_invitations(AppFixture app)
         var found = new Browser(api);
         var body = await found.Accept(fresh, Invited.UniqueLogin("bob-new"));
 
-        body["networks"]!.AsArray().Single()!["memberId"]!.GetValue<Guid>().Should().Be(bobId);
+        body.Networks.Single().MemberId.Should().Be(bobId);
         (await found.Get($"/networks/{network.NetworkId}/members")).Status.Should().Be(200);
         (await lost.Get($"/networks/{network.NetworkId}/members")).ShouldBeProblem(404, code: "network-not-found");
-        (await lost.Get("/accounts/me")).Body!["networks"]!.AsArray().Should().BeEmpty();
+        (await lost.Get<AccountResponse>("/accounts/me")).Expect(200).Networks.Should().BeEmpty();
     }
 
     [Fact]

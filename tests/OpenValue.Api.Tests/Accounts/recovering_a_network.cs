@@ -31,16 +31,16 @@ public class recovering_a_network(AppFixture app)
         link.Should().StartWith("http://openvalue.example/app/invitation#");
         (await app.EventCount(n.NetworkId)).Should().Be(before + 1);
         var login = $"ada-{Guid.NewGuid():N}@example.org";
-        var accepted = await api.Post("/accounts/invitations/acceptance",
+        var accepted = await api.Post<AccountResponse>("/accounts/invitations/acceptance",
             new { token = link.Split('#')[1], login, password = "a long and good password", createAccount = true });
-        accepted.Status.Should().Be(200, accepted.Body?.ToJsonString());
+        accepted.Expect(200);
 
         var feed = await api.Activity(n, bob.Token);
-        var entry = feed.Items()[0]!;
-        entry["type"]!.GetValue<string>().Should().Be("member-access-recovered");
-        entry["memberName"]!.GetValue<string>().Should().Be("Ada");
-        entry["actorId"].Should().BeNull("the operator is no member");
-        entry["summary"]!.GetValue<string>().Should().Be(
+        var entry = feed.Items[0];
+        entry.Type.Should().Be("member-access-recovered");
+        entry.MemberName.Should().Be("Ada");
+        entry.ActorId.Should().BeNull("the operator is no member");
+        entry.Summary.Should().Be(
             "The server's operator issued the steward a recovery invitation link; their earlier links stopped " +
             "working: All stewards lost access.");
     }

@@ -1,3 +1,4 @@
+using OpenValue.Api.Networks.Members;
 using OpenValue.Api.Tests.Infrastructure;
 using OpenValue.Api.Tests.Networks;
 
@@ -57,10 +58,9 @@ public class sessions_are_guarded(AppFixture app)
     {
         var (network, ada, _) = await api.FoundAndSignIn(Invited.UniqueLogin("ada"));
 
-        var (status, body, _) = await ada.Post($"/networks/{network.NetworkId}/members",
+        var admitted = await ada.Post<MemberAdmittedResponse>($"/networks/{network.NetworkId}/members",
             new { name = "Bob", roles = new[] { "contributor" }, stakeholderClass = "labour" });
-        status.Should().Be(201, body?.ToJsonString());
-        body!["invitationUrl"]!.GetValue<string>().Should().StartWith("http://localhost/app/invitation#");
+        admitted.Expect(201).InvitationUrl.Should().StartWith("http://localhost/app/invitation#");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using NodaTime;
+using OpenValue.Api.Accounts;
 using OpenValue.Api.Tests.Infrastructure;
 using OpenValue.Api.Tests.Shares;
 
@@ -9,8 +10,8 @@ public class signing_in(AppFixture app)
 {
     private readonly ApiClient api = new(app);
 
-    private static Task<(int Status, System.Text.Json.Nodes.JsonNode? Body, HttpResponseMessage Response)> SignIn(
-        Browser browser, string login, string password) => browser.Post("/accounts/sign-in", new { login, password });
+    private static Task<Reply<AccountResponse>> SignIn(Browser browser, string login, string password) =>
+        browser.Post<AccountResponse>("/accounts/sign-in", new { login, password });
 
     [Fact]
     public async Task the_right_password_signs_in_and_signing_out_ends_the_session_on_the_server()
@@ -19,9 +20,8 @@ public class signing_in(AppFixture app)
         var (network, _, _) = await api.FoundAndSignIn(login);
         var browser = new Browser(api);
 
-        var (status, body, _) = await SignIn(browser, "  " + login.ToUpperInvariant() + " ", Browser.Password);
-        status.Should().Be(200, body?.ToJsonString());
-        body!["networks"]!.AsArray().Single()!["networkId"]!.GetValue<Guid>().Should().Be(network.NetworkId);
+        var signedIn = await SignIn(browser, "  " + login.ToUpperInvariant() + " ", Browser.Password);
+        signedIn.Expect(200).Networks.Single().NetworkId.Should().Be(network.NetworkId);
         var copied = new Browser(api);
         foreach (var (name, value) in browser.Cookies)
             copied.Cookies[name] = value;
@@ -41,9 +41,8 @@ public class signing_in(AppFixture app)
 
         var wrong = await SignIn(browser, login, "not the password");
         var unknown = await SignIn(browser, Invited.UniqueLogin("nobody"), "not the password");
-        wrong.ShouldBeProblem(401, code: "sign-in-failed");
-        unknown.ShouldBeProblem(401, code: "sign-in-failed");
-        wrong.Body!["detail"]!.GetValue<string>().Should().Be(unknown.Body!["detail"]!.GetValue<string>());
+        var refused = wrong.ShouldBeProblem(401, code: "sign-in-failed");
+        refused.Detail.Should().NotBeNull().And.Be(unknown.ShouldBeProblem(401, code: "sign-in-failed").Detail);
         browser.Cookies.Should().BeEmpty();
     }
 
@@ -104,8 +103,7 @@ public class signing_in(AppFixture app)
         var (_, url) = await api.AdmitInvited(second, "Ada B", "contributor");
 
         var body = await browser.Accept(url, login, create: false);
-        body["networks"]!.AsArray().Select(n => n!["name"]!.GetValue<string>()).Should().Equal("Alpha Makers",
-            "Beta Makers");
+        body.Networks.Select(n => n.Name).Should().Equal("Alpha Makers", "Beta Makers");
         (await browser.Get($"/networks/{first.NetworkId}/members")).Status.Should().Be(200);
         (await browser.Get($"/networks/{second.NetworkId}/members")).Status.Should().Be(200);
     }
@@ -119,10 +117,9 @@ public class signing_in(AppFixture app)
 
         (await browser.Post("/accounts/invitations/acceptance", new { token = Browser.Token(url) }, echoCsrf: false))
             .ShouldBeProblem(403, code: "csrf-token-invalid");
-        var (status, body, _) = await browser.Post("/accounts/invitations/acceptance",
+        var accepted = await browser.Post<AccountResponse>("/accounts/invitations/acceptance",
             new { token = Browser.Token(url) });
-        status.Should().Be(200, body?.ToJsonString());
-        body!["networks"]!.AsArray().Should().HaveCount(2);
+        accepted.Expect(200).Networks.Should().HaveCount(2);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using OpenValue.Api.Activity;
 using OpenValue.Api.Tests.Contributions;
 using OpenValue.Api.Tests.Infrastructure;
 
@@ -16,28 +17,29 @@ public class paging_the_activity_feed(AppFixture app)
         for (var i = 0; i < 6; i++)
             await api.Submit(n, n.Token);
         var whole = await api.Activity(n, n.Token);
-        whole.Items().Should().HaveCount(8);
+        whole.Items.Should().HaveCount(8);
 
         var walked = new List<long>();
-        var pages = new List<string>();
+        var pages = new List<ActivityPage>();
         long? cursor = null;
         do
         {
             var page = await api.Activity(n, n.Token, $"?limit=3{(cursor is { } c ? $"&before={c}" : "")}");
-            page["limit"]!.GetValue<int>().Should().Be(3);
-            page.Items().Should().HaveCountLessThanOrEqualTo(3);
-            walked.AddRange(page.Items().Select(i => i.Sequence()));
-            pages.Add(page.ToJsonString());
-            cursor = page.NextBefore();
+            page.Limit.Should().Be(3);
+            page.Items.Should().HaveCountLessThanOrEqualTo(3);
+            walked.AddRange(page.Items.Select(i => i.Sequence));
+            pages.Add(page);
+            cursor = page.NextBefore;
         } while (cursor is not null);
 
-        walked.Should().Equal(whole.Items().Select(i => i.Sequence()));
+        walked.Should().Equal(whole.Items.Select(i => i.Sequence));
         pages.Should().HaveCount(3);
 
-        var second = whole.Items()[2].Sequence() + 1;
-        var before = (await api.Activity(n, n.Token, $"?limit=3&before={second}")).ToJsonString();
+        var second = whole.Items[2].Sequence + 1;
+        var before = await api.Activity(n, n.Token, $"?limit=3&before={second}");
         await api.Submit(n, n.Token);
-        (await api.Activity(n, n.Token, $"?limit=3&before={second}")).ToJsonString().Should().Be(before);
+        (await api.Activity(n, n.Token, $"?limit=3&before={second}")).Should()
+            .BeEquivalentTo(before, o => o.WithStrictOrdering());
         (await api.Activity(n, n.Token, "?limit=1")).Types().Should().Equal("contribution-submitted");
     }
 
@@ -60,7 +62,7 @@ public class paging_the_activity_feed(AppFixture app)
     public async Task the_default_limit_is_50_and_200_is_allowed()
     {
         var n = await api.Found();
-        (await api.Activity(n, n.Token))["limit"]!.GetValue<int>().Should().Be(50);
-        (await api.Activity(n, n.Token, "?limit=200"))["limit"]!.GetValue<int>().Should().Be(200);
+        (await api.Activity(n, n.Token)).Limit.Should().Be(50);
+        (await api.Activity(n, n.Token, "?limit=200")).Limit.Should().Be(200);
     }
 }

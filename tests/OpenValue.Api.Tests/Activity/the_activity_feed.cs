@@ -1,3 +1,4 @@
+using OpenValue.Api.Security;
 using OpenValue.Api.Tests.Contributions;
 using OpenValue.Api.Tests.Infrastructure;
 using OpenValue.Api.Tests.Shares;
@@ -20,7 +21,7 @@ public class the_activity_feed(AppFixture app)
         var claim = await api.Submit(n, bob.Token);
         (await api.Review(n, claim, n.Token)).Status.Should().Be(200);
         await api.RecordIncome(n, "100.00");
-        var distribution = (await api.Proposed(n, "60.00")).IdOf();
+        var distribution = (await api.Proposed(n, "60.00")).DistributionId;
         await api.Paid(n, distribution);
 
         var feed = await api.Activity(n, n.Token);
@@ -29,34 +30,30 @@ public class the_activity_feed(AppFixture app)
             "contribution-accepted",
             "contribution-reviewed", "contribution-submitted", "member-admitted", "value-equation-adopted",
                 "member-admitted", "network-founded");
-        feed.Items().Select(i => i.Sequence()).Should().BeInDescendingOrder().And.OnlyHaveUniqueItems();
-        feed.NextBefore().Should().BeNull();
-        var submitted = feed.Items()[5];
-        submitted["actorId"]!.GetValue<Guid>().Should().Be(bob.MemberId);
-        submitted["actorName"]!.GetValue<string>().Should().Be("Bob");
-        submitted["memberId"]!.GetValue<Guid>().Should().Be(bob.MemberId);
-        submitted["contributionId"]!.GetValue<Guid>().Should().Be(claim);
-        submitted["summary"]!.GetValue<string>().Should()
-            .Be("Claimed 12.5 hour of work: Router jig for the Wikihouse frame.");
-        submitted["at"]!.GetValue<string>().Should().Be("2026-11-26T09:00:00Z");
-        var accepted = feed.Items()[3];
-        accepted["actorId"].Should().BeNull("an acceptance follows from the review; no member acted on its own");
+        feed.Items.Select(i => i.Sequence).Should().BeInDescendingOrder().And.OnlyHaveUniqueItems();
+        feed.NextBefore.Should().BeNull();
+        var submitted = feed.Items[5];
+        submitted.ActorId.Should().Be(bob.MemberId);
+        submitted.ActorName.Should().Be("Bob");
+        submitted.MemberId.Should().Be(bob.MemberId);
+        submitted.ContributionId.Should().Be(claim);
+        submitted.Summary.Should().Be("Claimed 12.5 hour of work: Router jig for the Wikihouse frame.");
+        submitted.At.Should().Be(AppFixture.Start);
+        var accepted = feed.Items[3];
+        accepted.ActorId.Should().BeNull("an acceptance follows from the review; no member acted on its own");
         // Entries about a claim name it and its author as they read now (the stored sentence says "the claim").
-        accepted["summary"]!.GetValue<string>().Should().Be(
+        accepted.Summary.Should().Be(
             "Bob’s claim “Router jig for the Wikihouse frame” of 12.5 hour of work was accepted for 1000 points " +
             "(value equation version 1).");
-        var reviewed = feed.Items()[4];
-        reviewed["summary"]!.GetValue<string>().Should()
-            .Be("Reviewed Bob’s claim “Router jig for the Wikihouse frame”: approve.");
-        (reviewed["actorName"]!.GetValue<string>(), reviewed["memberName"]!.GetValue<string>())
-            .Should().Be(("Ada", "Bob"));
-        reviewed["claim"]!["authorId"]!.GetValue<Guid>().Should().Be(bob.MemberId);
-        reviewed["claim"]!["description"]!.GetValue<string>().Should().Be("Router jig for the Wikihouse frame.");
-        feed.Items()[1]["distributionId"]!.GetValue<Guid>().Should().Be(distribution);
-        feed.Items()[1]["summary"]!.GetValue<string>().Should()
-            .Be("Proposed a pro-rata distribution of 60.00 EUR over 1 line.");
-        feed.Items()[6]["summary"]!.GetValue<string>().Should().Be("Admitted Bob as contributor, reviewer (labour).");
-        feed.Items()[6]["actorName"]!.GetValue<string>().Should().Be("Ada");
+        var reviewed = feed.Items[4];
+        reviewed.Summary.Should().Be("Reviewed Bob’s claim “Router jig for the Wikihouse frame”: approve.");
+        (reviewed.ActorName, reviewed.MemberName).Should().Be(("Ada", "Bob"));
+        reviewed.Claim!.AuthorId.Should().Be(bob.MemberId);
+        reviewed.Claim.Description.Should().Be("Router jig for the Wikihouse frame.");
+        feed.Items[1].DistributionId.Should().Be(distribution);
+        feed.Items[1].Summary.Should().Be("Proposed a pro-rata distribution of 60.00 EUR over 1 line.");
+        feed.Items[6].Summary.Should().Be("Admitted Bob as contributor, reviewer (labour).");
+        feed.Items[6].ActorName.Should().Be("Ada");
     }
 
     [Fact]
@@ -89,7 +86,7 @@ public class the_activity_feed(AppFixture app)
 
         var asBob = await api.Activity(n, bob.Token);
         asBob.Types().Should().StartWith(["member-role-granted", "member-role-granted", "member-token-reissued"]);
-        asBob.Items().Take(3).Select(i => i!["summary"]!.GetValue<string>()).Should().Equal(
+        asBob.Items.Take(3).Select(i => i.Summary).Should().Equal(
             "Granted the steward role.", "Granted the treasurer role.",
             "Reissued the member's access token; every earlier token of theirs stopped working.");
     }
@@ -104,15 +101,13 @@ public class the_activity_feed(AppFixture app)
         (await api.Get(target.Url("/activity"), outsider.Token)).ShouldBeProblem(404, code: "network-not-found");
         var own = await api.Activity(outsider, outsider.Token);
         own.Types().Should().Equal("member-admitted", "network-founded");
-        own.Items()[1]["summary"]!.GetValue<string>().Should()
-            .Be("Founded the network “Outsider” with EUR as its currency.");
+        own.Items[1].Summary.Should().Be("Founded the network “Outsider” with EUR as its currency.");
     }
 
     /// <summary>Bob's token after a steward reissued it (the earlier one stopped working).</summary>
     private async Task<Member> Reissued(FoundedNetwork n, Member bob, string by)
     {
-        var (status, body, _) = await api.Post(n.Url($"/members/{bob.MemberId}/token"), null, by);
-        status.Should().Be(200, body?.ToJsonString());
-        return bob with { Token = body!["token"]!.GetValue<string>() };
+        var reissued = await api.Post<TokenReissuedResponse>(n.Url($"/members/{bob.MemberId}/token"), null, by);
+        return bob with { Token = reissued.Expect(200).Token };
     }
 }

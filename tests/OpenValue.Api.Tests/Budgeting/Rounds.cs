@@ -1,6 +1,6 @@
-using System.Text.Json.Nodes;
 using NodaTime;
 using NodaTime.Text;
+using OpenValue.Api.Budgeting;
 using OpenValue.Api.Tests.Contributions;
 using OpenValue.Api.Tests.Infrastructure;
 using OpenValue.Api.Tests.Treasury;
@@ -27,19 +27,13 @@ public static class Rounds
             bucketsNeedApproval = approval,
         };
 
-    public static async Task<JsonNode> Opened(this ApiClient api, FoundedNetwork network, object round)
-    {
-        var (status, body, _) = await api.Post(network.Url("/rounds"), round, network.Token);
-        status.Should().Be(201, body?.ToJsonString());
-        return body!;
-    }
+    public static async Task<RoundResponse> Opened(this ApiClient api, FoundedNetwork network, object round) =>
+        (await api.Post<RoundResponse>(network.Url("/rounds"), round, network.Token)).Expect(201);
 
-    public static Guid RoundId(this JsonNode round) => Guid.Parse(round["roundId"]!.GetValue<string>());
-
-    public static Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> ProposeBucket(
+    public static Task<Reply<BucketResponse>> ProposeBucket(
         this ApiClient api, FoundedNetwork network, Guid round, string token, string min, string max,
             string title = "Jig") =>
-        api.Post(network.Url($"/rounds/{round}/buckets"),
+        api.Post<BucketResponse>(network.Url($"/rounds/{round}/buckets"),
             new { title, description = "For the frame", minGoal = Treasury.Treasury.Eur(min),
                 maxGoal = Treasury.Treasury.Eur(max) },
             token);
@@ -48,42 +42,37 @@ public static class Rounds
         this ApiClient api, FoundedNetwork network, Guid round, string token, string min, string max,
             string title = "Jig")
     {
-        var (status, body, _) = await api.ProposeBucket(network, round, token, min, max, title);
-        status.Should().Be(201, body?.ToJsonString());
-        return Guid.Parse(body!["bucketId"]!.GetValue<string>());
+        var proposed = await api.ProposeBucket(network, round, token, min, max, title);
+        return proposed.Expect(201).BucketId;
     }
 
-    public static Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> Fund(
+    public static Task<Reply<FundingResponse>> Fund(
         this ApiClient api, FoundedNetwork network, Guid round, Guid bucket, string token, string amount,
         IDictionary<string, string>? headers = null) =>
-        api.Post(network.Url($"/rounds/{round}/buckets/{bucket}/funding"),
+        api.Post<FundingResponse>(network.Url($"/rounds/{round}/buckets/{bucket}/funding"),
             new { amount = Treasury.Treasury.Eur(amount) }, token,
             headers);
 
     public static async Task Funded(this ApiClient api, FoundedNetwork network, Guid round, Guid bucket, string token,
         string amount)
     {
-        var (status, body, _) = await api.Fund(network, round, bucket, token, amount);
-        status.Should().Be(200, body?.ToJsonString());
+        var funding = await api.Fund(network, round, bucket, token, amount);
+        funding.Expect(200).Bucket.BucketId.Should().Be(bucket);
     }
 
-    public static async Task<JsonNode> RoundOf(this ApiClient api, FoundedNetwork network, Guid round,
-        string? token = null)
-    {
-        var (status, body, _) = await api.Get(network.Url($"/rounds/{round}"), token ?? network.Token);
-        status.Should().Be(200, body?.ToJsonString());
-        return body!;
-    }
+    public static async Task<RoundResponse> RoundOf(this ApiClient api, FoundedNetwork network, Guid round,
+        string? token = null) =>
+        (await api.Get<RoundResponse>(network.Url($"/rounds/{round}"), token ?? network.Token)).Expect(200);
 
     /// <summary>A member's line of a round: budget, allocated, remaining.</summary>
-    public static (string Budget, string Allocated, string Remaining) BudgetOf(this JsonNode round, Guid member)
+    public static (string Budget, string Allocated, string Remaining) BudgetOf(this RoundResponse round, Guid member)
     {
-        var line = round["members"]!.AsArray().Single(m => m!["memberId"]!.GetValue<string>() == member.ToString())!;
-        return (line.Amount("budget"), line.Amount("allocated"), line.Amount("remaining"));
+        var line = round.Members.Single(m => m.MemberId == member);
+        return (line.Budget.Amount, line.Allocated.Amount, line.Remaining.Amount);
     }
 
-    public static JsonNode BucketIn(this JsonNode round, Guid bucket) =>
-        round["buckets"]!.AsArray().Single(b => b!["bucketId"]!.GetValue<string>() == bucket.ToString())!;
+    public static BucketResponse BucketIn(this RoundResponse round, Guid bucket) =>
+        round.Buckets.Single(b => b.BucketId == bucket);
 
     /// <summary>The members in the tie-break order (the first gets a cent left over by an equal split).</summary>
     public static Guid[] InIdOrder(params Guid[] members) => [.. members.Order(MemberIdOrder.Instance)];

@@ -1,5 +1,7 @@
 using Marten;
 using NodaTime;
+using OpenValue.Api.Budgeting;
+using OpenValue.Api.Integrity;
 using OpenValue.Api.Tests.Contributions;
 using OpenValue.Api.Tests.Infrastructure;
 using OpenValue.Api.Tests.Shares;
@@ -25,15 +27,15 @@ public class co_budgeting_rounds(AppFixture app)
         round.BudgetOf(order[0]).Should().Be(("33.34", "0.00", "33.34"));
         round.BudgetOf(order[1]).Should().Be(("33.33", "0.00", "33.33"));
         round.BudgetOf(order[2]).Should().Be(("33.33", "0.00", "33.33"));
-        round["status"]!.GetValue<string>().Should().Be("open");
-        round["budget"]!.GetValue<string>().Should().Be("equal");
+        round.Status.Should().Be(RoundStatus.Open);
+        round.Budget.Should().Be(BudgetRule.Equal);
 
         var ledger = await api.Ledger(network);
-        (ledger.Amount("reserved"), ledger.Amount("undistributed")).Should().Be(("100.00", "0.00"));
+        (ledger.Reserved.Amount, ledger.Undistributed.Amount).Should().Be(("100.00", "0.00"));
         (await api.Propose(network, "0.01")).ShouldBeProblem(409, code: "insufficient-funds");
         (await api.Post(network.Url("/rounds"), Round("0.01"), network.Token)).ShouldBeProblem(409,
             code: "insufficient-funds");
-        var events = await app.Events(network.NetworkId, Guid.Parse(round["roundId"]!.GetValue<string>()));
+        var events = await app.Events(network.NetworkId, round.RoundId);
         events.Select(e => e.Data).Should().ContainSingle().Which.Should().BeOfType<RoundOpened>();
     }
 
@@ -54,7 +56,7 @@ public class co_budgeting_rounds(AppFixture app)
         round.BudgetOf(network.MemberId).Budget.Should().Be("0.25");
         round.BudgetOf(bob.MemberId).Budget.Should().Be("0.25");
         round.BudgetOf(cem.MemberId).Budget.Should().Be("0.51");
-        round["members"]!.AsArray().Select(m => m!["weight"]!.GetValue<string>()).Order().Should().Equal("0.25",
+        round.Members.Select(m => m.Weight).Order().Should().Equal("0.25",
             "0.25", "0.5");
     }
 
@@ -69,7 +71,7 @@ public class co_budgeting_rounds(AppFixture app)
     {
         var (network, bob, cem) = await api.ThreeEqualMembers();
         await api.RecordIncome(network, "250.00");
-        var round = (await api.Opened(network, Round("100.00"))).RoundId();
+        var round = (await api.Opened(network, Round("100.00"))).RoundId;
         var jig = await api.Bucket(network, round, bob.Token, "20.00", "30.00", "Router jig");
         var kiln = await api.Bucket(network, round, cem.Token, "50.00", "60.00", "Kiln");
         var mural = await api.Bucket(network, round, network.Token, "1.00", "10.00", "Mural");
@@ -80,36 +82,33 @@ public class co_budgeting_rounds(AppFixture app)
         await api.Funded(network, round, kiln, network.Token, "6.67");
         await api.Funded(network, round, mural, bob.Token, "5.00");
         (await api.RoundOf(network, round)).BudgetOf(bob.MemberId).Should().Be(("33.33", "15.00", "18.33"));
-        var cancelled = await api.Post(network.Url($"/rounds/{round}/buckets/{mural}/cancellation"),
+        var cancelled = (await api.Post<BucketResponse>(network.Url($"/rounds/{round}/buckets/{mural}/cancellation"),
             new { reason = "Painted" },
-            network.Token);
-        cancelled.Status.Should().Be(200, cancelled.Body?.ToJsonString());
-        cancelled.Body!["status"]!.GetValue<string>().Should().Be("cancelled");
-        cancelled.Body.Amount("total").Should().Be("5.00", "the funding stays on record");
+            network.Token)).Expect(200);
+        cancelled.Status.Should().Be(BucketStatus.Cancelled);
+        cancelled.Total.Amount.Should().Be("5.00", "the funding stays on record");
         (await api.RoundOf(network, round)).BudgetOf(bob.MemberId).Should().Be(("33.33", "10.00", "23.33"));
 
-        var (status, closed, _) = await api.Post(network.Url($"/rounds/{round}/closing"), new { }, network.Token);
-        status.Should().Be(200, closed?.ToJsonString());
-        (closed!.Amount("paid"), closed!.Amount("returned")).Should().Be(("30.00", "70.00"));
-        var payout = closed!["payouts"]!.AsArray().Should().ContainSingle().Subject!;
-        (payout!["memberId"]!.GetValue<string>(), payout!.Amount("amount")).Should().Be((bob.MemberId.ToString(),
-            "30.00"));
-        closed.BucketIn(jig)["status"]!.GetValue<string>().Should().Be("funded");
-        closed.BucketIn(kiln)["status"]!.GetValue<string>().Should().Be("unfunded");
-        closed.BucketIn(mural)["status"]!.GetValue<string>().Should().Be("cancelled");
+        var closing = await api.Post<RoundResponse>(network.Url($"/rounds/{round}/closing"), new { }, network.Token);
+        var closed = closing.Expect(200);
+        (closed.Paid!.Amount, closed.Returned!.Amount).Should().Be(("30.00", "70.00"));
+        var payout = closed.Payouts.Should().ContainSingle().Subject;
+        (payout.MemberId, payout.Amount.Amount).Should().Be((bob.MemberId, "30.00"));
+        closed.BucketIn(jig).Status.Should().Be(BucketStatus.Funded);
+        closed.BucketIn(kiln).Status.Should().Be(BucketStatus.Unfunded);
+        closed.BucketIn(mural).Status.Should().Be(BucketStatus.Cancelled);
 
         var before = await app.EventCount(network.NetworkId);
-        var again = await api.Post(network.Url($"/rounds/{round}/closing"), new { }, network.Token);
-        (again.Status, again.Body!.ToJsonString()).Should().Be((200, closed.ToJsonString()));
+        var again = await api.Post<RoundResponse>(network.Url($"/rounds/{round}/closing"), new { }, network.Token);
+        (again.Status, again.Text).Should().Be((200, closing.Text));
         (await app.EventCount(network.NetworkId)).Should().Be(before, "a round is paid exactly once");
         (await api.Fund(network, round, kiln, cem.Token, "-1.00")).ShouldBeProblem(409, code: "round-closed");
 
         var ledger = await api.Ledger(network);
-        (ledger.Amount("income"), ledger.Amount("reserved"), ledger.Amount("paid"), ledger.Amount("distributed"),
-            ledger.Amount("undistributed")).Should().Be(("250.00", "0.00", "30.00", "30.00", "220.00"));
-        ledger["members"]!.AsArray().Single(m => m!["memberId"]!.GetValue<string>() == bob.MemberId.ToString())!
-            .Amount("paid").Should().Be("30.00");
-        var pool = await app.Events(network.NetworkId, ledger["pools"]![0]!["poolId"]!.GetValue<Guid>());
+        (ledger.Income.Amount, ledger.Reserved.Amount, ledger.Paid.Amount, ledger.Distributed.Amount,
+            ledger.Undistributed.Amount).Should().Be(("250.00", "0.00", "30.00", "30.00", "220.00"));
+        ledger.Members.Single(m => m.MemberId == bob.MemberId).Paid.Amount.Should().Be("30.00");
+        var pool = await app.Events(network.NetworkId, ledger.Pools[0].PoolId);
         pool.Select(e => e.Data).OfType<RoundSettled>().Should().ContainSingle()
             .Which.Should().Match<RoundSettled>(s => s.PaidMinor == 3000 && s.ReturnedMinor == 7000);
 
@@ -119,8 +118,8 @@ public class co_budgeting_rounds(AppFixture app)
             StringSplitOptions.RemoveEmptyEntries);
         rows.Should().HaveCount(2);
         rows[1].Should().StartWith($"{bob.MemberId},Bob,30.00,EUR,OV-").And.Contain($",{jig},Router jig,");
-        var (_, integrity, _) = await api.Get(network.Url("/integrity"), network.Token);
-        integrity!["intact"]!.GetValue<bool>().Should().BeTrue(integrity.ToJsonString());
+        var integrity = await api.Get<IntegrityReport>(network.Url("/integrity"), network.Token);
+        integrity.Expect(200).Intact.Should().BeTrue(integrity.Text);
     }
 
     [Fact]
@@ -128,24 +127,23 @@ public class co_budgeting_rounds(AppFixture app)
     {
         var (network, bob, cem) = await api.ThreeEqualMembers();
         await api.RecordIncome(network, "90.00");
-        var round = (await api.Opened(network, Round("90.00", cap: "10.00", approval: true))).RoundId();
+        var round = (await api.Opened(network, Round("90.00", cap: "10.00", approval: true))).RoundId;
         var jig = await api.Bucket(network, round, bob.Token, "5.00", "50.00");
-        (await api.RoundOf(network, round)).BucketIn(jig)["status"]!.GetValue<string>().Should().Be("proposed");
+        (await api.RoundOf(network, round)).BucketIn(jig).Status.Should().Be(BucketStatus.Proposed);
         (await api.Fund(network, round, jig, cem.Token, "1.00")).ShouldBeProblem(409, code: "bucket-not-approved");
         var approval = network.Url($"/rounds/{round}/buckets/{jig}/approval");
         (await api.Post(approval, new { }, bob.Token)).ShouldBeProblem(403, code: "role-required");
-        var (status, approved, _) = await api.Post(approval, new { }, network.Token);
-        status.Should().Be(200, approved?.ToJsonString());
-        approved!["status"]!.GetValue<string>().Should().Be("open");
+        var approved = await api.Post<BucketResponse>(approval, new { }, network.Token);
+        approved.Expect(200).Status.Should().Be(BucketStatus.Open);
         (await api.Post(approval, new { }, network.Token)).ShouldBeProblem(409, code: "already-approved");
 
         // A cap of 10.00 per member per bucket: 6.00 and 4.00 reach it, one cent more passes it.
         await api.Funded(network, round, jig, cem.Token, "6.00");
-        var (_, funded, _) = await api.Fund(network, round, jig, cem.Token, "4.00");
-        (funded!.Amount("bucket.total"), funded!.Amount("budget.remaining")).Should().Be(("10.00", "20.00"));
+        var funded = (await api.Fund(network, round, jig, cem.Token, "4.00")).Expect(200);
+        (funded.Bucket.Total.Amount, funded.Budget.Remaining.Amount).Should().Be(("10.00", "20.00"));
         (await api.Fund(network, round, jig, cem.Token, "0.01")).ShouldBeProblem(409, code: "beyond-cap");
-        var (_, back, _) = await api.Fund(network, round, jig, cem.Token, "-2.50");
-        (back!.Amount("bucket.total"), back!.Amount("budget.allocated")).Should().Be(("7.50", "7.50"));
+        var back = (await api.Fund(network, round, jig, cem.Token, "-2.50")).Expect(200);
+        (back.Bucket.Total.Amount, back.Budget.Allocated.Amount).Should().Be(("7.50", "7.50"));
         (await api.Fund(network, round, jig, cem.Token, "-7.51")).ShouldBeProblem(409, code: "beyond-allocation");
         (await api.Fund(network, round, jig, bob.Token, "10.01")).ShouldBeProblem(409, code: "beyond-cap");
     }
@@ -156,7 +154,7 @@ public class co_budgeting_rounds(AppFixture app)
         var (network, bob, cem) = await api.ThreeEqualMembers();
         await api.RecordIncome(network, "30.00");
         var closesAt = WindowEnd();
-        var round = (await api.Opened(network, Round("30.00", closesAt: closesAt))).RoundId();
+        var round = (await api.Opened(network, Round("30.00", closesAt: closesAt))).RoundId;
         var jig = await api.Bucket(network, round, bob.Token, "1.00", "30.00");
         // 3000 cents / 3 = 10.00 each: 10.01 is one cent beyond Cem's budget.
         (await api.Fund(network, round, jig, cem.Token, "10.01")).ShouldBeProblem(409, code: "beyond-budget");
@@ -165,8 +163,8 @@ public class co_budgeting_rounds(AppFixture app)
         var idem = Treasury.Treasury.Key("fund-1");
         var first = await api.Fund(network, round, jig, cem.Token, "10.00", idem);
         var retry = await api.Fund(network, round, jig, cem.Token, "10.00", idem);
-        (retry.Status, retry.Body!.ToJsonString()).Should().Be((200, first.Body!.ToJsonString()));
-        (await api.RoundOf(network, round)).BucketIn(jig).Amount("total").Should().Be("10.00",
+        (retry.Status, retry.Text).Should().Be((200, first.Text));
+        (await api.RoundOf(network, round)).BucketIn(jig).Total.Amount.Should().Be("10.00",
             "a retry moves nothing twice");
 
         var now = app.Clock.GetCurrentInstant();
@@ -189,7 +187,7 @@ public class co_budgeting_rounds(AppFixture app)
         var (network, bob, cem) = await api.ThreeEqualMembers();
         await api.RecordIncome(network, "30.00");
         (await api.Post(network.Url("/rounds"), Round("30.00"), bob.Token)).ShouldBeProblem(403, code: "role-required");
-        var round = (await api.Opened(network, Round("30.00"))).RoundId();
+        var round = (await api.Opened(network, Round("30.00"))).RoundId;
         var jig = await api.Bucket(network, round, bob.Token, "1.00", "30.00");
         var kiln = await api.Bucket(network, round, bob.Token, "1.00", "30.00");
         var before = await app.EventCount(network.NetworkId);
@@ -234,7 +232,7 @@ public class co_budgeting_rounds(AppFixture app)
     {
         var (network, bob, _) = await api.ThreeEqualMembers();
         await api.RecordIncome(network, "30.00");
-        var round = (await api.Opened(network, Round("30.00"))).RoundId();
+        var round = (await api.Opened(network, Round("30.00"))).RoundId;
         var jig = await api.Bucket(network, round, bob.Token, "1.00", "30.00");
         var before = await app.EventCount(network.NetworkId);
         (await api.ProposeBucket(network, round, bob.Token, "2.00", "1.00")).ShouldBeProblem(400, "maxGoal.amount");
@@ -252,14 +250,12 @@ public class co_budgeting_rounds(AppFixture app)
     {
         var (network, bob, _) = await api.ThreeEqualMembers();
         await api.RecordIncome(network, "30.00");
-        var first = (await api.Opened(network, Round("10.00"))).RoundId();
-        var second = (await api.Opened(network, Round("20.00"))).RoundId();
+        var first = (await api.Opened(network, Round("10.00"))).RoundId;
+        var second = (await api.Opened(network, Round("20.00"))).RoundId;
         var jig = await api.Bucket(network, second, bob.Token, "1.00", "2.00");
-        var (status, list, _) = await api.Get(network.Url("/rounds"), bob.Token);
-        status.Should().Be(200);
-        list!["items"]!.AsArray().Select(r => r!["roundId"]!.GetValue<string>()).Should().Equal(second.ToString(),
-            first.ToString());
-        list["items"]![0]!["bucketCount"]!.GetValue<int>().Should().Be(1);
+        var list = (await api.Get<RoundPage>(network.Url("/rounds"), bob.Token)).Expect(200);
+        list.Items.Select(r => r.RoundId).Should().Equal(second, first);
+        list.Items[0].BucketCount.Should().Be(1);
 
         var other = await api.Found("Elsewhere");
         var elsewhere = other.Url($"/rounds/{second}");
@@ -272,7 +268,7 @@ public class co_budgeting_rounds(AppFixture app)
             new { amount = Treasury.Treasury.Eur("1.00") },
             other.Token)).ShouldBeProblem(404, code: "round-not-found");
         (await api.Get(network.Url($"/rounds/{second}"), other.Token)).ShouldBeProblem(404, code: "network-not-found");
-        (await api.Get(other.Url("/rounds"), other.Token)).Body!["items"]!.AsArray().Should().BeEmpty();
+        (await api.Get<RoundPage>(other.Url("/rounds"), other.Token)).Expect(200).Items.Should().BeEmpty();
     }
 
     [Fact]
@@ -282,22 +278,22 @@ public class co_budgeting_rounds(AppFixture app)
         await api.RecordIncome(network, "30.00");
         var key = Treasury.Treasury.Key("open-1");
         var body = Round("30.00");
-        var first = await api.Post(network.Url("/rounds"), body, network.Token, key);
-        first.Status.Should().Be(201, first.Body?.ToJsonString());
-        var retry = await api.Post(network.Url("/rounds"), body, network.Token, key);
-        (retry.Status, retry.Body!.ToJsonString()).Should().Be((201, first.Body!.ToJsonString()));
+        var first = await api.Post<RoundResponse>(network.Url("/rounds"), body, network.Token, key);
+        first.Expect(201);
+        var retry = await api.Post<RoundResponse>(network.Url("/rounds"), body, network.Token, key);
+        (retry.Status, retry.Text).Should().Be((201, first.Text));
         retry.Response.Headers.GetValues("Idempotent-Replayed").Should().Equal("true");
         (await api.Post(network.Url("/rounds"), Round("1.00"), network.Token, key)).ShouldBeProblem(422,
             code: "idempotency-key-reused");
-        (await api.Get(network.Url("/rounds"), network.Token)).Body!["totalCount"]!.GetValue<long>().Should().Be(1);
+        (await api.Get<RoundPage>(network.Url("/rounds"), network.Token)).Expect(200).TotalCount.Should().Be(1);
 
-        var round = first.Body.RoundId();
+        var round = first.Body!.RoundId;
         var closing = network.Url($"/rounds/{round}/closing");
         var closed = await api.Post(closing, new { }, network.Token, Treasury.Treasury.Key("close-1"));
         closed.Status.Should().Be(200, closed.Body?.ToJsonString());
         (await api.Post(closing, new { }, network.Token, Treasury.Treasury.Key("close-1"))).Body!.ToJsonString()
             .Should().Be(closed.Body!.ToJsonString());
-        (await api.Ledger(network)).Amount("undistributed").Should().Be("30.00", "nothing was funded, all returned");
+        (await api.Ledger(network)).Undistributed.Amount.Should().Be("30.00", "nothing was funded, all returned");
     }
 
     [Fact]
@@ -305,7 +301,7 @@ public class co_budgeting_rounds(AppFixture app)
     {
         var (network, _, _) = await api.ThreeEqualMembers();
         await api.RecordIncome(network, "30.00");
-        var round = (await api.Opened(network, Round("30.00"))).RoundId();
+        var round = (await api.Opened(network, Round("30.00"))).RoundId;
         var stored = await app.Scalar<long>(
             "select count(*) from openvalue.wolverine_incoming_envelopes " +
             "where message_type like '%CloseRoundAtWindowEnd%' " +

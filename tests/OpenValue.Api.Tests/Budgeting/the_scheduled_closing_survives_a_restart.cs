@@ -1,11 +1,13 @@
 using Alba;
 using JasperFx.CommandLine;
-using Npgsql;
 using NodaTime;
 using NodaTime.Text;
+using Npgsql;
+using OpenValue.Api.Budgeting;
 using OpenValue.Api.Tests.Contributions;
 using OpenValue.Api.Tests.Infrastructure;
 using OpenValue.Api.Tests.Treasury;
+using OpenValue.Domain.Budgeting;
 
 namespace OpenValue.Api.Tests.Budgeting;
 
@@ -34,11 +36,11 @@ public sealed class the_scheduled_closing_survives_a_restart
             var closesAt = SystemClock.Instance.GetCurrentInstant() + Window;
             var round = (await api.Opened(network, Rounds.Round("10.00",
                 closesAt: InstantPattern.ExtendedIso.Format(closesAt))))
-                .RoundId();
+                .RoundId;
             var jig = await api.Bucket(network, round, bob.Token, "1.00", "5.00");
             // Equal budgets: 1000 cents / 2 = 5.00 each. Ada puts 2.00 into Bob's jig (minimum 1.00): funded.
             await api.Funded(network, round, jig, network.Token, "2.00");
-            (await api.RoundOf(network, round))["status"]!.GetValue<string>().Should().Be("open");
+            (await api.RoundOf(network, round)).Status.Should().Be(RoundStatus.Open);
             await first.DisposeAsync();
             SystemClock.Instance.GetCurrentInstant().Should().BeLessThan(closesAt,
                 "the app stopped before the window ended");
@@ -48,12 +50,12 @@ public sealed class the_scheduled_closing_survives_a_restart
             await using var second = await Start(connection);
             var again = new ApiClient(second);
             var closed = await Eventually(async () => await again.RoundOf(network, round),
-                r => r["status"]!.GetValue<string>() == "closed");
-            closed["status"]!.GetValue<string>().Should().Be("closed", "the stored message survived the restart");
-            closed["closedBy"].Should().BeNull("the scheduled closing closed it, not a treasurer");
+                r => r.Status == RoundStatus.Closed);
+            closed.Status.Should().Be(RoundStatus.Closed, "the stored message survived the restart");
+            closed.ClosedBy.Should().BeNull("the scheduled closing closed it, not a treasurer");
             // Paid: the jig's 2.00 to Bob; returned: 10.00 − 2.00 = 8.00.
-            (closed.Amount("paid"), closed.Amount("returned")).Should().Be(("2.00", "8.00"));
-            (await again.Ledger(network)).Amount("undistributed").Should().Be("8.00");
+            (closed.Paid!.Amount, closed.Returned!.Amount).Should().Be(("2.00", "8.00"));
+            (await again.Ledger(network)).Undistributed.Amount.Should().Be("8.00");
         }
         finally
         {
@@ -62,8 +64,8 @@ public sealed class the_scheduled_closing_survives_a_restart
         }
     }
 
-    private static async Task<System.Text.Json.Nodes.JsonNode> Eventually(
-        Func<Task<System.Text.Json.Nodes.JsonNode>> read, Func<System.Text.Json.Nodes.JsonNode, bool> done)
+    private static async Task<RoundResponse> Eventually(
+        Func<Task<RoundResponse>> read, Func<RoundResponse, bool> done)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
         while (true)

@@ -3,18 +3,6 @@ using OpenValue.Api.Tests.Infrastructure;
 
 namespace OpenValue.Api.Tests.Contract;
 
-/// <summary>A response as a test reads it: status, parsed body (null when empty or not JSON), headers.</summary>
-public sealed record Answer(int Status, JsonNode? Body, string Text, HttpResponseMessage Response)
-{
-    public string Id(string field) => Body![field]!.GetValue<string>();
-
-    public Answer Expect(int status)
-    {
-        Status.Should().Be(status, Text);
-        return this;
-    }
-}
-
 /// <summary>
 /// Sends requests to the test host and keeps every exchange, so a test can check them all against the document.
 /// </summary>

@@ -4,9 +4,6 @@ using Json.Schema;
 
 namespace OpenValue.Api.Tests.Contract;
 
-/// <summary>One request a test made and the response it got, as the server sent it.</summary>
-public sealed record Exchange(string Method, string Path, string? RequestContentType, string? RequestBody, int Status, string? ContentType, string Body);
-
 /// <summary>
 /// The served OpenAPI document as a checker: which operation a request hit, and whether the response (and an
 /// accepted request's body) is what the document says. Component schemas become JSON Schema 2020-12 $defs,

@@ -1,5 +1,8 @@
-using System.Text.Json.Nodes;
+using OpenValue.Api.Contributions;
+using OpenValue.Api.Networks;
+using OpenValue.Api.Networks.Projects;
 using OpenValue.Api.Tests.Infrastructure;
+using OpenValue.Domain.Contributions;
 
 namespace OpenValue.Api.Tests.Contributions;
 
@@ -24,51 +27,50 @@ public static class Claims
     public static async Task<Guid> Submit(this ApiClient api, FoundedNetwork network, string token, Dictionary<string,
         object?>? claim = null)
     {
-        var (status, body, _) = await api.Post(network.Url("/contributions"), claim ?? Work(), token);
-        status.Should().Be(201, body?.ToJsonString());
-        return Guid.Parse(body!["contributionId"]!.GetValue<string>());
+        var submitted = await api.Post<ContributionSubmittedResponse>(network.Url("/contributions"), claim ?? Work(),
+            token);
+        return submitted.Expect(201).ContributionId;
     }
 
     /// <summary>
     /// Reviews the contribution as its current version (read first with the same token, as a reviewer's client
     /// would), or as <paramref name="expectedVersion"/> when given.
     /// </summary>
-    public static async Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> Review(
+    public static async Task<Reply<ContributionResponse>> Review(
         this ApiClient api, FoundedNetwork network, Guid contributionId, string token, string verdict = "approve",
             string? reason = null,
         long? expectedVersion = null)
     {
         if (expectedVersion is null)
         {
-            var (status, body, _) = await api.Get(network.Url($"/contributions/{contributionId}"), token);
-            expectedVersion = status == 200 ? body!["version"]!.GetValue<long>() : 0;
+            var (status, body, _) = await api.Get<ContributionResponse>(network.Url($"/contributions/{contributionId}"),
+                token);
+            expectedVersion = status == 200 ? body!.Version : 0;
         }
-        return await api.Post(network.Url($"/contributions/{contributionId}/reviews"), new { verdict, reason,
-            expectedVersion }, token);
+        return await api.Post<ContributionResponse>(network.Url($"/contributions/{contributionId}/reviews"),
+            new { verdict, reason, expectedVersion }, token);
     }
 
-    public static Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> Amend(
+    public static Task<Reply<ContributionResponse>> Amend(
         this ApiClient api, FoundedNetwork network, Guid contributionId, string token, Dictionary<string,
             object?> claim) =>
-        api.Send(HttpMethod.Put, network.Url($"/contributions/{contributionId}"), claim, token);
+        api.Send<ContributionResponse>(HttpMethod.Put, network.Url($"/contributions/{contributionId}"), claim, token);
 
-    public static async Task<string> StatusOf(this ApiClient api, FoundedNetwork network, Guid contributionId)
-    {
-        var (status, body, _) = await api.Get(network.Url($"/contributions/{contributionId}"), network.Token);
-        status.Should().Be(200, body?.ToJsonString());
-        return body!["status"]!.GetValue<string>();
-    }
+    public static async Task<ContributionStatus> StatusOf(this ApiClient api, FoundedNetwork network,
+        Guid contributionId) =>
+        (await api.Get<ContributionResponse>(network.Url($"/contributions/{contributionId}"), network.Token))
+        .Expect(200).Status;
 
     public static async Task SetQuorum(this ApiClient api, FoundedNetwork network, int approvalsRequired)
     {
-        var (status, body, _) = await api.Post(network.Url("/review-policy"), new { approvalsRequired }, network.Token);
-        status.Should().Be(200, body?.ToJsonString());
+        var set = await api.Post<ReviewPolicyResponse>(network.Url("/review-policy"), new { approvalsRequired },
+            network.Token);
+        set.Expect(200).ApprovalsRequired.Should().Be(approvalsRequired);
     }
 
     public static async Task<Guid> OpenProject(this ApiClient api, FoundedNetwork network, string name)
     {
-        var (status, body, _) = await api.Post(network.Url("/projects"), new { name }, network.Token);
-        status.Should().Be(201, body?.ToJsonString());
-        return Guid.Parse(body!["projectId"]!.GetValue<string>());
+        var opened = await api.Post<ProjectOpenedResponse>(network.Url("/projects"), new { name }, network.Token);
+        return opened.Expect(201).ProjectId;
     }
 }

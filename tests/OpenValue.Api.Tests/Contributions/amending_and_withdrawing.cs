@@ -1,3 +1,4 @@
+using OpenValue.Api.Contributions;
 using OpenValue.Api.Tests.Infrastructure;
 using OpenValue.Domain.Contributions;
 
@@ -17,10 +18,10 @@ public class amending_and_withdrawing(AppFixture app)
         await api.SetQuorum(network, 2);
         var id = await api.Submit(network, bob.Token);
 
-        var (status, body, _) = await api.Amend(network, id, bob.Token, Claims.Work("3").With("description", "Jig, second try"));
-        status.Should().Be(200, body?.ToJsonString());
-        body!["quantity"]!.GetValue<string>().Should().Be("3");
-        body["round"]!.GetValue<int>().Should().Be(1);
+        var amended = (await api.Amend(network, id, bob.Token, Claims.Work("3").With("description",
+            "Jig, second try"))).Expect(200);
+        amended.Quantity.Should().Be("3");
+        amended.Round.Should().Be(1);
 
         (await api.Review(network, id, cy.Token)).Status.Should().Be(200);
         (await api.Amend(network, id, bob.Token, Claims.Work("4"))).ShouldBeProblem(409, code: "not-amendable");
@@ -57,14 +58,15 @@ public class amending_and_withdrawing(AppFixture app)
         var bob = await api.Admit(network, "Bob", "labour", "contributor");
         var id = await api.Submit(network, bob.Token);
 
-        var (status, body, _) = await api.Post(network.Url($"/contributions/{id}/withdrawal"), null, bob.Token);
-        status.Should().Be(200, body?.ToJsonString());
-        body!["status"]!.GetValue<string>().Should().Be("withdrawn");
+        var withdrawn = await api.Post<ContributionResponse>(network.Url($"/contributions/{id}/withdrawal"), null,
+            bob.Token);
+        withdrawn.Expect(200).Status.Should().Be(ContributionStatus.Withdrawn);
 
         (await api.Review(network, id, network.Token)).ShouldBeProblem(409, code: "not-reviewable");
         (await api.Amend(network, id, bob.Token, Claims.Work())).ShouldBeProblem(409, code: "not-amendable");
         (await api.Post(network.Url($"/contributions/{id}/withdrawal"), null, bob.Token)).ShouldBeProblem(409, code: "not-withdrawable");
-        (await api.Get(network.Url("/review-queue"), network.Token)).Body!["items"]!.AsArray().Should().BeEmpty();
+        (await api.Get<ReviewQueuePage>(network.Url("/review-queue"), network.Token)).Expect(200).Items.Should()
+            .BeEmpty();
     }
 
     [Fact]

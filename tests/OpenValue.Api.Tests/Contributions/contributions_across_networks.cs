@@ -1,3 +1,4 @@
+using OpenValue.Api.Contributions;
 using OpenValue.Api.Tests.Infrastructure;
 
 namespace OpenValue.Api.Tests.Contributions;
@@ -43,9 +44,10 @@ public class contributions_across_networks(AppFixture app)
             api.Post(network.Url("/contributions"), claim, outsider.Token),
             api.Get(network.Url("/contributions"), outsider.Token),
             api.Get(network.Url($"/contributions/{id}"), outsider.Token),
-            api.Amend(network, id, outsider.Token, claim),
+            api.Send(HttpMethod.Put, network.Url($"/contributions/{id}"), claim, outsider.Token),
             api.Post(network.Url($"/contributions/{id}/withdrawal"), null, outsider.Token),
-            api.Review(network, id, outsider.Token),
+            api.Post(network.Url($"/contributions/{id}/reviews"), new { verdict = "approve", expectedVersion = 0 },
+                outsider.Token),
             api.Get(network.Url("/review-queue"), outsider.Token),
             api.Post(network.Url("/projects"), new { name = "Mine" }, outsider.Token),
             api.Get(network.Url("/projects"), outsider.Token),
@@ -64,7 +66,8 @@ public class contributions_across_networks(AppFixture app)
         var id = await api.Submit(network, network.Token);
         (await api.Get(outsider.Url($"/contributions/{id}"), outsider.Token)).ShouldBeProblem(404, code: "contribution-not-found");
         (await api.Review(outsider, id, outsider.Token)).ShouldBeProblem(404, code: "contribution-not-found");
-        (await api.Get(outsider.Url("/contributions"), outsider.Token)).Body!["totalCount"]!.GetValue<long>().Should().Be(0);
+        (await api.Get<ContributionPage>(outsider.Url("/contributions"), outsider.Token)).Expect(200).TotalCount
+            .Should().Be(0);
     }
 
     [Fact]
@@ -75,7 +78,9 @@ public class contributions_across_networks(AppFixture app)
         var chosen = Guid.CreateVersion7();
         await api.Submit(network, network.Token, Claims.Work().With("id", chosen.ToString()));
         await api.Submit(outsider, outsider.Token, Claims.Work("1").With("id", chosen.ToString()));
-        (await api.Get(network.Url($"/contributions/{chosen}"), network.Token)).Body!["quantity"]!.GetValue<string>().Should().Be("12.5");
-        (await api.Get(outsider.Url($"/contributions/{chosen}"), outsider.Token)).Body!["quantity"]!.GetValue<string>().Should().Be("1");
+        (await api.Get<ContributionResponse>(network.Url($"/contributions/{chosen}"), network.Token)).Expect(200)
+            .Quantity.Should().Be("12.5");
+        (await api.Get<ContributionResponse>(outsider.Url($"/contributions/{chosen}"), outsider.Token)).Expect(200)
+            .Quantity.Should().Be("1");
     }
 }

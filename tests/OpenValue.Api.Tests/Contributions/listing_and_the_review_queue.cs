@@ -1,3 +1,4 @@
+using OpenValue.Api.Contributions;
 using OpenValue.Api.Tests.Infrastructure;
 
 namespace OpenValue.Api.Tests.Contributions;
@@ -7,8 +8,13 @@ public class listing_and_the_review_queue(AppFixture app)
 {
     private readonly ApiClient api = new(app);
 
-    private static IEnumerable<string> Ids(System.Text.Json.Nodes.JsonNode? page) =>
-        page!["items"]!.AsArray().Select(i => i!["contributionId"]!.GetValue<string>());
+    private async Task<IEnumerable<Guid>> Listed(FoundedNetwork network, string token, string query = "") =>
+        (await api.Get<ContributionPage>(network.Url("/contributions" + query), token)).Expect(200).Items
+        .Select(i => i.ContributionId);
+
+    private async Task<IEnumerable<Guid>> Queued(FoundedNetwork network, string token) =>
+        (await api.Get<ReviewQueuePage>(network.Url("/review-queue"), token)).Expect(200).Items
+        .Select(i => i.ContributionId);
 
     [Fact]
     public async Task the_list_filters_by_status_member_and_project_and_pages_newest_first()
@@ -21,21 +27,19 @@ public class listing_and_the_review_queue(AppFixture app)
         var third = await api.Submit(network, network.Token);
         await api.Review(network, first, network.Token, "request-changes", "Photos please");
 
-        var all = await api.Get(network.Url("/contributions"), bob.Token);
-        Ids(all.Body).Should().Equal(third.ToString(), second.ToString(), first.ToString());
-        all.Body!["totalCount"]!.GetValue<long>().Should().Be(3);
-        Ids((await api.Get(network.Url("/contributions?status=changes-requested"), bob.Token)).Body).Should()
-            .Equal(first.ToString());
-        Ids((await api.Get(network.Url($"/contributions?memberId={network.MemberId}"), bob.Token)).Body).Should()
-            .Equal(third.ToString());
-        Ids((await api.Get(network.Url($"/contributions?projectId={project}&status=submitted"), bob.Token)).Body)
-            .Should().Equal(second.ToString());
+        var all = (await api.Get<ContributionPage>(network.Url("/contributions"), bob.Token)).Expect(200);
+        all.Items.Select(i => i.ContributionId).Should().Equal(third, second, first);
+        all.TotalCount.Should().Be(3);
+        (await Listed(network, bob.Token, "?status=changes-requested")).Should().Equal(first);
+        (await Listed(network, bob.Token, $"?memberId={network.MemberId}")).Should().Equal(third);
+        (await Listed(network, bob.Token, $"?projectId={project}&status=submitted")).Should().Equal(second);
 
-        var (_, page2, _) = await api.Get(network.Url("/contributions?page=2&pageSize=2"), bob.Token);
-        Ids(page2).Should().Equal(first.ToString());
-        page2!["page"]!.GetValue<int>().Should().Be(2);
-        page2["pageSize"]!.GetValue<int>().Should().Be(2);
-        page2["totalCount"]!.GetValue<long>().Should().Be(3);
+        var page2 = (await api.Get<ContributionPage>(network.Url("/contributions?page=2&pageSize=2"), bob.Token))
+            .Expect(200);
+        page2.Items.Select(i => i.ContributionId).Should().Equal(first);
+        page2.Page.Should().Be(2);
+        page2.PageSize.Should().Be(2);
+        page2.TotalCount.Should().Be(3);
     }
 
     [Theory]
@@ -62,26 +66,21 @@ public class listing_and_the_review_queue(AppFixture app)
         var newer = await api.Submit(network, bob.Token);
         var adas = await api.Submit(network, network.Token);
 
-        Ids((await api.Get(network.Url("/review-queue"), network.Token)).Body).Should().Equal(older.ToString(),
-            newer.ToString());
-        Ids((await api.Get(network.Url("/review-queue"), cy.Token)).Body).Should().Equal(older.ToString(),
-            newer.ToString(), adas.ToString());
+        (await Queued(network, network.Token)).Should().Equal(older, newer);
+        (await Queued(network, cy.Token)).Should().Equal(older, newer, adas);
         // The page carries what the reviewer's screen shows beside it: the quorum and the authors' names.
-        var queue = (await api.Get(network.Url("/review-queue"), cy.Token)).Body!;
-        queue["approvalsRequired"]!.GetValue<int>().Should().Be(2);
-        queue["authors"]!.ToJsonString().Should().Be(
-            $"[{{\"memberId\":\"{network.MemberId}\",\"name\":\"Ada\"}}," +
-            $"{{\"memberId\":\"{bob.MemberId}\",\"name\":\"Bob\"}}]");
+        var queue = (await api.Get<ReviewQueuePage>(network.Url("/review-queue"), cy.Token)).Expect(200);
+        queue.ApprovalsRequired.Should().Be(2);
+        queue.Authors.Should().Equal(new AuthorName(network.MemberId, "Ada"), new AuthorName(bob.MemberId, "Bob"));
 
         await api.Review(network, older, network.Token);
-        Ids((await api.Get(network.Url("/review-queue"), network.Token)).Body).Should().Equal(newer.ToString());
-        Ids((await api.Get(network.Url("/review-queue"), cy.Token)).Body).Should().Contain(older.ToString());
+        (await Queued(network, network.Token)).Should().Equal(newer);
+        (await Queued(network, cy.Token)).Should().Contain(older);
 
         await api.Review(network, newer, cy.Token, "request-changes", "Which router?");
-        Ids((await api.Get(network.Url("/review-queue"), network.Token)).Body).Should().BeEmpty();
+        (await Queued(network, network.Token)).Should().BeEmpty();
         (await api.Amend(network, newer, bob.Token, Claims.Work("2"))).Status.Should().Be(200);
-        Ids((await api.Get(network.Url("/review-queue"), cy.Token)).Body).Should().Equal(older.ToString(),
-            newer.ToString(), adas.ToString());
+        (await Queued(network, cy.Token)).Should().Equal(older, newer, adas);
     }
 
     [Fact]

@@ -1,3 +1,6 @@
+using OpenValue.Api.Contributions;
+using OpenValue.Api.Networks.Projects;
+using OpenValue.Api.Networks;
 using OpenValue.Api.Tests.Infrastructure;
 using OpenValue.Domain.Networks;
 
@@ -15,14 +18,14 @@ public class projects_and_review_policy(AppFixture app)
         var bob = await api.Admit(network, "Bob", "labour", "contributor");
         var frame = await api.OpenProject(network, "Frame v2");
 
-        var (status, body, _) = await api.Get(network.Url("/projects"), bob.Token);
-        status.Should().Be(200);
-        var listed = body!["projects"]!.AsArray().Single()!;
-        listed["projectId"]!.GetValue<string>().Should().Be(frame.ToString());
-        listed["name"]!.GetValue<string>().Should().Be("Frame v2");
+        var listed = (await api.Get<ProjectsResponse>(network.Url("/projects"), bob.Token)).Expect(200).Projects
+            .Single();
+        listed.ProjectId.Should().Be(frame);
+        listed.Name.Should().Be("Frame v2");
 
         var id = await api.Submit(network, bob.Token, Claims.Work().With("projectId", frame.ToString()));
-        (await api.Get(network.Url($"/contributions/{id}"), bob.Token)).Body!["projectId"]!.GetValue<string>().Should().Be(frame.ToString());
+        (await api.Get<ContributionResponse>(network.Url($"/contributions/{id}"), bob.Token)).Expect(200).ProjectId
+            .Should().Be(frame);
         (await app.Events(network.NetworkId, network.NetworkId)).Should().Contain(e => e.Data is ProjectOpened);
     }
 
@@ -55,7 +58,8 @@ public class projects_and_review_policy(AppFixture app)
     {
         var network = await api.Found();
         var bob = await api.Admit(network, "Bob", "labour", "reviewer");
-        (await api.Get(network.Url("/review-policy"), bob.Token)).Body!["approvalsRequired"]!.GetValue<int>().Should().Be(1);
+        (await api.Get<ReviewPolicyResponse>(network.Url("/review-policy"), bob.Token)).Expect(200)
+            .ApprovalsRequired.Should().Be(1);
         (await api.Post(network.Url("/review-policy"), new { approvalsRequired = 2 }, bob.Token)).ShouldBeProblem(403);
         (await api.Post(network.Url("/review-policy"), new { approvalsRequired = 0 }, network.Token)).ShouldBeProblem(400, "approvalsRequired");
         (await api.Post(network.Url("/review-policy"), new { }, network.Token)).ShouldBeProblem(400, "approvalsRequired");

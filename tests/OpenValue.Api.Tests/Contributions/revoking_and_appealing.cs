@@ -1,5 +1,6 @@
-using System.Text.Json.Nodes;
 using NodaTime;
+using OpenValue.Api.Contributions;
+using OpenValue.Api.Shares;
 using OpenValue.Api.Tests.Activity;
 using OpenValue.Api.Tests.Infrastructure;
 using OpenValue.Api.Tests.Integrity;
@@ -17,21 +18,24 @@ public class revoking_and_appealing(AppFixture app)
 
     private static object Reason(string? reason = "the work was not done") => new { reason };
 
-    private async Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> Revoke(
+    private Task<Reply<ContributionResponse>> Revoke(
         FoundedNetwork n, Guid id, string token, string? reason = "the work was not done") =>
-        await api.Post(n.Url($"/contributions/{id}/revocation"), Reason(reason), token);
+        api.Post<ContributionResponse>(n.Url($"/contributions/{id}/revocation"), Reason(reason), token);
 
-    private async Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> Appeal(
+    private Task<Reply<ContributionResponse>> Appeal(
         FoundedNetwork n, Guid id, string token, string? reason = "evidence added") =>
-        await api.Post(n.Url($"/contributions/{id}/appeal"), Reason(reason), token);
+        api.Post<ContributionResponse>(n.Url($"/contributions/{id}/appeal"), Reason(reason), token);
 
-    private async Task<string> PointsOf(FoundedNetwork n, Member m, string token, Instant? asOf = null)
+    private async Task<ShareExplanationResponse> Explained(FoundedNetwork n, Member m, string token,
+        Instant? asOf = null)
     {
         var query = asOf is { } at ? $"?asOf={Uri.EscapeDataString(at.ToString())}" : "";
-        var (status, body, _) = await api.Get(n.Url($"/members/{m.MemberId}/share{query}"), token);
-        status.Should().Be(200, body?.ToJsonString());
-        return body!["points"]!.GetValue<string>();
+        return (await api.Get<ShareExplanationResponse>(n.Url($"/members/{m.MemberId}/share{query}"), token))
+            .Expect(200);
     }
+
+    private async Task<string> PointsOf(FoundedNetwork n, Member m, string token, Instant? asOf = null) =>
+        (await Explained(n, m, token, asOf)).Points;
 
     /// <summary>
     /// hours-only: 1 point an hour. Bob 30 h and 10 h accepted (40 points); the 30 h claim revoked a day later:
@@ -48,12 +52,11 @@ public class revoking_and_appealing(AppFixture app)
         var before = app.Clock.GetCurrentInstant();
         app.Advance(Duration.FromDays(1));
 
-        var (status, body, _) = await Revoke(n, wrong, n.Token);
-        status.Should().Be(200, body?.ToJsonString());
-        body!["status"]!.GetValue<string>().Should().Be("revoked");
-        body["points"]!.GetValue<string>().Should().Be("0");
-        body["revocation"]!["points"]!.GetValue<string>().Should().Be("30");
-        body["revocation"]!["reason"]!.GetValue<string>().Should().Be("the work was not done");
+        var body = (await Revoke(n, wrong, n.Token)).Expect(200);
+        body.Status.Should().Be(ContributionStatus.Revoked);
+        body.Points.Should().Be("0");
+        body.Revocation!.Points.Should().Be("30");
+        body.Revocation.Reason.Should().Be("the work was not done");
         var revoked = (await app.Events(n.NetworkId, wrong)).Last().Data.Should()
             .BeOfType<ContributionAcceptanceRevoked>().Which;
         (revoked.Points, revoked.RevokedBy, revoked.RevokedAt).Should().Be((30m, n.MemberId,
@@ -61,15 +64,10 @@ public class revoking_and_appealing(AppFixture app)
 
         (await PointsOf(n, bob, bob.Token)).Should().Be("10");
         (await PointsOf(n, bob, bob.Token, before)).Should().Be("40", "shares as of a moment before the revocation");
-        var (_, explained, _) = await api.Get(n.Url($"/members/{bob.MemberId}/share"), bob.Token);
-        var line = explained!["contributions"]!.AsArray().Single(l =>
-            l!["contributionId"]!.GetValue<string>() == wrong.ToString())!;
-        line["points"]!.GetValue<string>().Should().Be("0");
-        line["revocation"]!["reason"]!.GetValue<string>().Should().Be("the work was not done");
-        var asOf = Uri.EscapeDataString(before.ToString());
-        var (_, earlier, _) = await api.Get(n.Url($"/members/{bob.MemberId}/share?asOf={asOf}"),
-            bob.Token);
-        earlier!["contributions"]!.AsArray().Should().OnlyContain(l => l!["revocation"] == null);
+        var line = (await Explained(n, bob, bob.Token)).Contributions.Single(l => l.ContributionId == wrong);
+        line.Points.Should().Be("0");
+        line.Revocation!.Reason.Should().Be("the work was not done");
+        (await Explained(n, bob, bob.Token, before)).Contributions.Should().OnlyContain(l => l.Revocation == null);
 
         var report = await api.Integrity(n);
         report.Intact.Should().BeTrue(report.FirstBreak?.What);
@@ -111,18 +109,14 @@ public class revoking_and_appealing(AppFixture app)
         var id = await api.Submit(n, bob.Token, Claims.Work("4"));
         (await api.Review(n, id, cy.Token, "reject", "no evidence")).Status.Should().Be(200);
 
-        var (status, body, _) = await Appeal(n, id, bob.Token);
-        status.Should().Be(200, body?.ToJsonString());
-        (body!["status"]!.GetValue<string>(), body["round"]!.GetValue<int>()).Should().Be(("submitted", 2));
-        body["appeals"]![0]!["reason"]!.GetValue<string>().Should().Be("evidence added");
-        var (_, queue, _) = await api.Get(n.Url("/review-queue"), cy.Token);
-        queue!["items"]!.AsArray().Select(i => i!["contributionId"]!.GetValue<string>())
-            .Should().Contain(id.ToString());
+        var body = (await Appeal(n, id, bob.Token)).Expect(200);
+        (body.Status, body.Round).Should().Be((ContributionStatus.Submitted, 2));
+        body.Appeals![0].Reason.Should().Be("evidence added");
+        var queue = (await api.Get<ReviewQueuePage>(n.Url("/review-queue"), cy.Token)).Expect(200);
+        queue.Items.Select(i => i.ContributionId).Should().Contain(id);
 
-        var (reviewed, accepted, _) = await api.Review(n, id, cy.Token);
-        reviewed.Should().Be(200, accepted?.ToJsonString());
-        (accepted!["status"]!.GetValue<string>(), accepted["points"]!.GetValue<string>())
-            .Should().Be(("accepted", "4"));
+        var accepted = (await api.Review(n, id, cy.Token)).Expect(200);
+        (accepted.Status, accepted.Points).Should().Be((ContributionStatus.Accepted, "4"));
     }
 
     [Fact]
@@ -155,33 +149,30 @@ public class revoking_and_appealing(AppFixture app)
         var id = await api.Accepted(n, bob.Token, n.Token, Claims.Work("8"));
         await api.Accepted(n, bob.Token, n.Token, Claims.Work("1"));
 
-        var (status, body, _) = await Appeal(n, id, dee.Token, "I never saw this jig");
-        status.Should().Be(200, body?.ToJsonString());
-        (body!["status"]!.GetValue<string>(), body["revocationRequested"]!.GetValue<bool>())
-            .Should().Be(("accepted", true));
-        body["revocationRequests"]![0]!["requestedBy"]!.GetValue<string>().Should().Be(dee.MemberId.ToString());
+        var body = (await Appeal(n, id, dee.Token, "I never saw this jig")).Expect(200);
+        (body.Status, body.RevocationRequested).Should().Be((ContributionStatus.Accepted, true));
+        body.RevocationRequests![0].RequestedBy.Should().Be(dee.MemberId);
         (await Appeal(n, id, dee.Token)).ShouldBeProblem(409, code: "revocation-already-requested");
         (await api.Get(n.Url("/contributions?revocationRequested=yes"), n.Token))
             .ShouldBeProblem(400, field: "revocationRequested");
         var flagged = await Flagged(n);
-        flagged.Should().Equal(id.ToString());
+        flagged.Should().Equal(id);
         (await PointsOf(n, bob, bob.Token)).Should().Be("9", "a request changes no points: 8 + 1");
 
         (await Revoke(n, id, n.Token, "confirmed: not done")).Status.Should().Be(200);
         (await Flagged(n)).Should().BeEmpty();
         (await PointsOf(n, bob, bob.Token)).Should().Be("1");
         var feed = await api.Activity(n, bob.Token);
-        feed.Items()[0]["summary"]!.GetValue<string>().Should()
+        feed.Items[0].Summary.Should()
             .Be("Revoked the acceptance of the member's work claim (8 points): confirmed: not done.");
-        feed.Items()[1]["summary"]!.GetValue<string>().Should()
+        feed.Items[1].Summary.Should()
             .Be("Asked the stewards to revoke the acceptance of Bob’s claim “Router jig for the Wikihouse frame”: " +
                 "I never saw this jig.");
     }
 
-    private async Task<List<string>> Flagged(FoundedNetwork n)
+    private async Task<List<Guid>> Flagged(FoundedNetwork n)
     {
-        var (status, body, _) = await api.Get(n.Url("/contributions?revocationRequested=true"), n.Token);
-        status.Should().Be(200, body?.ToJsonString());
-        return [.. body!["items"]!.AsArray().Select(i => i!["contributionId"]!.GetValue<string>())];
+        var page = await api.Get<ContributionPage>(n.Url("/contributions?revocationRequested=true"), n.Token);
+        return [.. page.Expect(200).Items.Select(i => i.ContributionId)];
     }
 }

@@ -1,3 +1,4 @@
+using OpenValue.Api.Contributions;
 using OpenValue.Api.Tests.Infrastructure;
 using OpenValue.Domain.Contributions;
 
@@ -15,16 +16,15 @@ public class submitting_a_contribution(AppFixture app)
         var bob = await api.Admit(network, "Bob", "labour", "contributor");
         var id = await api.Submit(network, bob.Token, Claims.Work().With("kind", "cash").With("unit", "EUR").With("quantity", "1000.50"));
 
-        var (status, body, _) = await api.Get(network.Url($"/contributions/{id}"), bob.Token);
-        status.Should().Be(200);
-        body!["contributionId"]!.GetValue<string>().Should().Be(id.ToString());
-        body["memberId"]!.GetValue<string>().Should().Be(bob.MemberId.ToString());
-        body["quantity"]!.GetValue<string>().Should().Be("1000.50");
-        body["unit"]!.GetValue<string>().Should().Be("EUR");
-        body["occurredOn"]!.GetValue<string>().Should().Be("2026-11-20");
-        body["status"]!.GetValue<string>().Should().Be("submitted");
-        body["equationVersion"].Should().BeNull();
-        body["reviews"]!.AsArray().Should().BeEmpty();
+        var body = (await api.Get<ContributionResponse>(network.Url($"/contributions/{id}"), bob.Token)).Expect(200);
+        body.ContributionId.Should().Be(id);
+        body.MemberId.Should().Be(bob.MemberId);
+        body.Quantity.Should().Be("1000.50");
+        body.Unit.Should().Be("EUR");
+        body.OccurredOn.Should().Be(new NodaTime.LocalDate(2026, 11, 20));
+        body.Status.Should().Be(ContributionStatus.Submitted);
+        body.EquationVersion.Should().BeNull();
+        body.Reviews.Should().BeEmpty();
         (await app.Events(network.NetworkId, id)).Single().Data.Should().BeOfType<ContributionSubmitted>().Which.Quantity.Should().Be(1000.50m);
     }
 

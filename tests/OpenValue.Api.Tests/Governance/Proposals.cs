@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using OpenValue.Api.Governance;
@@ -16,25 +15,18 @@ public static class Proposals
 
     public static async Task<Guid> Propose(this ApiClient api, FoundedNetwork n, string token, object body)
     {
-        var (status, created, _) = await api.Post(Url(n), body, token);
-        status.Should().Be(201, created?.ToJsonString());
-        return Guid.Parse(created!["proposalId"]!.GetValue<string>());
+        var created = await api.Post<ProposalCreatedResponse>(Url(n), body, token);
+        return created.Expect(201).ProposalId;
     }
 
-    public static async Task<JsonNode> State(this ApiClient api, FoundedNetwork n, Guid proposal, string token,
-        string position, string? reason = null)
-    {
-        var (status, body, _) = await api.Post(Url(n, $"/{proposal}/positions"), new { position, reason }, token);
-        status.Should().Be(200, body?.ToJsonString());
-        return body!;
-    }
+    public static async Task<ProposalResponse> State(this ApiClient api, FoundedNetwork n, Guid proposal,
+        string token, string position, string? reason = null) =>
+        (await api.Post<ProposalResponse>(Url(n, $"/{proposal}/positions"), new { position, reason }, token))
+        .Expect(200);
 
-    public static async Task<JsonNode> Proposal(this ApiClient api, FoundedNetwork n, Guid proposal, string token)
-    {
-        var (status, body, _) = await api.Get(Url(n, $"/{proposal}"), token);
-        status.Should().Be(200, body?.ToJsonString());
-        return body!;
-    }
+    public static async Task<ProposalResponse> Proposal(this ApiClient api, FoundedNetwork n, Guid proposal,
+        string token) =>
+        (await api.Get<ProposalResponse>(Url(n, $"/{proposal}"), token)).Expect(200);
 
     /// <summary>What the scheduled message does at the deadline, delivered now (the test host's clock is
     /// fake).</summary>
@@ -45,13 +37,10 @@ public static class Proposals
             proposal));
     }
 
-    public static string Text(this JsonNode node, string name) => node[name]!.GetValue<string>();
-
     /// <summary>The counts as "eligible/stated/agree/abstain/disagree/block".</summary>
-    public static string Counts(this JsonNode proposal)
+    public static string Tally(this ProposalResponse proposal)
     {
-        var c = proposal["counts"]!;
-        return string.Join('/', new[] { "eligible", "stated", "agree", "abstain", "disagree", "block" }
-            .Select(k => c[k]!.GetValue<int>()));
+        var c = proposal.Counts;
+        return string.Join('/', new[] { c.Eligible, c.Stated, c.Agree, c.Abstain, c.Disagree, c.Block });
     }
 }

@@ -4,6 +4,7 @@ using JasperFx.CommandLine;
 using NodaTime;
 using Npgsql;
 using OpenValue.Api.Tests.Infrastructure;
+using OpenValue.Domain.Governance;
 using Xunit.Abstractions;
 
 namespace OpenValue.Api.Tests.Governance;
@@ -81,20 +82,19 @@ public sealed class closing_survives_a_restart(ITestOutputHelper output) : IAsyn
 
         await using var second = await Start();
         var again = new ApiClient(second);
-        (await again.Proposal(n, p, n.Token)).Text("status").Should().Be("open");
+        (await again.Proposal(n, p, n.Token)).Status.Should().Be(ProposalStatus.Open);
         var waited = Stopwatch.StartNew();
         var proposal = await again.Proposal(n, p, n.Token);
-        while (proposal.Text("status") == "open" && waited.Elapsed < TimeSpan.FromSeconds(60))
+        while (proposal.Status == ProposalStatus.Open && waited.Elapsed < TimeSpan.FromSeconds(60))
         {
             await Task.Delay(250);
             proposal = await again.Proposal(n, p, n.Token);
         }
-        proposal.Text("status").Should().Be("passed", proposal.ToJsonString());
-        proposal["outcome"]!["early"]!.GetValue<bool>().Should().BeFalse();
+        proposal.Status.Should().Be(ProposalStatus.Passed, proposal.ToString());
+        proposal.Outcome!.Early.Should().BeFalse();
         // 2 eligible, Ada agreed, Bob silent: a standard decision passes with no block.
-        proposal.Counts().Should().Be("2/1/1/0/0/0");
-        var closedAt = Instant.FromDateTimeOffset(DateTimeOffset.Parse(proposal["outcome"]!["closedAt"]!
-            .GetValue<string>()));
+        proposal.Tally().Should().Be("2/1/1/0/0/0");
+        var closedAt = proposal.Outcome.ClosedAt;
         closedAt.Should().BeGreaterThanOrEqualTo(closesAt);
         output.WriteLine($"Closed {(closedAt - closesAt).TotalSeconds:0.0} s after its deadline, by the second host.");
     }

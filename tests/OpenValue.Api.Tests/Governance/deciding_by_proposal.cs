@@ -1,5 +1,8 @@
 using NodaTime;
+using OpenValue.Api.Governance;
+using OpenValue.Api.Networks;
 using OpenValue.Api.Tests.Infrastructure;
+using OpenValue.Api.Valuation;
 using OpenValue.Domain.Governance;
 using OpenValue.Domain.Networks;
 using OpenValue.Domain.Valuation;
@@ -26,29 +29,30 @@ public class deciding_by_proposal(AppFixture app)
         });
 
         var open = await api.Proposal(n, p, cy.Token);
-        open.Text("status").Should().Be("open");
-        open.Text("decisionType").Should().Be("significant");
-        open.Counts().Should().Be("3/0/0/0/0/0");
-        open["wouldPass"]!.GetValue<bool>().Should().BeFalse(); // 2*0 = 0, not > 0
+        open.Status.Should().Be(ProposalStatus.Open);
+        open.DecisionType.Should().Be(DecisionType.Significant);
+        open.Tally().Should().Be("3/0/0/0/0/0");
+        open.WouldPass.Should().BeFalse(); // 2*0 = 0, not > 0
 
         await api.State(n, p, n.Token, "agree");
         var two = await api.State(n, p, bob.Token, "agree");
         // 3 eligible, 2 stated, both agree: 2*2 = 4 > 2.
-        two.Counts().Should().Be("3/2/2/0/0/0");
-        two["counts"]!["notStated"]!.GetValue<int>().Should().Be(1);
-        two["wouldPass"]!.GetValue<bool>().Should().BeTrue();
-        two.Text("status").Should().Be("open");
+        two.Tally().Should().Be("3/2/2/0/0/0");
+        two.Counts.NotStated.Should().Be(1);
+        two.WouldPass.Should().BeTrue();
+        two.Status.Should().Be(ProposalStatus.Open);
 
         // Cy disagrees, the last eligible voter: it closes at once. 2*2 = 4 > 3 stated, no block: passed.
         var closed = await api.State(n, p, cy.Token, "disagree", "The cash multiplier is too high");
-        closed.Text("status").Should().Be("passed");
-        closed.Counts().Should().Be("3/3/2/0/1/0");
-        closed.Text("why").Should()
+        closed.Status.Should().Be(ProposalStatus.Passed);
+        closed.Tally().Should().Be("3/3/2/0/1/0");
+        closed.Why.Should()
             .Be("Significant: no block and more than half of the stated positions agree (2 of 3).");
-        closed["outcome"]!["early"]!.GetValue<bool>().Should().BeTrue();
+        closed.Outcome!.Early.Should().BeTrue();
 
-        var (_, current, _) = await api.Get($"/networks/{n.NetworkId}/value-equations/current", cy.Token);
-        current!["version"]!.GetValue<int>().Should().Be(1);
+        var current = await api.Get<ValueEquationResponse>($"/networks/{n.NetworkId}/value-equations/current",
+            cy.Token);
+        current.Expect(200).Version.Should().Be(1);
         var adopted = (await app.Events(n.NetworkId,
             n.NetworkId)).Last().Data.Should().BeOfType<ValueEquationAdopted>().Which;
         adopted.ProposalId.Should().Be(p);
@@ -79,7 +83,7 @@ public class deciding_by_proposal(AppFixture app)
         {
             // Early delivery (before the deadline) changes nothing.
             await app.DeliverClose(n, blocked);
-            (await api.Proposal(n, blocked, n.Token)).Text("status").Should().Be("open");
+            (await api.Proposal(n, blocked, n.Token)).Status.Should().Be(ProposalStatus.Open);
             app.Clock.Advance(Duration.FromDays(3));
             await app.DeliverClose(n, blocked);
             await app.DeliverClose(n, quiet);
@@ -91,21 +95,21 @@ public class deciding_by_proposal(AppFixture app)
         }
 
         var failed = await api.Proposal(n, blocked, n.Token);
-        failed.Text("status").Should().Be("failed");
-        failed.Counts().Should().Be("3/2/1/0/0/1");
-        failed.Text("why").Should().Be("Standard: fails with any block (1 block).");
-        failed["outcome"]!["early"]!.GetValue<bool>().Should().BeFalse();
+        failed.Status.Should().Be(ProposalStatus.Failed);
+        failed.Tally().Should().Be("3/2/1/0/0/1");
+        failed.Why.Should().Be("Standard: fails with any block (1 block).");
+        failed.Outcome!.Early.Should().BeFalse();
         // Only Ada agreed and 2 of 3 never stated: a standard decision passes with no block.
         var passed = await api.Proposal(n, quiet, n.Token);
-        passed.Text("status").Should().Be("passed");
-        passed.Counts().Should().Be("3/1/1/0/0/0");
+        passed.Status.Should().Be(ProposalStatus.Passed);
+        passed.Tally().Should().Be("3/1/1/0/0/0");
 
         var policySets = (await app.Events(n.NetworkId,
             n.NetworkId)).Select(e => e.Data).OfType<ReviewPolicySet>().ToList();
         policySets.Should().ContainSingle().Which.ProposalId.Should().Be(quiet);
         (await app.Events(n.NetworkId, quiet)).Should().HaveCount(3); // made, 1 position, passed (once)
-        var (_, policy, _) = await api.Get($"/networks/{n.NetworkId}/review-policy", n.Token);
-        policy!["approvalsRequired"]!.GetValue<int>().Should().Be(2);
+        var policy = await api.Get<ReviewPolicyResponse>($"/networks/{n.NetworkId}/review-policy", n.Token);
+        policy.Expect(200).ApprovalsRequired.Should().Be(2);
     }
 
     [Fact]
@@ -126,11 +130,11 @@ public class deciding_by_proposal(AppFixture app)
 
         await api.State(n, p, bob.Token, "block", "Mondays I work at the workshop");
         var changed = await api.State(n, p, bob.Token, "abstain");
-        changed.Counts().Should().Be("2/1/0/1/0/0");
-        changed["positions"]!.AsArray().Should().ContainSingle();
-        changed["wouldPass"]!.GetValue<bool>().Should().BeTrue();
-        changed.Text("why").Should().Be("Standard: passes with no block (0 blocks).");
-        changed["eligibleVoters"]!.AsArray().Select(v => Guid.Parse(v!.GetValue<string>())).Should()
+        changed.Tally().Should().Be("2/1/0/1/0/0");
+        changed.Positions.Should().ContainSingle();
+        changed.WouldPass.Should().BeTrue();
+        changed.Why.Should().Be("Standard: passes with no block (0 blocks).");
+        changed.EligibleVoters.Should()
             .BeEquivalentTo([n.MemberId, bob.MemberId]);
     }
 
@@ -146,11 +150,10 @@ public class deciding_by_proposal(AppFixture app)
         });
         (await api.Post(Proposals.Url(n, $"/{p}/withdrawal"), new { }, n.Token)).ShouldBeProblem(403,
             code: "proposer-only");
-        var (status, withdrawn, _) = await api.Post(Proposals.Url(n, $"/{p}/withdrawal"),
-            new { reason = "Too early" }, bob.Token);
-        status.Should().Be(200, withdrawn?.ToJsonString());
-        withdrawn!.Text("status").Should().Be("withdrawn");
-        withdrawn!["outcome"]!["reason"]!.GetValue<string>().Should().Be("Too early");
+        var withdrawn = (await api.Post<ProposalResponse>(Proposals.Url(n, $"/{p}/withdrawal"),
+            new { reason = "Too early" }, bob.Token)).Expect(200);
+        withdrawn.Status.Should().Be(ProposalStatus.Withdrawn);
+        withdrawn.Outcome!.Reason.Should().Be("Too early");
         (await api.Post(Proposals.Url(n, $"/{p}/positions"), new { position = "agree" }, n.Token))
             .ShouldBeProblem(409, code: "proposal-closed");
         (await api.Post(Proposals.Url(n, $"/{p}/withdrawal"), new { }, bob.Token)).ShouldBeProblem(409,
@@ -180,11 +183,11 @@ public class deciding_by_proposal(AppFixture app)
         }
         await api.State(n, first, n.Token, "agree"); // the only voter: it closes early, passed
 
-        var (_, all, _) = await api.Get(Proposals.Url(n), n.Token);
-        all!["items"]!.AsArray().Select(i => i!.Text("proposalId")).Should().Equal(second.ToString(), first.ToString());
-        all["totalCount"]!.GetValue<long>().Should().Be(2);
-        var (_, passed, _) = await api.Get(Proposals.Url(n, "?status=passed"), n.Token);
-        passed!["items"]!.AsArray().Should().ContainSingle().Which!.Text("why").Should()
+        var all = (await api.Get<ProposalPage>(Proposals.Url(n), n.Token)).Expect(200);
+        all.Items.Select(i => i.ProposalId).Should().Equal(second, first);
+        all.TotalCount.Should().Be(2);
+        var passed = (await api.Get<ProposalPage>(Proposals.Url(n, "?status=passed"), n.Token)).Expect(200);
+        passed.Items.Should().ContainSingle().Which.Why.Should()
             .Be("Standard: passes with no block (0 blocks).");
         (await api.Get(Proposals.Url(n, "?status=lost"), n.Token)).ShouldBeProblem(400, "status");
     }

@@ -1,6 +1,7 @@
 using NodaTime;
 using OpenValue.Api.Tests.Contributions;
 using OpenValue.Api.Tests.Infrastructure;
+using OpenValue.Domain.Governance;
 
 namespace OpenValue.Api.Tests.Governance;
 
@@ -26,7 +27,7 @@ public class departed_voters(AppFixture app)
         var p = await api.Propose(n, n.Token, decision);
         // 3 eligible (Ada, Bob, Cy); Bob blocks: a standard decision fails on any block.
         var blocked = await api.State(n, p, bob.Token, "block", "Not on Mondays");
-        (blocked.Counts(), blocked["wouldPass"]!.GetValue<bool>()).Should().Be(("3/1/0/0/0/1", false));
+        (blocked.Tally(), blocked.WouldPass).Should().Be(("3/1/0/0/0/1", false));
 
         var today = app.Clock.GetCurrentInstant().InUtc().Date.ToString("yyyy-MM-dd", null);
         (await api.Post(n.Url($"/members/{bob.MemberId}/departure"),
@@ -34,16 +35,15 @@ public class departed_voters(AppFixture app)
 
         // Bob's block no longer counts: 2 eligible who count, none stated, no block: it would pass now.
         var after = await api.Proposal(n, p, cy.Token);
-        (after.Counts(), after["wouldPass"]!.GetValue<bool>(), after.Text("status"))
-            .Should().Be(("2/0/0/0/0/0", true, "open"));
-        after["positions"]!.AsArray().Single()!["counts"]!.GetValue<bool>().Should().BeFalse();
+        (after.Tally(), after.WouldPass, after.Status).Should().Be(("2/0/0/0/0/0", true, ProposalStatus.Open));
+        after.Positions.Single().Counts.Should().BeFalse();
         (await api.Post(Proposals.Url(n, $"/{p}/positions"), new { position = "agree" }, bob.Token))
             .ShouldBeProblem(403, code: "member-departed");
 
         var next = await api.Propose(n, cy.Token, decision with { title = "The monthly call moves" });
         var fresh = await api.Proposal(n, next, cy.Token);
-        fresh["eligibleVoters"]!.AsArray().Select(v => v!.GetValue<string>()).Should()
-            .BeEquivalentTo([n.MemberId.ToString(), cy.MemberId.ToString()], "a departed member gets no vote");
-        fresh.Counts().Should().Be("2/0/0/0/0/0");
+        fresh.EligibleVoters.Should()
+            .BeEquivalentTo([n.MemberId, cy.MemberId], "a departed member gets no vote");
+        fresh.Tally().Should().Be("2/0/0/0/0/0");
     }
 }

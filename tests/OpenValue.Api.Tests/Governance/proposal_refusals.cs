@@ -1,4 +1,5 @@
 using NodaTime;
+using OpenValue.Api.Governance;
 using OpenValue.Api.Tests.Infrastructure;
 
 namespace OpenValue.Api.Tests.Governance;
@@ -82,7 +83,7 @@ public class proposal_refusals(AppFixture app)
         (await api.Post($"/networks/{n.NetworkId}/governance-policy", new { }, other.Token)).ShouldBeProblem(404);
         (await api.Get(Proposals.Url(n), null)).ShouldBeProblem(401);
         (await app.EventCount(n.NetworkId)).Should().Be(count);
-        (await api.Get(Proposals.Url(other), other.Token)).Body!["items"]!.AsArray().Should().BeEmpty();
+        (await api.Get<ProposalPage>(Proposals.Url(other), other.Token)).Expect(200).Items.Should().BeEmpty();
     }
 
     [Fact]

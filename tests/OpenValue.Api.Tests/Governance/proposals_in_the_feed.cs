@@ -32,7 +32,7 @@ public class proposals_in_the_feed(AppFixture app)
         var feed = await api.Activity(n, bob.Token);
         feed.Types().Take(6).Should().Equal("proposal-withdrawn", "proposal-made", "proposal-passed", "position-stated",
             "position-stated", "proposal-made");
-        var summaries = feed.Items().Take(6).Select(i => i["summary"]!.GetValue<string>()).ToList();
+        var summaries = feed.Items.Take(6).Select(i => i.Summary).ToList();
         var closesOn = (app.Clock.GetCurrentInstant() + Duration.FromDays(3)).InUtc().Date.ToString("yyyy-MM-dd", null);
         summaries[5].Should().Be(
             $"Proposed “We meet on Mondays”, a decision change by standard decision, open until {closesOn} " +

@@ -1,4 +1,5 @@
 using NodaTime;
+using OpenValue.Api.Governance;
 using OpenValue.Api.Tests.Infrastructure;
 using OpenValue.Domain.Governance;
 
@@ -17,14 +18,15 @@ public class the_governance_policy(AppFixture app)
     {
         var n = await api.Found();
         var bob = await api.Admit(n, "Bob", "labour", "contributor");
-        var (status, policy, _) = await api.Get(Url(n), bob.Token);
-        status.Should().Be(200);
-        policy!["governanceOn"]!.GetValue<bool>().Should().BeFalse();
-        policy["stewardsAdoptDirectly"]!.GetValue<bool>().Should().BeTrue();
-        policy["decisionTypes"]!["value-equation"]!.GetValue<string>().Should().Be("significant");
-        policy["decisionTypes"]!["treasury-policy"]!.GetValue<string>().Should().Be("standard");
-        policy["minimumDays"]!.ToJsonString().Should()
-            .Be("""{"standard":3,"significant":5,"quorum":10,"emergency":0}""");
+        var policy = (await api.Get<GovernancePolicyResponse>(Url(n), bob.Token)).Expect(200);
+        policy.GovernanceOn.Should().BeFalse();
+        policy.StewardsAdoptDirectly.Should().BeTrue();
+        policy.DecisionTypes["value-equation"].Should().Be(DecisionType.Significant);
+        policy.DecisionTypes["treasury-policy"].Should().Be(DecisionType.Standard);
+        policy.MinimumDays.Should().Equal(new Dictionary<string, int>
+        {
+            ["standard"] = 3, ["significant"] = 5, ["quorum"] = 10, ["emergency"] = 0,
+        });
     }
 
     [Fact]
@@ -35,11 +37,11 @@ public class the_governance_policy(AppFixture app)
         (await api.Post(Url(n), new { }, bob.Token)).ShouldBeProblem(403, code: "role-required");
         (await api.Post(Url(n), new { minimumDays = new { standard = 91 } }, n.Token))
             .ShouldBeProblem(400, "minimumDays.standard");
-        var (status, on, _) = await api.Post(Url(n), new { decisionTypes = new { decision = "emergency" } }, n.Token);
-        status.Should().Be(200, on?.ToJsonString());
-        on!["governanceOn"]!.GetValue<bool>().Should().BeTrue();
-        on["stewardsAdoptDirectly"]!.GetValue<bool>().Should().BeFalse();
-        on["decisionTypes"]!["decision"]!.GetValue<string>().Should().Be("emergency");
+        var on = (await api.Post<GovernancePolicyResponse>(Url(n),
+            new { decisionTypes = new { decision = "emergency" } }, n.Token)).Expect(200);
+        on.GovernanceOn.Should().BeTrue();
+        on.StewardsAdoptDirectly.Should().BeFalse();
+        on.DecisionTypes["decision"].Should().Be(DecisionType.Emergency);
 
         var count = await app.EventCount(n.NetworkId);
         var networks = $"/networks/{n.NetworkId}";
@@ -61,12 +63,13 @@ public class the_governance_policy(AppFixture app)
             closesAt = app.In(Duration.FromDays(3)),
         });
         await api.State(n, p, n.Token, "agree");
-        (await api.State(n, p, bob.Token, "agree")).Text("status").Should().Be("passed");
+        (await api.State(n, p, bob.Token, "agree")).Status.Should().Be(ProposalStatus.Passed);
         var set = (await app.Events(n.NetworkId,
             n.NetworkId)).Last().Data.Should().BeOfType<GovernancePolicySet>().Which;
         set.ProposalId.Should().Be(p);
         set.SetBy.Should().Be(bob.MemberId);
-        (await api.Get(Url(n), bob.Token)).Body!["stewardsAdoptDirectly"]!.GetValue<bool>().Should().BeTrue();
+        (await api.Get<GovernancePolicyResponse>(Url(n), bob.Token)).Expect(200).StewardsAdoptDirectly.Should()
+            .BeTrue();
         (await api.Post($"{networks}/value-equations", new { preset = "slicing-pie" },
             n.Token)).Status.Should().Be(201);
     }

@@ -3,14 +3,15 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Alba;
+using OpenValue.Api.Networks.Founding;
+using OpenValue.Api.Networks.Members;
 
 namespace OpenValue.Api.Tests.Infrastructure;
 
-public sealed record FoundedNetwork(Guid NetworkId, Guid MemberId, string Token);
-
-public sealed record Member(Guid MemberId, string Token);
-
-/// <summary>A thin client over the HTTP API: raw requests for status checks, typed helpers for set-up.</summary>
+/// <summary>
+/// A thin client over the HTTP API: typed requests that read the app's own response records, raw ones (a
+/// <see cref="JsonNode"/>) for tests about the wire itself, and helpers for set-up.
+/// </summary>
 public sealed class ApiClient(Func<IAlbaHost> host)
 {
     private readonly AppFixture? app;
@@ -32,6 +33,28 @@ public sealed class ApiClient(Func<IAlbaHost> host)
             string>? headers = null,
         string contentType = "application/json")
     {
+        var (response, text) = await Exchange(method, url, body, token, headers, contentType);
+        var json = text.Length > 0 && response.Content.Headers.ContentType?.MediaType?.EndsWith("json") == true;
+        return ((int)response.StatusCode, json ? JsonNode.Parse(text) : null, response);
+    }
+
+    /// <summary>
+    /// Sends like <see cref="Send"/>; reads a JSON body as <typeparamref name="T"/> and a problem as a
+    /// <see cref="Problem"/>.
+    /// </summary>
+    public async Task<Reply<T>> Send<T>(
+        HttpMethod method, string url, object? body = null, string? token = null, IDictionary<string,
+            string>? headers = null,
+        string contentType = "application/json") where T : class
+    {
+        var (response, text) = await Exchange(method, url, body, token, headers, contentType);
+        return Reply<T>.Read(response, text);
+    }
+
+    private async Task<(HttpResponseMessage Response, string Text)> Exchange(
+        HttpMethod method, string url, object? body, string? token, IDictionary<string, string>? headers,
+        string contentType)
+    {
         using var client = host().Server.CreateClient();
         using var request = new HttpRequestMessage(method, url);
         if (Text(body) is { } sent)
@@ -41,9 +64,7 @@ public sealed class ApiClient(Func<IAlbaHost> host)
         foreach (var (name, value) in headers ?? new Dictionary<string, string>())
             request.Headers.TryAddWithoutValidation(name, value);
         var response = await client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        var json = text.Length > 0 && response.Content.Headers.ContentType?.MediaType?.EndsWith("json") == true;
-        return ((int)response.StatusCode, json ? JsonNode.Parse(text) : null, response);
+        return (response, await response.Content.ReadAsStringAsync());
     }
 
     /// <summary>A request body as it goes on the wire.</summary>
@@ -61,38 +82,31 @@ public sealed class ApiClient(Func<IAlbaHost> host)
     public Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> Get(string url, string? token = null) =>
         Send(HttpMethod.Get, url, null, token);
 
+    public Task<Reply<T>> Post<T>(string url, object? body, string? token = null,
+        IDictionary<string, string>? headers = null) where T : class =>
+        Send<T>(HttpMethod.Post, url, body ?? new { }, token, headers);
+
+    public Task<Reply<T>> Patch<T>(string url, object? body, string? token = null) where T : class =>
+        Send<T>(HttpMethod.Patch, url, body, token);
+
+    public Task<Reply<T>> Get<T>(string url, string? token = null) where T : class =>
+        Send<T>(HttpMethod.Get, url, null, token);
+
     public async Task<FoundedNetwork> Found(string name = "Wikihouse Makers", string currency = "EUR",
         string founder = "Ada")
     {
-        var (status, body, _) = await Post("/networks", new { name, currency, founder = new { name = founder } });
-        status.Should().Be(201, body?.ToJsonString());
-        return new FoundedNetwork(Guid.Parse(body!["networkId"]!.GetValue<string>()),
-            Guid.Parse(body["memberId"]!.GetValue<string>()), body["token"]!.GetValue<string>());
+        var founded = (await Post<NetworkFoundedResponse>("/networks",
+            new { name, currency, founder = new { name = founder } })).Expect(201);
+        return new FoundedNetwork(founded.NetworkId, founded.MemberId, founded.Token);
     }
 
     public async Task<Member> Admit(FoundedNetwork network, string name, string stakeholderClass, params string[] roles)
     {
-        var (status, body, _) = await Post($"/networks/{network.NetworkId}/members", new { name, roles,
-            stakeholderClass }, network.Token);
-        status.Should().Be(201, body?.ToJsonString());
-        return new Member(Guid.Parse(body!["memberId"]!.GetValue<string>()), body["token"]!.GetValue<string>());
+        var admitted = (await Post<MemberAdmittedResponse>($"/networks/{network.NetworkId}/members",
+            new { name, roles, stakeholderClass }, network.Token)).Expect(201);
+        return new Member(admitted.MemberId, admitted.Token);
     }
 
+    /// <summary>How request bodies are written: anonymous objects and dictionaries, camelCase.</summary>
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
-}
-
-public static class ProblemAssertions
-{
-    /// <summary>An RFC 9457 response with this status, and the field it names when given.</summary>
-    public static void ShouldBeProblem(this (int Status, JsonNode? Body, HttpResponseMessage Response) result,
-        int status, string? field = null, string? code = null)
-    {
-        result.Status.Should().Be(status, result.Body?.ToJsonString());
-        result.Response.Content.Headers.ContentType?.MediaType.Should().Be("application/problem+json");
-        result.Body!["status"]!.GetValue<int>().Should().Be(status);
-        if (field is not null)
-            result.Body["field"]?.GetValue<string>().Should().Be(field, result.Body.ToJsonString());
-        if (code is not null)
-            result.Body["code"]?.GetValue<string>().Should().Be(code, result.Body.ToJsonString());
-    }
 }

@@ -84,9 +84,3 @@ public sealed class AppFixture : IAsyncLifetime
         return await session.Events.QueryAllRawEvents().CountAsync();
     }
 }
-
-[CollectionDefinition(Name)]
-public sealed class AppCollection : ICollectionFixture<AppFixture>
-{
-    public const string Name = "app";
-}

@@ -3,9 +3,6 @@ using Microsoft.Extensions.Logging;
 
 namespace OpenValue.Api.Tests.Infrastructure;
 
-/// <summary>One line the app logged: its level, category and the message as it would be written.</summary>
-public sealed record LoggedLine(LogLevel Level, string Category, string Message);
-
 /// <summary>Keeps every line the test host logs, so tests can check what reaches a log and at which level.</summary>
 public sealed class LogCapture : ILoggerProvider
 {

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Alba;
 using JasperFx.CommandLine;
 using Npgsql;
+using OpenValue.Api.Infrastructure;
 
 namespace OpenValue.Api.Tests.Infrastructure;
 
@@ -50,9 +51,8 @@ public sealed class a_database_out_of_reach : IAsyncLifetime
         refused.Response.Headers.RetryAfter!.Delta.Should().Be(TimeSpan.FromSeconds(5));
         (await api.Post("/networks", new { name = "Later", currency = "EUR", founder = new { name = "Ada" } }))
             .ShouldBeProblem(503);
-        var health = await api.Get("/health");
-        health.Status.Should().Be(503);
-        health.Body!["database"]!.GetValue<string>().Should().Be("unreachable");
+        var health = await api.Get<HealthResponse>("/health");
+        health.Expect(503).Database.Should().Be("unreachable");
         health.Response.Headers.RetryAfter.Should().NotBeNull();
     }
 

@@ -1,3 +1,5 @@
+using OpenValue.Api.Networks.Founding;
+using OpenValue.Api.Networks.Members;
 using OpenValue.Domain.Networks;
 
 namespace OpenValue.Api.Tests.Infrastructure;
@@ -16,16 +18,16 @@ public class idempotency_keys(AppFixture app)
         var url = $"/networks/{network.NetworkId}/members";
         var body = new { name = "Bob", roles = new[] { "contributor" }, stakeholderClass = "labour" };
 
-        var first = await api.Post(url, body, network.Token, Key("admit-bob"));
-        var retry = await api.Post(url, body, network.Token, Key("admit-bob"));
+        var first = await api.Post<MemberAdmittedResponse>(url, body, network.Token, Key("admit-bob"));
+        var retry = await api.Post<MemberAdmittedResponse>(url, body, network.Token, Key("admit-bob"));
 
         first.Status.Should().Be(201);
         retry.Status.Should().Be(201);
-        retry.Body!.ToJsonString().Should().Be(first.Body!.ToJsonString());
+        retry.Text.Should().Be(first.Text);
         retry.Response.Headers.Location.Should().Be(first.Response.Headers.Location!);
         retry.Response.Headers.GetValues("Idempotent-Replayed").Should().Equal("true");
         // The name is stored sealed (Privacy.SealedText): the admissions are counted by the member's id.
-        var bob = Guid.Parse(first.Body!["memberId"]!.GetValue<string>());
+        var bob = first.Body!.MemberId;
         (await app.Events(network.NetworkId, network.NetworkId)).OfType<JasperFx.Events.IEvent>()
             .Count(e => e.Data is MemberAdmitted a && a.MemberId == bob).Should().Be(1);
     }
@@ -52,10 +54,9 @@ public class idempotency_keys(AppFixture app)
         var other = await api.Admit(network, "Stew", "labour", "steward");
         var url = $"/networks/{network.NetworkId}/members";
         var body = new { name = "Bob", roles = new[] { "contributor" }, stakeholderClass = "labour" };
-        var mine = await api.Post(url, body, network.Token, Key("same"));
-        var theirs = await api.Post(url, body, other.Token, Key("same"));
-        theirs.Status.Should().Be(201);
-        theirs.Body!["memberId"]!.ToString().Should().NotBe(mine.Body!["memberId"]!.ToString());
+        var mine = await api.Post<MemberAdmittedResponse>(url, body, network.Token, Key("same"));
+        var theirs = await api.Post<MemberAdmittedResponse>(url, body, other.Token, Key("same"));
+        theirs.Expect(201).MemberId.Should().NotBe(mine.Expect(201).MemberId);
     }
 
     [Fact]
@@ -63,14 +64,13 @@ public class idempotency_keys(AppFixture app)
     {
         var body = new { name = "Racing Co-op", currency = "EUR", founder = new { name = "Ada" } };
         var key = Key(Guid.NewGuid().ToString());
-        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => api.Post("/networks", body,
-            headers: key)));
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => api.Post<NetworkFoundedResponse>(
+            "/networks", body, headers: key)));
 
-        results.Should().OnlyContain(r => r.Status == 201, string.Join("\n", results.Select(r =>
-            r.Body?.ToJsonString())));
-        results.Select(r => r.Body!["networkId"]!.ToString()).Distinct().Should().ContainSingle();
-        results.Select(r => r.Body!["token"]!.ToString()).Distinct().Should().ContainSingle();
-        var networkId = Guid.Parse(results[0].Body!["networkId"]!.ToString());
+        results.Should().OnlyContain(r => r.Status == 201, string.Join("\n", results.Select(r => r.Text)));
+        results.Select(r => r.Body!.NetworkId).Distinct().Should().ContainSingle();
+        results.Select(r => r.Body!.Token).Distinct().Should().ContainSingle();
+        var networkId = results[0].Body!.NetworkId;
         (await app.EventCount(networkId)).Should().Be(2);
     }
 

@@ -22,19 +22,19 @@ public sealed class read_models_of_an_older_build(AppFixture app)
         var network = await api.Found();
         var bob = await api.Admit(network, "Bob", "labour", "contributor");
         var claim = await api.Submit(network, bob.Token);
-        var (_, income, _) = await api.Post(network.Url("/income"),
+        var income = await api.Post<IncomeRecordedResponse>(network.Url("/income"),
             new { amount = new { amount = "10.00", currency = "EUR" }, source = "donation", receivedOn = "2026-11-25" },
                 network.Token);
-        var incomeId = income!["incomeId"]!.GetValue<string>();
+        var incomeId = income.Expect(201).IncomeId;
         await AsAnOlderBuildLeftThem(network.NetworkId);
-        (await api.Get(network.Url($"/contributions/{claim}"), network.Token)).Body!["version"]!.GetValue<long>()
-            .Should().Be(0);
+        (await api.Get<ContributionResponse>(network.Url($"/contributions/{claim}"), network.Token)).Expect(200)
+            .Version.Should().Be(0);
         (await api.Get(network.Url($"/income/{incomeId}"), network.Token)).Status.Should().Be(404);
 
         await new ReadModelUpgrade().Populate(app.Store, CancellationToken.None);
 
-        (await api.Get(network.Url($"/contributions/{claim}"), network.Token)).Body!["version"]!.GetValue<long>()
-            .Should().Be(1);
+        (await api.Get<ContributionResponse>(network.Url($"/contributions/{claim}"), network.Token)).Expect(200)
+            .Version.Should().Be(1);
         (await api.Get(network.Url($"/income/{incomeId}"), network.Token)).Status.Should().Be(200);
         (await api.Review(network, claim, network.Token)).Status.Should().Be(200);
     }

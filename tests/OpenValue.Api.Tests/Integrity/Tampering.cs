@@ -1,30 +1,11 @@
-using System.Text.Json;
 using Npgsql;
+using OpenValue.Api.Integrity;
 using OpenValue.Api.Tests.Contributions;
 using OpenValue.Api.Tests.Infrastructure;
 using OpenValue.Api.Tests.Treasury;
 using OpenValue.Domain.Treasury;
 
 namespace OpenValue.Api.Tests.Integrity;
-
-public sealed record Break(string Kind, string What, Guid? StreamId, long? Version, long? Sequence, string? Document);
-
-public sealed record Head(long Sequence, long Events, string Hash);
-
-public sealed record Report(Guid NetworkId, bool Intact, Head Head, long EventsChecked, int AnchorsChecked,
-    int DocumentsChecked,
-    int LedgerRowsChecked, Break? FirstBreak, IReadOnlyList<Break> Breaks);
-
-/// <summary>
-/// A network with money in it (income, one distribution paid, a second proposed) and an attacker's access to its
-/// database: the tests connect as OPENVALUE_DB's role (the throwaway cluster's superuser) and change rows
-/// behind the app's back.
-/// </summary>
-public sealed record Ledgered(FoundedNetwork Network, Member Bob, Guid Paid, Guid Proposed)
-{
-    public Guid Pool => DerivedIds.Pool(Network.NetworkId, null);
-    public string Tenant => Network.NetworkId.ToString();
-}
 
 public static class Tampering
 {
@@ -34,19 +15,15 @@ public static class Tampering
         await api.RecordIncome(network, "100.00");
         // A recorded chain head folds up to where the chain keeper has come, a moment behind each commit.
         await ChainCaughtUp();
-        var paid = (await api.Proposed(network, "30.00")).IdOf();
+        var paid = (await api.Proposed(network, "30.00")).DistributionId;
         await api.Paid(network, paid);
         await ChainCaughtUp();
-        var proposed = (await api.Proposed(network, "20.00")).IdOf();
+        var proposed = (await api.Proposed(network, "20.00")).DistributionId;
         return new Ledgered(network, bob, paid, proposed);
     }
 
-    public static async Task<Report> Integrity(this ApiClient api, FoundedNetwork network)
-    {
-        var (status, body, _) = await api.Get(network.Url("/integrity"), network.Token);
-        status.Should().Be(200, body?.ToJsonString());
-        return body.Deserialize<Report>(ApiClient.JsonOptions)!;
-    }
+    public static async Task<IntegrityReport> Integrity(this ApiClient api, FoundedNetwork network) =>
+        (await api.Get<IntegrityReport>(network.Url("/integrity"), network.Token)).Expect(200);
 
     /// <summary>
     /// Runs SQL as the database's superuser, the way someone with access to the server could: statements separated by
@@ -93,7 +70,7 @@ public static class Tampering
     }
 
     /// <summary>The chain's break the report names first: which stream and version, and what kind.</summary>
-    public static void ShouldNameFirst(this Report report, string kind, Guid? streamId, long? version = null,
+    public static void ShouldNameFirst(this IntegrityReport report, string kind, Guid? streamId, long? version = null,
         string? what = null)
     {
         report.Intact.Should().BeFalse();

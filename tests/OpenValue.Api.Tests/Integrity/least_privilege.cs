@@ -1,7 +1,7 @@
 using Npgsql;
 using OpenValue.Api.Integrity;
-using OpenValue.Api.Tests.Infrastructure;
 using OpenValue.Api.Tests.Contributions;
+using OpenValue.Api.Tests.Infrastructure;
 using OpenValue.Api.Tests.Treasury;
 
 namespace OpenValue.Api.Tests.Integrity;
@@ -70,9 +70,8 @@ public class least_privilege(AppFixture app)
             var (network, _, _) = await runtime.ThreeEqualMembers();
             await runtime.RecordIncome(network, "100.00");
             (await runtime.Propose(network, "10.00")).Status.Should().Be(201);
-            var (status, body, _) = await runtime.Get($"/networks/{network.NetworkId}/integrity", network.Token);
-            status.Should().Be(200);
-            body!["intact"]!.GetValue<bool>().Should().BeTrue(body.ToJsonString());
+            var report = await runtime.Get<IntegrityReport>($"/networks/{network.NetworkId}/integrity", network.Token);
+            report.Expect(200).Intact.Should().BeTrue(report.Text);
         }
         finally
         {

@@ -1,6 +1,7 @@
 using OpenValue.Api.Tests.Contributions;
 using OpenValue.Api.Tests.Infrastructure;
 using OpenValue.Api.Tests.Treasury;
+using OpenValue.Api.Treasury;
 using static OpenValue.Api.Tests.Integrity.Tampering;
 
 namespace OpenValue.Api.Tests.Integrity;
@@ -16,7 +17,7 @@ public class money_on_tampered_state(AppFixture app)
 
     private const string RichPool = "update openvalue.mt_doc_pool set data = jsonb_set(data, '{incomeMinor}', '100010000') where tenant_id = $1 and id = $2";
 
-    private async Task ShouldRefuse(Ledgered n, Task<(int Status, System.Text.Json.Nodes.JsonNode? Body, HttpResponseMessage Response)> request)
+    private async Task ShouldRefuse<T>(Ledgered n, Task<Reply<T>> request) where T : class
     {
         var before = await app.EventCount(n.Network.NetworkId);
         (await request).ShouldBeProblem(409, code: "stored-state-differs");
@@ -48,18 +49,21 @@ public class money_on_tampered_state(AppFixture app)
         await Sql("update openvalue.mt_doc_distribution set data = jsonb_set(data, '{status}', '\"Approved\"') where tenant_id = $1 and id = $2",
             n.Tenant, n.Paid);
         var paid = n.Network.Url($"/distributions/{n.Paid}");
-        await ShouldRefuse(n, api.Post($"{paid}/approval", new { }, n.Network.Token));
-        await ShouldRefuse(n, api.Post($"{paid}/payouts", new { }, n.Network.Token));
-        await ShouldRefuse(n, api.Post($"{paid}/cancellation", new { reason = "test" }, n.Network.Token));
+        await ShouldRefuse(n, api.Post<DistributionResponse>($"{paid}/approval", new { }, n.Network.Token));
+        await ShouldRefuse(n, api.Post<PayoutsResponse>($"{paid}/payouts", new { }, n.Network.Token));
+        await ShouldRefuse(n, api.Post<DistributionResponse>($"{paid}/cancellation", new { reason = "test" },
+            n.Network.Token));
     }
 
     [Fact]
     public async Task reversing_a_payout_into_a_tampered_pool_is_refused()
     {
         var n = await api.Ledgered();
-        var payout = (await api.Get(n.Network.Url($"/distributions/{n.Paid}"), n.Network.Token)).Body!["payouts"]![0]!["payoutId"]!.GetValue<string>();
+        var payout = (await api.Get<DistributionResponse>(n.Network.Url($"/distributions/{n.Paid}"), n.Network.Token))
+            .Expect(200).Payouts[0].PayoutId;
         await Sql(RichPool, n.Tenant, n.Pool);
-        await ShouldRefuse(n, api.Post(n.Network.Url($"/payouts/{payout}/reversal"), new { reason = "bounced" }, n.Network.Token));
+        await ShouldRefuse(n, api.Post<PayoutResponse>(n.Network.Url($"/payouts/{payout}/reversal"),
+            new { reason = "bounced" }, n.Network.Token));
     }
 
     [Fact]

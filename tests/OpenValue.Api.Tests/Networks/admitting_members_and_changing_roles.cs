@@ -1,3 +1,4 @@
+using OpenValue.Api.Networks.Members;
 using OpenValue.Api.Tests.Infrastructure;
 using OpenValue.Domain.Networks;
 
@@ -14,12 +15,10 @@ public class admitting_members_and_changing_roles(AppFixture app)
         var network = await api.Found();
         var bob = await api.Admit(network, "Bob", "labour", "contributor", "reviewer");
 
-        var (status, body, _) = await api.Get($"/networks/{network.NetworkId}/members", bob.Token);
-        status.Should().Be(200);
-        var listed = body!["members"]!.AsArray().Single(m =>
-            m!["memberId"]!.GetValue<string>() == bob.MemberId.ToString())!;
-        listed["roles"]!.AsArray().Select(r => r!.GetValue<string>()).Should().Equal("contributor", "reviewer");
-        listed["stakeholderClass"]!.GetValue<string>().Should().Be("labour");
+        var members = await api.Get<MembersResponse>($"/networks/{network.NetworkId}/members", bob.Token);
+        var listed = members.Expect(200).Members.Single(m => m.MemberId == bob.MemberId);
+        listed.Roles.Should().Equal(Role.Contributor, Role.Reviewer);
+        listed.StakeholderClass.Should().Be(StakeholderClass.Labour);
     }
 
     [Fact]
@@ -28,12 +27,10 @@ public class admitting_members_and_changing_roles(AppFixture app)
         var network = await api.Found();
         var other = await api.Found("Other");
         var chosenId = Guid.NewGuid();
-        var (status, body, _) = await api.Post($"/networks/{network.NetworkId}/members",
+        var memberId = (await api.Post<MemberAdmittedResponse>($"/networks/{network.NetworkId}/members",
             new { name = "Eve", roles = new[] { "contributor" }, stakeholderClass = "user", memberId = chosenId,
                 networkId = other.NetworkId, id = chosenId },
-            network.Token);
-        status.Should().Be(201);
-        var memberId = Guid.Parse(body!["memberId"]!.GetValue<string>());
+            network.Token)).Expect(201).MemberId;
         memberId.Should().NotBe(chosenId);
         (await app.EventCount(other.NetworkId)).Should().Be(2, "nothing lands in the network named in the body");
         var admitted = (await app.Events(network.NetworkId, network.NetworkId)).Last().Data.Should()
@@ -52,10 +49,9 @@ public class admitting_members_and_changing_roles(AppFixture app)
 
         (await admitAsBob()).ShouldBeProblem(403, code: "role-required");
 
-        var (status, body, _) = await api.Post($"/networks/{network.NetworkId}/members/{bob.MemberId}/roles",
+        var granted = await api.Post<MemberResponse>($"/networks/{network.NetworkId}/members/{bob.MemberId}/roles",
             new { grant = new[] { "steward" } }, network.Token);
-        status.Should().Be(200);
-        body!["roles"]!.AsArray().Select(r => r!.GetValue<string>()).Should().Equal("contributor", "steward");
+        granted.Expect(200).Roles.Should().Equal(Role.Contributor, Role.Steward);
         (await admitAsBob()).Status.Should().Be(201);
 
         (await api.Post($"/networks/{network.NetworkId}/members/{bob.MemberId}/roles",
@@ -81,10 +77,10 @@ public class admitting_members_and_changing_roles(AppFixture app)
     {
         var network = await api.Found();
         var bob = await api.Admit(network, "Bob", "labour", "contributor", "steward");
-        var (status, body, _) = await api.Post($"/networks/{network.NetworkId}/members/{network.MemberId}/roles",
-            new { revoke = new[] { "steward" } }, network.Token);
-        status.Should().Be(200);
-        body!["roles"]!.AsArray().Select(r => r!.GetValue<string>()).Should().NotContain("steward");
+        var revoked = await api.Post<MemberResponse>(
+            $"/networks/{network.NetworkId}/members/{network.MemberId}/roles", new { revoke = new[] { "steward" } },
+            network.Token);
+        revoked.Expect(200).Roles.Should().NotContain(Role.Steward);
         (await api.Post($"/networks/{network.NetworkId}/members/{bob.MemberId}/roles",
             new { revoke = new[] { "steward" } }, bob.Token))
             .ShouldBeProblem(409, code: "last-steward");
@@ -107,9 +103,8 @@ public class admitting_members_and_changing_roles(AppFixture app)
 
             results.Count(r => r.Status == 200).Should().Be(1);
             results.Single(r => r.Status != 200).Status.Should().Be(409);
-            var (_, body, _) = await api.Get($"/networks/{network.NetworkId}/members", network.Token);
-            body!["members"]!.AsArray().Count(m => m!["roles"]!.AsArray().Any(r => r!.GetValue<string>() == "steward"))
-                .Should().Be(1);
+            var members = await api.Get<MembersResponse>($"/networks/{network.NetworkId}/members", network.Token);
+            members.Expect(200).Members.Count(m => m.Roles.Contains(Role.Steward)).Should().Be(1);
             (await app.Events(network.NetworkId, network.NetworkId)).Count(e => e.Data is MemberRoleRevoked).Should()
                 .Be(1);
         }

@@ -24,12 +24,10 @@ public class changing_members(AppFixture app)
     {
         var n = await api.Found();
         var dee = await api.Admit(n, "Dee", "user", "contributor");
-        var (status, body, _) = await api.Patch(Url(n, dee), new { name = "Dee Smith" }, dee.Token);
-        status.Should().Be(200, body?.ToJsonString());
-        body!["name"]!.GetValue<string>().Should().Be("Dee Smith");
+        var changed = await api.Patch<MemberResponse>(Url(n, dee), new { name = "Dee Smith" }, dee.Token);
+        changed.Expect(200).Name.Should().Be("Dee Smith");
 
-        var (_, got, _) = await api.Get(Url(n, dee), n.Token);
-        got!["name"]!.GetValue<string>().Should().Be("Dee Smith");
+        (await api.Get<MemberResponse>(Url(n, dee), n.Token)).Expect(200).Name.Should().Be("Dee Smith");
         var renamed = (await app.Events(n.NetworkId, n.NetworkId)).Last().Data.Should().BeOfType<MemberRenamed>().Which;
         // The event keeps the name sealed under Dee's key (Privacy.SealedText); opened, it is the new name.
         renamed.Name.Should().StartWith("ov1.").And.NotContain("Dee");
@@ -45,21 +43,19 @@ public class changing_members(AppFixture app)
         var dee = await api.Admit(n, "Dee", "user", "contributor");
         var bob = await api.Admit(n, "Bob", "labour", "contributor");
         var today = app.Clock.GetCurrentInstant().InUtc().Date.ToString("yyyy-MM-dd", null);
-        var (status, body, _) = await api.Patch(Url(n, dee), new { name = "Dee Smith", stakeholderClass = "investor",
-            effectiveOn = today }, n.Token);
-        status.Should().Be(200, body?.ToJsonString());
-        body!["stakeholderClass"]!.GetValue<string>().Should().Be("investor");
+        var changed = await api.Patch<MemberResponse>(Url(n, dee), new { name = "Dee Smith",
+            stakeholderClass = "investor", effectiveOn = today }, n.Token);
+        changed.Expect(200).StakeholderClass.Should().Be(StakeholderClass.Investor);
 
-        var (_, list, _) = await api.Get($"/networks/{n.NetworkId}/members", bob.Token);
-        var listed = list!["members"]!.AsArray().Single(m =>
-            m!["memberId"]!.GetValue<string>() == dee.MemberId.ToString())!;
-        listed["name"]!.GetValue<string>().Should().Be("Dee Smith");
-        listed["stakeholderClass"]!.GetValue<string>().Should().Be("investor");
+        var list = await api.Get<MembersResponse>($"/networks/{n.NetworkId}/members", bob.Token);
+        var listed = list.Expect(200).Members.Single(m => m.MemberId == dee.MemberId);
+        listed.Name.Should().Be("Dee Smith");
+        listed.StakeholderClass.Should().Be(StakeholderClass.Investor);
 
         var feed = await api.Activity(n, bob.Token);
-        feed.Items()[0]["summary"]!.GetValue<string>().Should()
+        feed.Items[0].Summary.Should()
             .Be($"Moved the member to the investor class from {today}.");
-        feed.Items()[1]["summary"]!.GetValue<string>().Should().Be("Renamed the member to Dee Smith.");
+        feed.Items[1].Summary.Should().Be("Renamed the member to Dee Smith.");
     }
 
     [Fact]

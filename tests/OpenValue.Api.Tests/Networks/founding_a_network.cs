@@ -1,3 +1,6 @@
+using OpenValue.Api.Infrastructure;
+using OpenValue.Api.Networks.Members;
+using OpenValue.Api.Networks;
 using OpenValue.Api.Tests.Infrastructure;
 using OpenValue.Domain.Networks;
 
@@ -14,14 +17,12 @@ public class founding_a_network(AppFixture app)
         var network = await api.Found("Wikihouse Makers", "EUR", "Ada");
         network.Token.Should().StartWith("ov_").And.HaveLength(3 + 43, "32 random bytes in base64url");
 
-        var (status, body, _) = await api.Get($"/networks/{network.NetworkId}/members", network.Token);
-        status.Should().Be(200);
-        var founder = body!["members"]!.AsArray().Single()!;
-        founder["memberId"]!.GetValue<string>().Should().Be(network.MemberId.ToString());
-        founder["name"]!.GetValue<string>().Should().Be("Ada");
-        founder["stakeholderClass"]!.GetValue<string>().Should().Be("founder");
-        founder["roles"]!.AsArray().Select(r => r!.GetValue<string>()).Should().BeEquivalentTo("contributor",
-            "reviewer", "treasurer", "steward");
+        var members = await api.Get<MembersResponse>($"/networks/{network.NetworkId}/members", network.Token);
+        var founder = members.Expect(200).Members.Single();
+        founder.MemberId.Should().Be(network.MemberId);
+        founder.Name.Should().Be("Ada");
+        founder.StakeholderClass.Should().Be(StakeholderClass.Founder);
+        founder.Roles.Should().BeEquivalentTo([Role.Contributor, Role.Reviewer, Role.Treasurer, Role.Steward]);
 
         var events = await app.Events(network.NetworkId, network.NetworkId);
         events.Select(e => e.Data.GetType()).Should().Equal(typeof(NetworkFounded), typeof(MemberAdmitted));
@@ -33,11 +34,10 @@ public class founding_a_network(AppFixture app)
     public async Task the_network_is_described_to_its_members()
     {
         var network = await api.Found("Fab Lab", "JPY");
-        var (status, body, _) = await api.Get($"/networks/{network.NetworkId}", network.Token);
-        status.Should().Be(200);
-        body!["name"]!.GetValue<string>().Should().Be("Fab Lab");
-        body["currency"]!.GetValue<string>().Should().Be("JPY");
-        body["memberCount"]!.GetValue<int>().Should().Be(1);
+        var described = (await api.Get<NetworkResponse>($"/networks/{network.NetworkId}", network.Token)).Expect(200);
+        described.Name.Should().Be("Fab Lab");
+        described.Currency.Should().Be("JPY");
+        described.MemberCount.Should().Be(1);
     }
 
     [Fact]
@@ -71,9 +71,7 @@ public class founding_a_network(AppFixture app)
     [Fact]
     public async Task health_reports_the_database()
     {
-        var (status, body, _) = await api.Get("/health");
-        status.Should().Be(200);
-        body!["database"]!.GetValue<string>().Should().Be("reachable");
+        (await api.Get<HealthResponse>("/health")).Expect(200).Database.Should().Be("reachable");
     }
 
     [Fact]

@@ -1,5 +1,9 @@
-using System.Text.Json.Nodes;
 using NodaTime;
+using OpenValue.Api.Accounts;
+using OpenValue.Api.Networks.Members;
+using OpenValue.Api.Networks;
+using OpenValue.Api.Security;
+using OpenValue.Api.Shares;
 using OpenValue.Api.Tests.Accounts;
 using OpenValue.Api.Tests.Activity;
 using OpenValue.Api.Tests.Contributions;
@@ -21,34 +25,27 @@ public class members_leaving(AppFixture app)
     private static object Leave(string terms = "bad-leaver", string? on = "2026-11-26", string? reason = "left") =>
         new { on, terms, reason };
 
-    private Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> Depart(
-        FoundedNetwork n, Guid member, string token, object? body = null) =>
-        api.Post(n.Url($"/members/{member}/departure"), body ?? Leave(), token);
+    private Task<Reply<MemberResponse>> Depart(FoundedNetwork n, Guid member, string token, object? body = null) =>
+        api.Post<MemberResponse>(n.Url($"/members/{member}/departure"), body ?? Leave(), token);
 
     [Fact]
     public async Task a_steward_removes_a_bad_leaver_who_stays_listed_with_the_date()
     {
         var n = await api.Found();
         var dee = await api.Admit(n, "Dee", "user", "contributor", "treasurer");
-        var (status, body, _) = await Depart(n, dee.MemberId, n.Token);
-        status.Should().Be(200, body?.ToJsonString());
-        (body!["departure"]!["on"]!.GetValue<string>(), body["departure"]!["terms"]!.GetValue<string>())
-            .Should().Be(("2026-11-26", "bad-leaver"));
+        var body = (await Depart(n, dee.MemberId, n.Token)).Expect(200);
+        (body.Departure!.On, body.Departure.Terms).Should().Be((new LocalDate(2026, 11, 26), LeaverTerms.BadLeaver));
 
-        var (_, list, _) = await api.Get(n.Url("/members"), n.Token);
-        var listed = list!["members"]!.AsArray().Single(m =>
-            m!["memberId"]!.GetValue<string>() == dee.MemberId.ToString())!;
-        listed["departure"]!["on"]!.GetValue<string>().Should().Be("2026-11-26");
-        list["members"]!.AsArray().Single(m =>
-            m!["memberId"]!.GetValue<string>() == n.MemberId.ToString())!["departure"]
-            .Should().BeNull();
+        var list = (await api.Get<MembersResponse>(n.Url("/members"), n.Token)).Expect(200).Members;
+        list.Single(m => m.MemberId == dee.MemberId).Departure!.On.Should().Be(new LocalDate(2026, 11, 26));
+        list.Single(m => m.MemberId == n.MemberId).Departure.Should().BeNull();
         var departed = (await app.Events(n.NetworkId, n.NetworkId)).Last().Data
             .Should().BeOfType<MemberDeparted>().Which;
         (departed.Terms, departed.KeptKinds, departed.Roles, departed.DepartedBy).Should().BeEquivalentTo(
             (LeaverTerms.BadLeaver, new[] { "cash", "expense" }, new[] { Role.Contributor, Role.Treasurer },
                 n.MemberId));
         var feed = await api.Activity(n, n.Token);
-        feed.Items()[0]["summary"]!.GetValue<string>().Should()
+        feed.Items[0].Summary.Should()
             .Be("The member left the network on 2026-11-26 as a bad-leaver, keeping the points of cash, expense: "
                 + "left.");
         var report = await api.Integrity(n);
@@ -62,8 +59,8 @@ public class members_leaving(AppFixture app)
         var (deeId, link) = await api.AdmitInvited(n, "Dee", "contributor");
         var browser = new Browser(api);
         await browser.Accept(link, Invited.UniqueLogin("dee"));
-        var (_, token, _) = await api.Post(n.Url($"/members/{deeId}/token"), null, n.Token);
-        var deeToken = token!["token"]!.GetValue<string>();
+        var deeToken = (await api.Post<TokenReissuedResponse>(n.Url($"/members/{deeId}/token"), null, n.Token))
+            .Expect(200).Token;
         (await browser.Get(n.Url("/members"))).Status.Should().Be(200);
         (await api.Get(n.Url("/members"), deeToken)).Status.Should().Be(200);
 
@@ -74,8 +71,8 @@ public class members_leaving(AppFixture app)
             code: "member-departed");
         (await browser.Get(n.Url("/members"))).ShouldBeProblem(403, code: "member-departed");
         (await browser.Post(n.Url("/contributions"), Claims.Work())).ShouldBeProblem(403, code: "member-departed");
-        var (_, me, _) = await browser.Get("/accounts/me");
-        me!["networks"]!.AsArray().Should().BeEmpty("a network the member left is no longer offered");
+        (await browser.Get<AccountResponse>("/accounts/me")).Expect(200).Networks.Should()
+            .BeEmpty("a network the member left is no longer offered");
     }
 
     [Fact]
@@ -136,9 +133,9 @@ public class members_leaving(AppFixture app)
     {
         var n = await api.Found();
         var dee = await api.Admit(n, "Dee", "user", "contributor");
-        var (_, policy, _) = await api.Get(n.Url("/treasury-policy"), dee.Token);
-        policy!["leaverTerms"]!.ToJsonString().Should()
-            .Be("""{"goodLeaverKeeps":["all"],"badLeaverKeeps":["cash","expense"]}""");
+        var policy = (await api.Get<TreasuryPolicyResponse>(n.Url("/treasury-policy"), dee.Token)).Expect(200);
+        policy.LeaverTerms.GoodLeaverKeeps.Should().Equal("all");
+        policy.LeaverTerms.BadLeaverKeeps.Should().Equal("cash", "expense");
         (await api.Post(n.Url("/treasury-policy"), new { leaverTerms = new { badLeaverKeeps = new[] { "gold" } } },
             n.Token))
             .ShouldBeProblem(400, field: "leaverTerms.badLeaverKeeps[0]");
@@ -146,12 +143,12 @@ public class members_leaving(AppFixture app)
             dee.Token))
             .ShouldBeProblem(403, code: "role-required");
 
-        var (status, set, _) = await api.Post(n.Url("/treasury-policy"),
+        var set = (await api.Post<TreasuryPolicyResponse>(n.Url("/treasury-policy"),
             new { leaverTerms = new { goodLeaverKeeps = new[] { "work", "cash" },
                 badLeaverKeeps = Array.Empty<string>() } },
-            n.Token);
-        status.Should().Be(200, set?.ToJsonString());
-        set!["leaverTerms"]!.ToJsonString().Should().Be("""{"goodLeaverKeeps":["cash","work"],"badLeaverKeeps":[]}""");
+            n.Token)).Expect(200);
+        set.LeaverTerms.GoodLeaverKeeps.Should().Equal("cash", "work");
+        set.LeaverTerms.BadLeaverKeeps.Should().BeEmpty();
         (await Depart(n, dee.MemberId, n.Token, Leave("good-leaver"))).Status.Should().Be(200);
         var departed = (await app.Events(n.NetworkId, n.NetworkId)).Last().Data
             .Should().BeOfType<MemberDeparted>().Which;
@@ -189,9 +186,8 @@ public class members_leaving(AppFixture app)
 
     private async Task<List<(string, string, string)>> SharesAt(FoundedNetwork n, string? asOf)
     {
-        var (status, body, _) = await api.Get(n.Url(asOf is null ? "/shares" : $"/shares?asOf={asOf}"), n.Token);
-        status.Should().Be(200, body?.ToJsonString());
-        return [.. body!["members"]!.AsArray().Select(m => (m!["name"]!.GetValue<string>(),
-            m["points"]!.GetValue<string>(), m["share"]!.GetValue<string>()))];
+        var shares = await api.Get<SharesResponse>(n.Url(asOf is null ? "/shares" : $"/shares?asOf={asOf}"),
+            n.Token);
+        return [.. shares.Expect(200).Members.Select(m => (m.Name, m.Points, m.Share))];
     }
 }

@@ -33,10 +33,10 @@ public class rebuilding_the_write_models(AppFixture app)
         (await api.Amend(n, claim, bob.Token, Claims.Work("3"))).Status.Should().Be(200);
         await api.Review(n, claim, n.Token);
         await api.RecordIncome(n, "100.00");
-        var paid = (await api.Proposed(n, "30.00")).IdOf();
+        var paid = (await api.Proposed(n, "30.00")).DistributionId;
         (await api.Post(n.Url($"/distributions/{paid}/approval"), new { }, bob.Token)).Status.Should().Be(200);
         await api.Paid(n, paid);
-        var cancelled = (await api.Proposed(n, "10.00")).IdOf();
+        var cancelled = (await api.Proposed(n, "10.00")).DistributionId;
         (await api.Post(n.Url($"/distributions/{cancelled}/cancellation"), new { reason = "wrong month" }, n.Token))
             .Status.Should().Be(200);
 

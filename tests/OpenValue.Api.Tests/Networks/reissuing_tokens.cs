@@ -1,3 +1,4 @@
+using OpenValue.Api.Security;
 using OpenValue.Api.Tests.Infrastructure;
 using OpenValue.Domain.Networks;
 
@@ -10,9 +11,9 @@ public class reissuing_tokens(AppFixture app)
 
     private async Task<string> Reissue(FoundedNetwork network, Guid memberId, string token)
     {
-        var (status, body, _) = await api.Post($"/networks/{network.NetworkId}/members/{memberId}/token", null, token);
-        status.Should().Be(200, body?.ToJsonString());
-        return body!["token"]!.GetValue<string>();
+        var reissued = await api.Post<TokenReissuedResponse>(
+            $"/networks/{network.NetworkId}/members/{memberId}/token", null, token);
+        return reissued.Expect(200).Token;
     }
 
     [Fact]

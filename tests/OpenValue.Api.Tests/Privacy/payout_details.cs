@@ -1,3 +1,4 @@
+using OpenValue.Api.Networks.Members;
 using OpenValue.Api.Tests.Contributions;
 using OpenValue.Api.Tests.Infrastructure;
 using OpenValue.Api.Tests.Treasury;
@@ -12,8 +13,8 @@ public class payout_details(AppFixture app)
 
     private static string Url(FoundedNetwork n, Member m) => n.Url($"/members/{m.MemberId}/payout-details");
 
-    private Task<(int Status, System.Text.Json.Nodes.JsonNode? Body, HttpResponseMessage Response)> Put(
-        FoundedNetwork n, Member m, object body, string token) => api.Send(HttpMethod.Put, Url(n, m), body, token);
+    private Task<Reply<PayoutDetailsResponse>> Put(FoundedNetwork n, Member m, object body, string token) =>
+        api.Send<PayoutDetailsResponse>(HttpMethod.Put, Url(n, m), body, token);
 
     [Fact]
     public async Task a_member_sets_an_iban_and_reads_it_back_and_the_event_keeps_it_sealed()
@@ -21,11 +22,9 @@ public class payout_details(AppFixture app)
         var n = await api.Found();
         var dee = await api.Admit(n, "Dee", "user", "contributor");
         var typed = new { iban = "de89 3704 0044 0532 0130 00", bic = "cobadeffxxx" };
-        var (status, body, _) = await Put(n, dee, typed, dee.Token);
-        status.Should().Be(200, body?.ToJsonString());
-        (body!["iban"]!.GetValue<string>(), body["bic"]!.GetValue<string>()).Should()
-            .Be(("DE89 3704 0044 0532 0130 00", "COBADEFFXXX"));
-        body["accountReference"].Should().BeNull();
+        var body = (await Put(n, dee, typed, dee.Token)).Expect(200);
+        (body.Iban, body.Bic).Should().Be(("DE89 3704 0044 0532 0130 00", "COBADEFFXXX"));
+        body.AccountReference.Should().BeNull();
 
         var set = (await app.Events(n.NetworkId, n.NetworkId)).Last().Data
             .Should().BeOfType<MemberPayoutDetailsSet>().Which;
@@ -37,9 +36,9 @@ public class payout_details(AppFixture app)
 
         // An account reference replaces the IBAN.
         (await Put(n, dee, new { accountReference = "PayPal dee@example.org" }, dee.Token)).Status.Should().Be(200);
-        var (_, got, _) = await api.Get(Url(n, dee), dee.Token);
-        (got!["iban"], got["bic"]).Should().Be((null, null));
-        got["accountReference"]!.GetValue<string>().Should().Be("PayPal dee@example.org");
+        var got = (await api.Get<PayoutDetailsResponse>(Url(n, dee), dee.Token)).Expect(200);
+        (got.Iban, got.Bic).Should().Be(((string?)null, (string?)null));
+        got.AccountReference.Should().Be("PayPal dee@example.org");
     }
 
     [Fact]
@@ -96,9 +95,9 @@ public class payout_details(AppFixture app)
         var dee = await api.Admit(n, "Dee", "user", "contributor");
         var before = await app.EventCount(n.NetworkId);
         var refused = await Put(n, dee, new { iban, bic }, dee.Token);
-        refused.ShouldBeProblem(400, field: field, code: "invalid-" + field);
+        var problem = refused.ShouldBeProblem(400, field: field, code: "invalid-" + field);
         if (check is not null)
-            refused.Body!["check"]!.GetValue<string>().Should().Be(check);
+            problem.Extension<string>("check").Should().Be(check);
         (await Put(n, dee, new { iban = "DE89370400440532013000", accountReference = "x" }, dee.Token))
             .ShouldBeProblem(400, field: "accountReference");
         (await Put(n, dee, new { }, dee.Token)).ShouldBeProblem(400, field: "iban");
@@ -115,9 +114,10 @@ public class payout_details(AppFixture app)
             .Status.Should().Be(200);
         await api.RecordIncome(n, "300.00");
         var distribution = await api.Proposed(n, "300.00");
-        await api.Paid(n, distribution.IdOf());
+        await api.Paid(n, distribution.DistributionId);
 
-        var (status, _, response) = await api.Get(n.Url($"/distributions/{distribution.IdOf()}/payouts.csv"), n.Token);
+        var (status, _, response) = await api.Get(n.Url($"/distributions/{distribution.DistributionId}/payouts.csv"),
+            n.Token);
         status.Should().Be(200);
         var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         lines[0].Should().EndWith(",iban,bic,accountReference,payoutDetails");

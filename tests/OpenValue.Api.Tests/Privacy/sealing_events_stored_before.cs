@@ -37,9 +37,12 @@ public class sealing_events_stored_before(AppFixture app)
         // pass the plaintext events, so the head covers them.
         await app.AsyncProjectionsCaughtUp();
         var distribution = await api.Proposed(n, "10.00");
-        var oldHead = distribution["chainHead"]!["hash"]!.GetValue<string>();
+        var oldHead = distribution.ChainHead!.Hash;
         string[] paths =
-            ["/members", $"/members/{larkspur}", $"/contributions/{claim}", $"/distributions/{distribution.IdOf()}"];
+        [
+            "/members", $"/members/{larkspur}", $"/contributions/{claim}",
+            $"/distributions/{distribution.DistributionId}",
+        ];
         var before = await Reads(n, paths);
         before["/members"].Should().Contain(NewName);
         (await Scan.RowsHolding(app, family)).Should().NotBeEmpty("an earlier build stored the name plainly");
@@ -51,7 +54,7 @@ public class sealing_events_stored_before(AppFixture app)
         (result.EventsSealed, result.AnchorsResealed, result.Skipped).Should().Be((4, 1, null));
         var kept = await app.Scalar<string>("select encode(old_head, 'hex') || ' ' || encode(new_head, 'hex') " +
             "from openvalue.ov_chain_reseals where tenant_id = $1 and distribution_id = $2", n.NetworkId.ToString(),
-            distribution.IdOf());
+            distribution.DistributionId);
         var (keptOld, newHead) = (kept!.Split(' ')[0], kept.Split(' ')[1]);
         keptOld.Should().Be(oldHead);
         newHead.Should().NotBe(oldHead, "the head covers the events' hashes, which covered the plaintext");
@@ -106,7 +109,7 @@ public class sealing_events_stored_before(AppFixture app)
         foreach (var path in paths)
             read[path] = (await api.Get(n.Url(path), n.Token)).Body!.ToJsonString();
         var feed = await api.Activity(n, n.Token);
-        read["/activity"] = string.Join("\n", feed.Items().Select(i => i["summary"]!.GetValue<string>()));
+        read["/activity"] = string.Join("\n", feed.Items.Select(i => i.Summary));
         return read;
     }
 }

@@ -31,7 +31,7 @@ public class attack_sweep(AppFixture app)
         var project = await api.OpenProject(n, "Frame");
         var claim = await api.Submit(n, bob.Token);
         await api.RecordIncome(n, "100.00");
-        var distribution = (await api.Proposed(n, "10.00")).IdOf();
+        var distribution = (await api.Proposed(n, "10.00")).DistributionId;
         var ids = new Dictionary<string, string>
         {
             ["{networkId}"] = n.NetworkId.ToString(), ["{memberId}"] = bob.MemberId.ToString(),
@@ -53,10 +53,7 @@ public class attack_sweep(AppFixture app)
                 result.Status.Should().BeLessThan(500, what);
                 if (result.Status >= 400)
                 {
-                    result.Response.Content.Headers.ContentType?.MediaType.Should().Be("application/problem+json",
-                        what);
-                    var code = result.Body?["code"]?.GetValue<string>();
-                    code.Should().NotBeNullOrEmpty(what);
+                    result.ShouldBeProblem(result.Status).Code.Should().NotBeNullOrEmpty(what);
                     (await app.EventCount(n.NetworkId)).Should().Be(before, what);
                     refusals++;
                 }

@@ -1,3 +1,6 @@
+using OpenValue.Api.Networks.Founding;
+using OpenValue.Api.Networks.Members;
+using OpenValue.Api.Security;
 using OpenValue.Api.Tests.Contributions;
 using OpenValue.Api.Tests.Infrastructure;
 
@@ -20,23 +23,26 @@ public class no_credential_at_rest(AppFixture app)
     {
         var foundingKey = Guid.NewGuid().ToString();
         var founding = new { name = "Scan Makers", currency = "EUR", founder = new { name = "Ada Scanwright" } };
-        var keyed = await api.Post("/networks", founding, headers: Key(foundingKey));
+        var keyed = (await api.Post<NetworkFoundedResponse>("/networks", founding, headers: Key(foundingKey)))
+            .Expect(201);
         await api.Post("/networks", founding, headers: Key(foundingKey));
         var plain = await api.Found("Scan Makers Two");
-        var n = new FoundedNetwork(Guid.Parse(keyed.Body!["networkId"]!.GetValue<string>()),
-            Guid.Parse(keyed.Body["memberId"]!.GetValue<string>()), keyed.Body["token"]!.GetValue<string>());
+        var n = new FoundedNetwork(keyed.NetworkId, keyed.MemberId, keyed.Token);
 
         var admit = new { name = "Bob", roles = new[] { "contributor" }, stakeholderClass = "labour" };
-        var bobFirst = await api.Post(n.Url("/members"), admit, n.Token, Key("admit-bob"));
+        var bobFirst = (await api.Post<MemberAdmittedResponse>(n.Url("/members"), admit, n.Token, Key("admit-bob")))
+            .Expect(201);
         await api.Post(n.Url("/members"), admit, n.Token, Key("admit-bob"));
         var cem = await api.Admit(n, "Cem", "labour", "contributor");
-        var bobId = bobFirst.Body!["memberId"]!.GetValue<string>();
-        var reissuedBySteward = await api.Post(n.Url($"/members/{bobId}/token"), null, n.Token);
-        var reissuedBySelf = await api.Post(n.Url($"/members/{cem.MemberId}/token"), null, cem.Token);
+        var bobId = bobFirst.MemberId;
+        var reissuedBySteward = await api.Post<TokenReissuedResponse>(n.Url($"/members/{bobId}/token"), null,
+            n.Token);
+        var reissuedBySelf = await api.Post<TokenReissuedResponse>(n.Url($"/members/{cem.MemberId}/token"), null,
+            cem.Token);
 
         // An invitation link's secret and a browser's session and CSRF cookies are credentials too.
-        var foundersLink = Secret(keyed.Body["invitationUrl"]!.GetValue<string>());
-        var bobsLink = Secret(bobFirst.Body["invitationUrl"]!.GetValue<string>());
+        var foundersLink = Secret(keyed.InvitationUrl);
+        var bobsLink = Secret(bobFirst.InvitationUrl);
         var login = $"bob-{Guid.NewGuid():N}@example.org";
         var accepted = await api.Post("/accounts/invitations/acceptance",
             new { token = bobsLink, login, password = "a long and good password", createAccount = true });
@@ -46,14 +52,15 @@ public class no_credential_at_rest(AppFixture app)
         cookies.Should().HaveCount(2);
 
         // Personal API tokens, one made with an Idempotency-Key and replayed.
-        var cemsToken = reissuedBySelf.Body!["token"]!.GetValue<string>();
-        var personal = await api.Post(n.Url($"/members/{cem.MemberId}/tokens"), new { name = "ci" }, cemsToken,
-            Key("cem-ci"));
+        var cemsToken = reissuedBySelf.Expect(200).Token;
+        var personal = await api.Post<PersonalTokenCreatedResponse>(n.Url($"/members/{cem.MemberId}/tokens"),
+            new { name = "ci" }, cemsToken, Key("cem-ci"));
         await api.Post(n.Url($"/members/{cem.MemberId}/tokens"), new { name = "ci" }, cemsToken, Key("cem-ci"));
-        var personalPlain = await api.Post(n.Url($"/members/{cem.MemberId}/tokens"), new { name = "cli" }, cemsToken);
+        var personalPlain = await api.Post<PersonalTokenCreatedResponse>(n.Url($"/members/{cem.MemberId}/tokens"),
+            new { name = "cli" }, cemsToken);
 
-        string[] tokens = [n.Token, plain.Token, reissuedBySteward.Body!["token"]!.GetValue<string>(),
-            cemsToken, personal.Body!["token"]!.GetValue<string>(), personalPlain.Body!["token"]!.GetValue<string>()];
+        string[] tokens = [n.Token, plain.Token, reissuedBySteward.Expect(200).Token,
+            cemsToken, personal.Expect(201).Token, personalPlain.Expect(201).Token];
         foreach (var token in tokens)
             (await api.Get(n.Url("/members"), token)).Status.Should().BeOneOf(200, 404);
         string[] live = [.. tokens, foundersLink, bobsLink, .. cookies];

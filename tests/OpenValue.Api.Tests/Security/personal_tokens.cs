@@ -1,3 +1,4 @@
+using OpenValue.Api.Security;
 using OpenValue.Api.Tests.Contributions;
 using OpenValue.Api.Tests.Infrastructure;
 
@@ -15,18 +16,17 @@ public class personal_tokens(AppFixture app)
     {
         var n = await api.Found();
         var bob = await api.Admit(n, "Bob", "labour", "contributor");
-        var created = await api.Post(n.Url(Tokens(bob)), new { name = "  laptop script " }, bob.Token);
-        created.Status.Should().Be(201, created.Body?.ToJsonString());
-        var secret = created.Body!["token"]!.GetValue<string>();
-        var tokenId = created.Body["tokenId"]!.GetValue<string>();
-        created.Body["name"]!.GetValue<string>().Should().Be("laptop script");
+        var created = (await api.Post<PersonalTokenCreatedResponse>(n.Url(Tokens(bob)),
+            new { name = "  laptop script " }, bob.Token)).Expect(201);
+        var secret = created.Token;
+        var tokenId = created.TokenId;
+        created.Name.Should().Be("laptop script");
 
-        var list = await api.Get(n.Url(Tokens(bob)), secret);
-        list.Status.Should().Be(200);
-        var only = list.Body!["tokens"]!.AsArray().Single()!;
-        only.ToJsonString().Should().Be(
-            $$"""{"tokenId":"{{tokenId}}","name":"laptop script","createdAt":"{{created.Body["createdAt"]}}"}""");
-        list.Body.ToJsonString().Should().NotContain(secret[..10]);
+        // Read strictly, a listed token has these fields and no other (no secret among them).
+        var list = await api.Get<PersonalTokensResponse>(n.Url(Tokens(bob)), secret);
+        list.Expect(200).Tokens.Single().Should()
+            .Be(new PersonalTokenResponse(tokenId, "laptop script", created.CreatedAt));
+        list.Text.Should().NotContain(secret[..10]);
 
         // It acts with Bob's roles: a contributor may claim, not admit.
         (await api.Submit(n, secret)).Should().NotBeEmpty();
@@ -37,7 +37,7 @@ public class personal_tokens(AppFixture app)
         (await api.Get(n.Url("/members"), secret)).ShouldBeProblem(401);
         (await api.Send(HttpMethod.Delete, n.Url($"{Tokens(bob)}/{tokenId}"), null, bob.Token))
             .ShouldBeProblem(404, code: "token-not-found");
-        (await api.Get(n.Url(Tokens(bob)), bob.Token)).Body!["tokens"]!.AsArray().Should().BeEmpty();
+        (await Listed(n, bob, bob.Token)).Should().BeEmpty();
         (await api.Get(n.Url("/members"), bob.Token)).Status.Should().Be(200, "the member token still works");
     }
 
@@ -46,8 +46,8 @@ public class personal_tokens(AppFixture app)
     {
         var n = await api.Found();
         var bob = await api.Admit(n, "Bob", "labour", "contributor");
-        var created = await api.Post(n.Url(Tokens(bob)), new { name = "ci" }, bob.Token);
-        var tokenId = created.Body!["tokenId"]!.GetValue<string>();
+        var created = await api.Post<PersonalTokenCreatedResponse>(n.Url(Tokens(bob)), new { name = "ci" }, bob.Token);
+        var tokenId = created.Expect(201).TokenId;
 
         // Ada is a steward, yet Bob's credentials are Bob's alone.
         (await api.Get(n.Url(Tokens(bob)), n.Token)).ShouldBeProblem(403, code: "own-tokens-only");
@@ -63,7 +63,7 @@ public class personal_tokens(AppFixture app)
         (await api.Send(HttpMethod.Delete, n.Url($"{Tokens(bob)}/{Guid.NewGuid()}"), null, bob.Token))
             .ShouldBeProblem(404, code: "token-not-found");
         (await api.Get(n.Url(Tokens(bob)))).ShouldBeProblem(401);
-        (await api.Get(n.Url(Tokens(bob)), bob.Token)).Body!["tokens"]!.AsArray().Should().HaveCount(1);
+        (await Listed(n, bob, bob.Token)).Should().HaveCount(1);
     }
 
     [Fact]
@@ -76,15 +76,20 @@ public class personal_tokens(AppFixture app)
             .ShouldBeProblem(400, field: "name");
         var secrets = new List<string>();
         for (var i = 0; i < 20; i++)
-            secrets.Add((await api.Post(n.Url(Tokens(bob)), new { name = $"t{i}" }, bob.Token)).Body!["token"]!
-                .GetValue<string>());
+            secrets.Add((await api.Post<PersonalTokenCreatedResponse>(n.Url(Tokens(bob)), new { name = $"t{i}" },
+                bob.Token)).Expect(201).Token);
         (await api.Post(n.Url(Tokens(bob)), new { name = "t20" }, bob.Token))
             .ShouldBeProblem(409, code: "too-many-tokens");
 
-        var reissued = await api.Post(n.Url($"/members/{bob.MemberId}/token"), null, n.Token);
-        reissued.Status.Should().Be(200);
+        var reissued = await api.Post<TokenReissuedResponse>(n.Url($"/members/{bob.MemberId}/token"), null, n.Token);
+        var fresh = reissued.Expect(200).Token;
         (await api.Get(n.Url("/members"), secrets[0])).ShouldBeProblem(401);
-        (await api.Get(n.Url(Tokens(bob)), reissued.Body!["token"]!.GetValue<string>())).Body!["tokens"]!
-            .AsArray().Should().BeEmpty();
+        (await Listed(n, bob, fresh)).Should().BeEmpty();
+    }
+
+    private async Task<IReadOnlyList<PersonalTokenResponse>> Listed(FoundedNetwork n, Member member, string token)
+    {
+        var list = await api.Get<PersonalTokensResponse>(n.Url(Tokens(member)), token);
+        return list.Expect(200).Tokens;
     }
 }

@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using OpenValue.Api.Infrastructure;
+using OpenValue.Api.Networks.Founding;
 using OpenValue.Api.Security;
 using OpenValue.Api.Tests.Infrastructure;
 
@@ -36,15 +37,15 @@ public class replaying_a_founding(AppFixture app)
     public async Task a_retry_with_the_founders_key_gets_the_first_response_and_the_record_holds_neither_token_nor_key()
     {
         var key = NewKey();
-        var first = await api.Post("/networks", Body(), headers: Key(key));
-        var retry = await api.Post("/networks", Body(), headers: Key(key));
+        var first = await api.Post<NetworkFoundedResponse>("/networks", Body(), headers: Key(key));
+        var retry = await api.Post<NetworkFoundedResponse>("/networks", Body(), headers: Key(key));
 
-        first.Status.Should().Be(201, first.Body?.ToJsonString());
+        var founded = first.Expect(201);
         retry.Status.Should().Be(201);
         retry.Response.Headers.GetValues("Idempotent-Replayed").Should().Equal("true");
-        retry.Body!.ToJsonString().Should().Be(first.Body!.ToJsonString());
-        var token = first.Body!["token"]!.GetValue<string>();
-        (await api.Get($"/networks/{first.Body["networkId"]!.GetValue<string>()}", token)).Status.Should().Be(200);
+        retry.Text.Should().Be(first.Text);
+        var token = founded.Token;
+        (await api.Get($"/networks/{founded.NetworkId}", token)).Status.Should().Be(200);
 
         var stored = await RawText($"select data::text from openvalue.mt_doc_idempotencyrecord where id = 'founding:{ResponseSeal.Hash(key)}'");
         stored.Should().NotBeNull().And.Contain("sealedResponse");
@@ -54,14 +55,14 @@ public class replaying_a_founding(AppFixture app)
     [Fact]
     public async Task another_client_with_another_key_founds_its_own_network_and_learns_nothing_of_the_first()
     {
-        var first = await api.Post("/networks", Body(), headers: Key(NewKey()));
-        var second = await api.Post("/networks", Body(), headers: Key(NewKey()));
+        var first = await api.Post<NetworkFoundedResponse>("/networks", Body(), headers: Key(NewKey()));
+        var second = await api.Post<NetworkFoundedResponse>("/networks", Body(), headers: Key(NewKey()));
 
         first.Status.Should().Be(201);
         second.Status.Should().Be(201);
         second.Response.Headers.Contains("Idempotent-Replayed").Should().BeFalse();
-        second.Body!["networkId"]!.GetValue<string>().Should().NotBe(first.Body!["networkId"]!.GetValue<string>());
-        second.Body["token"]!.GetValue<string>().Should().NotBe(first.Body["token"]!.GetValue<string>());
+        second.Body!.NetworkId.Should().NotBe(first.Body!.NetworkId);
+        second.Body.Token.Should().NotBe(first.Body.Token);
     }
 
     [Fact]

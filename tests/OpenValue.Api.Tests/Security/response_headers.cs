@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OpenValue.Api.Networks.Founding;
+using OpenValue.Api.Networks.Members;
+using OpenValue.Api.Security;
 using OpenValue.Api.Tests.Contributions;
 using OpenValue.Api.Tests.Infrastructure;
 
@@ -14,16 +17,21 @@ public class response_headers(AppFixture app)
     [Fact]
     public async Task responses_that_carry_a_token_are_never_cached_and_nothing_is_sniffed()
     {
-        var founded = await api.Post("/networks", new { name = "Header Makers", currency = "EUR",
-            founder = new { name = "Ada" } });
+        var founded = await api.Post<NetworkFoundedResponse>("/networks", new { name = "Header Makers",
+            currency = "EUR", founder = new { name = "Ada" } });
         var n = await api.Found();
-        var admitted = await api.Post(n.Url("/members"), new { name = "Bob", roles = new[] { "contributor" },
-            stakeholderClass = "labour" }, n.Token);
-        var reissued = await api.Post(n.Url($"/members/{n.MemberId}/token"), null, n.Token);
-        foreach (var (status, body, response) in new[] { founded, admitted, reissued })
+        var admitted = await api.Post<MemberAdmittedResponse>(n.Url("/members"), new { name = "Bob",
+            roles = new[] { "contributor" }, stakeholderClass = "labour" }, n.Token);
+        var reissued = await api.Post<TokenReissuedResponse>(n.Url($"/members/{n.MemberId}/token"), null, n.Token);
+        foreach (var (status, token, response) in new[]
+        {
+            (founded.Status, founded.Body?.Token, founded.Response),
+            (admitted.Status, admitted.Body?.Token, admitted.Response),
+            (reissued.Status, reissued.Body?.Token, reissued.Response),
+        })
         {
             status.Should().BeOneOf(200, 201);
-            body!["token"]!.GetValue<string>().Should().StartWith("ov_");
+            token.Should().StartWith("ov_");
             response.Headers.CacheControl!.NoStore.Should().BeTrue();
             response.Headers.GetValues("X-Content-Type-Options").Should().Equal("nosniff");
         }

@@ -18,7 +18,7 @@ public class what_reaches_the_log(AppFixture app)
     {
         var (network, bob, cem) = await api.ThreeEqualMembers();
         await api.RecordIncome(network, "100.00");
-        var id = (await api.Proposed(network, "100.00")).IdOf();
+        var id = (await api.Proposed(network, "100.00")).DistributionId;
         var from = app.Logs.Count;
 
         var races = await Task.WhenAll(Enumerable.Range(0, 8)

@@ -1,4 +1,6 @@
 using NodaTime;
+using OpenValue.Api.Valuation;
+using OpenValue.Domain.Contributions;
 using OpenValue.Api.Tests.Contributions;
 using OpenValue.Api.Tests.Infrastructure;
 
@@ -9,9 +11,9 @@ public static class Valuations
 {
     public static async Task<int> Adopt(this ApiClient api, FoundedNetwork network, object equation)
     {
-        var (status, body, _) = await api.Post(network.Url("/value-equations"), equation, network.Token);
-        status.Should().Be(201, body?.ToJsonString());
-        return body!["version"]!.GetValue<int>();
+        var adopted = await api.Post<ValueEquationAdoptedResponse>(network.Url("/value-equations"), equation,
+            network.Token);
+        return adopted.Expect(201).Version;
     }
 
     /// <summary>Slicing Pie with a fair hourly rate of 40.</summary>
@@ -27,9 +29,8 @@ public static class Valuations
     public static async Task<Guid> Accepted(this ApiClient api, FoundedNetwork network, string authorToken, string reviewerToken, Dictionary<string, object?> claim)
     {
         var id = await api.Submit(network, authorToken, claim);
-        var (status, body, _) = await api.Review(network, id, reviewerToken);
-        status.Should().Be(200, body?.ToJsonString());
-        body!["status"]!.GetValue<string>().Should().Be("accepted");
+        var reviewed = await api.Review(network, id, reviewerToken);
+        reviewed.Expect(200).Status.Should().Be(ContributionStatus.Accepted);
         return id;
     }
 

@@ -1,6 +1,6 @@
-using System.Text.Json.Nodes;
 using NodaTime;
 using NodaTime.Text;
+using OpenValue.Api.Shares;
 using OpenValue.Api.Tests.Contributions;
 using OpenValue.Api.Tests.Infrastructure;
 
@@ -13,12 +13,8 @@ public class share_history(AppFixture app)
 
     private static string Iso(Instant at) => Uri.EscapeDataString(InstantPattern.ExtendedIso.Format(at));
 
-    private async Task<JsonNode> Get(FoundedNetwork n, string token, string query)
-    {
-        var (status, body, _) = await api.Get(n.Url("/shares/history" + query), token);
-        status.Should().Be(200, body?.ToJsonString());
-        return body!;
-    }
+    private async Task<ShareHistoryResponse> Get(FoundedNetwork n, string token, string query) =>
+        (await api.Get<ShareHistoryResponse>(n.Url("/shares/history" + query), token)).Expect(200);
 
     [Fact]
     public async Task Each_moment_carries_the_points_and_share_that_shares_as_of_it_give() =>
@@ -34,26 +30,26 @@ public class share_history(AppFixture app)
         app.Advance(Duration.FromDays(7));
 
         var history = await Get(n, bob.Token, $"?from={Iso(start - Duration.FromDays(7))}");
-        history["step"]!.GetValue<string>().Should().Be("week");
-        history["memberId"]!.GetValue<string>().Should().Be(bob.MemberId.ToString(), "the caller's own by default");
-        var points = history["points"]!.AsArray();
+        history.Step.Should().Be("week");
+        history.MemberId.Should().Be(bob.MemberId, "the caller's own by default");
+        var points = history.Points;
         // Moments start - 7 d, start, start + 7 d, start + 14 d (= now, to's default): Bob 0, 80, 80, 80 of
         // 0, 80, 80 + 240 = 320, 320 points; so 0 %, 100 %, 80 / 320 = 25 %, 25 %.
-        points.Select(p => p!["points"]!.GetValue<string>()).Should().Equal("0", "80", "80", "80");
-        points.Select(p => p!["totalPoints"]!.GetValue<string>()).Should().Equal("0", "80", "320", "320");
-        points.Select(p => p!["percent"]!.GetValue<string>()).Should().Equal("0.00", "100.00", "25.00", "25.00");
+        points.Select(p => p.Points).Should().Equal("0", "80", "80", "80");
+        points.Select(p => p.TotalPoints).Should().Equal("0", "80", "320", "320");
+        points.Select(p => p.Percent).Should().Equal("0.00", "100.00", "25.00", "25.00");
         foreach (var p in points)
         {
-            var at = InstantPattern.ExtendedIso.Parse(p!["at"]!.GetValue<string>()).Value;
-            var shares = await api.Get(n.Url($"/shares?asOf={Iso(at)}&memberId={bob.MemberId}"), n.Token);
-            var line = shares.Body!["members"]!.AsArray().SingleOrDefault();
-            (line?["share"]!.GetValue<string>() ?? "0").Should().Be(p["share"]!.GetValue<string>());
-            shares.Body!["totalPoints"]!.GetValue<string>().Should().Be(p["totalPoints"]!.GetValue<string>());
+            var shares = (await api.Get<SharesResponse>(n.Url($"/shares?asOf={Iso(p.At)}&memberId={bob.MemberId}"),
+                n.Token)).Expect(200);
+            var line = shares.Members.SingleOrDefault();
+            (line?.Share ?? "0").Should().Be(p.Share);
+            shares.TotalPoints.Should().Be(p.TotalPoints);
         }
 
         var ada = await Get(n, bob.Token, $"?memberId={n.MemberId}&step=day&from={Iso(start + Duration.FromDays(6))}");
         // Days start + 6 d, + 7 d (Ada's 240 of 320 counts from that instant on), + 8 d, ... + 14 d: 9 moments.
-        ada["points"]!.AsArray().Select(p => p!["points"]!.GetValue<string>()).Should()
+        ada.Points.Select(p => p.Points).Should()
             .Equal("0", "240", "240", "240", "240", "240", "240", "240", "240");
     });
 
@@ -71,8 +67,8 @@ public class share_history(AppFixture app)
         // 367 days back by day is 368 moments, more than 366; 365 days back is 366 moments, allowed.
         (await api.Get(n.Url($"/shares/history?step=day&from={Iso(now - Duration.FromDays(367))}"), n.Token))
             .ShouldBeProblem(400, field: "from");
-        (await Get(n, n.Token, $"?step=day&from={Iso(now - Duration.FromDays(365))}"))["points"]!.AsArray()
-            .Should().HaveCount(366);
+        (await Get(n, n.Token, $"?step=day&from={Iso(now - Duration.FromDays(365))}")).Points.Should()
+            .HaveCount(366);
         (await api.Get(n.Url("/shares/history?memberId=ada"), n.Token)).ShouldBeProblem(400, field: "memberId");
         (await api.Get(n.Url($"/shares/history?memberId={Guid.NewGuid()}"), n.Token))
             .ShouldBeProblem(400, field: "memberId");

@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using OpenValue.Api.Contributions;
 using OpenValue.Api.Shares;
 using OpenValue.Api.Tests.Contributions;
 using OpenValue.Api.Tests.Infrastructure;
@@ -79,7 +80,8 @@ public class share_source(AppFixture app)
         await api.Accepted(n, bob.Token, n.Token, Claims.Work("10"));                      // 10 × 3 × 1 = 30 (v2)
         var t2 = app.Clock.GetCurrentInstant();
 
-        (await api.Get(n.Url($"/contributions/{first}"), n.Token)).Body!["points"]!.GetValue<string>().Should().Be("10");
+        (await api.Get<ContributionResponse>(n.Url($"/contributions/{first}"), n.Token)).Expect(200).Points.Should()
+            .Be("10");
         (await AsOf(n, t0)).Members.Should().BeEmpty();
         (await AsOf(n, t1 - Duration.FromTicks(1))).Members.Should().BeEmpty();
         (await AsOf(n, t1)).Should().BeEquivalentTo(new { TotalPoints = 10m, EquationVersion = 1 });

@@ -1,8 +1,11 @@
 using System.Text.Json.Nodes;
 using NodaTime;
 using NodaTime.Text;
+using OpenValue.Api.Shares;
 using OpenValue.Api.Tests.Contributions;
 using OpenValue.Api.Tests.Infrastructure;
+using OpenValue.Api.Valuation;
+using OpenValue.Domain.Networks;
 
 namespace OpenValue.Api.Tests.Shares;
 
@@ -13,15 +16,14 @@ public class shares_and_explanations(AppFixture app)
 
     private static string Iso(Instant at) => InstantPattern.ExtendedIso.Format(at);
 
-    private async Task<JsonNode> Shares(FoundedNetwork n, string query = "")
-    {
-        var (status, body, _) = await api.Get(n.Url("/shares" + query), n.Token);
-        status.Should().Be(200, body?.ToJsonString());
-        return body!;
-    }
+    private async Task<SharesResponse> Shares(FoundedNetwork n, string query = "") =>
+        (await api.Get<SharesResponse>(n.Url("/shares" + query), n.Token)).Expect(200);
 
-    private static JsonNode Line(JsonNode shares, Guid member) =>
-        shares["members"]!.AsArray().Single(m => m!["memberId"]!.GetValue<string>() == member.ToString())!;
+    private static MemberShareResponse Line(SharesResponse shares, Guid member) =>
+        shares.Members.Single(m => m.MemberId == member);
+
+    private async Task<ShareExplanationResponse> Explained(FoundedNetwork n, Guid member, string query = "") =>
+        (await api.Get<ShareExplanationResponse>(n.Url($"/members/{member}/share{query}"), n.Token)).Expect(200);
 
     [Fact]
     public async Task Shares_carry_exact_decimals_as_strings_by_member_and_kind()
@@ -34,13 +36,15 @@ public class shares_and_explanations(AppFixture app)
         await api.Accepted(n, n.Token, bob.Token, Claims.Work("0.5"));
 
         var shares = await Shares(n);
-        shares["totalPoints"]!.GetValue<string>().Should().Be("11640");
-        shares["equationVersion"]!.GetValue<int>().Should().Be(1);
-        Line(shares, n.MemberId).ToJsonString().Should().Be(
+        shares.TotalPoints.Should().Be("11640");
+        shares.EquationVersion.Should().Be(1);
+        // The wire itself: exact decimals as strings, points by kind, in this order.
+        var wire = (await api.Get(n.Url("/shares"), n.Token)).Body!;
+        wire["members"]!.AsArray().Single(m => m!["memberId"]!.GetValue<Guid>() == n.MemberId)!.ToJsonString()
+            .Should().Be(
             $$"""{"memberId":"{{n.MemberId}}","name":"Ada","points":"2040","pointsByKind":{"cash":"2000","work":"40"},"share":"0.1752577319587628865979381443","percent":"17.53"}""");
-        Line(shares, bob.MemberId)["share"]!.GetValue<string>().Should().Be("0.8247422680412371134020618557");
-        (await Shares(n, $"?asOf={Iso(AppFixture.Start - Duration.FromSeconds(1))}"))["members"]!.AsArray().Should()
-            .BeEmpty();
+        Line(shares, bob.MemberId).Share.Should().Be("0.8247422680412371134020618557");
+        (await Shares(n, $"?asOf={Iso(AppFixture.Start - Duration.FromSeconds(1))}")).Members.Should().BeEmpty();
     }
 
     [Fact]
@@ -71,22 +75,21 @@ public class shares_and_explanations(AppFixture app)
         await api.Accepted(n, n.Token, bob.Token, Claims.Work("2"));
 
         var full = await Shares(n);
-        var lines = full["members"]!.AsArray().Select(l => l!.ToJsonString()).ToList();
+        var lines = full.Members;
         lines.Should().HaveCount(3, "Dee holds no points");
 
         var one = await Shares(n, $"?memberId={cy.MemberId}");
-        one["totalPoints"]!.GetValue<string>().Should().Be("480");
-        one["members"]!.AsArray().Select(l => l!.ToJsonString()).Should().Equal(Line(full, cy.MemberId).ToJsonString());
+        one.TotalPoints.Should().Be("480");
+        one.Members.Should().BeEquivalentTo([Line(full, cy.MemberId)], o => o.WithStrictOrdering());
         var none = await Shares(n, $"?memberId={dee.MemberId}");
-        (none["totalPoints"]!.GetValue<string>(), none["members"]!.AsArray().Count).Should().Be(("480", 0));
+        (none.TotalPoints, none.Members.Count).Should().Be(("480", 0));
 
         var first = await Shares(n, "?limit=2");
-        var after = first["members"]!.AsArray()[^1]!["memberId"]!.GetValue<string>();
+        var after = first.Members[^1].MemberId;
         var rest = await Shares(n, $"?limit=2&after={after}");
-        first["members"]!.AsArray().Concat(rest["members"]!.AsArray()).Select(l => l!.ToJsonString()).Should()
-            .Equal(lines);
-        (await Shares(n, $"?after={after}"))["members"]!.AsArray().Select(l => l!.ToJsonString()).Should()
-            .Equal(lines[2..]);
+        first.Members.Concat(rest.Members).Should().BeEquivalentTo(lines, o => o.WithStrictOrdering());
+        (await Shares(n, $"?after={after}")).Members.Should().BeEquivalentTo(lines.Skip(2),
+            o => o.WithStrictOrdering());
     }
 
     [Fact]
@@ -102,29 +105,24 @@ public class shares_and_explanations(AppFixture app)
         app.Advance(Duration.FromDays(5));
         await api.Accepted(n, n.Token, bob.Token, Claims.Work("6"));
 
-        var (status, explained, _) = await api.Get(n.Url($"/members/{bob.MemberId}/share"), n.Token);
-        status.Should().Be(200, explained?.ToJsonString());
-        var lines = explained!["contributions"]!.AsArray();
-        lines.Select(l => (l!["points"]!.GetValue<string>(), l["rate"]!.GetValue<string>(),
-            l["multiplier"]!.GetValue<string>(),
-                l["equationVersion"]!.GetValue<int>(), l["decayFactor"]!.GetValue<string>(),
-                    l["decayedPoints"]!.GetValue<string>()))
+        var explained = await Explained(n, bob.MemberId);
+        var lines = explained.Contributions;
+        lines.Select(l => (l.Points, l.Rate, l.Multiplier, l.EquationVersion, l.DecayFactor, l.DecayedPoints))
             .Should().Equal(("10", "1", "1", 1, "0.5", "5"), ("4", "1", "1", 1, "0.707106781186547524",
                 "2.828427124746190098"));
-        explained["points"]!.GetValue<string>().Should().Be("7.828427124746190098");
-        explained["pointsByKind"]!["work"]!.GetValue<string>().Should().Be("7.828427124746190098");
-        explained["totalPoints"]!.GetValue<string>().Should().Be("13.828427124746190098");
+        explained.Points.Should().Be("7.828427124746190098");
+        explained.PointsByKind["work"].Should().Be("7.828427124746190098");
+        explained.TotalPoints.Should().Be("13.828427124746190098");
         // Who the member is, for a member's page beside their share: roles and the class in force at asOf.
-        explained["roles"]!.ToJsonString().Should().Be("""["contributor","reviewer"]""");
-        explained["stakeholderClass"]!.GetValue<string>().Should().Be("labour");
+        explained.Roles.Should().Equal(Role.Contributor, Role.Reviewer);
+        explained.StakeholderClass.Should().Be(StakeholderClass.Labour);
 
         var shares = await Shares(n);
-        Line(shares, bob.MemberId)["points"]!.GetValue<string>().Should().Be(explained["points"]!.GetValue<string>());
-        Line(shares, bob.MemberId)["share"]!.GetValue<string>().Should().Be(explained["share"]!.GetValue<string>());
+        Line(shares, bob.MemberId).Points.Should().Be(explained.Points);
+        Line(shares, bob.MemberId).Share.Should().Be(explained.Share);
         var ada = Line(shares, n.MemberId);
-        (decimal.Parse(ada["share"]!.GetValue<string>()) + decimal.Parse(explained["share"]!.GetValue<string>()))
-            .Should().Be(1m);
-        ada["points"]!.GetValue<string>().Should().Be("6");
+        (decimal.Parse(ada.Share) + decimal.Parse(explained.Share)).Should().Be(1m);
+        ada.Points.Should().Be("6");
     });
 
     /// <summary>
@@ -151,16 +149,13 @@ public class shares_and_explanations(AppFixture app)
 
         foreach (var query in new[] { "", "?asOf=" + Uri.EscapeDataString(Iso(between)) })
         {
-            var (status, explained, _) = await api.Get(n.Url($"/members/{bob.MemberId}/share{query}"), n.Token);
-            status.Should().Be(200, explained?.ToJsonString());
-            var lines = explained!["contributions"]!.AsArray().Select(l =>
-                decimal.Parse(l!["decayedPoints"]!.GetValue<string>())).ToList();
+            var explained = await Explained(n, bob.MemberId, query);
+            var lines = explained.Contributions.Select(l => decimal.Parse(l.DecayedPoints)).ToList();
             lines.Should().HaveCount(query == "" ? 3 : 2);
             lines.Should().OnlyContain(p => p != decimal.Truncate(p),
                 "every line is decayed by a factor that is not a power of two");
-            decimal.Parse(explained["points"]!.GetValue<string>()).Should().Be(lines.Sum());
-            Line(await Shares(n, query), bob.MemberId)["points"]!.GetValue<string>().Should()
-                .Be(explained["points"]!.GetValue<string>());
+            decimal.Parse(explained.Points).Should().Be(lines.Sum());
+            Line(await Shares(n, query), bob.MemberId).Points.Should().Be(explained.Points);
         }
     });
 
@@ -184,22 +179,18 @@ public class shares_and_explanations(AppFixture app)
         var cash = await api.Accepted(n, n.Token, bob.Token, Valuations.Cash("500.00"));
         var before = await app.EventCount(n.NetworkId);
 
-        var (status, body, _) = await api.Post(n.Url("/value-equations/simulate"), new { preset = "hours-only" },
-            bob.Token);
-        status.Should().Be(200, body?.ToJsonString());
-        body!["currentVersion"]!.GetValue<int>().Should().Be(1);
-        body["currentTotalPoints"]!.GetValue<string>().Should().Be("11600");
-        body["proposedTotalPoints"]!.GetValue<string>().Should().Be("120");
-        body["unvalued"]!.AsArray().Select(u => u!.GetValue<string>()).Should().Equal(cash.ToString());
-        var bobLine = body["members"]!.AsArray().Single(m =>
-            m!["memberId"]!.GetValue<string>() == bob.MemberId.ToString())!;
-        (bobLine["currentShare"]!.GetValue<string>(), bobLine["proposedShare"]!.GetValue<string>(),
-            bobLine["shareDifference"]!.GetValue<string>(),
-            bobLine["proposedPoints"]!.GetValue<string>(), bobLine["percentDifference"]!.GetValue<string>())
+        var body = (await api.Post<SimulationResponse>(n.Url("/value-equations/simulate"),
+            new { preset = "hours-only" }, bob.Token)).Expect(200);
+        body.CurrentVersion.Should().Be(1);
+        body.CurrentTotalPoints.Should().Be("11600");
+        body.ProposedTotalPoints.Should().Be("120");
+        body.Unvalued.Should().Equal(cash);
+        var bobLine = body.Members.Single(m => m.MemberId == bob.MemberId);
+        (bobLine.CurrentShare, bobLine.ProposedShare, bobLine.ShareDifference, bobLine.ProposedPoints,
+            bobLine.PercentDifference)
             .Should().Be(("0.8275862068965517241379310345", "1", "0.1724137931034482758620689655", "120", "17.24"));
-        var adaLine = body["members"]!.AsArray().Single(m =>
-            m!["memberId"]!.GetValue<string>() == n.MemberId.ToString())!;
-        adaLine["shareDifference"]!.GetValue<string>().Should().Be("-0.1724137931034482758620689655");
+        body.Members.Single(m => m.MemberId == n.MemberId).ShareDifference.Should()
+            .Be("-0.1724137931034482758620689655");
 
         (await api.Post(n.Url("/value-equations/simulate"), new { rules = new { work = new { unit = "hour", rate = "0",
             multiplier = "1" } } }, bob.Token))

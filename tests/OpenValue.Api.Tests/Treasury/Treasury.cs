@@ -1,7 +1,9 @@
-using System.Text.Json.Nodes;
+using OpenValue.Api.Networks;
 using OpenValue.Api.Tests.Contributions;
 using OpenValue.Api.Tests.Infrastructure;
 using OpenValue.Api.Tests.Shares;
+using OpenValue.Api.Treasury;
+using OpenValue.Domain.Contributions;
 
 namespace OpenValue.Api.Tests.Treasury;
 
@@ -21,8 +23,9 @@ public static class Treasury
     public static async Task RecordIncome(this ApiClient api, FoundedNetwork network, string amount,
         Guid? projectId = null)
     {
-        var (status, body, _) = await api.Post(network.Url("/income"), Income(amount, projectId), network.Token);
-        status.Should().Be(201, body?.ToJsonString());
+        var recorded = await api.Post<IncomeRecordedResponse>(network.Url("/income"), Income(amount, projectId),
+            network.Token);
+        recorded.Expect(201).Amount.Amount.Should().Be(amount);
     }
 
     /// <summary>
@@ -32,9 +35,8 @@ public static class Treasury
         string reviewerToken, string hours = "10", Guid? projectId = null)
     {
         var id = await api.Submit(network, authorToken, Claims.Work(hours).With("projectId", projectId));
-        var (status, body, _) = await api.Review(network, id, reviewerToken);
-        status.Should().Be(200, body?.ToJsonString());
-        body!["status"]!.GetValue<string>().Should().Be("accepted");
+        var reviewed = await api.Review(network, id, reviewerToken);
+        reviewed.Expect(200).Status.Should().Be(ContributionStatus.Accepted);
         return id;
     }
 
@@ -61,51 +63,36 @@ public static class Treasury
     /// </summary>
     public static async Task WithoutCoolingOff(this ApiClient api, FoundedNetwork network)
     {
-        var (status, body, _) = await api.Post(network.Url("/treasury-policy"), new { coolingOffHours = 0 },
+        var set = await api.Post<TreasuryPolicyResponse>(network.Url("/treasury-policy"), new { coolingOffHours = 0 },
             network.Token);
-        status.Should().Be(200, body?.ToJsonString());
+        set.Expect(200).CoolingOffHours.Should().Be(0);
     }
 
-    public static Task<(int Status, JsonNode? Body, HttpResponseMessage Response)> Propose(
+    public static Task<Reply<DistributionResponse>> Propose(
         this ApiClient api, FoundedNetwork network, string amount, string policy = "pro-rata", Guid? projectId = null,
             string? token = null,
         IDictionary<string, string>? headers = null, int? windowDays = null) =>
-        api.Post(network.Url("/distributions"), new { amount = Eur(amount), policy, projectId, asOf = (string?)null,
-            windowDays }, token ?? network.Token, headers);
+        api.Post<DistributionResponse>(network.Url("/distributions"), new { amount = Eur(amount), policy, projectId,
+            asOf = (string?)null, windowDays }, token ?? network.Token, headers);
 
-    public static async Task<JsonNode> Proposed(
+    public static async Task<DistributionResponse> Proposed(
         this ApiClient api, FoundedNetwork network, string amount, string policy = "pro-rata", Guid? projectId = null,
-            int? windowDays = null)
-    {
-        var result = await api.Propose(network, amount, policy, projectId, windowDays: windowDays);
-        result.Status.Should().Be(201, result.Body?.ToJsonString());
-        return result.Body!;
-    }
+            int? windowDays = null) =>
+        (await api.Propose(network, amount, policy, projectId, windowDays: windowDays)).Expect(201);
 
-    public static Guid IdOf(this JsonNode distribution) =>
-        Guid.Parse(distribution["distributionId"]!.GetValue<string>());
+    public static async Task<PayoutsResponse> Paid(this ApiClient api, FoundedNetwork network, Guid distributionId,
+        string? token = null) =>
+        (await api.Post<PayoutsResponse>(network.Url($"/distributions/{distributionId}/payouts"), new { },
+            token ?? network.Token)).Expect(200);
 
-    public static async Task<JsonNode> Paid(this ApiClient api, FoundedNetwork network, Guid distributionId,
-        string? token = null)
-    {
-        var (status, body, _) = await api.Post(network.Url($"/distributions/{distributionId}/payouts"), new { },
-            token ?? network.Token);
-        status.Should().Be(200, body?.ToJsonString());
-        return body!;
-    }
-
-    public static async Task<JsonNode> Ledger(this ApiClient api, FoundedNetwork network)
-    {
-        var (status, body, _) = await api.Get(network.Url("/ledger"), network.Token);
-        status.Should().Be(200, body?.ToJsonString());
-        return body!;
-    }
+    public static async Task<LedgerResponse> Ledger(this ApiClient api, FoundedNetwork network) =>
+        (await api.Get<LedgerResponse>(network.Url("/ledger"), network.Token)).Expect(200);
 
     /// <summary>Line amounts by member name, in line order.</summary>
-    public static IEnumerable<(string Name, string Amount)> Lines(this JsonNode distribution) =>
-        distribution["lines"]!.AsArray().Select(l => (l!["name"]!.GetValue<string>(),
-            l["amount"]!["amount"]!.GetValue<string>()));
+    public static IEnumerable<(string Name, string Amount)> Lines(this DistributionResponse distribution) =>
+        distribution.Lines.Select(l => (l.Name, l.Amount.Amount));
 
-    public static string Amount(this JsonNode node, string path) =>
-        path.Split('.').Aggregate(node, (n, p) => n[p]!)["amount"]!.GetValue<string>();
+    /// <summary>Line amounts by member name, in line order.</summary>
+    public static IEnumerable<(string Name, string Amount)> Lines(this DistributionPreviewResponse preview) =>
+        preview.Lines.Select(l => (l.Name, l.Amount.Amount));
 }

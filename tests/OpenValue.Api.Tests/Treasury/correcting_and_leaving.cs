@@ -1,9 +1,13 @@
 using System.Text.Json.Nodes;
 using NodaTime;
+using OpenValue.Api.Networks.Members;
+using OpenValue.Api.Shares;
 using OpenValue.Api.Tests.Contributions;
 using OpenValue.Api.Tests.Infrastructure;
 using OpenValue.Api.Tests.Integrity;
 using OpenValue.Api.Tests.Shares;
+using OpenValue.Api.Treasury;
+using OpenValue.Domain.Networks;
 
 namespace OpenValue.Api.Tests.Treasury;
 
@@ -46,14 +50,14 @@ public class correcting_and_leaving(AppFixture app)
             (await Shares(n, null)).Should().BeEquivalentTo([("Bob", "2000", "0.8"), ("Dee", "500", "0.2")]);
             (await Shares(n, t0)).Should().BeEquivalentTo([("Bob", "2000", "0.4444444444444444444444444444"),
                 ("Dee", "2500", "0.5555555555555555555555555556")]);
-            var (_, kept, _) = await api.Get(n.Url($"/distributions/{first.IdOf()}"), dee.Token);
-            kept!.Lines().Should().BeEquivalentTo([("Bob", "400.00"), ("Dee", "500.00")],
+            var kept = await api.Get<DistributionResponse>(n.Url($"/distributions/{first.DistributionId}"), dee.Token);
+            kept.Expect(200).Lines().Should().BeEquivalentTo([("Bob", "400.00"), ("Dee", "500.00")],
                 "proposed before the revocation");
 
             app.Advance(Duration.FromDays(1)); // 2026-11-28T09:00Z
-            var (left, leftBody, _) = await api.Post(n.Url($"/members/{bob.MemberId}/departure"),
+            var left = await api.Post<MemberResponse>(n.Url($"/members/{bob.MemberId}/departure"),
                 new { on = "2026-11-28", terms = "bad-leaver", reason = "left without notice" }, n.Token);
-            left.Should().Be(200, leftBody?.ToJsonString());
+            left.Expect(200);
             // Bob keeps his cash (1000), forfeits his work (1000) from 2026-11-28T00:00Z. Bob 1000, Dee 500 of 1500.
             (await Shares(n, null)).Should().BeEquivalentTo([("Bob", "1000", "0.6666666666666666666666666667"),
                 ("Dee", "500", "0.3333333333333333333333333333")]);
@@ -67,20 +71,18 @@ public class correcting_and_leaving(AppFixture app)
             // 100.00 × 500/1500 = 33.333… → 33.33; the cent left goes to the larger remainder (Bob, .0067 > .0033).
             var second = await api.Proposed(n, "100.00");
             second.Lines().Should().BeEquivalentTo([("Bob", "66.67"), ("Dee", "33.33")]);
-            var payouts = (await api.Paid(n, second.IdOf()))["payouts"]!.AsArray();
-            payouts.Select(p => (p!["name"]!.GetValue<string>(), p.Amount("amount")))
+            var payouts = (await api.Paid(n, second.DistributionId)).Payouts;
+            payouts.Select(p => (p.Name, p.Amount.Amount))
                 .Should().BeEquivalentTo([("Bob", "66.67"), ("Dee", "33.33")]);
 
             var bobs = await Explained(n, bob.MemberId);
-            bobs["points"]!.GetValue<string>().Should().Be("1000");
+            bobs.Points.Should().Be("1000");
             var work = Line(bobs, bobsWork);
-            (work["points"]!.GetValue<string>(), work["forfeiture"]!["points"]!.GetValue<string>(),
-                work["forfeiture"]!["terms"]!.GetValue<string>(), work["forfeiture"]!["from"]!.GetValue<string>())
-                .Should().Be(("0", "1000", "bad-leaver", "2026-11-28T00:00:00Z"));
+            (work.Points, work.Forfeiture!.Points, work.Forfeiture.Terms, work.Forfeiture.From)
+                .Should().Be(("0", "1000", LeaverTerms.BadLeaver, Instant.FromUtc(2026, 11, 28, 0, 0)));
             var dees = await Explained(n, dee.MemberId);
-            (dees["points"]!.GetValue<string>(), Line(dees, wrong)["points"]!.GetValue<string>())
-                .Should().Be(("500", "0"));
-            Line(dees, wrong)["revocation"]!["points"]!.GetValue<string>().Should().Be("2000");
+            (dees.Points, Line(dees, wrong).Points).Should().Be(("500", "0"));
+            Line(dees, wrong).Revocation!.Points.Should().Be("2000");
 
             var report = await api.Integrity(n);
             report.Intact.Should().BeTrue(report.FirstBreak?.What);
@@ -107,11 +109,12 @@ public class correcting_and_leaving(AppFixture app)
 
             // Income recorded twice: 2000.00 recorded, nothing reversed yet.
             await api.RecordIncome(n, "1000.00");
-            var (_, twice, _) = await api.Post(n.Url("/income"), Treasury.Income("1000.00"), n.Token);
+            var twice = (await api.Post<IncomeRecordedResponse>(n.Url("/income"), Treasury.Income("1000.00"), n.Token))
+                .Expect(201);
             var t0 = app.Clock.GetCurrentInstant();
             await Totals(n, null, recorded: "2000.00", reversed: "0.00", net: "2000.00", undistributed: "2000.00");
             app.Advance(Duration.FromHours(1));
-            (await api.Post(n.Url($"/income/{twice!["incomeId"]}/reversal"), new { reason = "recorded twice" },
+            (await api.Post(n.Url($"/income/{twice.IncomeId}/reversal"), new { reason = "recorded twice" },
                 n.Token)).Status.Should().Be(200);
             await Totals(n, null, recorded: "2000.00", reversed: "1000.00", net: "1000.00", undistributed: "1000.00");
             await Totals(n, t0, recorded: "2000.00", reversed: "0.00", net: "2000.00", undistributed: "2000.00");
@@ -121,17 +124,17 @@ public class correcting_and_leaving(AppFixture app)
             var t1 = app.Clock.GetCurrentInstant();
             var first = await api.Proposed(n, "900.00");
             first.Lines().Should().BeEquivalentTo([("Bob", "400.00"), ("Dee", "500.00")]);
-            var payouts = (await api.Paid(n, first.IdOf()))["payouts"]!.AsArray();
-            var dees = payouts.Single(p => p!["name"]!.GetValue<string>() == "Dee")!["payoutId"]!.GetValue<string>();
+            var payouts = (await api.Paid(n, first.DistributionId)).Payouts;
+            var dees = payouts.Single(p => p.Name == "Dee").PayoutId;
             // Dee's 500.00 bounces and goes back to the pool (600.00 undistributed), then is paid again once:
             // paid 400 + 500 + 500 = 1400.00, reversed 500.00, distributed 900.00, undistributed 100.00.
             (await api.Post(n.Url($"/payouts/{dees}/reversal"), new { reason = "IBAN closed" }, n.Token))
                 .Status.Should().Be(200);
-            (await Ledger(n, null)).Amount("undistributed").Should().Be("600.00");
+            (await Ledger(n, null)).Undistributed.Amount.Should().Be("600.00");
             (await api.Post(n.Url($"/payouts/{dees}/reissue"), null, n.Token)).Status.Should().Be(201);
             var paidOut = await Ledger(n, null);
-            (paidOut.Amount("paid"), paidOut.Amount("reversed"), paidOut.Amount("distributed"),
-                paidOut.Amount("undistributed")).Should().Be(("1400.00", "500.00", "900.00", "100.00"));
+            (paidOut.Paid.Amount, paidOut.Reversed.Amount, paidOut.Distributed.Amount,
+                paidOut.Undistributed.Amount).Should().Be(("1400.00", "500.00", "900.00", "100.00"));
 
             // The wrong 2000 points leave from the revocation on: Bob 2000, Dee 500 of 2500 (0.8, 0.2).
             app.Advance(Duration.FromDays(1));
@@ -151,39 +154,37 @@ public class correcting_and_leaving(AppFixture app)
             // 90.00 × 1000/1500 = 60.00 and 90.00 × 500/1500 = 30.00 exactly; 100.00 − 90.00 = 10.00 left.
             var second = await api.Proposed(n, "90.00");
             second.Lines().Should().BeEquivalentTo([("Bob", "60.00"), ("Dee", "30.00")]);
-            await api.Paid(n, second.IdOf());
+            await api.Paid(n, second.DistributionId);
 
             // Dee is erased: every figure and every earlier moment reads exactly as before, her name aside.
             var reads = new[]
             {
                 "/shares", $"/shares?asOf={Uri.EscapeDataString(t1.ToString())}", "/ledger",
-                $"/ledger?asOf={Uri.EscapeDataString(t0.ToString())}", $"/distributions/{first.IdOf()}",
-                $"/distributions/{second.IdOf()}",
+                $"/ledger?asOf={Uri.EscapeDataString(t0.ToString())}", $"/distributions/{first.DistributionId}",
+                $"/distributions/{second.DistributionId}",
             };
             var before = await Read(n, reads);
             (await api.Post(n.Url($"/members/{dee.MemberId}/erasure"), null, n.Token)).Status.Should().Be(200);
             var after = await Read(n, reads);
             after.Should().Equal(before.Select(r => r.Replace("\"Dee\"", "\"erased member\"")));
             after.Should().NotContain(r => r.Contains("\"Dee\""));
-            (await Ledger(n, null)).Amount("undistributed").Should().Be("10.00");
+            (await Ledger(n, null)).Undistributed.Amount.Should().Be("10.00");
             var report = await api.Integrity(n);
             report.Intact.Should().BeTrue(report.FirstBreak?.What);
         });
 
-    private async Task<JsonNode> Ledger(FoundedNetwork n, Instant? asOf)
+    private async Task<LedgerResponse> Ledger(FoundedNetwork n, Instant? asOf)
     {
         var query = asOf is { } at ? $"?asOf={Uri.EscapeDataString(at.ToString())}" : "";
-        var (status, body, _) = await api.Get(n.Url($"/ledger{query}"), n.Token);
-        status.Should().Be(200, body?.ToJsonString());
-        return body!;
+        return (await api.Get<LedgerResponse>(n.Url($"/ledger{query}"), n.Token)).Expect(200);
     }
 
     private async Task Totals(FoundedNetwork n, Instant? asOf, string recorded, string reversed, string net,
         string undistributed)
     {
         var ledger = await Ledger(n, asOf);
-        (ledger.Amount("recordedIncome"), ledger.Amount("reversedIncome"), ledger.Amount("netIncome"),
-            ledger.Amount("undistributed")).Should().Be((recorded, reversed, net, undistributed));
+        (ledger.RecordedIncome.Amount, ledger.ReversedIncome.Amount, ledger.NetIncome.Amount,
+            ledger.Undistributed.Amount).Should().Be((recorded, reversed, net, undistributed));
     }
 
     private async Task<List<string>> Read(FoundedNetwork n, IEnumerable<string> paths)
@@ -201,19 +202,13 @@ public class correcting_and_leaving(AppFixture app)
     private async Task<List<(string, string, string)>> Shares(FoundedNetwork n, Instant? asOf)
     {
         var query = asOf is { } at ? $"?asOf={Uri.EscapeDataString(at.ToString())}" : "";
-        var (status, body, _) = await api.Get(n.Url($"/shares{query}"), n.Token);
-        status.Should().Be(200, body?.ToJsonString());
-        return [.. body!["members"]!.AsArray().Select(m => (m!["name"]!.GetValue<string>(),
-            m["points"]!.GetValue<string>(), m["share"]!.GetValue<string>()))];
+        var shares = await api.Get<SharesResponse>(n.Url($"/shares{query}"), n.Token);
+        return [.. shares.Expect(200).Members.Select(m => (m.Name, m.Points, m.Share))];
     }
 
-    private async Task<JsonNode> Explained(FoundedNetwork n, Guid member)
-    {
-        var (status, body, _) = await api.Get(n.Url($"/members/{member}/share"), n.Token);
-        status.Should().Be(200, body?.ToJsonString());
-        return body!;
-    }
+    private async Task<ShareExplanationResponse> Explained(FoundedNetwork n, Guid member) =>
+        (await api.Get<ShareExplanationResponse>(n.Url($"/members/{member}/share"), n.Token)).Expect(200);
 
-    private static JsonNode Line(JsonNode explained, Guid contribution) => explained["contributions"]!.AsArray()
-        .Single(l => l!["contributionId"]!.GetValue<string>() == contribution.ToString())!;
+    private static ExplanationLine Line(ShareExplanationResponse explained, Guid contribution) =>
+        explained.Contributions.Single(l => l.ContributionId == contribution);
 }

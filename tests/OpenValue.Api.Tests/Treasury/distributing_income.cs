@@ -1,3 +1,4 @@
+using OpenValue.Api.Networks.Members;
 using OpenValue.Api.Tests.Contributions;
 using OpenValue.Api.Tests.Infrastructure;
 using OpenValue.Api.Tests.Shares;
@@ -22,16 +23,16 @@ public class distributing_income(AppFixture app)
         var distribution = await api.Proposed(network, "0.01");
 
         var order = InTieBreakOrder(network.MemberId, bob.MemberId, cem.MemberId);
-        var lines = distribution["lines"]!.AsArray();
-        lines.Select(l => Guid.Parse(l!["memberId"]!.GetValue<string>())).Should().Equal(order);
-        lines.Select(l => l!.Amount("amount")).Should().Equal("0.01", "0.00", "0.00");
-        lines.Select(l => l!["line"]!.GetValue<int>()).Should().Equal(1, 2, 3);
-        lines[0]!["explanation"]!.GetValue<string>().Should().Be("pro-rata: 33.33% share (800 points) of 0.01 EUR");
-        distribution["status"]!.GetValue<string>().Should().Be("approved", "one treasurer: no second approval by default");
-        distribution["equationVersion"]!.GetValue<int>().Should().Be(1);
-        distribution["asOf"]!.GetValue<string>().Should().Be("2026-11-26T09:00:00Z");
-        distribution["totalPoints"]!.GetValue<string>().Should().Be("2400");
-        distribution["shares"]!.AsArray().Select(s => s!["share"]!.GetValue<string>())
+        var lines = distribution.Lines;
+        lines.Select(l => l.MemberId).Should().Equal(order);
+        lines.Select(l => l.Amount.Amount).Should().Equal("0.01", "0.00", "0.00");
+        lines.Select(l => l.Line).Should().Equal(1, 2, 3);
+        lines[0].Explanation.Should().Be("pro-rata: 33.33% share (800 points) of 0.01 EUR");
+        distribution.Status.Should().Be(DistributionStatus.Approved, "one treasurer: no second approval by default");
+        distribution.EquationVersion.Should().Be(1);
+        distribution.AsOf.Should().Be(AppFixture.Start);
+        distribution.TotalPoints.Should().Be("2400");
+        distribution.Shares.Select(s => s.Share)
             .Should().Equal("0.3333333333333333333333333334", "0.3333333333333333333333333333", "0.3333333333333333333333333333");
     }
 
@@ -42,7 +43,7 @@ public class distributing_income(AppFixture app)
         await api.RecordIncome(network, "100.00");
         (await api.Proposed(network, "100.00")).Lines().Select(l => l.Amount).Should().Equal("33.34", "33.33", "33.33");
         var ledger = await api.Ledger(network);
-        (ledger.Amount("reserved"), ledger.Amount("undistributed")).Should().Be(("100.00", "0.00"));
+        (ledger.Reserved.Amount, ledger.Undistributed.Amount).Should().Be(("100.00", "0.00"));
     }
 
     [Fact]
@@ -68,18 +69,18 @@ public class distributing_income(AppFixture app)
         await api.RecordIncome(network, "900.00");
         var first = await api.Proposed(network, "600.00");
         first.Lines().Should().Equal(("Ada", "600.00"));
-        await api.Paid(network, first.IdOf());
+        await api.Paid(network, first.DistributionId);
 
         await api.Earn(network, bob.Token, network.Token);
         await api.Earn(network, cem.Token, network.Token);
         // Equal thirds now. Targets (600 + 300) / 3 = 300 each; Ada was paid 600: shortfalls 0, 300, 300.
         var balanced = await api.Proposed(network, "300.00", "balanced");
         balanced.Lines().Should().BeEquivalentTo([("Ada", "0.00"), ("Bob", "150.00"), ("Cem", "150.00")]);
-        await api.Paid(network, balanced.IdOf());
+        await api.Paid(network, balanced.DistributionId);
         var ledger = await api.Ledger(network);
-        ledger["members"]!.AsArray().Select(m => (m!["name"]!.GetValue<string>(), m.Amount("paid")))
+        ledger.Members.Select(m => (m.Name, m.Paid.Amount))
             .Should().BeEquivalentTo([("Ada", "600.00"), ("Bob", "150.00"), ("Cem", "150.00")]);
-        (ledger.Amount("distributed"), ledger.Amount("undistributed")).Should().Be(("900.00", "0.00"));
+        (ledger.Distributed.Amount, ledger.Undistributed.Amount).Should().Be(("900.00", "0.00"));
     }
 
     [Fact]
@@ -98,8 +99,8 @@ public class distributing_income(AppFixture app)
         (await api.Propose(network, "50.01")).ShouldBeProblem(409, code: "insufficient-funds");
         (await api.Proposed(network, "50.00")).Lines().Should().BeEquivalentTo([("Ada", "25.00"), ("Bob", "25.00")]);
 
-        var pools = (await api.Ledger(network))["pools"]!.AsArray();
-        pools.Select(p => (p!["name"]!.GetValue<string>(), p.Amount("totals.reserved"), p.Amount("totals.undistributed")))
+        var pools = (await api.Ledger(network)).Pools;
+        pools.Select(p => (p.Name, p.Totals.Reserved.Amount, p.Totals.Undistributed.Amount))
             .Should().Equal(("network", "50.00", "0.00"), ("Frame", "100.00", "0.00"));
     }
 
@@ -113,7 +114,7 @@ public class distributing_income(AppFixture app)
         await api.Earn(network, cem.Token, network.Token, "1");
         var recent = await api.Proposed(network, "10.00", "recent", windowDays: 90);
         recent.Lines().Should().Equal(("Cem", "10.00"));
-        recent["windowDays"]!.GetValue<int>().Should().Be(90);
+        recent.WindowDays.Should().Be(90);
     });
 
     [Fact]
@@ -126,7 +127,7 @@ public class distributing_income(AppFixture app)
 
         app.Advance(NodaTime.Duration.FromDays(30));
         await api.Earn(network, network.Token, bob.Token, "40"); // the shares move on; the distribution must not
-        var proposed = (DistributionProposed)(await app.Events(network.NetworkId, distribution.IdOf()))[0].Data;
+        var proposed = (DistributionProposed)(await app.Events(network.NetworkId, distribution.DistributionId))[0].Data;
         Proposing.Recompute(proposed).Should().Equal(proposed.Lines);
 
         var source = app.Host.Services.GetService(typeof(Api.Shares.IShareSource)) as Api.Shares.IShareSource;
@@ -141,13 +142,13 @@ public class distributing_income(AppFixture app)
         var network = await api.Found();
         await api.RecordIncome(network, "10.00");
         (await api.Propose(network, "1.00")).ShouldBeProblem(409, code: "no-eligible-member");
-        (await api.Ledger(network)).Amount("reserved").Should().Be("0.00");
+        (await api.Ledger(network)).Reserved.Amount.Should().Be("0.00");
     }
 
     private async Task<Guid> MemberNamed(FoundedNetwork network, string name)
     {
-        var (_, body, _) = await api.Get(network.Url("/members"), network.Token);
-        return Guid.Parse(body!["members"]!.AsArray().Single(m => m!["name"]!.GetValue<string>() == name)!["memberId"]!.GetValue<string>());
+        var members = await api.Get<MembersResponse>(network.Url("/members"), network.Token);
+        return members.Expect(200).Members.Single(m => m.Name == name).MemberId;
     }
 
     private static string NameOf(Guid id, Guid ada, Guid bob) => id == ada ? "Ada" : id == bob ? "Bob" : "Cem";

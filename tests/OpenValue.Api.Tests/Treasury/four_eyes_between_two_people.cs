@@ -1,7 +1,10 @@
 using NodaTime;
+using OpenValue.Api.Networks;
+using OpenValue.Api.Security;
 using OpenValue.Api.Tests.Contributions;
 using OpenValue.Api.Tests.Infrastructure;
 using OpenValue.Api.Tests.Shares;
+using OpenValue.Api.Treasury;
 using OpenValue.Domain.Treasury;
 
 namespace OpenValue.Api.Tests.Treasury;
@@ -19,16 +22,15 @@ public class four_eyes_between_two_people(AppFixture app)
     {
         await api.RecordIncome(network, "100.00");
         var distribution = await api.Proposed(network, "50.00");
-        distribution["status"]!.GetValue<string>().Should().Be("proposed");
-        return (network, distribution.IdOf());
+        distribution.Status.Should().Be(DistributionStatus.Proposed);
+        return (network, distribution.DistributionId);
     }
 
     private async Task ApprovalIsRefused(FoundedNetwork network, Guid distributionId, string token, string act)
     {
         var before = await app.Events(network.NetworkId, distributionId);
         var result = await api.Post(network.Url($"/distributions/{distributionId}/approval"), new { }, token);
-        result.ShouldBeProblem(403, code: "approver-not-independent");
-        result.Body!["detail"]!.GetValue<string>().Should().Contain(act);
+        result.ShouldBeProblem(403, code: "approver-not-independent").Detail.Should().Contain(act);
         (await app.Events(network.NetworkId, distributionId)).Should().HaveCount(before.Count);
     }
 
@@ -51,8 +53,9 @@ public class four_eyes_between_two_people(AppFixture app)
         await api.WithoutCoolingOff(network);
         var (_, id) = await Proposed(network);
         app.Advance(Duration.FromSeconds(1));
-        var reissued = await api.Post(network.Url($"/members/{bob.MemberId}/token"), null, network.Token);
-        await ApprovalIsRefused(network, id, reissued.Body!["token"]!.GetValue<string>(), "reissued your token");
+        var reissued = await api.Post<TokenReissuedResponse>(network.Url($"/members/{bob.MemberId}/token"), null,
+            network.Token);
+        await ApprovalIsRefused(network, id, reissued.Expect(200).Token, "reissued your token");
     });
 
     [Fact]
@@ -71,8 +74,9 @@ public class four_eyes_between_two_people(AppFixture app)
         await ApprovalIsRefused(network, id, cem.Token, "granted you the treasurer role");
 
         // Bob was promoted before the proposal and the network chose no cooling-off: his approval counts.
-        var approved = await api.Post(network.Url($"/distributions/{id}/approval"), new { }, bob.Token);
-        approved.Status.Should().Be(200, approved.Body?.ToJsonString());
+        var approved = await api.Post<DistributionResponse>(network.Url($"/distributions/{id}/approval"), new { },
+            bob.Token);
+        approved.Expect(200);
         (await app.Events(network.NetworkId, id)).Select(e => e.Data).OfType<DistributionApproved>().Should()
             .ContainSingle();
     });
@@ -97,12 +101,10 @@ public class four_eyes_between_two_people(AppFixture app)
     public async Task the_cooling_off_period_is_part_of_the_treasury_policy()
     {
         var network = await api.Found();
-        var (status, body, _) = await api.Get(network.Url("/treasury-policy"), network.Token);
-        status.Should().Be(200);
-        body!["coolingOffHours"]!.GetValue<int>().Should().Be(72);
-        (await api.Post(network.Url("/treasury-policy"), new { coolingOffHours = 24 }, network.Token))
-            .Body!["coolingOffHours"]!
-            .GetValue<int>().Should().Be(24);
+        (await api.Get<TreasuryPolicyResponse>(network.Url("/treasury-policy"), network.Token)).Expect(200)
+            .CoolingOffHours.Should().Be(72);
+        (await api.Post<TreasuryPolicyResponse>(network.Url("/treasury-policy"), new { coolingOffHours = 24 },
+            network.Token)).Expect(200).CoolingOffHours.Should().Be(24);
         (await api.Post(network.Url("/treasury-policy"), new { coolingOffHours = -1 }, network.Token))
             .ShouldBeProblem(400, field: "coolingOffHours");
         (await api.Post(network.Url("/treasury-policy"), new { coolingOffHours = 100000 }, network.Token))

@@ -1,8 +1,8 @@
-using System.Text.Json.Nodes;
 using OpenValue.Api.Tests.Activity;
 using OpenValue.Api.Tests.Contributions;
 using OpenValue.Api.Tests.Infrastructure;
 using OpenValue.Api.Tests.Integrity;
+using OpenValue.Api.Treasury;
 using OpenValue.Domain.Treasury;
 
 namespace OpenValue.Api.Tests.Treasury;
@@ -12,20 +12,20 @@ public class reissuing_payouts(AppFixture app)
 {
     private readonly ApiClient api = new(app);
 
-    private static string Reissue(string payoutId) => $"/payouts/{payoutId}/reissue";
+    private static string Reissue(Guid payoutId) => $"/payouts/{payoutId}/reissue";
 
     /// <summary>Three equal members, 100.00 of income, 90.00 paid (30.00 each), and Bob's payout reversed.</summary>
-    private async Task<(FoundedNetwork Network, Member Bob, Guid Distribution, JsonNode Bobs,
-        JsonNode Payouts)> BobsPayoutReversed(string income = "100.00")
+    private async Task<(FoundedNetwork Network, Member Bob, Guid Distribution, PayoutResponse Bobs,
+        IReadOnlyList<PayoutResponse> Payouts)> BobsPayoutReversed(string income = "100.00")
     {
         var (network, bob, _) = await api.ThreeEqualMembers();
         await api.RecordIncome(network, income);
-        var id = (await api.Proposed(network, "90.00")).IdOf();
-        var payouts = (await api.Paid(network, id))["payouts"]!;
-        var bobs = payouts.AsArray().Single(p => p!["memberId"]!.GetValue<string>() == bob.MemberId.ToString())!;
-        var (status, body, _) = await api.Post(network.Url($"/payouts/{bobs["payoutId"]}/reversal"),
+        var id = (await api.Proposed(network, "90.00")).DistributionId;
+        var payouts = (await api.Paid(network, id)).Payouts;
+        var bobs = payouts.Single(p => p.MemberId == bob.MemberId);
+        var reversed = await api.Post<PayoutResponse>(network.Url($"/payouts/{bobs.PayoutId}/reversal"),
             new { reason = "IBAN closed" }, network.Token);
-        status.Should().Be(200, body?.ToJsonString());
+        reversed.Expect(200).Reversed.Should().BeTrue();
         return (network, bob, id, bobs, payouts);
     }
 
@@ -42,44 +42,39 @@ public class reissuing_payouts(AppFixture app)
         Money(ledger).Should().Be(("90.00", "30.00", "60.00", "40.00"));
         Paid(ledger, bob).Should().Be("0.00");
 
-        var (status, reissued, response) = await api.Post(network.Url(Reissue(bobs["payoutId"]!.GetValue<string>())),
-            null, network.Token);
-        status.Should().Be(201, reissued?.ToJsonString());
-        response.Headers.Location!.ToString().Should().Be(network.Url($"/distributions/{id}"));
-        var newId = reissued!["payoutId"]!.GetValue<string>();
-        newId.Should().Be(DerivedIds.Reissue(Guid.Parse(bobs["payoutId"]!.GetValue<string>())).ToString());
-        (reissued["reference"]!.GetValue<string>(), reissued["memberId"]!.GetValue<string>(), reissued.Amount("amount"),
-                reissued["reversed"]!.GetValue<bool>(), reissued["reissueOf"]!.GetValue<string>())
-            .Should().Be((bobs["reference"] + "-R1", bob.MemberId.ToString(), "30.00", false,
-                bobs["payoutId"]!.GetValue<string>()));
+        var reply = await api.Post<PayoutResponse>(network.Url(Reissue(bobs.PayoutId)), null, network.Token);
+        var reissued = reply.Expect(201);
+        reply.Response.Headers.Location!.ToString().Should().Be(network.Url($"/distributions/{id}"));
+        var newId = reissued.PayoutId;
+        newId.Should().Be(DerivedIds.Reissue(bobs.PayoutId));
+        (reissued.Reference, reissued.MemberId, reissued.Amount.Amount, reissued.Reversed, reissued.ReissueOf)
+            .Should().Be((bobs.Reference + "-R1", bob.MemberId, "30.00", false, (Guid?)bobs.PayoutId));
 
         ledger = await api.Ledger(network);
         Money(ledger).Should().Be(("120.00", "30.00", "90.00", "10.00"));
         Paid(ledger, bob).Should().Be("30.00");
-        ledger["members"]!.AsArray().Select(m => m!.Amount("paid")).Should().Equal("30.00", "30.00", "30.00");
+        ledger.Members.Select(m => m.Paid.Amount).Should().Equal("30.00", "30.00", "30.00");
 
-        var (_, distribution, _) = await api.Get(network.Url($"/distributions/{id}"), network.Token);
-        var all = distribution!["payouts"]!.AsArray();
+        var distribution = await api.Get<DistributionResponse>(network.Url($"/distributions/{id}"), network.Token);
+        var all = distribution.Expect(200).Payouts;
         all.Should().HaveCount(4);
-        all.Single(p =>
-            p!["payoutId"]!.GetValue<string>() == bobs["payoutId"]!.GetValue<string>())!["reissuedAs"]!.GetValue<string>().Should().Be(newId);
+        all.Single(p => p.PayoutId == bobs.PayoutId).ReissuedAs.Should().Be(newId);
 
         var csv = await Csv(network, id);
         var rows = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(r => r.Split(',')).ToList();
-        rows.Select(r => (r[0], r[2], r[4])).Should().Equal(payouts.AsArray().Select(p => p!)
-            .Where(p => p["memberId"]!.GetValue<string>() != bob.MemberId.ToString())
-            .Select(p => (p["memberId"]!.GetValue<string>(), "30.00", p["reference"]!.GetValue<string>()))
-            .Append((bob.MemberId.ToString(), "30.00", bobs["reference"] + "-R1")));
+        rows.Select(r => (r[0], r[2], r[4])).Should().Equal(payouts
+            .Where(p => p.MemberId != bob.MemberId)
+            .Select(p => (p.MemberId.ToString(), "30.00", p.Reference))
+            .Append((bob.MemberId.ToString(), "30.00", bobs.Reference + "-R1")));
 
         var events = await app.EventCount(network.NetworkId);
-        (await api.Post(network.Url(Reissue(bobs["payoutId"]!.GetValue<string>())), null, network.Token))
+        (await api.Post(network.Url(Reissue(bobs.PayoutId)), null, network.Token))
             .ShouldBeProblem(409, code: "already-reissued");
-        (await api.Post(network.Url(Reissue(payouts[0]!["payoutId"]!.GetValue<string>() == bobs["payoutId"]!.GetValue<string>()
-            ? payouts[1]!["payoutId"]!.GetValue<string>() : payouts[0]!["payoutId"]!.GetValue<string>())), null,
-                network.Token))
+        (await api.Post(network.Url(Reissue(payouts[0].PayoutId == bobs.PayoutId
+            ? payouts[1].PayoutId : payouts[0].PayoutId)), null, network.Token))
             .ShouldBeProblem(409, code: "not-reversed");
         (await api.Post(network.Url(Reissue(newId)), null, network.Token)).ShouldBeProblem(409, code: "not-reversed");
-        (await api.Post(network.Url(Reissue(Guid.NewGuid().ToString())), null, network.Token)).ShouldBeProblem(404,
+        (await api.Post(network.Url(Reissue(Guid.NewGuid())), null, network.Token)).ShouldBeProblem(404,
             code: "payout-not-found");
         (await app.EventCount(network.NetworkId)).Should().Be(events);
 
@@ -100,30 +95,29 @@ public class reissuing_payouts(AppFixture app)
         (await api.Integrity(network)).Intact.Should().BeTrue();
     }
 
-    private static (string Paid, string Reversed, string Distributed, string Undistributed) Money(JsonNode ledger) =>
-        (ledger.Amount("paid"), ledger.Amount("reversed"), ledger.Amount("distributed"),
-            ledger.Amount("undistributed"));
+    private static (string Paid, string Reversed, string Distributed, string Undistributed) Money(
+        LedgerResponse ledger) =>
+        (ledger.Paid.Amount, ledger.Reversed.Amount, ledger.Distributed.Amount,
+            ledger.Undistributed.Amount);
 
-    private static string Paid(JsonNode ledger, Member member) =>
-        ledger["members"]!.AsArray().Single(m =>
-            m!["memberId"]!.GetValue<string>() == member.MemberId.ToString())!.Amount("paid");
+    private static string Paid(LedgerResponse ledger, Member member) =>
+        ledger.Members.Single(m => m.MemberId == member.MemberId).Paid.Amount;
 
     [Fact]
     public async Task a_pool_that_no_longer_has_the_money_refuses_the_reissue_and_appends_nothing()
     {
         var (network, _, _, bobs, _) = await BobsPayoutReversed("90.00");
-        var other = (await api.Proposed(network, "20.00")).IdOf();
+        var other = (await api.Proposed(network, "20.00")).DistributionId;
         var events = await app.EventCount(network.NetworkId);
-        var refused = await api.Post(network.Url(Reissue(bobs["payoutId"]!.GetValue<string>())), null, network.Token);
-        refused.ShouldBeProblem(409, code: "insufficient-funds");
-        refused.Body!["detail"]!.GetValue<string>().Should().Contain("10.00 EUR undistributed");
+        var refused = await api.Post(network.Url(Reissue(bobs.PayoutId)), null, network.Token);
+        refused.ShouldBeProblem(409, code: "insufficient-funds").Detail.Should().Contain("10.00 EUR undistributed");
         (await app.EventCount(network.NetworkId)).Should().Be(events);
 
         (await api.Post(network.Url($"/distributions/{other}/cancellation"), new { }, network.Token)).Status.Should()
             .Be(200);
-        (await api.Post(network.Url(Reissue(bobs["payoutId"]!.GetValue<string>())), null, network.Token))
+        (await api.Post(network.Url(Reissue(bobs.PayoutId)), null, network.Token))
             .Status.Should().Be(201);
-        (await api.Ledger(network)).Amount("undistributed").Should().Be("0.00");
+        (await api.Ledger(network)).Undistributed.Amount.Should().Be("0.00");
     }
 
     [Fact]
@@ -132,11 +126,11 @@ public class reissuing_payouts(AppFixture app)
         var (network, bob, _, bobs, _) = await BobsPayoutReversed();
         var (elsewhere, _, _, theirs, _) = await BobsPayoutReversed();
         var events = await app.EventCount(network.NetworkId);
-        (await api.Post(network.Url(Reissue(bobs["payoutId"]!.GetValue<string>())), null, bob.Token))
+        (await api.Post(network.Url(Reissue(bobs.PayoutId)), null, bob.Token))
             .ShouldBeProblem(403, code: "role-required");
-        (await api.Post(network.Url(Reissue(theirs["payoutId"]!.GetValue<string>())), null, network.Token))
+        (await api.Post(network.Url(Reissue(theirs.PayoutId)), null, network.Token))
             .ShouldBeProblem(404, code: "payout-not-found");
-        (await api.Post(elsewhere.Url(Reissue(theirs["payoutId"]!.GetValue<string>())), null, network.Token))
+        (await api.Post(elsewhere.Url(Reissue(theirs.PayoutId)), null, network.Token))
             .ShouldBeProblem(404, code: "network-not-found");
         (await app.EventCount(network.NetworkId)).Should().Be(events);
     }
@@ -145,7 +139,7 @@ public class reissuing_payouts(AppFixture app)
     public async Task a_reissue_retried_with_its_key_answers_as_the_first_time_and_concurrent_ones_pay_once()
     {
         var (network, bob, id, bobs, _) = await BobsPayoutReversed();
-        var url = network.Url(Reissue(bobs["payoutId"]!.GetValue<string>()));
+        var url = network.Url(Reissue(bobs.PayoutId));
         var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => api.Post(url, null, network.Token,
             Treasury.Key("reissue-1"))));
         results.Should().OnlyContain(r => r.Status == 201, string.Join("\n", results.Select(r =>
@@ -159,10 +153,10 @@ public class reissuing_payouts(AppFixture app)
         (await app.Events(network.NetworkId, DerivedIds.Pool(network.NetworkId, null))).Count(e =>
             e.Data is PayoutRedrawn).Should().Be(1);
 
-        var entry = (await api.Activity(network, bob.Token)).Items().First();
-        (entry["type"]!.GetValue<string>(), entry["memberId"]!.GetValue<string>(), entry["summary"]!.GetValue<string>())
-            .Should().Be(("payout-reissued", bob.MemberId.ToString(),
-                $"Reissued a reversed payout as {bobs["reference"]}-R1."));
+        var entry = (await api.Activity(network, bob.Token)).Items.First();
+        (entry.Type, entry.MemberId, entry.Summary)
+            .Should().Be(("payout-reissued", (Guid?)bob.MemberId,
+                $"Reissued a reversed payout as {bobs.Reference}-R1."));
     }
 
     private async Task<string> Csv(FoundedNetwork network, Guid id)

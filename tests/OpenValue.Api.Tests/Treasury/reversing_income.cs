@@ -4,6 +4,7 @@ using OpenValue.Api.Tests.Contributions;
 using OpenValue.Api.Tests.Infrastructure;
 using OpenValue.Api.Tests.Integrity;
 using OpenValue.Api.Tests.Shares;
+using OpenValue.Api.Treasury;
 using OpenValue.Domain.Treasury;
 
 namespace OpenValue.Api.Tests.Treasury;
@@ -17,10 +18,9 @@ public class reversing_income(AppFixture app)
 
     private async Task<Guid> Recorded(FoundedNetwork network, string amount)
     {
-        var (status, body, _) = await api.Post(network.Url("/income"), Treasury.Income(amount, source: "licence-fee"),
-            network.Token);
-        status.Should().Be(201, body?.ToJsonString());
-        return Guid.Parse(body!["incomeId"]!.GetValue<string>());
+        var recorded = await api.Post<IncomeRecordedResponse>(network.Url("/income"),
+            Treasury.Income(amount, source: "licence-fee"), network.Token);
+        return recorded.Expect(201).IncomeId;
     }
 
     /// <summary>
@@ -35,32 +35,29 @@ public class reversing_income(AppFixture app)
         var (network, bob, _) = await api.ThreeEqualMembers();
         await Recorded(network, "150.00");
         var twice = await Recorded(network, "150.00");
-        await api.Paid(network, (await api.Proposed(network, "90.00")).IdOf());
+        await api.Paid(network, (await api.Proposed(network, "90.00")).DistributionId);
         var before = app.Clock.GetCurrentInstant();
         app.Advance(Duration.FromHours(2));
 
-        var (status, reversed, _) = await api.Post(network.Url(Reversal(twice)), new { reason = "recorded twice" },
-            network.Token);
-        status.Should().Be(200, reversed?.ToJsonString());
-        (reversed!["incomeId"]!.GetValue<string>(), reversed["reversed"]!.GetValue<bool>(),
-            reversed["reversedBy"]!.GetValue<string>(),
-                reversed["reversalReason"]!.GetValue<string>())
-            .Should().Be((twice.ToString(), true, network.MemberId.ToString(), "recorded twice"));
+        var reversed = (await api.Post<IncomeResponse>(network.Url(Reversal(twice)), new { reason = "recorded twice" },
+            network.Token)).Expect(200);
+        (reversed.IncomeId, reversed.Reversed, reversed.ReversedBy, reversed.ReversalReason)
+            .Should().Be((twice, true, (Guid?)network.MemberId, "recorded twice"));
         var at = app.Clock.GetCurrentInstant();
-        reversed["reversedAt"]!.GetValue<string>().Should().Be(at.ToString());
+        reversed.ReversedAt.Should().Be(at);
 
         var ledger = await api.Ledger(network);
         Income(ledger).Should().Be(("300.00", "150.00", "150.00", "150.00"));
-        (ledger.Amount("paid"), ledger.Amount("distributed"), ledger.Amount("undistributed")).Should().Be(("90.00",
+        (ledger.Paid.Amount, ledger.Distributed.Amount, ledger.Undistributed.Amount).Should().Be(("90.00",
             "90.00", "60.00"));
-        var pool = ledger["pools"]![0]!["totals"]!;
+        var pool = ledger.Pools[0].Totals;
         Income(pool).Should().Be(("300.00", "150.00", "150.00", "150.00"));
-        pool.Amount("undistributed").Should().Be("60.00");
+        pool.Undistributed.Amount.Should().Be("60.00");
 
         var past = await AsOf(network, before);
         Income(past).Should().Be(("300.00", "0.00", "300.00", "300.00"));
-        (past.Amount("distributed"), past.Amount("undistributed")).Should().Be(("90.00", "210.00"));
-        past["asOf"]!.GetValue<string>().Should().Be(before.ToString());
+        (past.Distributed.Amount, past.Undistributed.Amount).Should().Be(("90.00", "210.00"));
+        past.AsOf.Should().Be(before);
         Income(await AsOf(network, at)).Should().Be(("300.00", "150.00", "150.00", "150.00"));
 
         var events = await app.EventCount(network.NetworkId);
@@ -73,43 +70,38 @@ public class reversing_income(AppFixture app)
                 nameof(IncomeReversed));
 
         // Every member sees that and when it was reversed, and by whom; the reason, like the note, only treasurers.
-        var (_, asBob, _) = await api.Get(network.Url($"/income/{twice}"), bob.Token);
-        (asBob!["reversed"]!.GetValue<bool>(), asBob["reversedBy"]!.GetValue<string>(),
-            asBob["reversedAt"]!.GetValue<string>())
-            .Should().Be((true, network.MemberId.ToString(), at.ToString()));
-        (asBob["reversalReason"], asBob["note"]).Should().Be((null, null));
-        var (_, list, _) = await api.Get(network.Url("/income"), network.Token);
-        list!["items"]!.AsArray().Select(i => (i!["reversed"]!.GetValue<bool>(),
-            i["reversalReason"]?.GetValue<string>()))
+        var asBob = (await api.Get<IncomeResponse>(network.Url($"/income/{twice}"), bob.Token)).Expect(200);
+        (asBob.Reversed, asBob.ReversedBy, asBob.ReversedAt)
+            .Should().Be((true, (Guid?)network.MemberId, (Instant?)at));
+        (asBob.ReversalReason, asBob.Note).Should().Be(((string?)null, (string?)null));
+        var list = (await api.Get<IncomePage>(network.Url("/income"), network.Token)).Expect(200);
+        list.Items.Select(i => (i.Reversed, i.ReversalReason))
             .Should().BeEquivalentTo([(true, "recorded twice"), (false, (string?)null)]);
         (await api.Integrity(network)).Intact.Should().BeTrue();
     });
 
-    private static (string, string, string, string) Income(System.Text.Json.Nodes.JsonNode totals) =>
-        (totals.Amount("recordedIncome"), totals.Amount("reversedIncome"), totals.Amount("netIncome"),
-            totals.Amount("income"));
+    private static (string, string, string, string) Income(LedgerResponse ledger) =>
+        (ledger.RecordedIncome.Amount, ledger.ReversedIncome.Amount, ledger.NetIncome.Amount, ledger.Income.Amount);
 
-    private async Task<System.Text.Json.Nodes.JsonNode> AsOf(FoundedNetwork network, Instant moment)
-    {
-        var (status, body, _) = await api.Get(network.Url($"/ledger?asOf={Uri.EscapeDataString(moment.ToString())}"),
-            network.Token);
-        status.Should().Be(200, body?.ToJsonString());
-        return body!;
-    }
+    private static (string, string, string, string) Income(LedgerTotals totals) =>
+        (totals.RecordedIncome.Amount, totals.ReversedIncome.Amount, totals.NetIncome.Amount, totals.Income.Amount);
+
+    private async Task<LedgerResponse> AsOf(FoundedNetwork network, Instant moment) =>
+        (await api.Get<LedgerResponse>(network.Url($"/ledger?asOf={Uri.EscapeDataString(moment.ToString())}"),
+            network.Token)).Expect(200);
 
     [Fact]
     public async Task income_the_pool_no_longer_holds_is_refused_naming_the_distributions_that_took_it()
     {
         var (network, _, _) = await api.ThreeEqualMembers();
         var income = await Recorded(network, "100.00");
-        var proposed = (await api.Proposed(network, "80.00")).IdOf();
+        var proposed = (await api.Proposed(network, "80.00")).DistributionId;
         var events = await app.EventCount(network.NetworkId);
 
         var refused = await api.Post(network.Url(Reversal(income)), new { reason = "never arrived" }, network.Token);
-        refused.ShouldBeProblem(409, code: "income-distributed");
-        refused.Body!["distributionIds"]!.AsArray().Select(i => i!.GetValue<string>()).Should()
-            .Equal(proposed.ToString());
-        refused.Body["detail"]!.GetValue<string>().Should().Contain("20.00 EUR of it is undistributed");
+        var problem = refused.ShouldBeProblem(409, code: "income-distributed");
+        problem.Extension<Guid[]>("distributionIds").Should().Equal(proposed);
+        problem.Detail.Should().Contain("20.00 EUR of it is undistributed");
         (await app.EventCount(network.NetworkId)).Should().Be(events);
 
         (await api.Post(network.Url($"/distributions/{proposed}/cancellation"), new { reason = "income in error" },
@@ -117,7 +109,7 @@ public class reversing_income(AppFixture app)
         (await api.Post(network.Url(Reversal(income)), new { reason = "never arrived" }, network.Token)).Status.Should()
             .Be(200);
         var ledger = await api.Ledger(network);
-        (ledger.Amount("income"), ledger.Amount("reversedIncome"), ledger.Amount("undistributed")).Should().Be(("0.00",
+        (ledger.Income.Amount, ledger.ReversedIncome.Amount, ledger.Undistributed.Amount).Should().Be(("0.00",
             "100.00", "0.00"));
         (await api.Propose(network, "0.01")).ShouldBeProblem(409, code: "insufficient-funds");
     }
@@ -162,9 +154,9 @@ public class reversing_income(AppFixture app)
             Treasury.Key("reverse-income-1")))
             .ShouldBeProblem(422, code: "idempotency-key-reused");
 
-        var entry = (await api.Activity(network, network.Token)).Items().First();
-        (entry["type"]!.GetValue<string>(), entry["incomeId"]!.GetValue<string>(), entry["summary"]!.GetValue<string>())
-            .Should().Be(("income-reversed", income.ToString(), "Reversed income of 10.00 EUR: test entry."));
+        var entry = (await api.Activity(network, network.Token)).Items.First();
+        (entry.Type, entry.IncomeId, entry.Summary)
+            .Should().Be(("income-reversed", (Guid?)income, "Reversed income of 10.00 EUR: test entry."));
         (await api.Activity(network, bob.Token)).Types().Should().NotContain(["income-reversed", "income-recorded"]);
     }
 }

@@ -14,8 +14,8 @@ public class treasury_across_networks(AppFixture app)
     {
         var (network, _, _) = await api.ThreeEqualMembers();
         await api.RecordIncome(network, "10.00");
-        var id = (await api.Proposed(network, "10.00")).IdOf();
-        var payoutId = (await api.Paid(network, id))["payouts"]![0]!["payoutId"]!.GetValue<string>();
+        var id = (await api.Proposed(network, "10.00")).DistributionId;
+        var payoutId = (await api.Paid(network, id)).Payouts[0].PayoutId;
         var outsider = await api.Found("Outsider");
         await api.RecordIncome(outsider, "10.00");
         var before = await app.EventCount(network.NetworkId);
@@ -37,7 +37,7 @@ public class treasury_across_networks(AppFixture app)
         (await api.Get(outsider.Url($"/distributions/{id}"), outsider.Token)).ShouldBeProblem(404, code: "distribution-not-found");
         (await api.Post(outsider.Url($"/distributions/{id}/payouts"), new { }, outsider.Token)).ShouldBeProblem(404, code: "distribution-not-found");
         (await api.Post(outsider.Url($"/payouts/{payoutId}/reversal"), new { reason = "x" }, outsider.Token)).ShouldBeProblem(404, code: "payout-not-found");
-        (await api.Ledger(outsider)).Amount("distributed").Should().Be("0.00");
+        (await api.Ledger(outsider)).Distributed.Amount.Should().Be("0.00");
         (await app.EventCount(network.NetworkId)).Should().Be(before);
     }
 }

@@ -1,6 +1,8 @@
 using OpenValue.Api.Tests.Contributions;
 using OpenValue.Api.Tests.Infrastructure;
 using OpenValue.Api.Tests.Shares;
+using OpenValue.Api.Valuation;
+using OpenValue.Domain.Contributions;
 using OpenValue.Domain.Networks;
 using OpenValue.Domain.Valuation;
 
@@ -36,13 +38,13 @@ public class adopting_value_equations(AppFixture app)
         adopted.Rules.Should().ContainEquivalentOf(new ValueRule("design", ValueUnit.Point, 1m, 2m));
         adopted.Rules.Select(r => r.Kind).Should().HaveCount(8);
 
-        var (status, current, _) = await api.Get(n.Url("/value-equations/current"), n.Token);
-        status.Should().Be(200);
-        current!["version"]!.GetValue<int>().Should().Be(2);
-        current["rules"]!["work"]!.ToJsonString().Should().Be("""{"unit":"hour","rate":"42.125","multiplier":"2"}""");
-        current["classWeights"]!["investor"]!.GetValue<string>().Should().Be("0.3");
-        current["projectOverrides"]![frame.ToString()]!["work"]!["multiplier"]!.GetValue<string>().Should().Be("2.5");
-        (await api.Get(n.Url("/value-equations"), n.Token)).Body!["versions"]!.AsArray().Select(v => v!["version"]!.GetValue<int>()).Should().Equal(1, 2);
+        var current = (await api.Get<ValueEquationResponse>(n.Url("/value-equations/current"), n.Token)).Expect(200);
+        current.Version.Should().Be(2);
+        current.Rules["work"].Should().Be(new KindRuleResponse("hour", "42.125", "2"));
+        current.ClassWeights!["investor"].Should().Be("0.3");
+        current.ProjectOverrides[frame]["work"].Multiplier.Should().Be("2.5");
+        (await api.Get<ValueEquationsResponse>(n.Url("/value-equations"), n.Token)).Expect(200).Versions
+            .Select(v => v.Version).Should().Equal(1, 2);
     }
 
     [Fact]
@@ -50,10 +52,12 @@ public class adopting_value_equations(AppFixture app)
     {
         var n = await api.Found();
         var key = new Dictionary<string, string> { ["Idempotency-Key"] = "adopt-hours" };
-        var first = await api.Post(n.Url("/value-equations"), new { preset = "hours-only" }, n.Token, key);
-        var retry = await api.Post(n.Url("/value-equations"), new { preset = "hours-only" }, n.Token, key);
+        var first = await api.Post<ValueEquationAdoptedResponse>(n.Url("/value-equations"),
+            new { preset = "hours-only" }, n.Token, key);
+        var retry = await api.Post<ValueEquationAdoptedResponse>(n.Url("/value-equations"),
+            new { preset = "hours-only" }, n.Token, key);
         (first.Status, retry.Status).Should().Be((201, 201));
-        retry.Body!["version"]!.GetValue<int>().Should().Be(1);
+        retry.Body!.Version.Should().Be(1);
         retry.Response.Headers.GetValues("Idempotent-Replayed").Should().Equal("true");
         (await app.Events(n.NetworkId, n.NetworkId)).Select(e => e.Data).OfType<ValueEquationAdopted>().Should().ContainSingle();
     }
@@ -120,7 +124,7 @@ public class adopting_value_equations(AppFixture app)
 
         (await api.Review(n, id, n.Token)).ShouldBeProblem(409, code: "kind-not-valued");
         (await app.EventCount(n.NetworkId)).Should().Be(before);
-        (await api.StatusOf(n, id)).Should().Be("submitted");
+        (await api.StatusOf(n, id)).Should().Be(ContributionStatus.Submitted);
     }
 
     [Fact]

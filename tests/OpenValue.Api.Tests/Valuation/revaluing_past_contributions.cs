@@ -1,10 +1,12 @@
 using JasperFx.Events;
 using NodaTime;
 using NodaTime.Text;
+using OpenValue.Api.Contributions;
 using OpenValue.Api.Shares;
 using OpenValue.Api.Tests.Contributions;
 using OpenValue.Api.Tests.Infrastructure;
 using OpenValue.Api.Tests.Shares;
+using OpenValue.Api.Valuation;
 using OpenValue.Domain.Contributions;
 using OpenValue.Domain.Valuation;
 
@@ -17,8 +19,9 @@ public class revaluing_past_contributions(AppFixture app)
 
     private async Task<string> Points(FoundedNetwork n, Guid member, Instant asOf)
     {
-        var (_, body, _) = await api.Get(n.Url($"/shares?asOf={InstantPattern.ExtendedIso.Format(asOf)}"), n.Token);
-        return body!["members"]!.AsArray().SingleOrDefault(m => m!["memberId"]!.GetValue<string>() == member.ToString())?["points"]!.GetValue<string>() ?? "0";
+        var shares = await api.Get<SharesResponse>(n.Url($"/shares?asOf={InstantPattern.ExtendedIso.Format(asOf)}"),
+            n.Token);
+        return shares.Expect(200).Members.SingleOrDefault(m => m.MemberId == member)?.Points ?? "0";
     }
 
     [Fact]
@@ -35,15 +38,16 @@ public class revaluing_past_contributions(AppFixture app)
         var beforeRevaluation = app.Clock.GetCurrentInstant();
         app.Advance(Duration.FromDays(1));
 
-        var (status, body, _) = await api.Post(n.Url("/value-equations/2/revaluation"), new { reason = "Work is worth 3 per hour from now on" }, n.Token);
-        status.Should().Be(200, body?.ToJsonString());
-        body!["corrected"]!.AsArray().Select(c => (c!["contributionId"]!.GetValue<string>(), c["previousPoints"]?.GetValue<string>(), c["points"]!.GetValue<string>()))
-            .Should().BeEquivalentTo(new[] { (unvalued.ToString(), (string?)null, "15"), (early.ToString(), "10", "30") });
+        var body = (await api.Post<RevaluationResponse>(n.Url("/value-equations/2/revaluation"),
+            new { reason = "Work is worth 3 per hour from now on" }, n.Token)).Expect(200);
+        body.Corrected.Select(c => (c.ContributionId, c.PreviousPoints, c.Points))
+            .Should().BeEquivalentTo(new[] { (unvalued, (string?)null, "15"), (early, "10", "30") });
 
         var correction = (await app.Events(n.NetworkId, early)).Select(e => e.Data).OfType<ContributionValueCorrected>().Single();
         correction.Should().BeEquivalentTo(new { PreviousPoints = 10m, Points = 30m, EquationVersion = 2, Reason = "Work is worth 3 per hour from now on", CorrectedBy = n.MemberId });
         (await app.Events(n.NetworkId, n.NetworkId)).Select(e => e.Data).OfType<ContributionsRevalued>().Single().CorrectedCount.Should().Be(2);
-        (await api.Get(n.Url($"/contributions/{early}"), n.Token)).Body!["equationVersion"]!.GetValue<int>().Should().Be(2);
+        (await api.Get<ContributionResponse>(n.Url($"/contributions/{early}"), n.Token)).Expect(200).EquationVersion
+            .Should().Be(2);
 
         (await Points(n, bob.MemberId, beforeRevaluation)).Should().Be("10");
         (await Points(n, bob.MemberId, app.Clock.GetCurrentInstant())).Should().Be("45");
@@ -51,7 +55,8 @@ public class revaluing_past_contributions(AppFixture app)
 
         // Nothing left to change: a retry appends nothing.
         var count = await app.EventCount(n.NetworkId);
-        (await api.Post(n.Url("/value-equations/2/revaluation"), new { reason = "again" }, n.Token)).Body!["corrected"]!.AsArray().Should().BeEmpty();
+        (await api.Post<RevaluationResponse>(n.Url("/value-equations/2/revaluation"), new { reason = "again" },
+            n.Token)).Expect(200).Corrected.Should().BeEmpty();
         (await app.EventCount(n.NetworkId)).Should().Be(count);
 
         // The ledger rebuilt from the events, corrections included, equals the live one.

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using OpenValue.Api.Tests.Contributions;
 using OpenValue.Api.Tests.Infrastructure;
+using OpenValue.Api.Treasury;
 using OpenValue.Domain.Treasury;
 
 namespace OpenValue.Api.Tests.Treasury;
@@ -23,9 +25,9 @@ public class racing_treasurers(AppFixture app)
                 api.Propose(network, "60.00", token: network.Token),
                 api.Propose(network, "70.00", token: bob.Token));
 
-            results.Count(r => r.Status == 201).Should().Be(1, string.Join("\n", results.Select(r => r.Body?.ToJsonString())));
+            results.Count(r => r.Status == 201).Should().Be(1, string.Join("\n", results.Select(r => r.Text)));
             results.Single(r => r.Status != 201).ShouldBeProblem(409);
-            var reserved = (await api.Ledger(network)).Amount("reserved");
+            var reserved = (await api.Ledger(network)).Reserved.Amount;
             reserved.Should().BeOneOf("60.00", "70.00");
             (await app.Events(network.NetworkId, DerivedIds.Pool(network.NetworkId, null))).Count(e => e.Data is DistributionReserved).Should().Be(1);
         }
@@ -36,15 +38,16 @@ public class racing_treasurers(AppFixture app)
     {
         var (network, _, _) = await api.ThreeEqualMembers();
         await api.RecordIncome(network, "100.00");
-        var id = (await api.Proposed(network, "100.00")).IdOf();
+        var id = (await api.Proposed(network, "100.00")).DistributionId;
 
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ =>
-            api.Post(network.Url($"/distributions/{id}/payouts"), new { }, network.Token)));
+            api.Post<PayoutsResponse>(network.Url($"/distributions/{id}/payouts"), new { }, network.Token)));
 
-        results.Should().OnlyContain(r => r.Status == 200, string.Join("\n", results.Select(r => r.Body?.ToJsonString())));
-        results.Select(r => r.Body!["payouts"]!.ToJsonString()).Distinct().Should().ContainSingle();
+        results.Should().OnlyContain(r => r.Status == 200, string.Join("\n", results.Select(r => r.Text)));
+        results.Select(r => JsonSerializer.Serialize(r.Body!.Payouts, ResponseJson.Options)).Distinct().Should()
+            .ContainSingle();
         (await app.Events(network.NetworkId, id)).Count(e => e.Data is PayoutsIssued).Should().Be(1);
-        (await api.Ledger(network)).Amount("paid").Should().Be("100.00");
+        (await api.Ledger(network)).Paid.Amount.Should().Be("100.00");
     }
 
     [Fact]
@@ -56,10 +59,10 @@ public class racing_treasurers(AppFixture app)
 
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => api.Propose(network, "10.00", headers: key)));
 
-        results.Should().OnlyContain(r => r.Status == 201, string.Join("\n", results.Select(r => r.Body?.ToJsonString())));
-        results.Select(r => r.Body!["distributionId"]!.GetValue<string>()).Distinct().Should().ContainSingle();
+        results.Should().OnlyContain(r => r.Status == 201, string.Join("\n", results.Select(r => r.Text)));
+        results.Select(r => r.Body!.DistributionId).Distinct().Should().ContainSingle();
         (await app.Events(network.NetworkId, DerivedIds.Pool(network.NetworkId, null))).Count(e => e.Data is DistributionReserved).Should().Be(1);
-        (await api.Ledger(network)).Amount("reserved").Should().Be("10.00");
+        (await api.Ledger(network)).Reserved.Amount.Should().Be("10.00");
         (await api.Propose(network, "10.01", headers: key)).ShouldBeProblem(422, code: "idempotency-key-reused");
     }
 }

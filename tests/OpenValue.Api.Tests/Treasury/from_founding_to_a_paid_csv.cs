@@ -1,6 +1,8 @@
 using OpenValue.Api.Tests.Contributions;
 using OpenValue.Api.Tests.Infrastructure;
 using OpenValue.Api.Tests.Shares;
+using OpenValue.Api.Treasury;
+using OpenValue.Domain.Treasury;
 
 namespace OpenValue.Api.Tests.Treasury;
 
@@ -28,56 +30,55 @@ public class from_founding_to_a_paid_csv(AppFixture app)
         await api.Earn(network, bob.Token, network.Token, "2.5");
         await api.Accepted(network, cem.Token, network.Token, Valuations.Cash("100.00"));
 
-        var income = await api.Post(network.Url("/income"), Treasury.Income("150.00", source: "licence-fee"),
-            network.Token);
-        income.Status.Should().Be(201, income.Body?.ToJsonString());
+        var income = await api.Post<IncomeRecordedResponse>(network.Url("/income"),
+            Treasury.Income("150.00", source: "licence-fee"), network.Token);
+        income.Expect(201);
 
         var distribution = await api.Proposed(network, "100.01");
-        var id = distribution.IdOf();
-        distribution["status"]!.GetValue<string>().Should().Be("proposed", "two treasurers: four eyes");
-        distribution["totalPoints"]!.GetValue<string>().Should().Be("1600");
-        var lines = distribution["lines"]!.AsArray().ToDictionary(l => l!["name"]!.GetValue<string>());
-        lines.Select(l => (l.Key, l.Value!.Amount("amount"), l.Value!["points"]!.GetValue<string>()))
+        var id = distribution.DistributionId;
+        distribution.Status.Should().Be(DistributionStatus.Proposed, "two treasurers: four eyes");
+        distribution.TotalPoints.Should().Be("1600");
+        var lines = distribution.Lines.ToDictionary(l => l.Name);
+        lines.Select(l => (l.Key, l.Value.Amount.Amount, l.Value.Points))
             .Should().BeEquivalentTo([(ada, "62.51", "1000"), ("Bob", "12.50", "200"), ("Cem", "25.00", "400")]);
-        lines[ada]!["explanation"]!.GetValue<string>().Should().Be("pro-rata: 62.5% share (1000 points) of 100.01 EUR");
-        distribution["shares"]!.AsArray().Select(s => s!["share"]!.GetValue<string>()).Should().BeEquivalentTo(["0.625",
-            "0.125", "0.25"]);
+        lines[ada].Explanation.Should().Be("pro-rata: 62.5% share (1000 points) of 100.01 EUR");
+        distribution.Shares.Select(s => s.Share).Should().BeEquivalentTo(["0.625", "0.125", "0.25"]);
 
         (await api.Post(network.Url($"/distributions/{id}/approval"), new { }, network.Token)).ShouldBeProblem(403,
             code: "self-approval");
         (await api.Post(network.Url($"/distributions/{id}/approval"), new { }, bob.Token)).Status.Should().Be(200);
-        var payouts = (await api.Paid(network, id))["payouts"]!.AsArray();
-        payouts.Select(p => p!.Amount("amount")).Should().BeEquivalentTo(["62.51", "12.50", "25.00"]);
+        var payouts = (await api.Paid(network, id)).Payouts;
+        payouts.Select(p => p.Amount.Amount).Should().BeEquivalentTo(["62.51", "12.50", "25.00"]);
 
         var ledger = await api.Ledger(network);
-        (ledger.Amount("income"), ledger.Amount("reserved"), ledger.Amount("distributed"),
-            ledger.Amount("undistributed"))
+        (ledger.Income.Amount, ledger.Reserved.Amount, ledger.Distributed.Amount,
+            ledger.Undistributed.Amount)
             .Should().Be(("150.00", "0.00", "100.01", "49.99"));
-        ledger["members"]!.AsArray().Select(m => (m!["name"]!.GetValue<string>(), m.Amount("paid")))
+        ledger.Members.Select(m => (m.Name, m.Paid.Amount))
             .Should().BeEquivalentTo([(ada, "62.51"), ("Bob", "12.50"), ("Cem", "25.00")]);
 
         var (csvStatus, csv, response) = await Csv(network, id);
         csvStatus.Should().Be(200);
         response.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
-        var head = distribution["chainHead"]!;
+        var head = distribution.ChainHead!;
         var expected = "memberId,name,amount,currency,reference,chainSequence,chainHead,iban,bic,accountReference," +
             "payoutDetails\r\n" + string.Concat(payouts.Select(p =>
         {
-            var name = p!["name"]!.GetValue<string>() == ada ? "\"Ada \"\"the Countess\"\", Lovelace\"" : p["name"]!.GetValue<string>();
+            var name = p.Name == ada ? "\"Ada \"\"the Countess\"\", Lovelace\"" : p.Name;
             // Nobody here set payout details: every line is marked missing.
-            return $"{p["memberId"]},{name},{p.Amount("amount")},EUR,{p["reference"]},{head["sequence"]},{head["hash"]}" +
+            return $"{p.MemberId},{name},{p.Amount.Amount},EUR,{p.Reference},{head.Sequence},{head.Hash}" +
                 ",,,,missing\r\n";
         }));
         csv.Should().Be(expected);
         csv.Should().Contain($"{network.MemberId},\"Ada \"\"the Countess\"\", Lovelace\",62.51,EUR,OV-");
 
-        var bobsPayout = payouts.Single(p => p!["name"]!.GetValue<string>() == "Bob")!["payoutId"]!.GetValue<string>();
+        var bobsPayout = payouts.Single(p => p.Name == "Bob").PayoutId;
         (await api.Post(network.Url($"/payouts/{bobsPayout}/reversal"), new { reason = "bank returned it" },
             network.Token)).Status.Should().Be(200);
         ledger = await api.Ledger(network);
-        (ledger.Amount("paid"), ledger.Amount("reversed"), ledger.Amount("distributed"), ledger.Amount("undistributed"))
+        (ledger.Paid.Amount, ledger.Reversed.Amount, ledger.Distributed.Amount, ledger.Undistributed.Amount)
             .Should().Be(("100.01", "12.50", "87.51", "62.49"));
-        ledger["members"]!.AsArray().Select(m => (m!["name"]!.GetValue<string>(), m.Amount("paid")))
+        ledger.Members.Select(m => (m.Name, m.Paid.Amount))
             .Should().BeEquivalentTo([(ada, "62.51"), ("Bob", "0.00"), ("Cem", "25.00")]);
         (await Csv(network, id)).Text.Should().NotContain("Bob").And.Contain("Cem,25.00,EUR");
     }

@@ -22,23 +22,22 @@ public sealed class treasury_documents_of_an_older_build(AppFixture app)
     {
         var (network, bob, _) = await api.ThreeEqualMembers();
         await api.RecordIncome(network, "100.00");
-        var (_, twice, _) = await api.Post(network.Url("/income"), Treasury.Income("100.00"), network.Token);
-        var id = (await api.Proposed(network, "90.00")).IdOf();
-        var bobs = (await api.Paid(network, id))["payouts"]!.AsArray()
-            .Single(p =>
-                p!["memberId"]!.GetValue<string>() == bob.MemberId.ToString())!["payoutId"]!.GetValue<string>();
+        var twice = (await api.Post<IncomeRecordedResponse>(network.Url("/income"), Treasury.Income("100.00"),
+            network.Token)).Expect(201);
+        var id = (await api.Proposed(network, "90.00")).DistributionId;
+        var bobs = (await api.Paid(network, id)).Payouts.Single(p => p.MemberId == bob.MemberId).PayoutId;
         await AsAnOlderBuildLeftThem(network.NetworkId);
         (await api.Integrity(network)).Intact.Should().BeTrue();
 
         (await api.Post(network.Url($"/payouts/{bobs}/reversal"), new { reason = "IBAN closed" }, network.Token))
             .Status.Should().Be(200);
         (await api.Post(network.Url($"/payouts/{bobs}/reissue"), null, network.Token)).Status.Should().Be(201);
-        (await api.Post(network.Url($"/income/{twice!["incomeId"]}/reversal"), new { reason = "recorded twice" },
+        (await api.Post(network.Url($"/income/{twice.IncomeId}/reversal"), new { reason = "recorded twice" },
             network.Token))
             .Status.Should().Be(200);
         var ledger = await api.Ledger(network);
-        (ledger.Amount("netIncome"), ledger.Amount("paid"), ledger.Amount("distributed"),
-            ledger.Amount("undistributed"))
+        (ledger.NetIncome.Amount, ledger.Paid.Amount, ledger.Distributed.Amount,
+            ledger.Undistributed.Amount)
             .Should().Be(("100.00", "120.00", "90.00", "10.00"));
         (await api.Integrity(network)).Intact.Should().BeTrue();
     }

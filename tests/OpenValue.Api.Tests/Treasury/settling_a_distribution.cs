@@ -1,6 +1,7 @@
-using OpenValue.Api.Tests.Contributions;
 using Marten;
+using OpenValue.Api.Tests.Contributions;
 using OpenValue.Api.Tests.Infrastructure;
+using OpenValue.Api.Treasury;
 using OpenValue.Domain.Treasury;
 
 namespace OpenValue.Api.Tests.Treasury;
@@ -25,9 +26,9 @@ public class settling_a_distribution(AppFixture app)
     {
         var (network, bob, _) = await TwoTreasurers();
         var proposed = await api.Proposed(network, "90.00");
-        proposed["status"]!.GetValue<string>().Should().Be("proposed");
-        proposed["secondApprovalRequired"]!.GetValue<bool>().Should().BeTrue();
-        var id = proposed.IdOf();
+        proposed.Status.Should().Be(DistributionStatus.Proposed);
+        proposed.SecondApprovalRequired.Should().BeTrue();
+        var id = proposed.DistributionId;
         var before = await app.EventCount(network.NetworkId);
 
         (await api.Post(network.Url($"/distributions/{id}/approval"), new { }, network.Token)).ShouldBeProblem(403,
@@ -36,42 +37,41 @@ public class settling_a_distribution(AppFixture app)
             code: "not-approved");
         (await app.EventCount(network.NetworkId)).Should().Be(before);
 
-        var (status, approved, _) = await api.Post(network.Url($"/distributions/{id}/approval"), new { }, bob.Token);
-        status.Should().Be(200, approved?.ToJsonString());
-        approved!["status"]!.GetValue<string>().Should().Be("approved");
-        approved["approvedBy"]!.GetValue<string>().Should().Be(bob.MemberId.ToString());
+        var approved = (await api.Post<DistributionResponse>(network.Url($"/distributions/{id}/approval"), new { },
+            bob.Token)).Expect(200);
+        approved.Status.Should().Be(DistributionStatus.Approved);
+        approved.ApprovedBy.Should().Be(bob.MemberId);
         (await api.Post(network.Url($"/distributions/{id}/approval"), new { }, bob.Token)).ShouldBeProblem(409,
             code: "already-approved");
-        (await api.Paid(network, id))["payouts"]!.AsArray().Select(p => p!.Amount("amount")).Should().Equal("30.00",
-            "30.00", "30.00");
+        (await api.Paid(network, id)).Payouts.Select(p => p.Amount.Amount).Should().Equal("30.00", "30.00", "30.00");
     }
 
     [Fact]
     public async Task approvals_reversals_and_payouts_retried_with_their_key_answer_as_the_first_time()
     {
         var (network, bob, _) = await TwoTreasurers();
-        var id = (await api.Proposed(network, "90.00")).IdOf();
+        var id = (await api.Proposed(network, "90.00")).DistributionId;
         var approval = network.Url($"/distributions/{id}/approval");
-        var first = await api.Post(approval, new { }, bob.Token, Treasury.Key("approve-1"));
-        first.Status.Should().Be(200, first.Body?.ToJsonString());
-        var retry = await api.Post(approval, new { }, bob.Token, Treasury.Key("approve-1"));
-        (retry.Status, retry.Body!.ToJsonString()).Should().Be((200, first.Body!.ToJsonString()));
+        var first = await api.Post<DistributionResponse>(approval, new { }, bob.Token, Treasury.Key("approve-1"));
+        first.Expect(200);
+        var retry = await api.Post<DistributionResponse>(approval, new { }, bob.Token, Treasury.Key("approve-1"));
+        (retry.Status, retry.Text).Should().Be((200, first.Text));
         retry.Response.Headers.GetValues("Idempotent-Replayed").Should().Equal("true");
 
         var payouts = network.Url($"/distributions/{id}/payouts");
-        var paid = await api.Post(payouts, new { }, network.Token, Treasury.Key("pay-1"));
-        (await api.Post(payouts, new { }, network.Token, Treasury.Key("pay-1"))).Body!.ToJsonString().Should()
-            .Be(paid.Body!.ToJsonString());
+        var paid = await api.Post<PayoutsResponse>(payouts, new { }, network.Token, Treasury.Key("pay-1"));
+        (await api.Post<PayoutsResponse>(payouts, new { }, network.Token, Treasury.Key("pay-1"))).Text.Should()
+            .Be(paid.Text);
 
-        var reversal = network.Url($"/payouts/{paid.Body!["payouts"]![0]!["payoutId"]!.GetValue<string>()}/reversal");
-        var reversed = await api.Post(reversal, new { reason = "bounced" }, network.Token, Treasury.Key("reverse-1"));
-        reversed.Status.Should().Be(200, reversed.Body?.ToJsonString());
-        (await api.Post(reversal, new { reason = "bounced" }, network.Token, Treasury.Key("reverse-1")))
-            .Body!.ToJsonString()
-            .Should().Be(reversed.Body!.ToJsonString());
+        var reversal = network.Url($"/payouts/{paid.Expect(200).Payouts[0].PayoutId}/reversal");
+        var reversed = await api.Post<PayoutResponse>(reversal, new { reason = "bounced" }, network.Token,
+            Treasury.Key("reverse-1"));
+        reversed.Expect(200);
+        (await api.Post<PayoutResponse>(reversal, new { reason = "bounced" }, network.Token,
+            Treasury.Key("reverse-1"))).Text.Should().Be(reversed.Text);
         (await api.Post(reversal, new { reason = "other" }, network.Token, Treasury.Key("reverse-1")))
             .ShouldBeProblem(422, code: "idempotency-key-reused");
-        (await api.Ledger(network)).Amount("reversed").Should().Be("30.00");
+        (await api.Ledger(network)).Reversed.Amount.Should().Be("30.00");
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public class settling_a_distribution(AppFixture app)
     {
         var (network, bob, _) = await api.ThreeEqualMembers();
         await api.RecordIncome(network, "10.00");
-        var id = (await api.Proposed(network, "10.00")).IdOf();
+        var id = (await api.Proposed(network, "10.00")).DistributionId;
         (await api.Propose(network, "1.00", token: bob.Token)).ShouldBeProblem(403, code: "role-required");
         (await api.Post(network.Url($"/distributions/{id}/approval"), new { }, bob.Token)).ShouldBeProblem(403,
             code: "role-required");
@@ -117,19 +117,18 @@ public class settling_a_distribution(AppFixture app)
     {
         var (network, _, _) = await api.ThreeEqualMembers();
         await api.RecordIncome(network, "10.00");
-        var first = (await api.Proposed(network, "10.00")).IdOf();
+        var first = (await api.Proposed(network, "10.00")).DistributionId;
         (await api.Propose(network, "0.01")).ShouldBeProblem(409, code: "insufficient-funds");
 
-        var (status, cancelled, _) = await api.Post(network.Url($"/distributions/{first}/cancellation"),
-            new { reason = "wrong month" }, network.Token);
-        status.Should().Be(200, cancelled?.ToJsonString());
-        cancelled!["status"]!.GetValue<string>().Should().Be("cancelled");
-        cancelled["cancellationReason"]!.GetValue<string>().Should().Be("wrong month");
+        var cancelled = (await api.Post<DistributionResponse>(network.Url($"/distributions/{first}/cancellation"),
+            new { reason = "wrong month" }, network.Token)).Expect(200);
+        cancelled.Status.Should().Be(DistributionStatus.Cancelled);
+        cancelled.CancellationReason.Should().Be("wrong month");
         (await api.Post(network.Url($"/distributions/{first}/payouts"), new { }, network.Token)).ShouldBeProblem(409,
             code: "cancelled");
-        (await api.Ledger(network)).Amount("undistributed").Should().Be("10.00");
+        (await api.Ledger(network)).Undistributed.Amount.Should().Be("10.00");
 
-        var second = (await api.Proposed(network, "10.00")).IdOf();
+        var second = (await api.Proposed(network, "10.00")).DistributionId;
         await api.Paid(network, second);
         (await api.Post(network.Url($"/distributions/{second}/cancellation"), new { }, network.Token))
             .ShouldBeProblem(409, code: "already-paid");
@@ -142,24 +141,23 @@ public class settling_a_distribution(AppFixture app)
     {
         var (network, _, _) = await api.ThreeEqualMembers();
         await api.RecordIncome(network, "10.00");
-        var id = (await api.Proposed(network, "10.00")).IdOf();
-        var payout = (await api.Paid(network, id))["payouts"]![0]!;
-        var payoutId = payout["payoutId"]!.GetValue<string>();
-        payout["reference"]!.GetValue<string>().Should().Be(Settling.Reference(id, 1));
+        var id = (await api.Proposed(network, "10.00")).DistributionId;
+        var payout = (await api.Paid(network, id)).Payouts[0];
+        var payoutId = payout.PayoutId;
+        payout.Reference.Should().Be(Settling.Reference(id, 1));
 
         (await api.Post(network.Url($"/payouts/{payoutId}/reversal"), new { reason = "" }, network.Token))
             .ShouldBeProblem(400, "reason");
-        var (status, reversed, _) = await api.Post(network.Url($"/payouts/{payoutId}/reversal"),
+        var reversed = await api.Post<PayoutResponse>(network.Url($"/payouts/{payoutId}/reversal"),
             new { reason = "IBAN closed" }, network.Token);
-        status.Should().Be(200, reversed?.ToJsonString());
-        reversed!["reversed"]!.GetValue<bool>().Should().BeTrue();
+        reversed.Expect(200).Reversed.Should().BeTrue();
         (await api.Post(network.Url($"/payouts/{payoutId}/reversal"), new { reason = "again" }, network.Token))
             .ShouldBeProblem(409, code: "already-reversed");
         (await api.Post(network.Url($"/payouts/{Guid.NewGuid()}/reversal"), new { reason = "x" }, network.Token))
             .ShouldBeProblem(404, code: "payout-not-found");
 
         var ledger = await api.Ledger(network);
-        (ledger.Amount("paid"), ledger.Amount("reversed"), ledger.Amount("distributed"), ledger.Amount("undistributed"))
+        (ledger.Paid.Amount, ledger.Reversed.Amount, ledger.Distributed.Amount, ledger.Undistributed.Amount)
             .Should().Be(("10.00", "3.34", "6.66", "3.34"));
         var pool = (await app.Events(network.NetworkId, DerivedIds.Pool(network.NetworkId, null))).Select(e =>
             e.Data.GetType().Name);
