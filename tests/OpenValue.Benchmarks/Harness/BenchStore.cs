@@ -66,7 +66,7 @@ public sealed class BenchStore : IAsyncDisposable
     /// <summary>Empties what Marten's own cleaning leaves: the event chain's tables and the points ledger's.</summary>
     public static string TruncateTables =>
         "truncate openvalue.ov_event_hashes, openvalue.ov_chain_anchors, " + string.Join(", ",
-            PointsLedgerSchema.Tables);
+            PointsLedgerSchema.Tables("openvalue"));
 
     public async Task Checkpoint(CancellationToken ct)
     {
