@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
 # OpenValue's one entry point: run the server, run the tests, run the benchmarks, manage the local database.
 #   ./openvalue.sh run            serve at http://127.0.0.1:5080 (OPENVALUE_URLS overrides)
+#   ./openvalue.sh build          the production build into .data/app, generated handler code compiled in
+#   ./openvalue.sh codegen        write that code only (src/OpenValue.Api/Internal/Generated; the Dockerfile's step)
 #   ./openvalue.sh test           every test project against a throwaway PostgreSQL; prints totals
 #   ./openvalue.sh bench [--quick]
+#   ./openvalue.sh bench-start [RUNS]   time the first start of the production build (5 runs; medians)
 #   ./openvalue.sh db start|stop|status
 #   ./openvalue.sh verify [--network ID]   check every network's event chain, documents and ledger
 #   ./openvalue.sh web-types      refresh the web app's copy of the OpenAPI document and its generated types
 #   ./openvalue.sh backup FILE | restore FILE   pg_dump / pg_restore of the local cluster's database
 #   ./openvalue.sh recover --network ID --member ID --reason TEXT   a locked-out steward's fresh invitation link
 # OPENVALUE_DB (a connection string) makes run, verify and bench use that database instead of the local one;
-# OPENVALUE_DB_OWNER (the schema owner's) makes run apply the schema as it first, then run on OPENVALUE_DB.
+# OPENVALUE_DB_OWNER (the schema owner's) makes run apply the schema as it first, then run on OPENVALUE_DB;
+# without it, run applies the schema as OPENVALUE_DB's role, by command, before starting the app.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -158,27 +162,48 @@ database_url() {
   role_connection_string "$DATA_DIR" "$PG_PORT" "$DB_NAME" "$RUNTIME_ROLE"
 }
 
-# The schema owner's connection string, or nothing when OPENVALUE_DB alone is given (the app then applies the
-# schema itself at startup, as the role it connects with).
+# The schema owner's connection string, or nothing when OPENVALUE_DB alone is given (run then migrates as the
+# role the app connects with, before starting it).
 owner_database_url() {
   if [ -n "${OPENVALUE_DB:-}" ]; then echo "${OPENVALUE_DB_OWNER:-}"; return; fi
   role_connection_string "$DATA_DIR" "$PG_PORT" "$DB_NAME" "$OWNER_ROLE"
 }
 
 # migrate OWNER_URL RUNTIME_URL: applies the schema as its owner and grants the runtime role (from the app's build).
+# With one role for both (OPENVALUE_DB alone), it applies the schema as that role and grants nothing.
 migrate() {
+  if [ "$1" = "$2" ]; then
+    say "Applying the schema (as the role the app runs as: no separate owner given)"
+    (cd "$ROOT/.data/app" && OPENVALUE_DB="$1" dotnet OpenValue.Api.dll migrate >&2) || die "migrate failed"
+    return
+  fi
   local runtime; runtime="$(sed -nE 's/.*(^|;) *(Username|User Id|User ID|UserName) *= *([^;]+).*/\3/Ip' <<<"$2")"
   say "Applying the schema as its owner; the app runs as ${runtime:-the runtime role}"
   (cd "$ROOT/.data/app" && OPENVALUE_DB="$1" dotnet OpenValue.Api.dll migrate --runtime-role "$runtime" >&2) || die "migrate failed"
 }
 
+API_DIR="$ROOT/src/OpenValue.Api"
+
+# Writes Wolverine's handler code for the current sources into the git-ignored src/OpenValue.Api/Internal/Generated:
+# a build without it, `codegen write` (no database is reached), then the sources' fingerprint beside it.
+generate_code() {
+  rm -rf "$API_DIR/Internal/Generated"
+  dotnet build "$API_DIR/OpenValue.Api.csproj" -c Release -v quiet -nologo >&2 || die "build failed"
+  (cd "$API_DIR" && OPENVALUE_DB="Host=127.0.0.1;Port=1;Database=codegen" \
+    dotnet bin/Release/net10.0/OpenValue.Api.dll codegen write >/dev/null) || die "codegen write failed"
+  dotnet msbuild "$API_DIR/OpenValue.Api.csproj" -t:StampGeneratedCode -p:Configuration=Release -v:quiet -nologo >&2 \
+    || die "could not stamp the generated code"
+}
+
+# The production build into .data/app: the generated code, then the app compiled with it (TypeLoadMode.Static).
 build_app() {
   if app_is_current; then
     say "Build is up to date."
   else
-    say "Building..."
-    dotnet build "$ROOT/src/OpenValue.Api/OpenValue.Api.csproj" -c Release -o "$ROOT/.data/app" -v quiet -nologo >&2 \
-      || die "build failed"
+    say "Building (with generated handler code)..."
+    generate_code
+    dotnet build "$API_DIR/OpenValue.Api.csproj" -c Release -p:OpenValueGeneratedCode=Static -o "$ROOT/.data/app" \
+      -v quiet -nologo >&2 || die "build failed"
   fi
 }
 
@@ -306,8 +331,8 @@ app_is_current() {
   local dll="$ROOT/.data/app/OpenValue.Api.dll"
   [ -f "$dll" ] || return 1
   [ -z "$(find "$ROOT/src" "$ROOT"/Directory.*.props -newer "$dll" -type f \
-    \( -name '*.cs' -o -name '*.csproj' -o -name '*.json' -o -name '*.props' \) -not -path '*/obj/*' -not -path '*/bin/*' \
-    -not -path '*/node_modules/*' -print -quit)" ] \
+    \( -name '*.cs' -o -name '*.csproj' -o -name '*.json' -o -name '*.props' -o -name '*.sql' \) -not -path '*/obj/*' \
+    -not -path '*/bin/*' -not -path '*/node_modules/*' -not -path '*/Internal/Generated/*' -print -quit)" ] \
     && { [ ! -f "$WEB_DIR/dist/index.html" ] || [ "$dll" -nt "$WEB_DIR/dist/index.html" ]; }
 }
 
@@ -315,14 +340,44 @@ cmd_run() {
   mkdir -p "$ROOT/.data"
   exec 9>"$ROOT/.data/run.lock"
   flock -n 9 || die "OpenValue is already running from this folder; stop it first (Ctrl-C in its terminal)."
-  local db owner apply=true; db="$(database_url)"; owner="$(owner_database_url)"
+  local db owner; db="$(database_url)"; owner="$(owner_database_url)"
   build_web
   build_app
-  if [ -n "$owner" ]; then migrate "$owner" "$db"; apply=false; fi
+  # The schema is applied by command before the app starts, which then creates no schema object itself.
+  migrate "${owner:-$db}" "$db"
   say "Starting at $URLS (Ctrl-C stops the server; data stays in ${DATA_DIR#$ROOT/})"
   cd "$ROOT/.data/app"
-  OPENVALUE_DB="$db" OPENVALUE_URLS="$URLS" OpenValue__ApplySchemaOnStartup="$apply" exec dotnet OpenValue.Api.dll
+  OPENVALUE_DB="$db" OPENVALUE_URLS="$URLS" OpenValue__ApplySchemaOnStartup=false exec dotnet OpenValue.Api.dll
 }
+
+# The first start as run does it (the production build, schema migrated, the runtime role): RUNS times, the seconds
+# from starting the process to the first 200 from /health, and the CPU seconds it used until then; then the medians.
+cmd_bench_start() {
+  local runs=${1:-5} db owner port=${OPENVALUE_BENCH_START_PORT:-5081} i pid start wall cpu walls=() cpus=()
+  db="$(database_url)"; owner="$(owner_database_url)"
+  build_web
+  build_app
+  migrate "${owner:-$db}" "$db"
+  cd "$ROOT/.data/app"
+  for i in $(seq 1 "$runs"); do
+    start=$(date +%s%N)
+    OPENVALUE_DB="$db" OPENVALUE_URLS="http://127.0.0.1:$port" OpenValue__ApplySchemaOnStartup=false \
+      dotnet OpenValue.Api.dll >/dev/null 2>&1 &
+    pid=$!
+    until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/health")" = 200 ]; do
+      kill -0 "$pid" 2>/dev/null || die "the app exited before answering /health"
+      sleep 0.02
+    done
+    wall=$(( ($(date +%s%N) - start) / 1000000 ))
+    cpu=$(awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$pid/stat")
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+    walls+=("$wall"); cpus+=("$cpu")
+    printf 'run %d: %d ms to the first 200, %d ms CPU (load %s)\n' "$i" "$wall" "$cpu" "$(cut -d' ' -f1 /proc/loadavg)"
+  done
+  printf 'median of %d: %d ms, %d ms CPU\n' "$runs" "$(median "${walls[@]}")" "$(median "${cpus[@]}")"
+}
+
+median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
 
 # Read-only: runs as the app's runtime role (or OPENVALUE_DB); exits non-zero on any break.
 cmd_verify() {
@@ -443,13 +498,16 @@ cmd_bench() {
 
 case "${1:-}" in
   run) shift; cmd_run "$@" ;;
+  build) shift; build_web; build_app ;;
+  codegen) shift; generate_code ;;
   test) shift; cmd_test "$@" ;;
   bench) shift; cmd_bench "$@" ;;
+  bench-start) shift; cmd_bench_start "$@" ;;
   db) shift; cmd_db "$@" ;;
   verify) shift; cmd_verify "$@" ;;
   recover) shift; cmd_recover "$@" ;;
   web-types) shift; cmd_web_types "$@" ;;
   backup) shift; cmd_backup "$@" ;;
   restore) shift; cmd_restore "$@" ;;
-  *) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

@@ -38,10 +38,25 @@ public static class Setup
             settings.RunAsyncProjections,
             settings.ApplySchemaOnStartup);
 
+        // The same settings in every environment: what the build carries decides (see GeneratedCode). A missing
+        // generated type stops the start instead of being compiled then.
+        services.CritterStackDefaults(defaults =>
+        {
+            foreach (var profile in new[] { defaults.Development, defaults.Production })
+            {
+                profile.GeneratedCodeMode = GeneratedCode.Mode;
+                profile.AssertAllPreGeneratedTypesExist = GeneratedCode.BuiltIn;
+            }
+        });
         builder.Host.UseWolverine(options =>
         {
-            options.UseRuntimeCompilation();
-            options.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+            if (!GeneratedCode.BuiltIn)
+                options.UseRuntimeCompilation();
+            options.CodeGeneration.TypeLoadMode = GeneratedCode.Mode;
+            // The schema's owner creates Wolverine's tables with the rest (migrate); then the app only checks
+            // that they exist.
+            if (!settings.ApplySchemaOnStartup)
+                options.AutoBuildMessageStorageOnStartup = AutoCreate.None;
             Cluster.Configure(options.Durability);
 
             // Durable local queues: a message scheduled for later (a proposal's close at its deadline, a co-budgeting

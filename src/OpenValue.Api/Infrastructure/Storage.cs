@@ -115,7 +115,7 @@ public static class Storage
         options.Schema.For<Distribution>().MultiTenanted();
         options.Schema.For<IncomeView>().MultiTenanted();
 
-        options.Storage.ExtendedSchemaObjects.AddRange(Shares.PointsLedgerSchema.Objects());
+        options.Storage.ExtendedSchemaObjects.AddRange(Shares.PointsLedgerSchema.Objects(options.DatabaseSchemaName));
         options.Storage.ExtendedSchemaObjects.Add(Privacy.MemberKeys.Schema(options.DatabaseSchemaName));
         options.Storage.ExtendedSchemaObjects.Add(Privacy.MemberKeys.ResealSchema(options.DatabaseSchemaName));
 
@@ -128,7 +128,8 @@ public static class Storage
         options.Projections.Add<ProjectViewProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<ContributionProjection>(ProjectionLifecycle.Live);
         options.Projections.Add<ContributionViewProjection>(ProjectionLifecycle.Inline);
-        options.Projections.Add<Shares.PointsLedgerProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add(new Shares.PointsLedgerProjection(options.DatabaseSchemaName),
+            ProjectionLifecycle.Inline);
         options.Projections.Add<PoolProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<DistributionProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<IncomeViewProjection>(ProjectionLifecycle.Inline);

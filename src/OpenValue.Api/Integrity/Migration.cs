@@ -1,3 +1,4 @@
+using JasperFx;
 using Marten;
 using Marten.Schema;
 using Npgsql;
@@ -26,7 +27,8 @@ public static class Migration
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         foreach (var step in AfterSchema())
             await step.Populate(store, cancellation);
-        await services.GetRequiredService<IWolverineRuntime>().Storage.Admin.MigrateAsync();
+        // Explicitly: the app's own setting (OpenValue:ApplySchemaOnStartup=false) makes Wolverine leave its tables.
+        await services.GetRequiredService<IWolverineRuntime>().Storage.Admin.MigrateAsync(AutoCreate.CreateOrUpdate);
         if (runtimeRole is { Length: > 0 })
             await Grant(ChainAnchors.Db(store), store.Options.DatabaseSchemaName, runtimeRole, cancellation);
     }

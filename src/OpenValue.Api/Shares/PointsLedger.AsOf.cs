@@ -1,7 +1,6 @@
 using Marten;
 using NodaTime;
 using Npgsql;
-using OpenValue.Api.Infrastructure;
 
 namespace OpenValue.Api.Shares;
 
@@ -9,12 +8,14 @@ public static partial class PointsLedger
 {
     // The points as of a moment, in two statements of one batch (the files say how): $1 tenant, $2 scope,
     // $3 the moment, $4 its UTC day, $5 that day's start.
-    private static readonly string CheckpointAsOf = Sql("ledger_checkpoint_as_of.sql");
-    private static readonly string RowsAsOf = Sql("ledger_rows_as_of.sql");
+    private const string CheckpointAsOf = "ledger_checkpoint_as_of.sql";
+    private const string RowsAsOf = "ledger_rows_as_of.sql";
 
-    private static readonly string VersionAndNext = Sql("ledger_state_as_of.sql");
+    private const string VersionAndNext = "ledger_state_as_of.sql";
 
-    private static string Sql(string file) => SqlResource.Statement(file, PointsLedgerSchema.Schema);
+    /// <summary>A statement of <c>Sql/</c> in the store's schema.</summary>
+    private static string Sql(IDocumentStore store, string file) =>
+        LedgerSql.Statement(file, store.Options.DatabaseSchemaName);
 
     /// <summary>
     /// Each member's points by kind counting only entries at or before <paramref name="asOf"/>, for the whole
@@ -30,8 +31,8 @@ public static partial class PointsLedger
             .ToInstant()];
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellation);
-        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { Command(CheckpointAsOf, values),
-            Command(RowsAsOf, values) } };
+        await using var batch = new NpgsqlBatch(connection) { BatchCommands = {
+            Command(Sql(store, CheckpointAsOf), values), Command(Sql(store, RowsAsOf), values) } };
 
         var tally = new PointsTally();
         await using var reader = await batch.ExecuteReaderAsync(cancellation);
@@ -58,7 +59,7 @@ public static partial class PointsLedger
     {
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellation);
-        await using var command = new NpgsqlCommand(VersionAndNext, connection);
+        await using var command = new NpgsqlCommand(Sql(store, VersionAndNext), connection);
         command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
         command.Parameters.Add(new NpgsqlParameter { Value = projectId ?? Guid.Empty });
         command.Parameters.Add(new NpgsqlParameter { Value = asOf });

@@ -25,14 +25,7 @@ public static partial class PointsLedger
     {
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellation);
-        await using var command = new NpgsqlCommand("""
-            select contribution_id, member_id, kind, sum(points), min(coalesce(accepted_at, at))
-              from openvalue.ov_points_entries
-             where tenant_id = $1 and at <= $2 and ($3::timestamptz is null or at > $3) and ($4::uuid is null or project_id = $4)
-               and ($5::uuid is null or member_id = $5)
-             group by contribution_id, member_id, kind
-             order by contribution_id
-            """, connection);
+        await using var command = new NpgsqlCommand(Sql(store, "ledger_contributions_as_of.sql"), connection);
         command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
         command.Parameters.Add(new NpgsqlParameter { Value = asOf });
         command.Parameters.Add(new NpgsqlParameter { Value = after.HasValue ? after.Value : DBNull.Value,

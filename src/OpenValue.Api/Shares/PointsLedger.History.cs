@@ -7,7 +7,7 @@ namespace OpenValue.Api.Shares;
 
 public static partial class PointsLedger
 {
-    private static readonly string History = Sql("ledger_history.sql");
+    private const string History = "ledger_history.sql";
 
     /// <summary>
     /// Each member's points as of each of <paramref name="moments"/> (in order): element k holds the points that
@@ -24,7 +24,7 @@ public static partial class PointsLedger
             result[i] = [];
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellation);
-        await using var command = new NpgsqlCommand(History, connection);
+        await using var command = new NpgsqlCommand(Sql(store, History), connection);
         command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
         // One microsecond, PostgreSQL's resolution: "moment + 1 µs <= at" is "moment < at".
         var shifted = moments.Select(m => m + Duration.FromTicks(10)).ToArray();

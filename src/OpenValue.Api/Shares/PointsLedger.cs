@@ -8,14 +8,18 @@ namespace OpenValue.Api.Shares;
 /// counts from (as-of queries); <c>AcceptedAt</c>, when the contribution was accepted, is what its points
 /// decay from (null: <c>At</c>).
 /// </summary>
-public sealed record PointsEntry(long Seq, Guid ContributionId, Guid MemberId, Guid? ProjectId, string Kind, decimal Points, Instant At, Instant? AcceptedAt = null);
+public sealed record PointsEntry(
+    long Seq, Guid ContributionId, Guid MemberId, Guid? ProjectId, string Kind, decimal Points, Instant At,
+    Instant? AcceptedAt = null);
 
 /// <summary>Writes to and reads from the as-of points ledger (see <see cref="PointsLedgerSchema"/>).</summary>
 public static partial class PointsLedger
 {
     /// <summary>Queues the entry in the projection's unit of work; it commits with the projection's progress.</summary>
     public static void Record(IDocumentOperations operations, string tenantId, PointsEntry entry) =>
-        operations.QueueSqlCommand("select openvalue.ov_points_record(?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            tenantId, entry.Seq, entry.ContributionId, entry.MemberId, entry.ProjectId ?? Guid.Empty, entry.Kind, entry.Points,
-            entry.At.ToDateTimeOffset(), (entry.AcceptedAt ?? entry.At).ToDateTimeOffset()); // Marten types unknown CLR types (Instant) as text
+        operations.QueueSqlCommand(Sql(operations.DocumentStore, "ledger_record.sql"),
+            tenantId, entry.Seq, entry.ContributionId, entry.MemberId, entry.ProjectId ?? Guid.Empty, entry.Kind,
+            entry.Points,
+            // Marten types unknown CLR types (Instant) as text.
+            entry.At.ToDateTimeOffset(), (entry.AcceptedAt ?? entry.At).ToDateTimeOffset());
 }

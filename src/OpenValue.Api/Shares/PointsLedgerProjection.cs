@@ -14,9 +14,10 @@ namespace OpenValue.Api.Shares;
 /// </summary>
 public sealed partial class PointsLedgerProjection : EventProjection
 {
-    public PointsLedgerProjection()
+    /// <param name="schema">The store's schema, where the ledger's tables are.</param>
+    public PointsLedgerProjection(string schema)
     {
-        foreach (var table in PointsLedgerSchema.Tables)
+        foreach (var table in PointsLedgerSchema.Tables(schema))
             Options.DeleteDataInTableOnTeardown(table);
     }
 

@@ -24,22 +24,21 @@ namespace OpenValue.Api.Shares;
 /// </list>
 /// Points as of a moment T in the latest week are the totals minus the few entries after T; earlier, one
 /// checkpoint + its late entries + at most six days + the entries of T's own day. Amounts are PostgreSQL
-/// numeric (exact), read as binary decimals.
+/// numeric (exact), read as binary decimals. Everything lives in the store's schema
+/// (<c>DatabaseSchemaName</c>), given to each method; the SQL is in <c>Sql/</c> (<see cref="LedgerSql"/>).
 /// </summary>
 public static class PointsLedgerSchema
 {
-    public const string Schema = "openvalue";
-
     /// <summary>The tables a rebuild of the ledger's projection must empty first.</summary>
-    public static readonly IReadOnlyList<string> Tables =
+    public static IReadOnlyList<string> Tables(string schema) =>
     [
-        $"{Schema}.ov_points_entries", $"{Schema}.ov_points_days", $"{Schema}.ov_points_totals",
-        $"{Schema}.ov_points_checkpoints", $"{Schema}.ov_points_late", $"{Schema}.ov_points_versions",
+        $"{schema}.ov_points_entries", $"{schema}.ov_points_days", $"{schema}.ov_points_totals",
+        $"{schema}.ov_points_checkpoints", $"{schema}.ov_points_late", $"{schema}.ov_points_versions",
     ];
 
-    public static IEnumerable<ISchemaObject> Objects()
+    public static IEnumerable<ISchemaObject> Objects(string schema)
     {
-        var entries = new Table($"{Schema}.ov_points_entries");
+        var entries = new Table($"{schema}.ov_points_entries");
         entries.AddColumn<string>("tenant_id").AsPrimaryKey();
         entries.AddColumn<long>("seq").AsPrimaryKey();
         entries.AddColumn<Guid>("contribution_id").NotNull();
@@ -51,9 +50,9 @@ public static class PointsLedgerSchema
         entries.AddColumn("accepted_at", "timestamptz");
         entries.Indexes.Add(new IndexDefinition("ix_ov_points_entries_at") { Columns = ["tenant_id", "at"] });
 
-        var days = ScopeTable("ov_points_days", ("day", "date"));
-        var totals = ScopeTable("ov_points_totals");
-        var checkpoints = new Table($"{Schema}.ov_points_checkpoints");
+        var days = ScopeTable(schema, "ov_points_days", ("day", "date"));
+        var totals = ScopeTable(schema, "ov_points_totals");
+        var checkpoints = new Table($"{schema}.ov_points_checkpoints");
         checkpoints.AddColumn<string>("tenant_id").AsPrimaryKey();
         checkpoints.AddColumn<Guid>("scope").AsPrimaryKey();
         checkpoints.AddColumn("week_start", "date").AsPrimaryKey();
@@ -61,7 +60,7 @@ public static class PointsLedgerSchema
         checkpoints.AddColumn("kinds", "varchar[]").NotNull();
         checkpoints.AddColumn("points", "numeric[]").NotNull();
 
-        var late = new Table($"{Schema}.ov_points_late");
+        var late = new Table($"{schema}.ov_points_late");
         late.AddColumn<string>("tenant_id").AsPrimaryKey();
         late.AddColumn<Guid>("scope").AsPrimaryKey();
         late.AddColumn<long>("seq").AsPrimaryKey();
@@ -73,7 +72,7 @@ public static class PointsLedgerSchema
         late.Indexes.Add(new IndexDefinition("ix_ov_points_late_through") { Columns = ["tenant_id", "scope",
             "through"] });
 
-        var versions = new Table($"{Schema}.ov_points_versions");
+        var versions = new Table($"{schema}.ov_points_versions");
         versions.AddColumn<string>("tenant_id").AsPrimaryKey();
         versions.AddColumn<Guid>("scope").AsPrimaryKey();
         versions.AddColumn<long>("version").NotNull();
@@ -81,17 +80,17 @@ public static class PointsLedgerSchema
 
         return
         [
-            entries, days, totals, checkpoints, late, versions, new Sequence($"{Schema}.ov_points_version"),
-            .. PointsLedgerFunctions.All(Schema),
+            entries, days, totals, checkpoints, late, versions, new Sequence($"{schema}.ov_points_version"),
+            .. PointsLedgerFunctions.All(schema),
         ];
     }
 
     /// <summary>
     /// Points per (tenant, scope, [day,] member, kind): the key is the primary key, so reads are one index range.
     /// </summary>
-    private static Table ScopeTable(string name, (string Name, string Type)? period = null)
+    private static Table ScopeTable(string schema, string name, (string Name, string Type)? period = null)
     {
-        var table = new Table($"{Schema}.{name}");
+        var table = new Table($"{schema}.{name}");
         table.AddColumn<string>("tenant_id").AsPrimaryKey();
         table.AddColumn<Guid>("scope").AsPrimaryKey();
         if (period is { } p)

@@ -15,7 +15,11 @@ public sealed class PointsLedgerUpgrade : IInitialData
     {
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellation);
-        await using var command = new Npgsql.NpgsqlCommand("select openvalue.ov_points_upgrade()", connection) { CommandTimeout = 0 };
+        await using var command = new Npgsql.NpgsqlCommand(
+            LedgerSql.Statement("ledger_upgrade.sql", store.Options.DatabaseSchemaName), connection)
+        {
+            CommandTimeout = 0,
+        };
         await command.ExecuteScalarAsync(cancellation);
     }
 }

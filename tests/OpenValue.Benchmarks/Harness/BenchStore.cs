@@ -73,8 +73,7 @@ public sealed class BenchStore : IAsyncDisposable
     /// <summary>Empties what Marten's own cleaning leaves: the event chain's tables and the points ledger's.</summary>
     public static string TruncateTables =>
         "truncate openvalue.ov_event_hashes, openvalue.ov_chain_anchors, openvalue.ov_chain_progress, " +
-        "openvalue.ov_chain_skipped, " + string.Join(", ",
-            PointsLedgerSchema.Tables);
+        "openvalue.ov_chain_skipped, " + string.Join(", ", PointsLedgerSchema.Tables("openvalue"));
 
     public async Task Checkpoint(CancellationToken ct)
     {
