@@ -114,6 +114,9 @@ public static class Storage
         options.Schema.For<Pool>().MultiTenanted();
         options.Schema.For<Distribution>().MultiTenanted();
         options.Schema.For<IncomeView>().MultiTenanted();
+        // A member's payouts are read by member: the index keeps that read to their own rows in any network.
+        options.Schema.For<MemberPayout>().MultiTenanted()
+            .Index(p => p.MemberId, index => index.TenancyScope = Marten.Schema.Indexing.Unique.TenancyScope.PerTenant);
 
         options.Storage.ExtendedSchemaObjects.AddRange(Shares.PointsLedgerSchema.Objects());
         options.Storage.ExtendedSchemaObjects.Add(Privacy.MemberKeys.Schema(options.DatabaseSchemaName));
@@ -132,6 +135,7 @@ public static class Storage
         options.Projections.Add<PoolProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<DistributionProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<IncomeViewProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<MemberPayoutProjection>(ProjectionLifecycle.Inline);
         Budgeting.Configuration.Configure(options);
 
         // The activity feed may trail its facts by a moment, so it is kept out of every write transaction.
