@@ -23,6 +23,9 @@ public static class Setup
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         services.AddAbuseLimits();
         services.Configure<OpenValueOptions>(builder.Configuration.GetSection("OpenValue"));
+        services.AddSingleton(new PublicAddress(PublicAddress.Configured(builder.Configuration)));
+        if (PublicAddress.TrustProxies(services, builder.Configuration))
+            services.AddSingleton<ForwardedFromTrustedProxies>();
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddSingleton<Idempotency>();
         services.AddHostedService<IdempotencyPurge>();
@@ -54,6 +57,9 @@ public static class Setup
 
     public static void UseOpenValue(this WebApplication app)
     {
+        // First, so that everything after sees the client's address and scheme the trusted proxy forwarded.
+        if (app.Services.GetService<ForwardedFromTrustedProxies>() is not null)
+            app.UseForwardedHeaders();
         app.UseMiddleware<ProblemsMiddleware>();
         app.UseMiddleware<Integrity.AlarmMiddleware>();
         app.UseMiddleware<SecurityHeaders>();
@@ -75,3 +81,6 @@ public static class Setup
         });
     }
 }
+
+/// <summary>Registered when <c>OpenValue:TrustedProxies</c> lists any: the forwarded-headers middleware then runs.</summary>
+public sealed class ForwardedFromTrustedProxies;
