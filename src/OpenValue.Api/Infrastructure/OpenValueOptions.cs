@@ -48,5 +48,6 @@ public sealed class OpenValueOptions
         configuration["OPENVALUE_DB"] is { Length: > 0 } fromEnvironment ? fromEnvironment
         : configuration.GetConnectionString("OpenValue") is { Length: > 0 } configured ? configured
         : throw new InvalidOperationException(
-            "No database configured: set OPENVALUE_DB (./openvalue.sh run does it for you) or ConnectionStrings:OpenValue.");
+            "No database configured: set OPENVALUE_DB (./openvalue.sh run does it for you) or " +
+            "ConnectionStrings:OpenValue.");
 }

@@ -82,5 +82,7 @@ public static class Setup
     }
 }
 
-/// <summary>Registered when <c>OpenValue:TrustedProxies</c> lists any: the forwarded-headers middleware then runs.</summary>
+/// <summary>
+/// Registered when <c>OpenValue:TrustedProxies</c> lists any: the forwarded-headers middleware then runs.
+/// </summary>
 public sealed class ForwardedFromTrustedProxies;

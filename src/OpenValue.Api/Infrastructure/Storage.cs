@@ -30,7 +30,8 @@ public static class Storage
         var marten = services.AddMarten(options =>
             {
                 Configure(options, dataSource);
-                if (!applySchema) options.AutoCreateSchemaObjects = AutoCreate.None; // nor when a document type is first used
+                // Nor when a document type is first used.
+                if (!applySchema) options.AutoCreateSchemaObjects = AutoCreate.None;
             })
             .UseLightweightSessions()
             // Wolverine assigns the async projections' shards among the running app nodes that take part (one

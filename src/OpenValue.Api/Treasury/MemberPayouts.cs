@@ -190,7 +190,8 @@ public static class MemberPayouts
         // The count comes with the page's rows; a page past the end has none to bring it.
         var total = payouts.Count == 0 && wanted.Number > 1 ? await Theirs(session, memberId).CountAsync(cancellation)
             : stats.TotalResults;
-        var paid = await Theirs(session, memberId).Where(p => p.ReversedAt == null).SumAsync(p => p.AmountMinor, cancellation);
+        var paid = await Theirs(session, memberId).Where(p => p.ReversedAt == null)
+            .SumAsync(p => p.AmountMinor, cancellation);
         var ids = payouts.Select(p => p.DistributionId).OfType<Guid>().Distinct().ToArray();
         var policies = ids.Length == 0 ? new Dictionary<Guid, DistributionPolicy>()
             : (await session.Query<Distribution>().Where(d => d.Id.IsOneOf(ids))

@@ -92,7 +92,8 @@ public sealed class invitation_links_behind_a_proxy(AppFixture app, ProxiedHosts
         var founded = await Found(hosts.WithPublicUrl, ProxiedHosts.Proxy, Forwarded);
         Link(founded).Should().Be(ProxiedHosts.PublicUrl + "/app/invitation");
         var admitted = await Send(hosts.WithPublicUrl, "198.51.100.4",
-            $"/networks/{founded["networkId"]}/members", new { name = "Bob", roles = new[] { "contributor" }, stakeholderClass = "labour" },
+            $"/networks/{founded["networkId"]}/members",
+            new { name = "Bob", roles = new[] { "contributor" }, stakeholderClass = "labour" },
             Forwarded, founded["token"]!.GetValue<string>());
         Link(admitted).Should().Be(ProxiedHosts.PublicUrl + "/app/invitation");
     }

@@ -216,7 +216,8 @@ public sealed class Journey(Recorder http, AppFixture app)
         (await http.Get(Url("/shares?asOf=yesterday"), dee)).Expect(400);
         (await http.Get(Url("/shares?asOf=2999-01-01T00:00:00Z"), dee)).Expect(400);
         (await http.Get(Url($"/members/{bobId}/share"), dee)).Expect(200);
-        (await http.Get(Url($"/members/{bobId}/share?asOf={Uri.EscapeDataString(app.Clock.GetCurrentInstant().ToString())}"), dee)).Expect(200);
+        var now = Uri.EscapeDataString(app.Clock.GetCurrentInstant().ToString());
+        (await http.Get(Url($"/members/{bobId}/share?asOf={now}"), dee)).Expect(200);
         (await http.Get(Url($"/members/{Guid.NewGuid()}/share"), dee)).Expect(404);
         (await http.Get(Url($"/shares/history?memberId={bobId}&step=day&from=2026-11-20T00:00:00Z"), dee)).Expect(200);
         (await http.Get(Url("/shares/history?step=year"), dee)).Expect(400);

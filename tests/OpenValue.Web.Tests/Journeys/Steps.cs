@@ -83,7 +83,9 @@ public static class Steps
         await Expect(heading.Filter(new() { HasText = before })).ToHaveCountAsync(0);
     }
 
-    /// <summary>On My claims, opens the amendment of a claim a reviewer asked to change and fills it; the form.</summary>
+    /// <summary>
+    /// On My claims, opens the amendment of a claim a reviewer asked to change and fills it; the form.
+    /// </summary>
     public static async Task<ILocator> FillAmendment(this IPage page, string what, string newWhat, string hours)
     {
         await page.Button($"Amend “{what}”").ClickAsync();
@@ -96,7 +98,9 @@ public static class Steps
     public static Task SendAmendment(this ILocator form) =>
         form.GetByRole(AriaRole.Button, new() { Name = "Send for review again" }).ClickAsync();
 
-    /// <summary>On the Treasury screen, records income by keyboard (Enter submits) and waits for it to be said.</summary>
+    /// <summary>
+    /// On the Treasury screen, records income by keyboard (Enter submits) and waits for it to be said.
+    /// </summary>
     public static async Task RecordIncome(this IPage page, string amount, string source, string said)
     {
         await page.GetByLabel("Amount (EUR)").FillAsync(amount);

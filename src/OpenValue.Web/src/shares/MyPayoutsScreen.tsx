@@ -28,6 +28,7 @@ function status(p: Payout): string {
   return p.status === "reissued" ? `reversed${why}, paid again` : `reversed${why}`;
 }
 
+/** The amount and status come right after the reference, so a phone shows them before the table scrolls sideways. */
 function PayoutTable({ network, items }: { network: AccountNetwork; items: Payout[] }) {
   return (
     <div className="scroll" role="region" aria-label="Payouts to you, scrollable" tabIndex={0}>
@@ -36,24 +37,24 @@ function PayoutTable({ network, items }: { network: AccountNetwork; items: Payou
         <thead>
           <tr>
             <th scope="col">Reference</th>
-            <th scope="col">Issued</th>
-            <th scope="col">From</th>
             <th scope="col" className="num">
               Amount
             </th>
             <th scope="col">Status</th>
+            <th scope="col">Issued</th>
+            <th scope="col">From</th>
           </tr>
         </thead>
         <tbody>
           {items.map((p) => (
             <tr key={p.payoutId}>
               <th scope="row">{p.reference}</th>
+              <td className="num">{formatMoney(p.amount)}</td>
+              <td>{status(p)}</td>
               <td>{formatInstant(p.issuedAt)}</td>
               <td>
                 <Source network={network} p={p} />
               </td>
-              <td className="num">{formatMoney(p.amount)}</td>
-              <td data-testid="payout-status">{status(p)}</td>
             </tr>
           ))}
         </tbody>
