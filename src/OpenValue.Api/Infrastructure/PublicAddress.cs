@@ -10,9 +10,12 @@ namespace OpenValue.Api.Infrastructure;
 /// <c>OpenValue:TrustedProxies</c>: only then does ASP.NET Core's forwarded-headers middleware take the client's
 /// address, scheme and host from its X-Forwarded-For, -Proto and -Host. Nobody else's X-Forwarded-* is believed.
 /// </summary>
-public sealed class PublicAddress(string? configured)
+/// <param name="trustsProxies">Whether any proxy is trusted: then the forwarded-headers middleware runs first.</param>
+public sealed class PublicAddress(string? configured, bool trustsProxies = false)
 {
     public const string Variable = "OPENVALUE_PUBLIC_URL";
+
+    public bool TrustsProxies => trustsProxies;
 
     public string Of(HttpRequest request) => configured ?? $"{request.Scheme}://{request.Host}{request.PathBase}";
 
@@ -22,7 +25,8 @@ public sealed class PublicAddress(string? configured)
     /// </summary>
     public static string? Configured(IConfiguration configuration)
     {
-        var text = configuration[Variable] is { Length: > 0 } set ? set : configuration["OpenValue:PublicUrl"];
+        var text = configuration[Variable] is { Length: > 0 } set ? set
+            : configuration[$"OpenValue:{nameof(OpenValueOptions.PublicUrl)}"];
         if (string.IsNullOrWhiteSpace(text))
             return null;
         if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")
@@ -35,11 +39,11 @@ public sealed class PublicAddress(string? configured)
     /// <summary>
     /// Believes forwarded headers from the proxies <c>OpenValue:TrustedProxies</c> lists (addresses or CIDR
     /// networks, separated by commas), and only from them: ASP.NET Core would otherwise trust loopback too.
-    /// Returns whether any are listed (then <c>UseForwardedHeaders</c> runs first on every request).
+    /// Returns whether any are listed.
     /// </summary>
     public static bool TrustProxies(IServiceCollection services, IConfiguration configuration)
     {
-        var listed = (configuration["OpenValue:TrustedProxies"] ?? "")
+        var listed = (configuration[$"OpenValue:{nameof(OpenValueOptions.TrustedProxies)}"] ?? "")
             .Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (listed.Length == 0)
             return false;

@@ -23,9 +23,8 @@ public static class Setup
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         services.AddAbuseLimits();
         services.Configure<OpenValueOptions>(builder.Configuration.GetSection("OpenValue"));
-        services.AddSingleton(new PublicAddress(PublicAddress.Configured(builder.Configuration)));
-        if (PublicAddress.TrustProxies(services, builder.Configuration))
-            services.AddSingleton<ForwardedFromTrustedProxies>();
+        services.AddSingleton(new PublicAddress(PublicAddress.Configured(builder.Configuration),
+            PublicAddress.TrustProxies(services, builder.Configuration)));
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddSingleton<Idempotency>();
         services.AddHostedService<IdempotencyPurge>();
@@ -58,7 +57,7 @@ public static class Setup
     public static void UseOpenValue(this WebApplication app)
     {
         // First, so that everything after sees the client's address and scheme the trusted proxy forwarded.
-        if (app.Services.GetService<ForwardedFromTrustedProxies>() is not null)
+        if (app.Services.GetRequiredService<PublicAddress>().TrustsProxies)
             app.UseForwardedHeaders();
         app.UseMiddleware<ProblemsMiddleware>();
         app.UseMiddleware<Integrity.AlarmMiddleware>();
@@ -81,8 +80,3 @@ public static class Setup
         });
     }
 }
-
-/// <summary>
-/// Registered when <c>OpenValue:TrustedProxies</c> lists any: the forwarded-headers middleware then runs.
-/// </summary>
-public sealed class ForwardedFromTrustedProxies;

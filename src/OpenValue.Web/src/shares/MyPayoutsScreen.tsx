@@ -22,7 +22,8 @@ function Source({ network, p }: { network: AccountNetwork; p: Payout }) {
   );
 }
 
-function status(p: Payout): string {
+/** How a payout stands, in words: paid, a reissue, reversed (and why), or reversed and paid again. */
+export function payoutStatus(p: Pick<Payout, "status" | "reissueOf" | "reversalReason">): string {
   if (p.status === "issued") return p.reissueOf ? "paid (a reissue)" : "paid";
   const why = p.reversalReason ? ` (${p.reversalReason})` : "";
   return p.status === "reissued" ? `reversed${why}, paid again` : `reversed${why}`;
@@ -50,7 +51,7 @@ function PayoutTable({ network, items }: { network: AccountNetwork; items: Payou
             <tr key={p.payoutId}>
               <th scope="row">{p.reference}</th>
               <td className="num">{formatMoney(p.amount)}</td>
-              <td>{status(p)}</td>
+              <td>{payoutStatus(p)}</td>
               <td>{formatInstant(p.issuedAt)}</td>
               <td>
                 <Source network={network} p={p} />
