@@ -27,11 +27,13 @@ public static class Invitations
     /// <summary>
     /// A fresh invitation for the member, stored in <paramref name="session"/> (saved with the caller's changes);
     /// earlier unused ones stop working. The secret travels in the link's fragment, which browsers never send
-    /// to a server, so it stays out of access logs and Referer headers.
+    /// to a server, so it stays out of access logs and Referer headers. The link starts with the app's public
+    /// address (<see cref="Infrastructure.PublicAddress"/>), never with what a client's headers claim it is.
     /// </summary>
     public static string Issue(IDocumentSession session, HttpRequest request, Guid networkId, Guid memberId,
         Instant now) =>
-        Issue(session, $"{request.Scheme}://{request.Host}{request.PathBase}", networkId, memberId, now);
+        Issue(session, request.HttpContext.RequestServices.GetRequiredService<Infrastructure.PublicAddress>()
+            .Of(request), networkId, memberId, now);
 
     /// <summary>
     /// As above, for a link to the app at <paramref name="baseUrl"/> (the command line has no request).

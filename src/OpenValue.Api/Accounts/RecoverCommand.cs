@@ -18,8 +18,9 @@ public sealed class RecoverInput : NetCoreInput
     [Description("Why: recorded on the network and shown to every member")]
     public string ReasonFlag { get; set; } = "";
 
-    [Description("The address the app is reached at, which the link starts with (default http://127.0.0.1:5080)")]
-    public string UrlFlag { get; set; } = "http://127.0.0.1:5080";
+    [Description("The address the app is reached at, which the link starts with (default: OPENVALUE_PUBLIC_URL " +
+        "if set, else http://127.0.0.1:5080)")]
+    public string UrlFlag { get; set; } = "";
 }
 
 /// <summary>
@@ -43,7 +44,10 @@ public sealed class RecoverCommand : JasperFxAsyncCommand<RecoverInput>
         var clock = host.Services.GetRequiredService<IClock>();
         try
         {
-            var link = await Recovery.Recover(store, clock, network, member, input.ReasonFlag, input.UrlFlag);
+            var url = input.UrlFlag is { Length: > 0 } given ? given
+                : Infrastructure.PublicAddress.Configured(host.Services.GetRequiredService<IConfiguration>())
+                  ?? "http://127.0.0.1:5080";
+            var link = await Recovery.Recover(store, clock, network, member, input.ReasonFlag, url);
             Console.WriteLine($"recover: a fresh invitation link for steward {member} (valid 7 days, shown once):");
             Console.WriteLine(link);
             return true;

@@ -29,6 +29,18 @@ public sealed class OpenValueOptions
     public bool ApplySchemaOnStartup { get; set; } = true;
 
     /// <summary>
+    /// The address people reach the app at, which invitation links start with (OPENVALUE_PUBLIC_URL overrides it);
+    /// unset: the request's own scheme and host. See <see cref="PublicAddress"/>.
+    /// </summary>
+    public string? PublicUrl { get; set; }
+
+    /// <summary>
+    /// Reverse proxies (IP addresses or CIDR networks, comma-separated) whose X-Forwarded-For, -Proto and -Host
+    /// headers are believed; unset: nobody's.
+    /// </summary>
+    public string? TrustedProxies { get; set; }
+
+    /// <summary>
     /// The PostgreSQL connection string. The OPENVALUE_DB environment variable overrides it;
     /// ConnectionStrings:OpenValue is also read.
     /// </summary>
@@ -36,5 +48,6 @@ public sealed class OpenValueOptions
         configuration["OPENVALUE_DB"] is { Length: > 0 } fromEnvironment ? fromEnvironment
         : configuration.GetConnectionString("OpenValue") is { Length: > 0 } configured ? configured
         : throw new InvalidOperationException(
-            "No database configured: set OPENVALUE_DB (./openvalue.sh run does it for you) or ConnectionStrings:OpenValue.");
+            "No database configured: set OPENVALUE_DB (./openvalue.sh run does it for you) or " +
+            "ConnectionStrings:OpenValue.");
 }

@@ -14,24 +14,35 @@ namespace OpenValue.Api.Infrastructure;
 public sealed record StoreUpgrade(string Id, Instant At);
 
 /// <summary>
-/// Runs at startup, after the schema is applied, and once per database: completes read models that a database
-/// kept by an earlier build lacks, so its users see the same as on a new one. Contribution views get the stream
-/// version a review names (without it no older claim could be reviewed), and income recorded before the
-/// income records existed gets its record. Both are derived from the events and stored ids only; on a new
-/// database, or once done, it is one primary-key lookup.
+/// Runs at startup, after the schema is applied, and each step once per database: completes read models that a
+/// database kept by an earlier build lacks, so its users see the same as on a new one. Contribution views get the
+/// stream version a review names (without it no older claim could be reviewed), income recorded before the
+/// income records existed gets its record, and payouts issued before members' payout lists existed get their
+/// documents. All are derived from the events and stored ids only; on a new database, or once done, each step is
+/// one primary-key lookup.
 /// </summary>
 public sealed class ReadModelUpgrade : IInitialData
 {
     public const string Id = "2026-12 contribution versions and income records";
+    public const string PayoutsId = "2026-12 member payouts";
 
     public async Task Populate(IDocumentStore store, CancellationToken cancellation)
     {
+        await Once(store, Id, async () =>
+        {
+            await ContributionVersions(store, cancellation);
+            await IncomeRecords(store, cancellation);
+        }, cancellation);
+        await Once(store, PayoutsId, () => MemberPayouts(store, cancellation), cancellation);
+    }
+
+    private static async Task Once(IDocumentStore store, string id, Func<Task> step, CancellationToken cancellation)
+    {
         await using var session = store.LightweightSession();
-        if (await session.LoadAsync<StoreUpgrade>(Id, cancellation) is not null)
+        if (await session.LoadAsync<StoreUpgrade>(id, cancellation) is not null)
             return;
-        await ContributionVersions(store, cancellation);
-        await IncomeRecords(store, cancellation);
-        session.Store(new StoreUpgrade(Id, SystemClock.Instance.GetCurrentInstant()));
+        await step();
+        session.Store(new StoreUpgrade(id, SystemClock.Instance.GetCurrentInstant()));
         await session.SaveChangesAsync(cancellation);
     }
 
@@ -48,6 +59,27 @@ public sealed class ReadModelUpgrade : IInitialData
              where s.id = v.id and s.tenant_id = v.tenant_id and coalesce((v.data ->> 'version')::bigint, 0) = 0
             """, connection) { CommandTimeout = 0 };
         await command.ExecuteNonQueryAsync(cancellation);
+    }
+
+    /// <summary>
+    /// Every payout document of every network, folded from its payout events as the projection folds them (payout
+    /// events are one per distribution paid, round closed, reversal or reissue); stored over any already there.
+    /// </summary>
+    private static async Task MemberPayouts(IDocumentStore store, CancellationToken cancellation)
+    {
+        await using var query = store.QuerySession();
+        var events = await query.Events.QueryAllRawEvents()
+            .Where(e => e.AnyTenant() && e.EventTypesAre(MemberPayoutProjection.EventTypes))
+            .OrderBy(e => e.Sequence).ToListAsync(cancellation);
+        foreach (var network in events.GroupBy(e => e.TenantId))
+        {
+            var folded = new Dictionary<Guid, MemberPayout>();
+            foreach (var e in network)
+                MemberPayoutProjection.Fold(folded, e);
+            await using var session = store.LightweightSession(network.Key);
+            session.Store(folded.Values.ToArray());
+            await session.SaveChangesAsync(cancellation);
+        }
     }
 
     /// <summary>A record for every income event of every network that has none (income events are few).</summary>

@@ -24,6 +24,8 @@ public static class Setup
         services.AddAbuseLimits();
         services.AddCallerAuthentication();
         services.Configure<OpenValueOptions>(builder.Configuration.GetSection("OpenValue"));
+        services.AddSingleton(new PublicAddress(PublicAddress.Configured(builder.Configuration),
+            PublicAddress.TrustProxies(services, builder.Configuration)));
         services.AddSingleton<IClock>(SystemClock.Instance);
         services.AddSingleton<Idempotency>();
         services.AddHostedService<IdempotencyPurge>();
@@ -71,6 +73,9 @@ public static class Setup
 
     public static void UseOpenValue(this WebApplication app)
     {
+        // First, so that everything after sees the client's address and scheme the trusted proxy forwarded.
+        if (app.Services.GetRequiredService<PublicAddress>().TrustsProxies)
+            app.UseForwardedHeaders();
         app.UseMiddleware<ProblemsMiddleware>();
         app.UseMiddleware<Integrity.AlarmMiddleware>();
         app.UseMiddleware<SecurityHeaders>();

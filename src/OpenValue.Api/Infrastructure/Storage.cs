@@ -30,7 +30,8 @@ public static class Storage
         var marten = services.AddMarten(options =>
             {
                 Configure(options, dataSource);
-                if (!applySchema) options.AutoCreateSchemaObjects = AutoCreate.None; // nor when a document type is first used
+                // Nor when a document type is first used.
+                if (!applySchema) options.AutoCreateSchemaObjects = AutoCreate.None;
             })
             .UseLightweightSessions()
             // Wolverine assigns the async projections' shards among the running app nodes that take part (one
@@ -114,6 +115,9 @@ public static class Storage
         options.Schema.For<Pool>().MultiTenanted();
         options.Schema.For<Distribution>().MultiTenanted();
         options.Schema.For<IncomeView>().MultiTenanted();
+        // A member's payouts are read by member: the index keeps that read to their own rows in any network.
+        options.Schema.For<MemberPayout>().MultiTenanted()
+            .Index(p => p.MemberId, index => index.TenancyScope = Marten.Schema.Indexing.Unique.TenancyScope.PerTenant);
 
         options.Storage.ExtendedSchemaObjects.AddRange(Shares.PointsLedgerSchema.Objects(options.DatabaseSchemaName));
         options.Storage.ExtendedSchemaObjects.Add(Privacy.MemberKeys.Schema(options.DatabaseSchemaName));
@@ -133,6 +137,7 @@ public static class Storage
         options.Projections.Add<PoolProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<DistributionProjection>(ProjectionLifecycle.Inline);
         options.Projections.Add<IncomeViewProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<MemberPayoutProjection>(ProjectionLifecycle.Inline);
         Budgeting.Configuration.Configure(options);
 
         // The activity feed may trail its facts by a moment, so it is kept out of every write transaction.

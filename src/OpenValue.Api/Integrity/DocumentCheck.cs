@@ -22,7 +22,8 @@ internal sealed class DocumentCheck(ISerializer serializer)
         + await Compare(session, "Distribution", folds.Distributions, d => d.Id, found, cancellation)
         + await Compare(session, "ContributionView", folds.ContributionViews, d => d.Id, found, cancellation)
         + await Compare(session, "IncomeView", folds.IncomeViews, d => d.Id, found, cancellation)
-        + await Compare(session, "Round", folds.Rounds, d => d.Id, found, cancellation);
+        + await Compare(session, "Round", folds.Rounds, d => d.Id, found, cancellation)
+        + await Compare(session, "MemberPayout", folds.MemberPayouts, d => d.Id, found, cancellation);
 
     private async Task<int> Compare<T>(IQuerySession session, string name, IReadOnlyDictionary<Guid, T> folded, Func<T,
         Guid> idOf,

@@ -28,6 +28,7 @@ internal sealed class Folds
     public Dictionary<Guid, Distribution> Distributions { get; } = [];
     public Dictionary<Guid, IncomeView> IncomeViews { get; } = [];
     public Dictionary<Guid, Round> Rounds { get; } = [];
+    public Dictionary<Guid, MemberPayout> MemberPayouts { get; } = [];
     public Dictionary<long, PointsEntry> Entries { get; } = [];
 
     /// <summary>Events must come in sequence order (each stream's in version order).</summary>
@@ -41,6 +42,7 @@ internal sealed class Folds
         Step(ContributionViews, id, s => Contributions.Evolve(s, id, e));
         AddViews(e.Data);
         AddIncome(e);
+        MemberPayoutProjection.Fold(MemberPayouts, e);
         if (PointsLedgerProjection.EntryOf(e) is { } entry)
             Entries[entry.Seq] = entry;
     }

@@ -24,6 +24,7 @@ public sealed class Journey(Recorder http, AppFixture app)
         await Shares();
         await Treasury();
         await Budgeting();
+        await MemberPayouts();
         await Activity();
         await LeaverTerms();
         await Governance(); // turns governance on: the direct policy routes are refused from here
@@ -215,7 +216,8 @@ public sealed class Journey(Recorder http, AppFixture app)
         (await http.Get(Url("/shares?asOf=yesterday"), dee)).Expect(400);
         (await http.Get(Url("/shares?asOf=2999-01-01T00:00:00Z"), dee)).Expect(400);
         (await http.Get(Url($"/members/{bobId}/share"), dee)).Expect(200);
-        (await http.Get(Url($"/members/{bobId}/share?asOf={Uri.EscapeDataString(app.Clock.GetCurrentInstant().ToString())}"), dee)).Expect(200);
+        var now = Uri.EscapeDataString(app.Clock.GetCurrentInstant().ToString());
+        (await http.Get(Url($"/members/{bobId}/share?asOf={now}"), dee)).Expect(200);
         (await http.Get(Url($"/members/{Guid.NewGuid()}/share"), dee)).Expect(404);
         (await http.Get(Url($"/shares/history?memberId={bobId}&step=day&from=2026-11-20T00:00:00Z"), dee)).Expect(200);
         (await http.Get(Url("/shares/history?step=year"), dee)).Expect(400);
@@ -349,6 +351,16 @@ public sealed class Journey(Recorder http, AppFixture app)
         (await http.Post(funding, new { amount = Eur("1.00") }, dee)).Expect(409);
         (await http.Get(Url($"/rounds/{r}/payouts.csv"), cy)).Expect(200);
         (await http.Get(Url($"/rounds/{r}/payouts.csv"), dee)).Expect(403);
+    }
+
+    /// <summary>Bob's payouts (a distribution's line and his round bucket), his own or a treasurer's to read.</summary>
+    private async Task MemberPayouts()
+    {
+        (await http.Get(Url($"/members/{bobId}/payouts?page=1&pageSize=10"), bob)).Expect(200);
+        (await http.Get(Url($"/members/{bobId}/payouts"), cy)).Expect(200);
+        (await http.Get(Url($"/members/{bobId}/payouts"), dee)).Expect(403);
+        (await http.Get(Url($"/members/{Guid.NewGuid()}/payouts"), cy)).Expect(404);
+        (await http.Get(Url($"/members/{bobId}/payouts?pageSize=0"), bob)).Expect(400);
     }
 
     private async Task Activity()

@@ -30,6 +30,18 @@ public sealed class WebPage : IAsyncDisposable
 
     public async Task GoTo(string path) => await Page.GotoAsync(path);
 
+    /// <summary>
+    /// A GET of the API as this browser is signed in (its session cookie, no token): the figures a journey driven
+    /// only through the screens compares them with.
+    /// </summary>
+    public async Task<System.Text.Json.Nodes.JsonNode> Get(string path)
+    {
+        var response = await Page.APIRequest.GetAsync(path);
+        var text = await response.TextAsync();
+        response.Status.Should().Be(200, $"GET {path}: {text}");
+        return System.Text.Json.Nodes.JsonNode.Parse(text)!;
+    }
+
     /// <summary>Runs axe on the page as it is now: no serious or critical violation, and nothing the console calls an
     /// error.</summary>
     public async Task ShouldBeAccessible()

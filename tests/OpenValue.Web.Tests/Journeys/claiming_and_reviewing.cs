@@ -12,33 +12,15 @@ namespace OpenValue.Web.Tests.Journeys;
 [Collection(WebCollection.Name)]
 public class claiming_and_reviewing(WebFixture web)
 {
-    private static async Task Claim(IPage page, string hours, string what)
-    {
-        await page.GetByLabel("Quantity (hour)").FillAsync(hours);
-        await page.GetByLabel("What you did").FillAsync(what);
-        await page.Button("Submit claim").ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Claim submitted" })).ToBeVisibleAsync();
-    }
-
-    private const string Reason = "Reason (needed to reject or request changes)";
-
     private static async Task Decide(IPage page)
     {
-        var heading = page.Locator("#claim-heading");
-        var card = page.GetByRole(AriaRole.Article);
-        var description = await card.Locator("p").First.InnerTextAsync();
-        var before = await heading.InnerTextAsync();
-        if (description == "Router jig")
-            await page.Button("Approve").ClickAsync();
-        else
+        var description = await page.ClaimUnderReview();
+        await page.Review(description switch
         {
-            var verdict = description == "Frame drawings" ? "Reject" : "Request changes";
-            await page.Button(verdict).ClickAsync();
-            await page.ShouldShowProblemAt(Reason, "reason");
-            await page.GetByLabel(Reason).FillAsync($"{verdict}: see the workshop notes");
-            await page.Button(verdict).ClickAsync();
-        }
-        await Expect(heading.Filter(new() { HasText = before })).ToHaveCountAsync(0);
+            "Router jig" => "Approve",
+            "Frame drawings" => "Reject",
+            _ => "Request changes",
+        });
     }
 
     [Fact]
@@ -59,7 +41,7 @@ public class claiming_and_reviewing(WebFixture web)
         await bob.Page.ShouldShowProblemAt("Quantity (hour)", "more than 0");
         await bob.ShouldBeAccessible();
         foreach (var (hours, what) in new[] { ("2", "Router jig"), ("3", "Frame drawings"), ("1.5", "Tidy workshop") })
-            await Claim(bob.Page, hours, what);
+            await bob.Page.Claim(hours, what);
         await Expect(bob.Page.GetByText("Waiting for review")).ToHaveCountAsync(3);
         await bob.Screenshot("claims");
 
@@ -119,12 +101,9 @@ public class claiming_and_reviewing(WebFixture web)
         await using var bob = await web.Open();
         await bob.AcceptWithNewAccount(bobInvite.InvitationUrl, Screens.UniqueLogin("bob"));
         await bob.Page.GetByRole(AriaRole.Link, new() { Name = "My claims" }).ClickAsync();
-        await bob.Page.Button("Amend “Tidy workshop”").ClickAsync();
-        var form = bob.Page.GetByRole(AriaRole.Form, new() { Name = "Amend the claim: Tidy workshop" });
-        await form.GetByLabel("What you did").FillAsync("Tidy the north workshop");
-        await form.GetByLabel("Quantity (hour)").FillAsync("2");
+        var form = await bob.Page.FillAmendment("Tidy workshop", "Tidy the north workshop", "2");
         await bob.ShouldBeAccessible();
-        await form.GetByRole(AriaRole.Button, new() { Name = "Send for review again" }).ClickAsync();
+        await form.SendAmendment();
 
         await Expect(bob.Page.GetByText("Tidy the north workshop", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(bob.Page.GetByText("Waiting for review")).ToHaveCountAsync(1);

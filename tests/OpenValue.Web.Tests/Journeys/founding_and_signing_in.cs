@@ -21,10 +21,7 @@ public class founding_and_signing_in(WebFixture web)
         await steward.ShouldBeAccessible();
 
         var login = Screens.UniqueLogin("ada");
-        await page.GetByLabel("Network name").FillAsync("Wikihouse Makers");
-        await page.GetByLabel("Your name in the network").FillAsync("Ada");
-        await page.GetByLabel("Login (email or user name)").FillAsync(login);
-        await page.GetByLabel("Password").FillAsync(Screens.Password);
+        await page.FillFounding("Wikihouse Makers", "Ada", login);
         await steward.Screenshot("found");
         await page.Button("Found the network").ClickAsync();
 

@@ -33,10 +33,7 @@ public class treasurers_paying_out(WebFixture web)
         await Expect(page.GetByText("No income recorded yet.")).ToBeVisibleAsync();
         await page.Button("Record income").ClickAsync();
         await page.ShouldShowProblemAt("Amount (EUR)", "amount");
-        await page.GetByLabel("Amount (EUR)").FillAsync("100.00");
-        await page.GetByLabel("Source").SelectOptionAsync("licence-fee");
-        await page.GetByLabel("Amount (EUR)").PressAsync("Enter"); // by keyboard: Enter submits the form
-        await Expect(page.GetByText("Recorded €100.00 of income.")).ToBeVisibleAsync();
+        await page.RecordIncome("100.00", "licence-fee", "€100.00"); // by keyboard: Enter submits the form
         await Expect(page.GetByTestId("ledger-income")).ToHaveTextAsync("€100.00");
         await ada.ShouldBeAccessible();
 
@@ -65,9 +62,7 @@ public class treasurers_paying_out(WebFixture web)
         (await web.Api.Get($"/networks/{n}/distributions", network.Token))["totalCount"]!.GetValue<long>()
             .Should().Be(0, "a preview records nothing");
 
-        await page.Button("Propose").ClickAsync();
-        await Expect(page.GetByTestId("distribution-status")).ToHaveTextAsync("proposed");
-        var distributionId = page.Url.Split('/').Last();
+        var distributionId = await page.Propose();
         await page.Button("Approve").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("another treasurer",
             new() { IgnoreCase = true });
@@ -83,18 +78,10 @@ public class treasurers_paying_out(WebFixture web)
 
         await using var cy = await web.Open(phone: true);
         await cy.AcceptWithNewAccount(cyInvite.InvitationUrl, Screens.UniqueLogin("cy"));
-        await cy.Page.GetByRole(AriaRole.Link, new() { Name = "Distributions" }).ClickAsync();
-        await cy.Page.GetByRole(AriaRole.Link, new() { Name = "€100.00 pro-rata", Exact = false }).ClickAsync();
-        await cy.Page.Button("Approve").FocusAsync();
-        await cy.Page.Keyboard.PressAsync("Enter");
-        await Expect(cy.Page.GetByTestId("distribution-status")).ToHaveTextAsync("approved");
-        await cy.Page.Button("Issue payouts").ClickAsync();
-        await Expect(cy.Page.GetByTestId("distribution-status")).ToHaveTextAsync("paid");
+        await cy.Page.ApproveAndIssue("€100.00 pro-rata");
         await cy.ShouldBeAccessible();
 
-        var download = await cy.Page.RunAndWaitForDownloadAsync(() =>
-            cy.Page.GetByRole(AriaRole.Link, new() { Name = "Download the payouts (CSV)" }).ClickAsync());
-        var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
+        var rows = await cy.Page.DownloadPayouts();
         var paid = await web.Api.Get($"/networks/{n}/distributions/{distributionId}", network.Token);
         var lineTable = cy.Page.GetByRole(AriaRole.Table, new() { Name = "Lines (they sum to €100.00)" });
         foreach (var line in paid["lines"]!.AsArray())
@@ -102,7 +89,6 @@ public class treasurers_paying_out(WebFixture web)
             var row = lineTable.GetByRole(AriaRole.Row, new() { Name = line!["name"]!.GetValue<string>() });
             await Expect(row).ToContainTextAsync($"{line["points"]}€{line.Money("amount")}");
         }
-        var rows = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         rows[0].Should().Be(
             "memberId,name,amount,currency,reference,chainSequence,chainHead,iban,bic,accountReference,payoutDetails");
         rows.Skip(1).Select(r => string.Join(',', r.Split(',').Take(5))).Should().Equal(

@@ -330,6 +330,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/networks/{networkId}/members/{memberId}/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a member's payouts
+         * @description Every payout to the member, newest first, a page at a time: each distribution's (status issued, reversed, or reissued: reversed and paid again as another payout, listed too) and each co-budgeting round's (a funded bucket). 'paid' is what stands over all pages, the member's paid-to-date in the ledger. The member themself and treasurers only (403 self-or-treasurer); 404 member-not-found.
+         *
+         *     Caller: any member of the network (bearer token).
+         */
+        get: operations["GET_networks_networkId_members_memberId_payouts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/networks/{networkId}/distributions/{distributionId}/payouts": {
         parameters: {
             query?: never;
@@ -2126,6 +2148,42 @@ export interface components {
             name: string;
             paid: components["schemas"]["MoneyResponse"];
         };
+        MemberPayoutPage: {
+            /** Format: uuid */
+            memberId: string;
+            paid: components["schemas"]["MoneyResponse"];
+            items: components["schemas"]["MemberPayoutResponse"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int64 */
+            totalCount: number;
+        };
+        MemberPayoutResponse: {
+            /** Format: uuid */
+            payoutId: string;
+            source: components["schemas"]["PayoutSource"];
+            /** Format: uuid */
+            distributionId: null | string;
+            policy: null | components["schemas"]["DistributionPolicy"];
+            /** Format: uuid */
+            roundId: null | string;
+            /** Format: uuid */
+            bucketId: null | string;
+            /** Format: int32 */
+            line: number;
+            reference: string;
+            amount: components["schemas"]["MoneyResponse"];
+            status: components["schemas"]["PayoutStatus"];
+            issuedAt: components["schemas"]["Instant"];
+            reversedAt: null | components["schemas"]["Instant"];
+            reversalReason: null | string;
+            /** Format: uuid */
+            reissueOf: null | string;
+            /** Format: uuid */
+            reissuedAs: null | string;
+        };
         MemberResponse: {
             /** Format: uuid */
             memberId: string;
@@ -2230,11 +2288,15 @@ export interface components {
             /** Format: uuid */
             reissuedAs: null | string;
         };
+        /** @enum {string} */
+        PayoutSource: "distribution" | "round";
         PayoutsResponse: {
             /** Format: uuid */
             distributionId: string;
             payouts: components["schemas"]["PayoutResponse"][];
         };
+        /** @enum {string} */
+        PayoutStatus: "issued" | "reversed" | "reissued";
         PersonalTokenCreatedResponse: {
             /** Format: uuid */
             tokenId: string;
@@ -4414,6 +4476,90 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LedgerResponse"];
+                };
+            };
+            /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is not known (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this (a role it lacks, or a rule such as no self-review). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such network for this token (indistinguishable from a network that does not exist), or no such thing in it. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description PostgreSQL cannot be reached; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GET_networks_networkId_members_memberId_payouts: {
+        parameters: {
+            query?: {
+                /** @description The 1-based page number. */
+                page?: number;
+                /** @description Items per page (default 50, at most 200). */
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The network (its id was returned when it was founded). */
+                networkId: string;
+                /** @description Only this member. */
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberPayoutPage"];
                 };
             };
             /** @description Bad input: a malformed value, a missing or unknown field value, a body that is not JSON of this shape, or a path id that is not a UUID. `field` names it. */

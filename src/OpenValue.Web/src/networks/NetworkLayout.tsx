@@ -55,6 +55,9 @@ export function NetworkLayout({ network, children }: { network: AccountNetwork; 
           <Link to={`/n/${network.networkId}/share`} aria-current={at("/share")}>
             My share
           </Link>
+          <Link to={`/n/${network.networkId}/payouts`} aria-current={at("/payouts")}>
+            My payouts
+          </Link>
           <Link to={`/n/${network.networkId}/tokens`} aria-current={at("/tokens")}>
             Tokens
           </Link>

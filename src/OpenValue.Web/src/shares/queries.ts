@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { api, unwrap } from "../api/client";
 
 /** One member's share explained contribution by contribution, as of a moment (undefined: now). */
@@ -26,5 +26,21 @@ export function useShareHistory(networkId: string, memberId: string, step: Step,
           params: { path: { networkId }, query: { memberId, step, ...(to ? { to } : {}) } },
         }),
       ),
+  });
+}
+
+export const payoutsPageSize = 20;
+
+/** A page of the member's payouts, newest first; under the treasury's key, so every treasury write refreshes it. */
+export function useMemberPayouts(networkId: string, memberId: string, page: number) {
+  return useQuery({
+    queryKey: ["networks", networkId, "treasury", "member-payouts", memberId, page],
+    queryFn: () =>
+      unwrap(
+        api.GET("/networks/{networkId}/members/{memberId}/payouts", {
+          params: { path: { networkId, memberId }, query: { page, pageSize: payoutsPageSize } },
+        }),
+      ),
+    placeholderData: keepPreviousData,
   });
 }
