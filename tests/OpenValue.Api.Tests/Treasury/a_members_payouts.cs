@@ -1,4 +1,4 @@
-using System.Text.Json;
+using OpenValue.Api.Budgeting;
 using OpenValue.Api.Infrastructure;
 using OpenValue.Api.Tests.Budgeting;
 using OpenValue.Api.Tests.Contributions;
@@ -7,16 +7,6 @@ using OpenValue.Api.Tests.Integrity;
 using OpenValue.Api.Treasury;
 
 namespace OpenValue.Api.Tests.Treasury;
-
-public sealed record MoneyText(string Amount, string Currency);
-
-public sealed record PayoutLine(
-    Guid PayoutId, string Source, Guid? DistributionId, string? Policy, Guid? RoundId, Guid? BucketId, int Line,
-    string Reference, MoneyText Amount, string Status, DateTimeOffset IssuedAt, DateTimeOffset? ReversedAt,
-    string? ReversalReason, Guid? ReissueOf, Guid? ReissuedAs);
-
-public sealed record PayoutList(
-    Guid MemberId, MoneyText Paid, IReadOnlyList<PayoutLine> Items, int Page, int PageSize, long TotalCount);
 
 /// <summary>
 /// <c>GET …/members/{m}/payouts</c>: every payout to one member, newest first, from a document per payout. Ada, Bob
@@ -35,34 +25,29 @@ public sealed class a_members_payouts(AppFixture app)
     {
         var (network, bob, cem) = await api.ThreeEqualMembers();
         await api.RecordIncome(network, "200.00");
-        var first = (await api.Proposed(network, "90.00")).IdOf();
+        var first = (await api.Proposed(network, "90.00")).DistributionId;
         await api.Paid(network, first);
-        var second = (await api.Proposed(network, "30.00", "pro-rata")).IdOf();
+        var second = (await api.Proposed(network, "30.00", "pro-rata")).DistributionId;
         await api.Paid(network, second);
-        var round = (await api.Opened(network, Rounds.Round("30.00"))).RoundId();
+        var round = (await api.Opened(network, Rounds.Round("30.00"))).RoundId;
         var bucket = await api.Bucket(network, round, bob.Token, "5.00", "20.00");
         await api.Funded(network, round, bucket, network.Token, "10.00");
         await api.Funded(network, round, bucket, cem.Token, "5.00");
-        var (status, body, _) = await api.Post(network.Url($"/rounds/{round}/closing"), new { }, network.Token);
-        status.Should().Be(200, body?.ToJsonString());
+        (await api.Post<RoundResponse>(network.Url($"/rounds/{round}/closing"), new { }, network.Token)).Expect(200);
         return new Paid(network, bob, cem, first, second, round);
     }
 
-    private async Task<PayoutList> Payouts(FoundedNetwork network, Member member, string? token = null,
-        string query = "")
-    {
-        var (status, body, _) = await api.Get(network.Url($"/members/{member.MemberId}/payouts{query}"),
-            token ?? member.Token);
-        status.Should().Be(200, body?.ToJsonString());
-        return body.Deserialize<PayoutList>(ApiClient.JsonOptions)!;
-    }
+    private async Task<MemberPayoutPage> Payouts(FoundedNetwork network, Member member, string? token = null,
+        string query = "") =>
+        (await api.Get<MemberPayoutPage>(network.Url($"/members/{member.MemberId}/payouts{query}"),
+            token ?? member.Token)).Expect(200);
 
-    private static IEnumerable<(string Source, string Amount, string Status)> Figures(PayoutList list) =>
+    private static IEnumerable<(PayoutSource Source, string Amount, PayoutStatus Status)> Figures(
+        MemberPayoutPage list) =>
         list.Items.Select(p => (p.Source, p.Amount.Amount, p.Status));
 
-    private static string PaidTo(System.Text.Json.Nodes.JsonNode ledger, Member member) =>
-        ledger["members"]!.AsArray().Single(m => m!["memberId"]!.GetValue<Guid>() == member.MemberId)!
-            .Amount("paid");
+    private static string PaidTo(LedgerResponse ledger, Member member) =>
+        ledger.Members.Single(m => m.MemberId == member.MemberId).Paid.Amount;
 
     [Fact]
     public async Task are_listed_newest_first_with_their_distribution_or_round_and_sum_to_the_ledgers_paid()
@@ -70,20 +55,22 @@ public sealed class a_members_payouts(AppFixture app)
         var paid = await BobPaidThreeTimes();
         var list = await Payouts(paid.Network, paid.Bob);
 
-        Figures(list).Should().Equal(("round", "15.00", "issued"), ("distribution", "10.00", "issued"),
-            ("distribution", "30.00", "issued"));
+        Figures(list).Should().Equal((PayoutSource.Round, "15.00", PayoutStatus.Issued),
+            (PayoutSource.Distribution, "10.00", PayoutStatus.Issued),
+            (PayoutSource.Distribution, "30.00", PayoutStatus.Issued));
         list.Items.Select(p => (p.DistributionId, p.Policy, p.RoundId)).Should().Equal(
-            (null, null, paid.Round), (paid.Second, "pro-rata", null), (paid.First, "pro-rata", null));
+            ((Guid?)null, (Domain.Valuation.DistributionPolicy?)null, (Guid?)paid.Round),
+            (paid.Second, Domain.Valuation.DistributionPolicy.ProRata, null),
+            (paid.First, Domain.Valuation.DistributionPolicy.ProRata, null));
         list.Items.Should().OnlyContain(p => p.Amount.Currency == "EUR" && p.ReversedAt == null && p.ReissueOf == null);
         (list.Paid, list.TotalCount, list.Page, list.PageSize, list.MemberId)
-            .Should().Be((new MoneyText("55.00", "EUR"), 3L, 1, PageRequest.DefaultSize, paid.Bob.MemberId));
+            .Should().Be((new MoneyResponse("55.00", "EUR"), 3L, 1, PageRequest.DefaultSize, paid.Bob.MemberId));
         PaidTo(await api.Ledger(paid.Network), paid.Bob).Should().Be("55.00");
 
-        var (_, distribution, _) = await api.Get(paid.Network.Url($"/distributions/{paid.First}"), paid.Bob.Token);
-        var line = distribution!["payouts"]!.AsArray().Single(p => p!["memberId"]!.GetValue<Guid>() ==
-            paid.Bob.MemberId)!;
-        (list.Items[^1].PayoutId, list.Items[^1].Reference)
-            .Should().Be((line["payoutId"]!.GetValue<Guid>(), line["reference"]!.GetValue<string>()));
+        var distribution = (await api.Get<DistributionResponse>(paid.Network.Url($"/distributions/{paid.First}"),
+            paid.Bob.Token)).Expect(200);
+        var line = distribution.Payouts.Single(p => p.MemberId == paid.Bob.MemberId);
+        (list.Items[^1].PayoutId, list.Items[^1].Reference).Should().Be((line.PayoutId, line.Reference));
 
         // A treasurer reads them too, as the member does; a member with no payout has an empty list.
         (await Payouts(paid.Network, paid.Bob, paid.Network.Token)).Should().BeEquivalentTo(list);
@@ -105,18 +92,19 @@ public sealed class a_members_payouts(AppFixture app)
         var (first, second) = (before.Items[2], before.Items[1]);
         (await api.Post(paid.Network.Url($"/payouts/{first.PayoutId}/reversal"), new { reason = "IBAN closed" },
             paid.Network.Token)).Status.Should().Be(200);
-        var (status, reissue, _) = await api.Post(paid.Network.Url($"/payouts/{first.PayoutId}/reissue"), null,
-            paid.Network.Token);
-        status.Should().Be(201, reissue?.ToJsonString());
+        var reissue = (await api.Post<PayoutResponse>(paid.Network.Url($"/payouts/{first.PayoutId}/reissue"), null,
+            paid.Network.Token)).Expect(201);
         (await api.Post(paid.Network.Url($"/payouts/{second.PayoutId}/reversal"), new { reason = "Bounced" },
             paid.Network.Token)).Status.Should().Be(200);
 
         var list = await Payouts(paid.Network, paid.Bob);
-        Figures(list).Should().Equal(("distribution", "30.00", "issued"), ("round", "15.00", "issued"),
-            ("distribution", "10.00", "reversed"), ("distribution", "30.00", "reissued"));
+        Figures(list).Should().Equal((PayoutSource.Distribution, "30.00", PayoutStatus.Issued),
+            (PayoutSource.Round, "15.00", PayoutStatus.Issued),
+            (PayoutSource.Distribution, "10.00", PayoutStatus.Reversed),
+            (PayoutSource.Distribution, "30.00", PayoutStatus.Reissued));
         var (again, original) = (list.Items[0], list.Items[3]);
         (again.PayoutId, again.ReissueOf, again.DistributionId, again.Reference)
-            .Should().Be((reissue!["payoutId"]!.GetValue<Guid>(), first.PayoutId, paid.First, first.Reference + "-R1"));
+            .Should().Be((reissue.PayoutId, first.PayoutId, paid.First, first.Reference + "-R1"));
         (original.ReissuedAs, original.ReversalReason).Should().Be((again.PayoutId, "IBAN closed"));
         list.Items[2].ReversalReason.Should().Be("Bounced");
         list.Paid.Amount.Should().Be("45.00");
