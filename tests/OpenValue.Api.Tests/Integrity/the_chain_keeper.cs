@@ -78,6 +78,30 @@ public class the_chain_keeper(AppFixture app)
             "a number given up on is remembered, and its event hashed when it appears");
     }
 
+    [Fact]
+    public async Task a_history_stored_before_the_chain_is_chained_when_the_schema_is_applied()
+    {
+        var n = await api.Found();
+        await api.RecordIncome(n, "3.00");
+        await api.RecordIncome(n, "4.00");
+        var pool = DerivedIds.Pool(n.NetworkId, null);
+        // As a database of a build without the chain: no hashes for this network, the keeper already past them,
+        // and chain.sql not applied yet (its version mark gone).
+        await Sql("delete from openvalue.ov_event_hashes where tenant_id = $1;\n" +
+                  "update openvalue.ov_chain_progress set chained_through = " +
+                  "(select max(seq_id) from openvalue.mt_events);\n" +
+                  "comment on table openvalue.ov_chain_progress is null", n.NetworkId.ToString());
+        (await Hashed(n, pool, TimeSpan.Zero)).Should().BeFalse();
+
+        await using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable("OPENVALUE_DB"));
+        await Api.Integrity.EventChain.Apply(connection, "openvalue", CancellationToken.None);
+
+        (await Hashed(n, pool, TimeSpan.Zero)).Should().BeTrue("the upgrade chains every event without a hash");
+        var report = await api.Integrity(n);
+        report.Intact.Should().BeTrue(report.FirstBreak?.What);
+        report.EventsChecked.Should().Be(await app.EventCount(n.NetworkId));
+    }
+
     /// <summary>Whether every event of the stream has its hash, polling until <paramref name="within"/>.</summary>
     private async Task<bool> Hashed(FoundedNetwork n, Guid stream, TimeSpan within)
     {

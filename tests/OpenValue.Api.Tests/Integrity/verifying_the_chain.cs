@@ -76,7 +76,7 @@ public class verifying_the_chain(AppFixture app)
     }
 
     [Fact]
-    public async Task a_forged_event_inserted_through_the_trigger_is_caught_by_its_stream_and_its_documents()
+    public async Task a_forged_event_inserted_at_a_streams_end_is_caught_by_its_stream_and_its_documents()
     {
         var n = await api.Ledgered();
         await Sql("""
