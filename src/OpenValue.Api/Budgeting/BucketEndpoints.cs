@@ -39,7 +39,7 @@ public static class BucketEndpoints
         Idempotency idempotency) =>
         idempotency.Once(http, session, http.Caller().IdempotencyScope, body, async () =>
         {
-            var stream = await RoundEndpoints.FetchExisting(session, roundId, http.RequestAborted);
+            var stream = await RoundStreams.FetchExisting(session, roundId, http.RequestAborted);
             var command = new ProposeBucket(body.Title, body.Description, body.MinGoal, body.MaxGoal,
                 http.Caller().MemberId);
             var proposed = Buckets.Decide(command, Guid.CreateVersion7(), stream.Aggregate!, clock.GetCurrentInstant());
@@ -56,7 +56,7 @@ public static class BucketEndpoints
     public static async Task<BucketResponse> Approve(
         Guid roundId, Guid bucketId, HttpContext http, IDocumentSession session, IClock clock)
     {
-        var stream = await RoundEndpoints.FetchExisting(session, roundId, http.RequestAborted);
+        var stream = await RoundStreams.FetchExisting(session, roundId, http.RequestAborted);
         var approved = Buckets.Decide(new ApproveBucket(bucketId, http.Caller().MemberId), stream.Aggregate!,
             clock.GetCurrentInstant());
         stream.AppendOne(approved);
@@ -81,7 +81,7 @@ public static class BucketEndpoints
         idempotency.Once(http, session, http.Caller().IdempotencyScope, body, async () =>
         {
             var member = http.Caller().MemberId;
-            var stream = await RoundEndpoints.FetchExisting(session, roundId, http.RequestAborted);
+            var stream = await RoundStreams.FetchExisting(session, roundId, http.RequestAborted);
             var funded = Funding.Decide(new FundBucket(bucketId, body.Amount, member), stream.Aggregate!,
                 clock.GetCurrentInstant());
             stream.AppendOne(funded);
@@ -101,7 +101,7 @@ public static class BucketEndpoints
         Guid roundId, Guid bucketId, CancelBucketRequest body, HttpContext http, IDocumentSession session, IClock clock)
     {
         var caller = http.Caller();
-        var stream = await RoundEndpoints.FetchExisting(session, roundId, http.RequestAborted);
+        var stream = await RoundStreams.FetchExisting(session, roundId, http.RequestAborted);
         var command = new CancelBucket(bucketId, body.Reason, caller.MemberId, caller.Holds(Role.Steward));
         var events = Buckets.Decide(command, stream.Aggregate!, clock.GetCurrentInstant());
         if (events.Count > 0)

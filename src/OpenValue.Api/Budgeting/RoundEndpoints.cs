@@ -12,6 +12,7 @@ using OpenValue.Domain.Networks;
 using OpenValue.Domain.Treasury;
 using Wolverine;
 using Wolverine.Http;
+using OpenValue.Api.Networks;
 
 namespace OpenValue.Api.Budgeting;
 
@@ -48,12 +49,12 @@ public static class RoundEndpoints
         idempotency.Once(http, session, http.Caller().IdempotencyScope, body, async () =>
         {
             var cancellation = http.RequestAborted;
-            var network = await ClaimEndpoints.NetworkOf(session, networkId, cancellation);
+            var network = await NetworkLookup.NetworkOf(session, networkId, cancellation);
             var now = clock.GetCurrentInstant();
             var command = new OpenRound(body.Title, body.Amount, body.ProjectId, body.Budget, body.OpensAt,
                 body.ClosesAt, body.CapPerBucket, body.BucketsNeedApproval, http.Caller().MemberId);
             var request = Opening.Validate(command, network, now);
-            var poolStream = await IncomeEndpoint.FetchPool(session, DerivedIds.Pool(networkId, request.ProjectId),
+            var poolStream = await PoolStreams.Fetch(session, DerivedIds.Pool(networkId, request.ProjectId),
                 cancellation);
             var pool = poolStream.Aggregate ?? Pool.Empty(networkId, request.ProjectId, network.Currency);
             var weights = await Weights(session, shareSource, networkId, request, now, cancellation);
@@ -107,7 +108,7 @@ public static class RoundEndpoints
             return await idempotency.Once(http, session, scope, new CloseRoundRequest(), async () =>
             {
                 var cancellation = http.RequestAborted;
-                var stream = await FetchExisting(session, roundId, cancellation);
+                var stream = await RoundStreams.FetchExisting(session, roundId, cancellation);
                 var now = clock.GetCurrentInstant();
                 var round = await ScheduledClosing.Apply(session, stream, http.Caller().MemberId, now, cancellation);
                 var response = await RoundResponses.Of(session, round, cancellation);
@@ -153,16 +154,6 @@ public static class RoundEndpoints
         return Results.Text(CsvText.Write(
             ["memberId", "name", "amount", "currency", "reference", "bucketId", "bucket", "chainSequence", "chainHead"],
             rows), "text/csv; charset=utf-8");
-    }
-
-    /// <summary>A round stream locked to the version read, its stored document checked against its events.</summary>
-    public static async Task<JasperFx.Events.IEventStream<Round>> FetchExisting(
-        IDocumentSession session, Guid roundId, CancellationToken cancellation)
-    {
-        var stream = await session.Events.FetchForWriting<Round>(roundId, cancellation);
-        if (stream.Aggregate is null) throw RoundResponses.NotFound(roundId);
-        await Integrity.StoredState.Check(session, stream, "round", Round.Evolve, cancellation);
-        return stream;
     }
 
     /// <summary>

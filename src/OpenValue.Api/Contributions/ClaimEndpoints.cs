@@ -11,6 +11,7 @@ using OpenValue.Domain.Contributions;
 using OpenValue.Domain.Networks;
 using OpenValue.Api.Privacy;
 using Wolverine.Http;
+using OpenValue.Api.Networks;
 
 namespace OpenValue.Api.Contributions;
 
@@ -53,7 +54,7 @@ public static class ClaimEndpoints
         idempotency.Once(http, session, http.Caller().IdempotencyScope, body, async () =>
         {
             var id = ChosenId(body.Id);
-            var network = await NetworkOf(session, networkId, http.RequestAborted);
+            var network = await NetworkLookup.NetworkOf(session, networkId, http.RequestAborted);
             var now = clock.GetCurrentInstant();
             var command = new SubmitContribution(id, http.Caller().MemberId, body.Claim);
             if (string.IsNullOrWhiteSpace(body.Id))
@@ -86,8 +87,8 @@ public static class ClaimEndpoints
         Guid networkId, Guid contributionId, AmendContributionRequest body, HttpContext http, IDocumentSession session,
             IClock clock)
     {
-        var network = await NetworkOf(session, networkId, http.RequestAborted);
-        var stream = await FetchExisting(session, contributionId, http.RequestAborted);
+        var network = await NetworkLookup.NetworkOf(session, networkId, http.RequestAborted);
+        var stream = await ContributionStreams.FetchExisting(session, contributionId, http.RequestAborted);
         var now = clock.GetCurrentInstant();
         var command = new AmendContribution(contributionId, http.Caller().MemberId, body.Claim);
         var events = Claiming.Decide(
@@ -104,7 +105,7 @@ public static class ClaimEndpoints
     public static async Task<ContributionResponse> Withdraw(Guid contributionId, HttpContext http,
         IDocumentSession session, IClock clock)
     {
-        var stream = await FetchExisting(session, contributionId, http.RequestAborted);
+        var stream = await ContributionStreams.FetchExisting(session, contributionId, http.RequestAborted);
         var command = new WithdrawContribution(contributionId, http.Caller().MemberId);
         stream.AppendMany(Claiming.Decide(command, stream.Aggregate!, clock.GetCurrentInstant()));
         await session.SaveChangesAsync(http.RequestAborted);
@@ -127,19 +128,6 @@ public static class ClaimEndpoints
             },
         };
     }
-
-    /// <summary>The stream of a contribution of this network, locked to the version read, or 404.</summary>
-    public static async Task<IEventStream<Contribution>> FetchExisting(IDocumentSession session, Guid contributionId,
-        CancellationToken cancellation)
-    {
-        var stream = await session.Events.FetchForWriting<Contribution>(contributionId, cancellation);
-        return stream.Aggregate is null ? throw ContributionResponse.NotFound(contributionId) : stream;
-    }
-
-    public static async Task<Network> NetworkOf(IQuerySession session, Guid networkId,
-        CancellationToken cancellation) =>
-        await session.LoadAsync<Network>(networkId, cancellation)
-        ?? throw new InvalidOperationException($"Network {networkId} has no stream although its member was admitted.");
 
     /// <summary>
     /// The client may choose the id so that a retry can be recognised; otherwise the server does. Version-5

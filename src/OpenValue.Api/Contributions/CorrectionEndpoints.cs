@@ -26,7 +26,7 @@ public static class CorrectionEndpoints
     public static async Task<ContributionResponse> Revoke(
         Guid contributionId, CorrectionRequest body, HttpContext http, IDocumentSession session, IClock clock)
     {
-        var stream = await ClaimEndpoints.FetchExisting(session, contributionId, http.RequestAborted);
+        var stream = await ContributionStreams.FetchExisting(session, contributionId, http.RequestAborted);
         var command = new RevokeAcceptance(contributionId, body.Reason, http.Caller().MemberId);
         stream.AppendMany(await new Privacy.PersonalFields(session, http.RequestAborted)
             .Seal(Correcting.Decide(command, stream.Aggregate!, clock.GetCurrentInstant())));
@@ -45,7 +45,7 @@ public static class CorrectionEndpoints
     public static async Task<ContributionResponse> Appeal(
         Guid contributionId, CorrectionRequest body, HttpContext http, IDocumentSession session, IClock clock)
     {
-        var stream = await ClaimEndpoints.FetchExisting(session, contributionId, http.RequestAborted);
+        var stream = await ContributionStreams.FetchExisting(session, contributionId, http.RequestAborted);
         var command = new AppealDecision(contributionId, body.Reason, http.Caller().MemberId);
         stream.AppendMany(await new Privacy.PersonalFields(session, http.RequestAborted)
             .Seal(Correcting.Decide(command, stream.Aggregate!, clock.GetCurrentInstant())));

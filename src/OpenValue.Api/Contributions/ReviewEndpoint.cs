@@ -6,6 +6,7 @@ using OpenValue.Domain.Contributions;
 using OpenValue.Domain.Money;
 using OpenValue.Domain.Networks;
 using Wolverine.Http;
+using OpenValue.Api.Networks;
 
 namespace OpenValue.Api.Contributions;
 
@@ -29,8 +30,8 @@ public static class ReviewEndpoint
         Guid networkId, Guid contributionId, ReviewRequest body, HttpContext http, IDocumentSession session,
             IClock clock)
     {
-        var network = await ClaimEndpoints.NetworkOf(session, networkId, http.RequestAborted);
-        var stream = await ClaimEndpoints.FetchExisting(session, contributionId, http.RequestAborted);
+        var network = await NetworkLookup.NetworkOf(session, networkId, http.RequestAborted);
+        var stream = await ContributionStreams.FetchExisting(session, contributionId, http.RequestAborted);
         if (body.ExpectedVersion is not { } seen)
             throw RuleViolation.Invalid("expectedVersion",
                 "'expectedVersion' is required: the contribution's version as you read it (its 'version' field).");

@@ -65,7 +65,7 @@ public static class PositionEndpoints
     {
         var proposals = await session.Events.FetchForWriting<Proposal>(proposalId, cancellation);
         if (proposals.Aggregate is null)
-            throw ProposalEndpoints.NotFound(proposalId);
+            throw ProposalResponses.NotFound(proposalId);
         return (proposals, await session.Events.FetchForWriting<Network>(networkId, cancellation));
     }
 }

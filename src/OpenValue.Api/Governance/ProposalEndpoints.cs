@@ -81,11 +81,8 @@ public static class ProposalEndpoints
     public static async Task<ProposalResponse> Get(
         Guid networkId, Guid proposalId, IQuerySession session, HttpContext http)
     {
-        var proposal = await session.LoadAsync<Proposal>(proposalId, http.RequestAborted) ?? throw NotFound(proposalId);
+        var proposal = await session.LoadAsync<Proposal>(proposalId, http.RequestAborted) ?? throw ProposalResponses.NotFound(proposalId);
         var network = await session.LoadAsync<Network>(networkId, http.RequestAborted);
         return ProposalResponse.Of(proposal, network!.DepartedMembers());
     }
-
-    public static RuleViolation NotFound(Guid proposalId) =>
-        RuleViolation.NotFound("proposal-not-found", $"Proposal {proposalId} is not in this network.");
 }

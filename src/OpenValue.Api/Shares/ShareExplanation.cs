@@ -8,6 +8,7 @@ using OpenValue.Domain.Money;
 using OpenValue.Domain.Networks;
 using OpenValue.Domain.Valuation;
 using Wolverine.Http;
+using OpenValue.Api.Networks;
 
 namespace OpenValue.Api.Shares;
 
@@ -61,7 +62,7 @@ public static class ShareExplanation
             ?? throw RuleViolation.NotFound("member-not-found", $"Member {memberId} is not in this network.");
         var project = await ShareText.Project(projectId, session, cancellation);
         var snapshot = await shares.AsOf(networkId, project, moment, new ShareLines(MemberId: memberId), cancellation);
-        var network = await ClaimEndpoints.NetworkOf(session, networkId, cancellation);
+        var network = await NetworkLookup.NetworkOf(session, networkId, cancellation);
         var halfLife = network.EquationAt(moment)?.HalfLifeDays;
 
         var entries = await PointsLedger.ContributionsAsOf(

@@ -10,6 +10,7 @@ using OpenValue.Domain.Networks;
 using OpenValue.Domain.Valuation;
 using Wolverine.Http;
 using DomainShares = OpenValue.Domain.Valuation.Shares;
+using OpenValue.Api.Networks;
 
 namespace OpenValue.Api.Shares;
 
@@ -48,7 +49,7 @@ public static class ShareHistory
         var project = await ShareText.Project(projectId, session, cancellation);
         if (await session.LoadAsync<MemberView>(member, cancellation) is null)
             throw RuleViolation.Invalid("memberId", $"'memberId' names no member of this network (got '{memberId}').");
-        var network = await ClaimEndpoints.NetworkOf(session, networkId, cancellation);
+        var network = await NetworkLookup.NetworkOf(session, networkId, cancellation);
         var increments = await PointsLedger.Increments(session.DocumentStore, session.TenantId, project, moments,
             cancellation);
         var labels = moments.Any(m => network.EquationAt(m)?.ClassWeights is not null)

@@ -10,6 +10,7 @@ using OpenValue.Domain.Networks;
 using OpenValue.Domain.Treasury;
 using OpenValue.Domain.Valuation;
 using Wolverine.Http;
+using OpenValue.Api.Networks;
 
 namespace OpenValue.Api.Treasury;
 
@@ -41,17 +42,17 @@ public static class DistributionEndpoints
         idempotency.Once(http, session, http.Caller().IdempotencyScope, body, async () =>
         {
             var cancellation = http.RequestAborted;
-            var network = await ClaimEndpoints.NetworkOf(session, networkId, cancellation);
+            var network = await NetworkLookup.NetworkOf(session, networkId, cancellation);
             var now = clock.GetCurrentInstant();
             var command = new ProposeDistribution(body.Amount, body.Policy, body.ProjectId, body.AsOf, body.WindowDays,
                 http.Caller().MemberId);
             var request = Proposing.Validate(command, network, now);
-            var poolStream = await IncomeEndpoint.FetchPool(session, DerivedIds.Pool(networkId, request.ProjectId),
+            var poolStream = await PoolStreams.Fetch(session, DerivedIds.Pool(networkId, request.ProjectId),
                 cancellation);
             var pool = poolStream.Aggregate ?? Pool.Empty(networkId, request.ProjectId, network.Currency);
-            var shares = await SharesFor(shareSource, networkId, request, cancellation);
+            var shares = await DistributionStreams.SharesFor(shareSource, networkId, request, cancellation);
             var paidBefore = request.Policy == DistributionPolicy.Balanced
-                ? await PaidBefore(session, pool.Id, cancellation)
+                ? await DistributionStreams.PaidBefore(session, pool.Id, cancellation)
                 : new Dictionary<Guid, long>();
 
             var id = Guid.CreateVersion7();
@@ -83,9 +84,9 @@ public static class DistributionEndpoints
         Idempotency idempotency) =>
         idempotency.Once(http, session, http.Caller().IdempotencyScope, new ApproveDistributionRequest(), async () =>
         {
-            var stream = await FetchExisting(session, distributionId, http.RequestAborted);
+            var stream = await DistributionStreams.FetchExisting(session, distributionId, http.RequestAborted);
             var distribution = stream.Aggregate!;
-            var network = await ClaimEndpoints.NetworkOf(session, distribution.Proposal.NetworkId, http.RequestAborted);
+            var network = await NetworkLookup.NetworkOf(session, distribution.Proposal.NetworkId, http.RequestAborted);
             var approver = await session.LoadAsync<MemberView>(http.Caller().MemberId, http.RequestAborted);
             var command = new ApproveDistribution(distributionId, http.Caller().MemberId);
             var vouchings = approver?.Vouchings ?? [];
@@ -108,51 +109,17 @@ public static class DistributionEndpoints
     public static async Task<DistributionResponse> Cancel(
         Guid distributionId, CancelDistributionRequest body, HttpContext http, IDocumentSession session, IClock clock)
     {
-        var stream = await FetchExisting(session, distributionId, http.RequestAborted);
+        var stream = await DistributionStreams.FetchExisting(session, distributionId, http.RequestAborted);
         var (events, poolEvents) = Settling.Decide(new CancelDistribution(distributionId, body.Reason, http.Caller()
             .MemberId), stream.Aggregate!, clock.GetCurrentInstant());
         if (events.Length > 0)
         {
             stream.AppendMany(events);
-            (await IncomeEndpoint.FetchPool(session, stream.Aggregate!.Proposal.PoolId, http.RequestAborted))
+            (await PoolStreams.Fetch(session, stream.Aggregate!.Proposal.PoolId, http.RequestAborted))
                 .AppendMany(poolEvents);
             await session.SaveChangesAsync(http.RequestAborted);
         }
         return await TreasuryResponses.Of(session, events.Aggregate(stream.Aggregate, Distribution.Evolve)!,
             http.RequestAborted);
-    }
-
-    public static async Task<JasperFx.Events.IEventStream<Distribution>> FetchExisting(IDocumentSession session,
-        Guid distributionId, CancellationToken cancellation)
-    {
-        var stream = await session.Events.FetchForWriting<Distribution>(distributionId, cancellation);
-        if (stream.Aggregate is null) throw TreasuryResponses.NotFound(distributionId);
-        await Integrity.StoredState.Check(session, stream, "distribution", Distribution.Evolve, cancellation);
-        return stream;
-    }
-
-    internal static async Task<SharesUsed> SharesFor(IShareSource source, Guid networkId, DistributionRequest request,
-        CancellationToken cancellation)
-    {
-        var snapshot = request.Policy == DistributionPolicy.Recent
-            ? await source.Recent(networkId, request.ProjectId, request.AsOf, request.WindowDays!.Value,
-                ShareLines.Bare, cancellation)
-            : await source.AsOf(networkId, request.ProjectId, request.AsOf, ShareLines.Bare, cancellation);
-        return new SharesUsed(snapshot.EquationVersion, snapshot.TotalPoints,
-            [.. snapshot.Members.Select(m => new ShareUsed(m.MemberId, m.Points, m.Share))]);
-    }
-
-    /// <summary>
-    /// Each member's money from this pool's earlier distributions that still stand (see Distribution.Committed).
-    /// Every change to these amounts also writes the pool stream, which this request holds at the version it
-    /// read first, so a change committed after this read makes the save fail instead of going unnoticed.
-    /// </summary>
-    internal static async Task<Dictionary<Guid, long>> PaidBefore(IDocumentSession session, Guid poolId,
-        CancellationToken cancellation)
-    {
-        var earlier = await session.Query<Distribution>().Where(d => d.Proposal.PoolId == poolId)
-            .ToListAsync(cancellation);
-        return earlier.SelectMany(d => d.Committed()).GroupBy(c => c.MemberId).ToDictionary(g => g.Key, g => g.Sum(c =>
-            c.AmountMinor));
     }
 }

@@ -10,6 +10,7 @@ using OpenValue.Domain.Networks;
 using OpenValue.Domain.Treasury;
 using OpenValue.Domain.Valuation;
 using Wolverine.Http;
+using OpenValue.Api.Networks;
 
 namespace OpenValue.Api.Treasury;
 
@@ -47,18 +48,18 @@ public static class DistributionPreviewEndpoint
         IShareSource shareSource)
     {
         var cancellation = http.RequestAborted;
-        var network = await ClaimEndpoints.NetworkOf(session, networkId, cancellation);
+        var network = await NetworkLookup.NetworkOf(session, networkId, cancellation);
         var now = clock.GetCurrentInstant();
         var caller = http.Caller().MemberId;
         var command = new ProposeDistribution(body.Amount, body.Policy, body.ProjectId, body.AsOf, body.WindowDays,
             caller);
         var request = Proposing.Validate(command, network, now);
         var poolId = DerivedIds.Pool(networkId, request.ProjectId);
-        var pool = (await IncomeEndpoint.FetchPool(session, poolId, cancellation)).Aggregate
+        var pool = (await PoolStreams.Fetch(session, poolId, cancellation)).Aggregate
             ?? Pool.Empty(networkId, request.ProjectId, network.Currency);
-        var shares = await DistributionEndpoints.SharesFor(shareSource, networkId, request, cancellation);
+        var shares = await DistributionStreams.SharesFor(shareSource, networkId, request, cancellation);
         var paidBefore = request.Policy == DistributionPolicy.Balanced
-            ? await DistributionEndpoints.PaidBefore(session, pool.Id, cancellation)
+            ? await DistributionStreams.PaidBefore(session, pool.Id, cancellation)
             : new Dictionary<Guid, long>();
         // The id is never used: the proposal is built to be shown, then dropped.
         var (_, proposal) = Proposing.Decide(request, Guid.Empty, pool, network, shares, paidBefore, caller, now);

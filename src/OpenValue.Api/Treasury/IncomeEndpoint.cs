@@ -8,6 +8,7 @@ using OpenValue.Domain;
 using OpenValue.Domain.Networks;
 using OpenValue.Domain.Treasury;
 using Wolverine.Http;
+using OpenValue.Api.Networks;
 
 namespace OpenValue.Api.Treasury;
 
@@ -30,30 +31,16 @@ public static class IncomeEndpoint
             Idempotency idempotency) =>
         idempotency.Once(http, session, http.Caller().IdempotencyScope, body, async () =>
         {
-            var network = await ClaimEndpoints.NetworkOf(session, networkId, http.RequestAborted);
+            var network = await NetworkLookup.NetworkOf(session, networkId, http.RequestAborted);
             var now = clock.GetCurrentInstant();
             var command = new RecordIncome(Guid.CreateVersion7(), body.Amount, body.Source, body.ProjectId,
                 body.ReceivedOn, body.Note, http.Caller().MemberId);
             var income = Income.Decide(command, network, now.InUtc().Date, now);
-            var pool = await FetchPool(session, income.PoolId, http.RequestAborted);
+            var pool = await PoolStreams.Fetch(session, income.PoolId, http.RequestAborted);
             PoolCapacity.Check(pool.Aggregate, income);
             pool.AppendOne(await new Privacy.PersonalFields(session, http.RequestAborted).Seal(income));
             return new Outcome(StatusCodes.Status201Created, $"/networks/{networkId}/income/{income.IncomeId}",
                 new IncomeRecordedResponse(income.IncomeId, income.PoolId, income.ProjectId,
                     MoneyResponse.Of(income.AmountMinor, income.Currency)));
         });
-
-    /// <summary>
-    /// A pool stream locked to the version read, its stored document checked against its events. A stream at a pool's
-    /// id that is not a pool is refused, never written to.
-    /// </summary>
-    public static async Task<JasperFx.Events.IEventStream<Pool>> FetchPool(IDocumentSession session, Guid poolId,
-        CancellationToken cancellation)
-    {
-        var stream = await session.Events.FetchForWriting<Pool>(poolId, cancellation);
-        if (stream.Aggregate is null && stream.CurrentVersion > 0)
-            throw RuleViolation.Conflict("pool-id-taken", $"The stream {poolId} is not a pool.");
-        await Integrity.StoredState.Check(session, stream, "pool", Pool.Evolve, cancellation);
-        return stream;
-    }
 }

@@ -17,7 +17,7 @@ public static class IncomeReversalEndpoint
     /// <summary>
     /// A compensating event on the income's pool stream, checked against the version decided on like every pool
     /// write, so a reversal racing a proposal on the same pool cannot leave it over-drawn. The income's own events
-    /// are read from that stream (its chain checked by <see cref="IncomeEndpoint.FetchPool"/>); the income record
+    /// are read from that stream (its chain checked by <see cref="PoolStreams.Fetch"/>); the income record
     /// only says which pool to look in. A second reversal is 409; send an Idempotency-Key to have a retry answered
     /// like the first call.
     /// </summary>
@@ -34,7 +34,7 @@ public static class IncomeReversalEndpoint
         {
             var cancellation = http.RequestAborted;
             var view = await session.LoadAsync<IncomeView>(incomeId, cancellation) ?? throw NotFound(incomeId);
-            var poolStream = await IncomeEndpoint.FetchPool(session, view.PoolId, cancellation);
+            var poolStream = await PoolStreams.Fetch(session, view.PoolId, cancellation);
             var pool = poolStream.Aggregate ?? throw NotFound(incomeId);
             var read = poolStream.StartingVersion ?? poolStream.CurrentVersion ?? 0;
             var events = (await session.Events.FetchStreamAsync(pool.Id, read, token: cancellation))

@@ -37,7 +37,7 @@ public static class PayoutEndpoints
             return await idempotency.Once(http, session, http.Caller().IdempotencyScope, new IssuePayoutsRequest(),
                 async () =>
             {
-                var stream = await DistributionEndpoints.FetchExisting(session, distributionId, http.RequestAborted);
+                var stream = await DistributionStreams.FetchExisting(session, distributionId, http.RequestAborted);
                 var events = Settling.Decide(new IssuePayouts(distributionId, http.Caller().MemberId),
                     stream.Aggregate!, clock.GetCurrentInstant());
                 stream.AppendMany(events);
@@ -71,33 +71,17 @@ public static class PayoutEndpoints
         idempotency.Once(http, session, http.Caller().IdempotencyScope, body, async () =>
         {
             var cancellation = http.RequestAborted;
-            var owner = await OwnerOf(session, payoutId, cancellation);
-            var stream = await DistributionEndpoints.FetchExisting(session, owner, cancellation);
+            var owner = await DistributionStreams.OwnerOfPayout(session, payoutId, cancellation);
+            var stream = await DistributionStreams.FetchExisting(session, owner, cancellation);
             var command = new ReversePayout(payoutId, body.Reason, http.Caller().MemberId);
             var (reversal, returned) = Settling.Decide(command, stream.Aggregate!, clock.GetCurrentInstant());
             stream.AppendOne(reversal);
-            (await IncomeEndpoint.FetchPool(session, returned.PoolId, cancellation)).AppendOne(returned);
+            (await PoolStreams.Fetch(session, returned.PoolId, cancellation)).AppendOne(returned);
             var after = Distribution.Evolve(stream.Aggregate, reversal)!;
             var payout = (await TreasuryResponses.PayoutsOf(session, after, cancellation)).Payouts.Single(p =>
                 p.PayoutId == payoutId);
             return new Outcome(StatusCodes.Status200OK, null, payout);
         });
-
-    /// <summary>
-    /// The distribution that holds a payout, issued with it or reissued later. Only its id comes back, not the paid
-    /// distributions whole. 404 payout-not-found when none does.
-    /// </summary>
-    public static async Task<Guid> OwnerOf(IQuerySession session, Guid payoutId, CancellationToken cancellation)
-    {
-        var owner = await session.Query<Distribution>()
-            .Where(d => d.Status == DistributionStatus.Paid
-                        && (d.Issue!.Payouts.Any(p => p.PayoutId == payoutId)
-                            || d.Reissues.Any(r => r.PayoutId == payoutId)))
-            .Select(d => d.Id).FirstOrDefaultAsync(cancellation);
-        return owner != Guid.Empty
-            ? owner
-            : throw RuleViolation.NotFound("payout-not-found", $"Payout {payoutId} is not in this network.");
-    }
 
     /// <summary>The payouts to pay, one row each (reversed payouts left out), as RFC 4180 CSV.</summary>
     [WolverineGet("/networks/{networkId}/distributions/{distributionId}/payouts.csv"), Allow(Role.Treasurer)]

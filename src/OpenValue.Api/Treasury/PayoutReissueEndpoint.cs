@@ -31,10 +31,10 @@ public static class PayoutReissueEndpoint
         idempotency.Once(http, session, http.Caller().IdempotencyScope, new ReissuePayoutRequest(), async () =>
         {
             var cancellation = http.RequestAborted;
-            var owner = await PayoutEndpoints.OwnerOf(session, payoutId, cancellation);
-            var stream = await DistributionEndpoints.FetchExisting(session, owner, cancellation);
+            var owner = await DistributionStreams.OwnerOfPayout(session, payoutId, cancellation);
+            var stream = await DistributionStreams.FetchExisting(session, owner, cancellation);
             var proposal = stream.Aggregate!.Proposal;
-            var poolStream = await IncomeEndpoint.FetchPool(session, proposal.PoolId, cancellation);
+            var poolStream = await PoolStreams.Fetch(session, proposal.PoolId, cancellation);
             var pool = poolStream.Aggregate ?? Pool.Empty(proposal.NetworkId, proposal.ProjectId, proposal.Currency);
             var command = new ReissuePayout(payoutId, http.Caller().MemberId);
             var (reissue, drawn) = Settling.Decide(command, stream.Aggregate, pool, clock.GetCurrentInstant());

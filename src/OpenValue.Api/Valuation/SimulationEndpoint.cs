@@ -6,6 +6,7 @@ using OpenValue.Api.Shares;
 using OpenValue.Domain.Money;
 using OpenValue.Domain.Valuation;
 using Wolverine.Http;
+using OpenValue.Api.Networks;
 
 namespace OpenValue.Api.Valuation;
 
@@ -35,7 +36,7 @@ public static class SimulationEndpoint
     {
         var cancellation = http.RequestAborted;
         var asOf = clock.GetCurrentInstant();
-        var network = await ClaimEndpoints.NetworkOf(session, networkId, cancellation);
+        var network = await NetworkLookup.NetworkOf(session, networkId, cancellation);
         var proposed = ValueEquations.Candidate(body, network, network.Equations.Count + 1, asOf);
         var project = await ShareText.Project(projectId, session, cancellation);
         var members = (await session.Query<MemberView>().ToListAsync(cancellation)).ToDictionary(m => m.Id);

@@ -1,0 +1,13 @@
+using Marten;
+using OpenValue.Domain.Networks;
+
+namespace OpenValue.Api.Networks;
+
+/// <summary>The network's stored write model, which most decisions of its members take as an input.</summary>
+public static class NetworkLookup
+{
+    public static async Task<Network> NetworkOf(IQuerySession session, Guid networkId,
+        CancellationToken cancellation) =>
+        await session.LoadAsync<Network>(networkId, cancellation)
+        ?? throw new InvalidOperationException($"Network {networkId} has no stream although its member was admitted.");
+}
