@@ -1,4 +1,5 @@
 using Marten;
+using OpenValue.Api.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using OpenValue.Api.Contributions;
@@ -44,12 +45,12 @@ public static class DistributionPreviewEndpoint
         "insufficient-funds or no-eligible-member). Nothing is reserved or recorded.")]
     [ProducesResponseType<DistributionPreviewResponse>(StatusCodes.Status200OK)]
     public static async Task<DistributionPreviewResponse> Post(
-        Guid networkId, ProposeDistributionRequest body, HttpContext http, IDocumentSession session, IClock clock,
+        Guid networkId, ProposeDistributionRequest body, HttpContext http, IDocumentSession session,
         IShareSource shareSource)
     {
         var cancellation = http.RequestAborted;
         var network = await NetworkLookup.NetworkOf(session, networkId, cancellation);
-        var now = clock.GetCurrentInstant();
+        var now = http.Now();
         var caller = http.Caller().MemberId;
         var command = new ProposeDistribution(body.Amount, body.Policy, body.ProjectId, body.AsOf, body.WindowDays,
             caller);

@@ -1,14 +1,11 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using NodaTime;
-using OpenValue.Api.Contributions;
 using OpenValue.Api.Infrastructure;
+using OpenValue.Api.Networks;
 using OpenValue.Api.Security;
-using OpenValue.Domain;
 using OpenValue.Domain.Networks;
 using OpenValue.Domain.Treasury;
 using Wolverine.Http;
-using OpenValue.Api.Networks;
 
 namespace OpenValue.Api.Treasury;
 
@@ -17,22 +14,20 @@ public sealed record RecordIncomeRequest(
 
 public sealed record IncomeRecordedResponse(Guid IncomeId, Guid PoolId, Guid? ProjectId, MoneyResponse Amount);
 
-public static class IncomeEndpoint
+public static class RecordIncomeEndpoint
 {
     /// <summary>
     /// Appends to the pool of the income's scope, checked against the version read like every pool write.
     /// </summary>
-    [WolverinePost("/networks/{networkId}/income"), Allow(Role.Treasurer)]
+    [WolverinePost("/networks/{networkId}/income"), Allow(Role.Treasurer), Idempotent]
     [EndpointSummary("Record income")]
     [EndpointDescription("Into the pool of a project when it names one, else the network's own pool.")]
     [ProducesResponseType<IncomeRecordedResponse>(StatusCodes.Status201Created)]
     public static Task<IResult> Record(
-        Guid networkId, RecordIncomeRequest body, HttpContext http, IDocumentSession session, IClock clock,
-            Idempotency idempotency) =>
-        idempotency.Once(http, session, http.Caller().IdempotencyScope, body, async () =>
+        Guid networkId, RecordIncomeRequest body, HttpContext http, IDocumentSession session) =>
+        Write.Idempotent(http, session, async now =>
         {
             var network = await NetworkLookup.NetworkOf(session, networkId, http.RequestAborted);
-            var now = clock.GetCurrentInstant();
             var command = new RecordIncome(Guid.CreateVersion7(), body.Amount, body.Source, body.ProjectId,
                 body.ReceivedOn, body.Note, http.Caller().MemberId);
             var income = Income.Decide(command, network, now.InUtc().Date, now);
