@@ -1,4 +1,5 @@
 using Marten;
+using OpenValue.Api.Infrastructure;
 using NodaTime;
 using OpenValue.Api.Security;
 using OpenValue.Domain;
@@ -26,9 +27,14 @@ public static class ReviewEndpoint
     [EndpointDescription(
         "Approve, reject (with a reason) or request changes, never on one's own claim. The approval that meets " +
         "the review policy accepts the claim and values it under the equation in force.")]
-    public static async Task<ContributionResponse> Review(
+    public static Task<ContributionResponse> Review(
+        Guid networkId, Guid contributionId, ReviewRequest body, HttpContext http, IDocumentSession session) =>
+        Write.Run(http, session, now => Decide(networkId, contributionId, body, http, session, now),
+            () => ContributionResponse.Load(session, contributionId, http.RequestAborted));
+
+    private static async Task Decide(
         Guid networkId, Guid contributionId, ReviewRequest body, HttpContext http, IDocumentSession session,
-            IClock clock)
+        Instant now)
     {
         var network = await NetworkLookup.NetworkOf(session, networkId, http.RequestAborted);
         var stream = await ContributionStreams.FetchExisting(session, contributionId, http.RequestAborted);
@@ -46,9 +52,7 @@ public static class ReviewEndpoint
         var command = new ReviewContribution(contributionId, http.Caller().MemberId, body.Verdict, body.Reason);
         var currency = Currency.Parse(network.Currency, "currency");
         var events = Reviewing.Decide(command, stream.Aggregate!, network.ApprovalsRequired, network.Equation, currency,
-            clock.GetCurrentInstant());
+            now);
         stream.AppendMany(await new Privacy.PersonalFields(session, http.RequestAborted).Seal(events));
-        await session.SaveChangesAsync(http.RequestAborted);
-        return await ContributionResponse.Load(session, contributionId, http.RequestAborted);
     }
 }

@@ -2,7 +2,6 @@ using System.Text.Json.Serialization;
 using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using NodaTime;
 using OpenValue.Api.Infrastructure;
 using OpenValue.Api.Infrastructure.OpenApi;
 using OpenValue.Api.Security;
@@ -23,39 +22,26 @@ public sealed record SubmitContributionRequest(
     public ClaimInput Claim => new(Kind, Quantity, Unit, OccurredOn, Description, EvidenceUrl, ProjectId);
 }
 
-public sealed record AmendContributionRequest(
-    string? Kind, string? Quantity, string? Unit, string? OccurredOn, string? Description,
-    string? EvidenceUrl = null, string? ProjectId = null)
-{
-    [JsonIgnore]
-    public ClaimInput Claim => new(Kind, Quantity, Unit, OccurredOn, Description, EvidenceUrl, ProjectId);
-}
-
 public sealed record ContributionSubmittedResponse(Guid ContributionId);
 
-/// <summary>
-/// The author's side of a claim: submit, amend, withdraw. Each decides on the stream version it read.
-/// </summary>
-public static class ClaimEndpoints
+public static class SubmitContributionEndpoint
 {
     /// <summary>
     /// Two ways to make a retry safe, usable together: a client-chosen id (a resubmission of the same claim
     /// appends nothing and answers 201 again) and an Idempotency-Key (the first response replayed).
     /// </summary>
-    [WolverinePost("/networks/{networkId}/contributions"), Allow(Role.Contributor)]
+    [WolverinePost("/networks/{networkId}/contributions"), Allow(Role.Contributor), Idempotent]
     [EndpointSummary("Submit a contribution")]
     [EndpointDescription(
         "A claim of work, cash, expenses, materials and so on. A client-chosen id makes a resubmission harmless " +
         "(201 again, nothing appended).")]
     [ProducesResponseType<ContributionSubmittedResponse>(StatusCodes.Status201Created)]
     public static Task<IResult> Submit(
-        Guid networkId, SubmitContributionRequest body, HttpContext http, IDocumentSession session, IClock clock,
-            Idempotency idempotency) =>
-        idempotency.Once(http, session, http.Caller().IdempotencyScope, body, async () =>
+        Guid networkId, SubmitContributionRequest body, HttpContext http, IDocumentSession session) =>
+        Write.Idempotent(http, session, async now =>
         {
             var id = ChosenId(body.Id);
             var network = await NetworkLookup.NetworkOf(session, networkId, http.RequestAborted);
-            var now = clock.GetCurrentInstant();
             var command = new SubmitContribution(id, http.Caller().MemberId, body.Claim);
             if (string.IsNullOrWhiteSpace(body.Id))
             {
@@ -78,39 +64,6 @@ public static class ClaimEndpoints
             }
             return Outcome.Created($"/networks/{networkId}/contributions/{id}", new ContributionSubmittedResponse(id));
         });
-
-    [WolverinePut("/networks/{networkId}/contributions/{contributionId}")]
-    [EndpointSummary("Amend a contribution")]
-    [EndpointDescription("By its author, before any review or after changes were requested.")]
-    [ProducesProblem(StatusCodes.Status403Forbidden)]
-    public static async Task<ContributionResponse> Amend(
-        Guid networkId, Guid contributionId, AmendContributionRequest body, HttpContext http, IDocumentSession session,
-            IClock clock)
-    {
-        var network = await NetworkLookup.NetworkOf(session, networkId, http.RequestAborted);
-        var stream = await ContributionStreams.FetchExisting(session, contributionId, http.RequestAborted);
-        var now = clock.GetCurrentInstant();
-        var command = new AmendContribution(contributionId, http.Caller().MemberId, body.Claim);
-        var events = Claiming.Decide(
-            command, stream.Aggregate!, network, KindCatalogue.Of(network), now.InUtc().Date, now);
-        stream.AppendMany(await new PersonalFields(session, http.RequestAborted).Seal(events));
-        await session.SaveChangesAsync(http.RequestAborted);
-        return await ContributionResponse.Load(session, contributionId, http.RequestAborted);
-    }
-
-    [WolverinePost("/networks/{networkId}/contributions/{contributionId}/withdrawal")]
-    [EndpointSummary("Withdraw a contribution")]
-    [EndpointDescription("By its author, before a final decision.")]
-    [ProducesProblem(StatusCodes.Status403Forbidden)]
-    public static async Task<ContributionResponse> Withdraw(Guid contributionId, HttpContext http,
-        IDocumentSession session, IClock clock)
-    {
-        var stream = await ContributionStreams.FetchExisting(session, contributionId, http.RequestAborted);
-        var command = new WithdrawContribution(contributionId, http.Caller().MemberId);
-        stream.AppendMany(Claiming.Decide(command, stream.Aggregate!, clock.GetCurrentInstant()));
-        await session.SaveChangesAsync(http.RequestAborted);
-        return await ContributionResponse.Load(session, contributionId, http.RequestAborted);
-    }
 
     /// <summary>
     /// The contribution with its first claim's text opened, for the decision that compares a retried submission
