@@ -37,4 +37,16 @@ public static class Write
         await session.SaveChangesAsync(http.RequestAborted);
         return await respond();
     }
+
+    /// <summary>
+    /// A decision whose response is read after the save from what the decision returned (the stream's state after
+    /// its events, say) and the read models the save has projected.
+    /// </summary>
+    public static async Task<T> Run<TDecided, T>(HttpContext http, IDocumentSession session,
+        Func<Instant, Task<TDecided>> decide, Func<TDecided, Task<T>> respond)
+    {
+        var decided = await decide(http.Now());
+        await session.SaveChangesAsync(http.RequestAborted);
+        return await respond(decided);
+    }
 }
