@@ -1,4 +1,5 @@
 using Marten;
+using OpenValue.Api.Networks;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using OpenValue.Api.Infrastructure;
@@ -40,26 +41,29 @@ public sealed record MemberResponse(
     public static async Task<MemberResponse> Open(
         IQuerySession session, MemberView v, CancellationToken cancellation) =>
         From(v, await Privacy.Unsealed.For(session, [v.Name], cancellation));
+
+    /// <summary>The member as a write's save has just projected it.</summary>
+    public static async Task<MemberResponse> Reloaded(
+        IQuerySession session, Guid memberId, CancellationToken cancellation) =>
+        await Open(session, (await session.LoadAsync<MemberView>(memberId, cancellation))!, cancellation);
 }
 
 public sealed record MembersResponse(IReadOnlyList<MemberResponse> Members);
 
 public static class MemberEndpoints
 {
-    [WolverinePost("/networks/{networkId}/members"), Allow(Role.Steward)]
+    [WolverinePost("/networks/{networkId}/members"), Allow(Role.Steward), Idempotent]
     [EndpointSummary("Admit a member")]
     [EndpointDescription(
         "Admits a person or organisation with roles and a stakeholder class. The new member's token is shown " +
         "once.")]
     [ProducesResponseType<MemberAdmittedResponse>(StatusCodes.Status201Created)]
     public static Task<IResult> Admit(
-        Guid networkId, AdmitMemberRequest body, HttpContext http, IDocumentSession session, IClock clock,
-            Idempotency idempotency) =>
-        idempotency.Once(http, session, http.Caller().IdempotencyScope, body, async () =>
+        Guid networkId, AdmitMemberRequest body, HttpContext http, IDocumentSession session) =>
+        Write.Idempotent(http, session, async now =>
         {
-            var now = clock.GetCurrentInstant();
             var memberId = Guid.CreateVersion7();
-            var stream = await session.Events.FetchForWriting<Network>(networkId, http.RequestAborted);
+            var stream = await NetworkLookup.FetchForWriting(session, networkId, http.RequestAborted);
             var command = new AdmitMember(memberId, body.Name, body.Roles, body.StakeholderClass, http.Caller()
                 .MemberId);
             var existing = await session.LoadAsync<MemberView>(memberId, http.RequestAborted);
@@ -77,20 +81,17 @@ public static class MemberEndpoints
     [EndpointDescription(
         "Granting a role already held or revoking one not held changes nothing. A network keeps at least one " +
         "steward: revoking the last is 409 last-steward.")]
-    public static async Task<MemberResponse> ChangeRoles(
-        Guid networkId, Guid memberId, ChangeRolesRequest body, HttpContext http, IDocumentSession session,
-            IClock clock)
-    {
-        var stream = await session.Events.FetchForWriting<Network>(networkId, http.RequestAborted);
-        var command = new ChangeRoles(memberId, body.Grant, body.Revoke, http.Caller().MemberId);
-        // The member document is read after the stream's version: a concurrent change to the network appends
-        // to the same stream, so one of two racing decisions fails its version check (409) and none is lost.
-        var member = await session.LoadAsync<MemberView>(memberId, http.RequestAborted);
-        stream.AppendMany(Membership.Decide(command, stream.Aggregate!, member?.ToMember(), clock.GetCurrentInstant()));
-        await session.SaveChangesAsync(http.RequestAborted);
-        var view = await session.LoadAsync<MemberView>(memberId, http.RequestAborted);
-        return await MemberResponse.Open(session, view!, http.RequestAborted);
-    }
+    public static Task<MemberResponse> ChangeRoles(
+        Guid networkId, Guid memberId, ChangeRolesRequest body, HttpContext http, IDocumentSession session) =>
+        Write.Run(http, session, async now =>
+        {
+            var stream = await NetworkLookup.FetchForWriting(session, networkId, http.RequestAborted);
+            var command = new ChangeRoles(memberId, body.Grant, body.Revoke, http.Caller().MemberId);
+            // The member document is read after the stream's version: a concurrent change to the network appends
+            // to the same stream, so one of two racing decisions fails its version check (409) and none is lost.
+            var member = await session.LoadAsync<MemberView>(memberId, http.RequestAborted);
+            stream.AppendMany(Membership.Decide(command, stream.Aggregate!, member?.ToMember(), now));
+        }, () => MemberResponse.Reloaded(session, memberId, http.RequestAborted));
 
     [WolverinePatch("/networks/{networkId}/members/{memberId}")]
     [EndpointSummary("Rename a member or change their stakeholder class")]
@@ -101,23 +102,21 @@ public static class MemberEndpoints
         "that changes nothing is 400.")]
     [ProducesResponseType<MemberResponse>(StatusCodes.Status200OK)]
     [ProducesProblem(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)]
-    public static async Task<MemberResponse> Change(
-        Guid networkId, Guid memberId, ChangeMemberRequest body, HttpContext http, IDocumentSession session,
-        IClock clock)
-    {
-        var caller = http.Caller();
-        var stream = await session.Events.FetchForWriting<Network>(networkId, http.RequestAborted);
-        var command = new ChangeMember(memberId, body.Name, body.StakeholderClass, body.EffectiveOn, caller.MemberId,
-            caller.Holds(Role.Steward));
-        var member = await session.LoadAsync<MemberView>(memberId, http.RequestAborted);
-        // The decision compares the new name with the member's own, which the view keeps sealed.
-        var name = member is null ? null : (await MemberResponse.Open(session, member, http.RequestAborted)).Name;
-        var events = Membership.Decide(command, stream.Aggregate!, member?.ToMember(name), clock.GetCurrentInstant());
-        stream.AppendMany(await new Privacy.PersonalFields(session, http.RequestAborted).Seal(events));
-        await session.SaveChangesAsync(http.RequestAborted);
-        var view = await session.LoadAsync<MemberView>(memberId, http.RequestAborted);
-        return await MemberResponse.Open(session, view!, http.RequestAborted);
-    }
+    public static Task<MemberResponse> Change(
+        Guid networkId, Guid memberId, ChangeMemberRequest body, HttpContext http, IDocumentSession session) =>
+        Write.Run(http, session, async now =>
+        {
+            var caller = http.Caller();
+            var stream = await NetworkLookup.FetchForWriting(session, networkId, http.RequestAborted);
+            var command = new ChangeMember(memberId, body.Name, body.StakeholderClass, body.EffectiveOn,
+                caller.MemberId, caller.Holds(Role.Steward));
+            var member = await session.LoadAsync<MemberView>(memberId, http.RequestAborted);
+            // The decision compares the new name with the member's own, which the view keeps sealed.
+            var name = member is null ? null : (await MemberResponse.Open(session, member, http.RequestAborted)).Name;
+            var events = Membership.Decide(command, stream.Aggregate!, member?.ToMember(name), now);
+            stream.AppendMany(await new Privacy.PersonalFields(session, http.RequestAborted).Seal(events));
+        }, () => MemberResponse.Reloaded(session, memberId, http.RequestAborted));
+
 
     [WolverineGet("/networks/{networkId}/members/{memberId}")]
     [EndpointSummary("Get a member")]

@@ -1,4 +1,6 @@
 using Marten;
+using OpenValue.Api.Networks;
+using OpenValue.Api.Infrastructure;
 using Marten.Events.Projections;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
@@ -40,16 +42,17 @@ public static class ProjectEndpoints
     [EndpointDescription(
         "A venture inside the network (a design, a product line) that contributions and income can belong to.")]
     [ProducesResponseType<ProjectOpenedResponse>(StatusCodes.Status201Created)]
-    public static async Task<IResult> Open(Guid networkId, OpenProjectRequest body, HttpContext http,
-        IDocumentSession session, IClock clock)
-    {
-        var projectId = Guid.CreateVersion7();
-        var stream = await session.Events.FetchForWriting<Network>(networkId, http.RequestAborted);
-        var command = new OpenProject(projectId, body.Name, http.Caller().MemberId);
-        stream.AppendMany(Domain.Networks.Projects.Decide(command, stream.Aggregate!, clock.GetCurrentInstant()));
-        await session.SaveChangesAsync(http.RequestAborted);
-        return Results.Created($"/networks/{networkId}/projects/{projectId}", new ProjectOpenedResponse(projectId));
-    }
+    public static Task<IResult> Open(Guid networkId, OpenProjectRequest body, HttpContext http,
+        IDocumentSession session) =>
+        Write.Run(http, session, async now =>
+        {
+            var projectId = Guid.CreateVersion7();
+            var stream = await NetworkLookup.FetchForWriting(session, networkId, http.RequestAborted);
+            var command = new OpenProject(projectId, body.Name, http.Caller().MemberId);
+            stream.AppendMany(Domain.Networks.Projects.Decide(command, stream.Aggregate!, now));
+            return Results.Created($"/networks/{networkId}/projects/{projectId}",
+                new ProjectOpenedResponse(projectId));
+        });
 
     [WolverineGet("/networks/{networkId}/projects/{projectId}")]
     [EndpointSummary("Get a project")]
