@@ -77,20 +77,20 @@ public static class InvitationEndpoints
     [EndpointDescription("A new one-time link for a member who lost access; their earlier links stop working. " +
         "Recorded on the network (member-invitation-issued) and counted by four eyes.")]
     [ProducesResponseType<InvitationIssuedResponse>(StatusCodes.Status200OK)]
-    public static async Task<InvitationIssuedResponse> Reissue(Guid networkId, Guid memberId, HttpContext http,
-        IDocumentSession session, IClock clock)
-    {
-        if (await session.LoadAsync<MemberView>(memberId, http.RequestAborted) is not { } member)
-            throw RuleViolation.NotFound("member-not-found", $"Member {memberId} is not in this network.");
-        if (member.DepartedOn is not null)
-            throw Membership.Departed(member.ToMember());
-        var now = clock.GetCurrentInstant();
-        var url = Invitations.Issue(session, http.Request, networkId, memberId, now);
-        // Whoever opens the link takes over the membership: on the network stream for four eyes and the feed.
-        session.Events.Append(networkId, new MemberInvitationIssued(networkId, memberId, http.Caller().MemberId, now));
-        await session.SaveChangesAsync(http.RequestAborted);
-        return new InvitationIssuedResponse(memberId, url, now + Invitation.ValidFor);
-    }
+    public static Task<InvitationIssuedResponse> Reissue(Guid networkId, Guid memberId, HttpContext http,
+        IDocumentSession session) =>
+        Write.Run(http, session, async now =>
+        {
+            if (await session.LoadAsync<MemberView>(memberId, http.RequestAborted) is not { } member)
+                throw RuleViolation.NotFound("member-not-found", $"Member {memberId} is not in this network.");
+            if (member.DepartedOn is not null)
+                throw Membership.Departed(member.ToMember());
+            var url = Invitations.Issue(session, http.Request, networkId, memberId, now);
+            // Whoever opens the link takes over the membership: on the network stream for four eyes and the feed.
+            session.Events.Append(networkId,
+                new MemberInvitationIssued(networkId, memberId, http.Caller().MemberId, now));
+            return new InvitationIssuedResponse(memberId, url, now + Invitation.ValidFor);
+        });
 
     private static async Task<Invitation> Open(IQuerySession query, string? token, Instant now,
         CancellationToken cancellation)
