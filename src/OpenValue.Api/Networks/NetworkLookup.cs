@@ -3,7 +3,9 @@ using OpenValue.Domain.Networks;
 
 namespace OpenValue.Api.Networks;
 
-/// <summary>The network's stored write model, which most decisions of its members take as an input or append to.</summary>
+/// <summary>
+/// The network's stored write model, which most decisions of its members take as an input or append to.
+/// </summary>
 public static class NetworkLookup
 {
     public static async Task<Network> NetworkOf(IQuerySession session, Guid networkId,

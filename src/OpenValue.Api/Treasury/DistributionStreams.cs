@@ -6,7 +6,9 @@ using OpenValue.Domain.Valuation;
 
 namespace OpenValue.Api.Treasury;
 
-/// <summary>Distributions and what deciding on one reads: its stream, the shares it splits by, earlier payments.</summary>
+/// <summary>
+/// Distributions and what deciding on one reads: its stream, the shares it splits by, earlier payments.
+/// </summary>
 public static class DistributionStreams
 {
     public static async Task<JasperFx.Events.IEventStream<Distribution>> FetchExisting(IDocumentSession session,
