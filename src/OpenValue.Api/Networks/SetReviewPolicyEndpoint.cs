@@ -10,7 +10,7 @@ public sealed record ReviewPolicyRequest(int? ApprovalsRequired);
 
 public sealed record ReviewPolicyResponse(int ApprovalsRequired);
 
-public static class ReviewPolicyEndpoints
+public static class SetReviewPolicyEndpoint
 {
     [WolverinePost("/networks/{networkId}/review-policy"), Allow(Role.Steward)]
     [EndpointSummary("Set the review policy")]
@@ -26,12 +26,4 @@ public static class ReviewPolicyEndpoints
             stream.AppendMany(ReviewPolicy.Decide(command, stream.Aggregate!, now));
             return new ReviewPolicyResponse(body.ApprovalsRequired!.Value);
         });
-
-    [WolverineGet("/networks/{networkId}/review-policy")]
-    [EndpointSummary("Get the review policy")]
-    public static async Task<ReviewPolicyResponse> Get(Guid networkId, HttpContext http, IQuerySession session)
-    {
-        var network = await session.LoadAsync<Network>(networkId, http.RequestAborted);
-        return new ReviewPolicyResponse(network!.ApprovalsRequired);
-    }
 }

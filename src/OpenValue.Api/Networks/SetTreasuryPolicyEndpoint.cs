@@ -29,7 +29,7 @@ public sealed record TreasuryPolicyResponse(
                 LeaverPolicy.Wire(network.Leavers.BadLeaverKeeps)));
 }
 
-public static class TreasuryPolicyEndpoints
+public static class SetTreasuryPolicyEndpoint
 {
     [WolverinePost("/networks/{networkId}/treasury-policy"), Allow(Role.Steward)]
     [EndpointSummary("Set the four-eyes rule")]
@@ -51,9 +51,4 @@ public static class TreasuryPolicyEndpoints
             stream.AppendMany(events);
             return TreasuryPolicyResponse.Of(events.Aggregate(stream.Aggregate, Network.Evolve)!);
         });
-
-    [WolverineGet("/networks/{networkId}/treasury-policy")]
-    [EndpointSummary("Get the four-eyes rule")]
-    public static async Task<TreasuryPolicyResponse> Get(Guid networkId, HttpContext http, IQuerySession session) =>
-        TreasuryPolicyResponse.Of((await session.LoadAsync<Network>(networkId, http.RequestAborted))!);
 }
