@@ -34,11 +34,10 @@ public static class InvitationEndpoints
         "Anyone holding the link may ask; an unknown, used or expired link is 404.")]
     [ProducesProblem(StatusCodes.Status404NotFound)]
     [ProducesResponseType<InvitationPreviewResponse>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Preview(InvitationRequest body, HttpContext http, IDocumentStore store,
-        IClock clock)
+    public static async Task<IResult> Preview(InvitationRequest body, HttpContext http, IDocumentStore store)
     {
         await using var query = store.QuerySession();
-        var invitation = await Open(query, body.Token, clock.GetCurrentInstant(), http.RequestAborted);
+        var invitation = await Open(query, body.Token, http.Now(), http.RequestAborted);
         await using var tenant = store.QuerySession(invitation.NetworkId.ToString());
         var network = await tenant.LoadAsync<NetworkView>(invitation.NetworkId, http.RequestAborted);
         var member = await tenant.LoadAsync<MemberView>(invitation.MemberId, http.RequestAborted);
@@ -56,10 +55,9 @@ public static class InvitationEndpoints
     [ProducesProblem(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict,
         StatusCodes.Status429TooManyRequests)]
     [ProducesResponseType<AccountResponse>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Accept(AcceptInvitationRequest body, HttpContext http, IDocumentStore store,
-        IClock clock)
+    public static async Task<IResult> Accept(AcceptInvitationRequest body, HttpContext http, IDocumentStore store)
     {
-        var now = clock.GetCurrentInstant();
+        var now = http.Now();
         await using var session = store.LightweightSession();
         var invitation = await Open(session, body.Token, now, http.RequestAborted);
         var accepting = await Acceptance.Account(http, session, body, now);

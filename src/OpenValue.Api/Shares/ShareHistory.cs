@@ -1,4 +1,5 @@
 using Marten;
+using OpenValue.Api.Infrastructure;
 using NodaTime;
 using NodaTime.Text;
 using OpenValue.Api.Contributions;
@@ -41,11 +42,11 @@ public static class ShareHistory
         "it and to (default now), for charts; at most 366 moments, and never later than now.")]
     public static async Task<ShareHistoryResponse> Get(
         Guid networkId, string? memberId, string? projectId, string? from, string? to, string? step,
-        IQuerySession session, IShareSource shares, IClock clock, HttpContext http)
+        IQuerySession session, IShareSource shares, HttpContext http)
     {
         var cancellation = http.RequestAborted;
         var member = MemberOf(memberId, http.Caller());
-        var (stepName, moments) = Moments(from, to, step, clock.GetCurrentInstant());
+        var (stepName, moments) = Moments(from, to, step, http.Now());
         var project = await ShareText.Project(projectId, session, cancellation);
         if (await session.LoadAsync<MemberView>(member, cancellation) is null)
             throw RuleViolation.Invalid("memberId", $"'memberId' names no member of this network (got '{memberId}').");
