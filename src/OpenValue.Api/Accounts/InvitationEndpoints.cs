@@ -34,11 +34,10 @@ public static class InvitationEndpoints
         "Anyone holding the link may ask; an unknown, used or expired link is 404.")]
     [ProducesProblem(StatusCodes.Status404NotFound)]
     [ProducesResponseType<InvitationPreviewResponse>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Preview(InvitationRequest body, HttpContext http, IDocumentStore store,
-        IClock clock)
+    public static async Task<IResult> Preview(InvitationRequest body, HttpContext http, IDocumentStore store)
     {
         await using var query = store.QuerySession();
-        var invitation = await Open(query, body.Token, clock.GetCurrentInstant(), http.RequestAborted);
+        var invitation = await Open(query, body.Token, http.Now(), http.RequestAborted);
         await using var tenant = store.QuerySession(invitation.NetworkId.ToString());
         var network = await tenant.LoadAsync<NetworkView>(invitation.NetworkId, http.RequestAborted);
         var member = await tenant.LoadAsync<MemberView>(invitation.MemberId, http.RequestAborted);
@@ -56,10 +55,9 @@ public static class InvitationEndpoints
     [ProducesProblem(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict,
         StatusCodes.Status429TooManyRequests)]
     [ProducesResponseType<AccountResponse>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Accept(AcceptInvitationRequest body, HttpContext http, IDocumentStore store,
-        IClock clock)
+    public static async Task<IResult> Accept(AcceptInvitationRequest body, HttpContext http, IDocumentStore store)
     {
-        var now = clock.GetCurrentInstant();
+        var now = http.Now();
         await using var session = store.LightweightSession();
         var invitation = await Open(session, body.Token, now, http.RequestAborted);
         var accepting = await Acceptance.Account(http, session, body, now);
@@ -77,20 +75,20 @@ public static class InvitationEndpoints
     [EndpointDescription("A new one-time link for a member who lost access; their earlier links stop working. " +
         "Recorded on the network (member-invitation-issued) and counted by four eyes.")]
     [ProducesResponseType<InvitationIssuedResponse>(StatusCodes.Status200OK)]
-    public static async Task<InvitationIssuedResponse> Reissue(Guid networkId, Guid memberId, HttpContext http,
-        IDocumentSession session, IClock clock)
-    {
-        if (await session.LoadAsync<MemberView>(memberId, http.RequestAborted) is not { } member)
-            throw RuleViolation.NotFound("member-not-found", $"Member {memberId} is not in this network.");
-        if (member.DepartedOn is not null)
-            throw Membership.Departed(member.ToMember());
-        var now = clock.GetCurrentInstant();
-        var url = Invitations.Issue(session, http.Request, networkId, memberId, now);
-        // Whoever opens the link takes over the membership: on the network stream for four eyes and the feed.
-        session.Events.Append(networkId, new MemberInvitationIssued(networkId, memberId, http.Caller().MemberId, now));
-        await session.SaveChangesAsync(http.RequestAborted);
-        return new InvitationIssuedResponse(memberId, url, now + Invitation.ValidFor);
-    }
+    public static Task<InvitationIssuedResponse> Reissue(Guid networkId, Guid memberId, HttpContext http,
+        IDocumentSession session) =>
+        Write.Run(http, session, async now =>
+        {
+            if (await session.LoadAsync<MemberView>(memberId, http.RequestAborted) is not { } member)
+                throw RuleViolation.NotFound("member-not-found", $"Member {memberId} is not in this network.");
+            if (member.DepartedOn is not null)
+                throw Membership.Departed(member.ToMember());
+            var url = Invitations.Issue(session, http.Request, networkId, memberId, now);
+            // Whoever opens the link takes over the membership: on the network stream for four eyes and the feed.
+            session.Events.Append(networkId,
+                new MemberInvitationIssued(networkId, memberId, http.Caller().MemberId, now));
+            return new InvitationIssuedResponse(memberId, url, now + Invitation.ValidFor);
+        });
 
     private static async Task<Invitation> Open(IQuerySession query, string? token, Instant now,
         CancellationToken cancellation)

@@ -1,6 +1,5 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using NodaTime;
 using OpenValue.Api.Infrastructure;
 using OpenValue.Api.Infrastructure.OpenApi;
 using OpenValue.Api.Security;
@@ -19,7 +18,7 @@ public static class SignInEndpoints
     [ProducesProblem(StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests)]
     [ProducesResponseType<AccountResponse>(StatusCodes.Status200OK)]
     public static async Task<IResult> SignIn(
-        SignInRequest body, HttpContext http, IDocumentStore store, IClock clock, FailedAuthentications failures)
+        SignInRequest body, HttpContext http, IDocumentStore store, FailedAuthentications failures)
     {
         // Per client address as well as per account: guessing across many logins is refused too.
         using (var lease = failures.Check(http))
@@ -31,7 +30,7 @@ public static class SignInEndpoints
             return Results.Problem(Problems.Invalid("password", "Enter your password."));
         await using var session = store.LightweightSession();
         var account = await session.Query<Account>().SingleOrDefaultAsync(a => a.Login == login, http.RequestAborted);
-        var now = clock.GetCurrentInstant();
+        var now = http.Now();
         var refusal = Passwords.Check(account, body.Password, now);
         if (account is not null)
             session.Store(account);

@@ -1,6 +1,5 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using NodaTime;
 using OpenValue.Api.Infrastructure;
 
 namespace OpenValue.Api.Accounts;
@@ -16,7 +15,7 @@ public static class CookieSessions
         if (http.Request.Cookies[Cookies.Session] is not { Length: > 0 } secret)
             return null;
         var session = await query.LoadAsync<AccountSession>(Secrets.Hash(secret), http.RequestAborted);
-        var now = http.RequestServices.GetRequiredService<IClock>().GetCurrentInstant();
+        var now = http.Now();
         if (session is null || session.ExpiresAt <= now)
             return null;
         var account = await query.LoadAsync<Account>(session.AccountId, http.RequestAborted);

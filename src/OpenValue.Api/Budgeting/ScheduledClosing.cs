@@ -33,7 +33,7 @@ public static class ScheduledClosing
         if (Closing.Decide(new CloseRound(closedBy), stream.Aggregate!, now) is not var (closed, settled))
             return stream.Aggregate!;
         stream.AppendOne(closed);
-        (await IncomeEndpoint.FetchPool(session, settled.PoolId, cancellation)).AppendOne(settled);
+        (await PoolStreams.Fetch(session, settled.PoolId, cancellation)).AppendOne(settled);
         await Integrity.ChainAnchors.Record(session, stream.Id, cancellation);
         return Round.Evolve(stream.Aggregate, closed)!;
     }
@@ -56,7 +56,7 @@ public static class CloseRoundAtWindowEndHandler
             await using var session = store.LightweightSession(message.NetworkId.ToString());
             try
             {
-                var stream = await RoundEndpoints.FetchExisting(session, message.RoundId, cancellation);
+                var stream = await RoundStreams.FetchExisting(session, message.RoundId, cancellation);
                 var round = await ScheduledClosing.Apply(session, stream, null, clock.GetCurrentInstant(),
                     cancellation);
                 await session.SaveChangesAsync(cancellation);

@@ -6,6 +6,7 @@ using OpenValue.Domain;
 using OpenValue.Domain.Contributions;
 using OpenValue.Domain.Networks;
 using Wolverine.Http;
+using OpenValue.Api.Networks;
 
 namespace OpenValue.Api.Contributions;
 
@@ -80,7 +81,7 @@ public static class ContributionQueries
                 && !v.ReviewedThisRound.Contains(me))
             .OrderBy(v => v.SubmittedSequence);
         var paged = await Paged(session, query, page, pageSize, http.RequestAborted);
-        var network = await ClaimEndpoints.NetworkOf(session, networkId, http.RequestAborted);
+        var network = await NetworkLookup.NetworkOf(session, networkId, http.RequestAborted);
         var ids = paged.Items.Select(i => i.MemberId).Distinct().ToArray();
         var authors = ids.Length == 0
             ? []

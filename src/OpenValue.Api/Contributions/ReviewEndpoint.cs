@@ -1,4 +1,5 @@
 using Marten;
+using OpenValue.Api.Infrastructure;
 using NodaTime;
 using OpenValue.Api.Security;
 using OpenValue.Domain;
@@ -6,6 +7,7 @@ using OpenValue.Domain.Contributions;
 using OpenValue.Domain.Money;
 using OpenValue.Domain.Networks;
 using Wolverine.Http;
+using OpenValue.Api.Networks;
 
 namespace OpenValue.Api.Contributions;
 
@@ -25,12 +27,17 @@ public static class ReviewEndpoint
     [EndpointDescription(
         "Approve, reject (with a reason) or request changes, never on one's own claim. The approval that meets " +
         "the review policy accepts the claim and values it under the equation in force.")]
-    public static async Task<ContributionResponse> Review(
+    public static Task<ContributionResponse> Review(
+        Guid networkId, Guid contributionId, ReviewRequest body, HttpContext http, IDocumentSession session) =>
+        Write.Run(http, session, now => Decide(networkId, contributionId, body, http, session, now),
+            () => ContributionResponse.Load(session, contributionId, http.RequestAborted));
+
+    private static async Task Decide(
         Guid networkId, Guid contributionId, ReviewRequest body, HttpContext http, IDocumentSession session,
-            IClock clock)
+        Instant now)
     {
-        var network = await ClaimEndpoints.NetworkOf(session, networkId, http.RequestAborted);
-        var stream = await ClaimEndpoints.FetchExisting(session, contributionId, http.RequestAborted);
+        var network = await NetworkLookup.NetworkOf(session, networkId, http.RequestAborted);
+        var stream = await ContributionStreams.FetchExisting(session, contributionId, http.RequestAborted);
         if (body.ExpectedVersion is not { } seen)
             throw RuleViolation.Invalid("expectedVersion",
                 "'expectedVersion' is required: the contribution's version as you read it (its 'version' field).");
@@ -45,9 +52,7 @@ public static class ReviewEndpoint
         var command = new ReviewContribution(contributionId, http.Caller().MemberId, body.Verdict, body.Reason);
         var currency = Currency.Parse(network.Currency, "currency");
         var events = Reviewing.Decide(command, stream.Aggregate!, network.ApprovalsRequired, network.Equation, currency,
-            clock.GetCurrentInstant());
+            now);
         stream.AppendMany(await new Privacy.PersonalFields(session, http.RequestAborted).Seal(events));
-        await session.SaveChangesAsync(http.RequestAborted);
-        return await ContributionResponse.Load(session, contributionId, http.RequestAborted);
     }
 }

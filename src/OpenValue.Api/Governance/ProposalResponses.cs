@@ -68,3 +68,9 @@ public sealed record ProposalResponse(
         return (CountsResponse.Of(counts), judgement.Passes, judgement.Why);
     }
 }
+
+public static class ProposalResponses
+{
+    public static Domain.RuleViolation NotFound(Guid proposalId) =>
+        Domain.RuleViolation.NotFound("proposal-not-found", $"Proposal {proposalId} is not in this network.");
+}

@@ -50,26 +50,41 @@ public sealed class Idempotency(IClock clock, IOptions<JsonOptions> json)
 
     /// <summary>
     /// Runs <paramref name="work"/> (which appends to <paramref name="session"/> but does not save) and saves,
-    /// at most once per key. Same key and same request: the first response again. Same key, another request:
-    /// 422. Two racing requests with one key: the loser's transaction fails on the record's primary key, its
-    /// events are rolled back with it, and it answers with the winner's response. An expired record is
-    /// removed first, so its key starts afresh.
+    /// at most once per key, for a route that is not marked <see cref="IdempotentAttribute"/> and names its scope
+    /// and request itself. See <see cref="Run(HttpContext, IDocumentSession, Func{Task{Outcome}})"/>.
     /// </summary>
-    public async Task<IResult> Once(HttpContext http, IDocumentSession session, string scope, object request,
+    public Task<IResult> Once(HttpContext http, IDocumentSession session, string scope, object request,
         Func<Task<Outcome>> work)
     {
         var key = http.Request.Headers[Header].ToString();
-        if (key.Length == 0)
+        var keyed = key.Length == 0 ? null : new IdempotentRequest(key, scope, Hash(http, Serialize(request)));
+        return Run(http, session, keyed, work);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> (which appends to <paramref name="session"/> but does not save) and saves,
+    /// at most once per key that <see cref="IdempotencyMiddleware"/> noted. Same key and same request: the first
+    /// response again. Same key, another request: 422. Two racing requests with one key: the loser's transaction
+    /// fails on the record's primary key, its events are rolled back with it, and it answers with the winner's
+    /// response. An expired record is removed first, so its key starts afresh.
+    /// </summary>
+    public Task<IResult> Run(HttpContext http, IDocumentSession session, Func<Task<Outcome>> work) =>
+        Run(http, session, http.Features.Get<IdempotentRequest>(), work);
+
+    private async Task<IResult> Run(HttpContext http, IDocumentSession session, IdempotentRequest? keyed,
+        Func<Task<Outcome>> work)
+    {
+        if (keyed is null)
         {
             var outcome = await work();
             await session.SaveChangesAsync(http.RequestAborted);
             return new FreshResponse(outcome, json.Value.SerializerOptions);
         }
+        var (key, scope, hash) = keyed;
         if (KeyProblem(key, scope) is { } problem)
             return Results.Problem(problem);
 
         var id = $"{scope}:{ResponseSeal.Hash(key)}";
-        var hash = Hash(http, request);
         var secret = ReplaySecret(http, scope, key);
         if (await Current(session, id, http.RequestAborted) is { } earlier)
             return Replay(earlier, hash, secret);
@@ -88,7 +103,7 @@ public sealed class Idempotency(IClock clock, IOptions<JsonOptions> json)
                 return Replay(winner, hash, secret);
             throw;
         }
-        var record = Record(id, hash, result, secret);
+        var record = Record(id, hash, result, secret, http.Now());
         session.Insert(record);
         try
         {
@@ -153,9 +168,8 @@ public sealed class Idempotency(IClock clock, IOptions<JsonOptions> json)
         return null;
     }
 
-    private IdempotencyRecord Record(string id, string hash, Outcome result, string secret)
+    private IdempotencyRecord Record(string id, string hash, Outcome result, string secret, Instant now)
     {
-        var now = clock.GetCurrentInstant();
         var body = Serialize(result.Body);
         var expires = (now + (result.HoldsCredential ? CredentialKeptFor : KeptFor)).ToUnixTimeSeconds();
         return result.HoldsCredential
@@ -185,8 +199,8 @@ public sealed class Idempotency(IClock clock, IOptions<JsonOptions> json)
         json.Value.SerializerOptions);
 
     /// <summary>Method, path and the bound request re-serialised: whitespace and field order do not matter.</summary>
-    private string Hash(HttpContext http, object request) =>
-        ResponseSeal.Hash($"{http.Request.Method} {http.Request.Path}\n{Serialize(request)}");
+    public static string Hash(HttpContext http, string requestJson) =>
+        ResponseSeal.Hash($"{http.Request.Method} {http.Request.Path}\n{requestJson}");
 
     /// <summary>
     /// A response nobody keeps is serialised straight onto the wire, never held whole as a string (a proposal at

@@ -88,6 +88,7 @@ public static class Setup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<JsonBodyGuard>();
+        app.UseMiddleware<IdempotencyMiddleware>();
         app.MapOpenApi();
         // The reference page's fonts would come from Scalar's CDN; the page's CSP allows only this server.
         app.MapScalarApiReference("/docs", options => options.DisableDefaultFonts());

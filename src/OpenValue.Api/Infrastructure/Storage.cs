@@ -1,16 +1,9 @@
 using JasperFx;
 using JasperFx.Events;
-using JasperFx.Events.Projections;
 using JasperFx.MultiTenancy;
 using Marten;
 using Npgsql;
-using OpenValue.Api.Contributions;
-using OpenValue.Api.Networks;
-using OpenValue.Api.Networks.Members;
-using OpenValue.Api.Networks.Projects;
 using OpenValue.Api.Security;
-using OpenValue.Api.Treasury;
-using OpenValue.Domain.Treasury;
 using Weasel.Core;
 using Wolverine.Marten;
 
@@ -108,46 +101,16 @@ public static class Storage
         options.Schema.For<AccessToken>().SingleTenanted();
         options.Schema.For<IdempotencyRecord>().SingleTenanted();
         options.Schema.For<StoreUpgrade>().SingleTenanted();
-        options.Schema.For<MemberView>().MultiTenanted();
-        options.Schema.For<NetworkView>().MultiTenanted();
-        options.Schema.For<ProjectView>().MultiTenanted();
-        options.Schema.For<ContributionView>().MultiTenanted();
-        options.Schema.For<Pool>().MultiTenanted();
-        options.Schema.For<Distribution>().MultiTenanted();
-        options.Schema.For<IncomeView>().MultiTenanted();
-        // A member's payouts are read by member: the index keeps that read to their own rows in any network.
-        options.Schema.For<MemberPayout>().MultiTenanted()
-            .Index(p => p.MemberId, index => index.TenancyScope = Marten.Schema.Indexing.Unique.TenancyScope.PerTenant);
 
-        options.Storage.ExtendedSchemaObjects.AddRange(Shares.PointsLedgerSchema.Objects(options.DatabaseSchemaName));
+        // Each module registers its own documents and projections. Inline projections run in this order in
+        // every transaction, and the points ledger's tables come before the member keys' in the schema.
+        Networks.Configuration.Configure(options);
+        Contributions.Configuration.Configure(options);
+        Shares.Configuration.Configure(options);
+        Treasury.Configuration.Configure(options);
+        Budgeting.Configuration.Configure(options);
+        Activity.Configuration.Configure(options);
         options.Storage.ExtendedSchemaObjects.Add(Privacy.MemberKeys.Schema(options.DatabaseSchemaName));
         options.Storage.ExtendedSchemaObjects.Add(Privacy.MemberKeys.ResealSchema(options.DatabaseSchemaName));
-
-        // Stored, not folded per request: a network's stream grows with every admission, so folding it on
-        // each claim, review or admission would cost O(members) — and admitting n members O(n²).
-        options.Schema.For<Domain.Networks.Network>().MultiTenanted();
-        options.Projections.Add<NetworkProjection>(ProjectionLifecycle.Inline);
-        options.Projections.Add<MemberViewProjection>(ProjectionLifecycle.Inline);
-        options.Projections.Add<NetworkViewProjection>(ProjectionLifecycle.Inline);
-        options.Projections.Add<ProjectViewProjection>(ProjectionLifecycle.Inline);
-        options.Projections.Add<ContributionProjection>(ProjectionLifecycle.Live);
-        options.Projections.Add<ContributionViewProjection>(ProjectionLifecycle.Inline);
-        options.Projections.Add(new Shares.PointsLedgerProjection(options.DatabaseSchemaName),
-            ProjectionLifecycle.Inline);
-        options.Projections.Add<PoolProjection>(ProjectionLifecycle.Inline);
-        options.Projections.Add<DistributionProjection>(ProjectionLifecycle.Inline);
-        options.Projections.Add<IncomeViewProjection>(ProjectionLifecycle.Inline);
-        options.Projections.Add<MemberPayoutProjection>(ProjectionLifecycle.Inline);
-        Budgeting.Configuration.Configure(options);
-
-        // The activity feed may trail its facts by a moment, so it is kept out of every write transaction.
-        options.Schema.For<Activity.ActivityEntry>().MultiTenanted();
-        options.Projections.Add<Activity.ActivityProjection>(ProjectionLifecycle.Async);
-        // How long a fact takes to reach the feed is mostly how often the daemon looks for new events. Marten's
-        // defaults (250 ms busy, 1 s idle) put the median lag near half a second; looking every 100 ms costs one
-        // small query a tenth of a second per database. LISTEN/NOTIFY would be faster still, but every appending
-        // transaction would then take PostgreSQL's global notify lock while it commits (docs/performance.md, 6).
-        options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(100);
-        options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(100);
     }
 }

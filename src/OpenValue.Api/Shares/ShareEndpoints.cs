@@ -1,5 +1,6 @@
 using System.Globalization;
 using Marten;
+using OpenValue.Api.Infrastructure;
 using NodaTime;
 using NodaTime.Text;
 using OpenValue.Api.Networks.Members;
@@ -37,9 +38,8 @@ public static class ShareText
     public static string Percent(decimal percent) => percent.ToString("F2", CultureInfo.InvariantCulture);
 
     /// <summary>The moment a share read is for: now when left out, and never later than now.</summary>
-    public static Instant AsOf(string? text, IClock clock)
+    public static Instant AsOf(string? text, Instant now)
     {
-        var now = clock.GetCurrentInstant();
         if (string.IsNullOrEmpty(text))
             return now;
         var parsed = InstantPattern.ExtendedIso.Parse(text);
@@ -103,9 +103,9 @@ public static class ShareEndpoints
         "member's, or a page in member-id order.")]
     public static async Task<SharesResponse> Get(
         Guid networkId, string? asOf, string? projectId, string? memberId, string? after, string? limit,
-        IQuerySession session, IShareSource shares, IClock clock, HttpContext http)
+        IQuerySession session, IShareSource shares, HttpContext http)
     {
-        var moment = ShareText.AsOf(asOf, clock);
+        var moment = ShareText.AsOf(asOf, http.Now());
         var lines = ShareText.Lines(memberId, after, limit);
         var project = await ShareText.Project(projectId, session, http.RequestAborted);
         var snapshot = await shares.AsOf(networkId, project, moment, lines, http.RequestAborted);

@@ -1,4 +1,5 @@
 using Marten;
+using OpenValue.Api.Infrastructure;
 using NodaTime;
 using OpenValue.Api.Contributions;
 using OpenValue.Api.Networks.Members;
@@ -8,6 +9,7 @@ using OpenValue.Domain.Money;
 using OpenValue.Domain.Networks;
 using OpenValue.Domain.Valuation;
 using Wolverine.Http;
+using OpenValue.Api.Networks;
 
 namespace OpenValue.Api.Shares;
 
@@ -52,16 +54,15 @@ public static class ShareExplanation
         "Every accepted contribution that counts as of asOf (default now), with its rule, points and decay; the " +
         "lines add up exactly to the member's points.")]
     public static async Task<ShareExplanationResponse> Get(
-        Guid networkId, Guid memberId, string? projectId, string? asOf, IQuerySession session, IShareSource shares,
-        IClock clock, HttpContext http)
+        Guid networkId, Guid memberId, string? projectId, string? asOf, IQuerySession session, IShareSource shares, HttpContext http)
     {
         var cancellation = http.RequestAborted;
-        var moment = ShareText.AsOf(asOf, clock);
+        var moment = ShareText.AsOf(asOf, http.Now());
         var member = await session.LoadAsync<MemberView>(memberId, cancellation)
             ?? throw RuleViolation.NotFound("member-not-found", $"Member {memberId} is not in this network.");
         var project = await ShareText.Project(projectId, session, cancellation);
         var snapshot = await shares.AsOf(networkId, project, moment, new ShareLines(MemberId: memberId), cancellation);
-        var network = await ClaimEndpoints.NetworkOf(session, networkId, cancellation);
+        var network = await NetworkLookup.NetworkOf(session, networkId, cancellation);
         var halfLife = network.EquationAt(moment)?.HalfLifeDays;
 
         var entries = await PointsLedger.ContributionsAsOf(

@@ -1,4 +1,5 @@
 using Marten;
+using OpenValue.Api.Infrastructure;
 using NodaTime;
 using NodaTime.Text;
 using OpenValue.Api.Contributions;
@@ -10,6 +11,7 @@ using OpenValue.Domain.Networks;
 using OpenValue.Domain.Valuation;
 using Wolverine.Http;
 using DomainShares = OpenValue.Domain.Valuation.Shares;
+using OpenValue.Api.Networks;
 
 namespace OpenValue.Api.Shares;
 
@@ -40,15 +42,15 @@ public static class ShareHistory
         "it and to (default now), for charts; at most 366 moments, and never later than now.")]
     public static async Task<ShareHistoryResponse> Get(
         Guid networkId, string? memberId, string? projectId, string? from, string? to, string? step,
-        IQuerySession session, IShareSource shares, IClock clock, HttpContext http)
+        IQuerySession session, IShareSource shares, HttpContext http)
     {
         var cancellation = http.RequestAborted;
         var member = MemberOf(memberId, http.Caller());
-        var (stepName, moments) = Moments(from, to, step, clock.GetCurrentInstant());
+        var (stepName, moments) = Moments(from, to, step, http.Now());
         var project = await ShareText.Project(projectId, session, cancellation);
         if (await session.LoadAsync<MemberView>(member, cancellation) is null)
             throw RuleViolation.Invalid("memberId", $"'memberId' names no member of this network (got '{memberId}').");
-        var network = await ClaimEndpoints.NetworkOf(session, networkId, cancellation);
+        var network = await NetworkLookup.NetworkOf(session, networkId, cancellation);
         var increments = await PointsLedger.Increments(session.DocumentStore, session.TenantId, project, moments,
             cancellation);
         var labels = moments.Any(m => network.EquationAt(m)?.ClassWeights is not null)

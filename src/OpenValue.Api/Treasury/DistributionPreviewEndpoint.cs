@@ -1,4 +1,5 @@
 using Marten;
+using OpenValue.Api.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using OpenValue.Api.Contributions;
@@ -10,6 +11,7 @@ using OpenValue.Domain.Networks;
 using OpenValue.Domain.Treasury;
 using OpenValue.Domain.Valuation;
 using Wolverine.Http;
+using OpenValue.Api.Networks;
 
 namespace OpenValue.Api.Treasury;
 
@@ -43,22 +45,22 @@ public static class DistributionPreviewEndpoint
         "insufficient-funds or no-eligible-member). Nothing is reserved or recorded.")]
     [ProducesResponseType<DistributionPreviewResponse>(StatusCodes.Status200OK)]
     public static async Task<DistributionPreviewResponse> Post(
-        Guid networkId, ProposeDistributionRequest body, HttpContext http, IDocumentSession session, IClock clock,
+        Guid networkId, ProposeDistributionRequest body, HttpContext http, IDocumentSession session,
         IShareSource shareSource)
     {
         var cancellation = http.RequestAborted;
-        var network = await ClaimEndpoints.NetworkOf(session, networkId, cancellation);
-        var now = clock.GetCurrentInstant();
+        var network = await NetworkLookup.NetworkOf(session, networkId, cancellation);
+        var now = http.Now();
         var caller = http.Caller().MemberId;
         var command = new ProposeDistribution(body.Amount, body.Policy, body.ProjectId, body.AsOf, body.WindowDays,
             caller);
         var request = Proposing.Validate(command, network, now);
         var poolId = DerivedIds.Pool(networkId, request.ProjectId);
-        var pool = (await IncomeEndpoint.FetchPool(session, poolId, cancellation)).Aggregate
+        var pool = (await PoolStreams.Fetch(session, poolId, cancellation)).Aggregate
             ?? Pool.Empty(networkId, request.ProjectId, network.Currency);
-        var shares = await DistributionEndpoints.SharesFor(shareSource, networkId, request, cancellation);
+        var shares = await DistributionStreams.SharesFor(shareSource, networkId, request, cancellation);
         var paidBefore = request.Policy == DistributionPolicy.Balanced
-            ? await DistributionEndpoints.PaidBefore(session, pool.Id, cancellation)
+            ? await DistributionStreams.PaidBefore(session, pool.Id, cancellation)
             : new Dictionary<Guid, long>();
         // The id is never used: the proposal is built to be shown, then dropped.
         var (_, proposal) = Proposing.Decide(request, Guid.Empty, pool, network, shares, paidBefore, caller, now);

@@ -1,4 +1,5 @@
 using Marten;
+using OpenValue.Api.Infrastructure;
 using Marten.Events;
 using Microsoft.AspNetCore.Http;
 using NodaTime;
@@ -51,10 +52,10 @@ public static class LedgerEndpoint
         "Income (recorded, reversed and net), reserved, paid, reversed, distributed and undistributed money per " +
         "pool and in all, and each member's paid to date; now, or as of a past moment.")]
     public static async Task<LedgerResponse> Get(
-        Guid networkId, string? asOf, IQuerySession session, HttpContext http, IClock clock)
+        Guid networkId, string? asOf, IQuerySession session, HttpContext http)
     {
         var cancellation = http.RequestAborted;
-        var moment = string.IsNullOrEmpty(asOf) ? (Instant?)null : ShareText.AsOf(asOf, clock);
+        var moment = string.IsNullOrEmpty(asOf) ? (Instant?)null : ShareText.AsOf(asOf, http.Now());
         var currency = (await session.LoadAsync<NetworkView>(networkId, cancellation))!.Currency;
         var pools = moment is { } past ? await PoolsAsOf(session, past, cancellation)
             : (await session.Query<Pool>().ToListAsync(cancellation)).ToDictionary(p => p.Id);
@@ -93,7 +94,7 @@ public static class LedgerEndpoint
             [.. members.Select(m => new MemberPaid(m.Id, names.Name(m.Name),
                 MoneyResponse.Of(paid.GetValueOrDefault(m.Id), currency)))
             ],
-            t.RecordedIncome, t.ReversedIncome, t.NetIncome, moment ?? clock.GetCurrentInstant());
+            t.RecordedIncome, t.ReversedIncome, t.NetIncome, moment ?? http.Now());
     }
 
     /// <summary>Every pool of the network folded from those of its events that happened by the moment.</summary>

@@ -1,6 +1,5 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using NodaTime;
 using OpenValue.Api.Infrastructure;
 using OpenValue.Api.Security;
 using OpenValue.Domain.Networks;
@@ -9,9 +8,6 @@ using Wolverine.Http;
 
 namespace OpenValue.Api.Treasury;
 
-/// <summary>What a reissue binds: nothing but the route, so the idempotency hash is the route's.</summary>
-public sealed record ReissuePayoutRequest;
-
 public static class PayoutReissueEndpoint
 {
     /// <summary>
@@ -19,25 +15,24 @@ public static class PayoutReissueEndpoint
     /// the pool again, both streams checked against the versions decided on, in one transaction. Each payout is
     /// reissued at most once; send an Idempotency-Key to have a retry answered like the first call.
     /// </summary>
-    [WolverinePost("/networks/{networkId}/payouts/{payoutId}/reissue"), Allow(Role.Treasurer)]
+    [WolverinePost("/networks/{networkId}/payouts/{payoutId}/reissue"), Allow(Role.Treasurer), Idempotent]
     [EndpointSummary("Reissue a reversed payout")]
     [EndpointDescription(
         "Pays a reversed payout again, once, as a new payout with its own id and reference; the money is taken " +
         "from its pool again. 409 not-reversed, already-reissued, insufficient-funds.")]
     [ProducesResponseType<PayoutResponse>(StatusCodes.Status201Created)]
     public static Task<IResult> Reissue(
-        Guid networkId, Guid payoutId, HttpContext http, IDocumentSession session, IClock clock,
-        Idempotency idempotency) =>
-        idempotency.Once(http, session, http.Caller().IdempotencyScope, new ReissuePayoutRequest(), async () =>
+        Guid networkId, Guid payoutId, HttpContext http, IDocumentSession session) =>
+        Write.Idempotent(http, session, async now =>
         {
             var cancellation = http.RequestAborted;
-            var owner = await PayoutEndpoints.OwnerOf(session, payoutId, cancellation);
-            var stream = await DistributionEndpoints.FetchExisting(session, owner, cancellation);
+            var owner = await DistributionStreams.OwnerOfPayout(session, payoutId, cancellation);
+            var stream = await DistributionStreams.FetchExisting(session, owner, cancellation);
             var proposal = stream.Aggregate!.Proposal;
-            var poolStream = await IncomeEndpoint.FetchPool(session, proposal.PoolId, cancellation);
+            var poolStream = await PoolStreams.Fetch(session, proposal.PoolId, cancellation);
             var pool = poolStream.Aggregate ?? Pool.Empty(proposal.NetworkId, proposal.ProjectId, proposal.Currency);
             var command = new ReissuePayout(payoutId, http.Caller().MemberId);
-            var (reissue, drawn) = Settling.Decide(command, stream.Aggregate, pool, clock.GetCurrentInstant());
+            var (reissue, drawn) = Settling.Decide(command, stream.Aggregate, pool, now);
             stream.AppendOne(reissue);
             poolStream.AppendOne(drawn);
             var after = Distribution.Evolve(stream.Aggregate, reissue)!;

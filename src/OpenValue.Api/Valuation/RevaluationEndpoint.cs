@@ -1,5 +1,6 @@
 using Marten;
-using NodaTime;
+using OpenValue.Api.Infrastructure;
+using OpenValue.Api.Networks;
 using OpenValue.Api.Security;
 using OpenValue.Domain.Money;
 using OpenValue.Domain.Networks;
@@ -27,23 +28,23 @@ public static class RevaluationEndpoint
     [EndpointDescription(
         "Appends a correction for every accepted contribution whose points differ under the version, with the " +
         "reason given.")]
-    public static async Task<RevaluationResponse> Revalue(
-        Guid networkId, int version, RevaluationRequest body, HttpContext http, IDocumentSession session, IClock clock)
-    {
-        var network = await session.Events.FetchForWriting<Network>(networkId, http.RequestAborted);
-        var accepted = await AcceptedContributions.Load(session, null, http.RequestAborted);
-        var command = new RevalueContributions(version, body.Reason, http.Caller().MemberId);
-        var result = Revaluing.Decide(command, network.Aggregate!, accepted, clock.GetCurrentInstant());
-        if (result.Revalued is { } revalued)
+    public static Task<RevaluationResponse> Revalue(
+        Guid networkId, int version, RevaluationRequest body, HttpContext http, IDocumentSession session) =>
+        Write.Run(http, session, async now =>
         {
-            network.AppendOne(revalued);
-            foreach (var correction in result.Corrections)
-                session.Events.Append(correction.ContributionId, correction);
-            await session.SaveChangesAsync(http.RequestAborted);
-        }
-        return new RevaluationResponse(version,
-            [.. result.Corrections.Select(c => new CorrectedResponse(c.ContributionId, c.MemberId,
-                c.PreviousPoints is { } p ? DecimalText.Format(p) : null, DecimalText.Format(c.Points)))],
-            result.Unvalued);
-    }
+            var network = await NetworkLookup.FetchForWriting(session, networkId, http.RequestAborted);
+            var accepted = await AcceptedContributions.Load(session, null, http.RequestAborted);
+            var command = new RevalueContributions(version, body.Reason, http.Caller().MemberId);
+            var result = Revaluing.Decide(command, network.Aggregate!, accepted, now);
+            if (result.Revalued is { } revalued)
+            {
+                network.AppendOne(revalued);
+                foreach (var correction in result.Corrections)
+                    session.Events.Append(correction.ContributionId, correction);
+            }
+            return new RevaluationResponse(version,
+                [.. result.Corrections.Select(c => new CorrectedResponse(c.ContributionId, c.MemberId,
+                    c.PreviousPoints is { } p ? DecimalText.Format(p) : null, DecimalText.Format(c.Points)))],
+                result.Unvalued);
+        });
 }

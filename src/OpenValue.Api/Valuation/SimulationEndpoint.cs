@@ -1,4 +1,5 @@
 using Marten;
+using OpenValue.Api.Infrastructure;
 using NodaTime;
 using OpenValue.Api.Contributions;
 using OpenValue.Api.Networks.Members;
@@ -6,6 +7,7 @@ using OpenValue.Api.Shares;
 using OpenValue.Domain.Money;
 using OpenValue.Domain.Valuation;
 using Wolverine.Http;
+using OpenValue.Api.Networks;
 
 namespace OpenValue.Api.Valuation;
 
@@ -30,12 +32,11 @@ public static class SimulationEndpoint
     [EndpointDescription(
         "Shares now under the proposal applied to the whole history, beside today's shares. Appends nothing.")]
     public static async Task<SimulationResponse> Simulate(
-        Guid networkId, ValueEquationRequest body, string? projectId, IQuerySession session, IShareSource shares,
-            IClock clock, HttpContext http)
+        Guid networkId, ValueEquationRequest body, string? projectId, IQuerySession session, IShareSource shares, HttpContext http)
     {
         var cancellation = http.RequestAborted;
-        var asOf = clock.GetCurrentInstant();
-        var network = await ClaimEndpoints.NetworkOf(session, networkId, cancellation);
+        var asOf = http.Now();
+        var network = await NetworkLookup.NetworkOf(session, networkId, cancellation);
         var proposed = ValueEquations.Candidate(body, network, network.Equations.Count + 1, asOf);
         var project = await ShareText.Project(projectId, session, cancellation);
         var members = (await session.Query<MemberView>().ToListAsync(cancellation)).ToDictionary(m => m.Id);

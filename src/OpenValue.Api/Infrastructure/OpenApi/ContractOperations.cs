@@ -32,7 +32,8 @@ internal sealed class ContractOperations : IOpenApiOperationTransformer
             ("/" + description.RelativePath).StartsWith(NetworkRoutes, StringComparison.Ordinal),
             method?.GetCustomAttribute<AllowAttribute>()?.Roles ?? [],
             description.HttpMethod is "POST" or "PUT" or "PATCH" or "DELETE",
-            method?.GetParameters().Any(p => p.ParameterType == typeof(Idempotency)) == true);
+            method?.GetCustomAttribute<IdempotentAttribute>() is not null
+            || method?.GetParameters().Any(p => p.ParameterType == typeof(Idempotency)) == true);
 
         operation.Tags = new HashSet<OpenApiTagReference> { new(ContractDocument.TagOf(method), context.Document) };
         operation.Description = Caller(operation.Description, kind);

@@ -4,7 +4,6 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using NodaTime;
 using OpenValue.Api.Infrastructure;
 using OpenValue.Api.Infrastructure.OpenApi;
 using OpenValue.Api.Security;
@@ -27,7 +26,7 @@ public static class FoundNetworkEndpoint
     /// Anyone may found a network unless <c>OpenValue:FoundingKey</c> is configured; then the request must
     /// carry that key. The network id is the tenant of everything the network will hold.
     /// </summary>
-    [WolverinePost("/networks"), EnableRateLimiting(AbuseLimits.FoundingPolicy)]
+    [WolverinePost("/networks"), EnableRateLimiting(AbuseLimits.FoundingPolicy), Idempotent(Founding = true)]
     [EndpointSummary("Found a network")]
     [EndpointDescription("Creates the network; the founder becomes its first member, holding every role. " +
         "The founder's token is shown once: keep it. Retry with the same Idempotency-Key (at least 32 characters) " +
@@ -35,8 +34,7 @@ public static class FoundNetworkEndpoint
     [ProducesProblem(StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests)]
     [ProducesResponseType<NetworkFoundedResponse>(StatusCodes.Status201Created)]
     public static async Task<IResult> Post(
-        FoundNetworkRequest body, HttpContext http, IDocumentStore store, IClock clock, Idempotency idempotency,
-            IOptions<OpenValueOptions> options)
+        FoundNetworkRequest body, HttpContext http, IDocumentStore store, IOptions<OpenValueOptions> options)
     {
         var given = http.Request.Headers[FoundingKeyHeader].ToString();
         if (options.Value.FoundingKey is { Length: > 0 } key && !SameSecret(given, key))
@@ -45,9 +43,8 @@ public static class FoundNetworkEndpoint
 
         var networkId = Guid.CreateVersion7();
         await using var session = store.LightweightSession(networkId.ToString());
-        return await idempotency.Once(http, session, Idempotency.FoundingScope, body, async () =>
+        return await Write.Idempotent(http, session, async now =>
         {
-            var now = clock.GetCurrentInstant();
             var founderId = Guid.CreateVersion7();
             var events = Domain.Networks.Founding.Decide(new FoundNetwork(body.Name, body.Currency, body.Founder?.Name),
                 networkId, founderId, now);

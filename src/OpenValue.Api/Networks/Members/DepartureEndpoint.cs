@@ -1,4 +1,6 @@
 using Marten;
+using OpenValue.Api.Networks;
+using OpenValue.Api.Infrastructure;
 using JasperFx.Events;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
@@ -30,12 +32,17 @@ public static class DepartureEndpoint
         "or act. Departing twice, or the last steward leaving, is 409.")]
     [ProducesResponseType<MemberResponse>(StatusCodes.Status200OK)]
     [ProducesProblem(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)]
-    public static async Task<MemberResponse> Depart(
-        Guid networkId, Guid memberId, DepartureRequest body, HttpContext http, IDocumentSession session, IClock clock)
+    public static Task<MemberResponse> Depart(
+        Guid networkId, Guid memberId, DepartureRequest body, HttpContext http, IDocumentSession session) =>
+        Write.Run(http, session, now => Decide(networkId, memberId, body, http, session, now),
+            () => MemberResponse.Reloaded(session, memberId, http.RequestAborted));
+
+    private static async Task Decide(
+        Guid networkId, Guid memberId, DepartureRequest body, HttpContext http, IDocumentSession session, Instant now)
     {
         var caller = http.Caller();
         var cancellation = http.RequestAborted;
-        var network = await session.Events.FetchForWriting<Network>(networkId, cancellation);
+        var network = await NetworkLookup.FetchForWriting(session, networkId, cancellation);
         var member = await session.LoadAsync<MemberView>(memberId, cancellation);
         var accepted = await session.Query<ContributionView>()
             .Where(v => v.MemberId == memberId && v.Status == ContributionStatus.Accepted)
@@ -48,14 +55,11 @@ public static class DepartureEndpoint
         var command = new DepartMember(memberId, body.On, body.Terms, body.Reason, caller.MemberId,
             caller.Holds(Role.Steward));
         var events = Leaving.Decide(command, network.Aggregate!, member?.ToMember(),
-            [.. streams.Values.Select(s => s.Aggregate!)], clock.GetCurrentInstant());
+            [.. streams.Values.Select(s => s.Aggregate!)], now);
         foreach (var e in await new Privacy.PersonalFields(session, cancellation).Seal(events))
             if (e is ContributionForfeited forfeited)
                 streams[forfeited.ContributionId].AppendOne(forfeited);
             else
                 network.AppendOne(e);
-        await session.SaveChangesAsync(cancellation);
-        return await MemberResponse.Open(session, (await session.LoadAsync<MemberView>(memberId, cancellation))!,
-            cancellation);
     }
 }

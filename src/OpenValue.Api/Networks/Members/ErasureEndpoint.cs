@@ -1,4 +1,6 @@
 using Marten;
+using OpenValue.Api.Networks;
+using OpenValue.Api.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using OpenValue.Api.Infrastructure.OpenApi;
@@ -23,18 +25,15 @@ public static class ErasureEndpoint
         "already-erased the second time.")]
     [ProducesResponseType<MemberResponse>(StatusCodes.Status200OK)]
     [ProducesProblem(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)]
-    public static async Task<MemberResponse> Erase(
-        Guid networkId, Guid memberId, HttpContext http, IDocumentSession session, IClock clock)
-    {
-        var cancellation = http.RequestAborted;
-        var stream = await session.Events.FetchForWriting<Network>(networkId, cancellation);
-        var member = await session.LoadAsync<MemberView>(memberId, cancellation);
-        var command = new EraseMember(memberId, http.Caller().MemberId);
-        var now = clock.GetCurrentInstant();
-        stream.AppendMany(PayoutDetails.Decide(command, stream.Aggregate!, member?.ToMember(), now));
-        MemberKeys.Shred(session, memberId);
-        await session.SaveChangesAsync(cancellation);
-        var view = await session.LoadAsync<MemberView>(memberId, cancellation);
-        return await MemberResponse.Open(session, view!, cancellation);
-    }
+    public static Task<MemberResponse> Erase(Guid networkId, Guid memberId, HttpContext http,
+        IDocumentSession session) =>
+        Write.Run(http, session, async now =>
+        {
+            var cancellation = http.RequestAborted;
+            var stream = await NetworkLookup.FetchForWriting(session, networkId, cancellation);
+            var member = await session.LoadAsync<MemberView>(memberId, cancellation);
+            var command = new EraseMember(memberId, http.Caller().MemberId);
+            stream.AppendMany(PayoutDetails.Decide(command, stream.Aggregate!, member?.ToMember(), now));
+            MemberKeys.Shred(session, memberId);
+        }, () => MemberResponse.Reloaded(session, memberId, http.RequestAborted));
 }

@@ -1,4 +1,6 @@
 using Marten;
+using OpenValue.Api.Networks;
+using OpenValue.Api.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using NodaTime;
 using OpenValue.Api.Infrastructure.OpenApi;
@@ -27,20 +29,18 @@ public static class PayoutDetailsEndpoints
         "treasurers read them.")]
     [ProducesResponseType<PayoutDetailsResponse>(StatusCodes.Status200OK)]
     [ProducesProblem(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)]
-    public static async Task<PayoutDetailsResponse> Put(
-        Guid networkId, Guid memberId, PayoutDetailsRequest body, HttpContext http, IDocumentSession session,
-        IClock clock)
-    {
-        var cancellation = http.RequestAborted;
-        var stream = await session.Events.FetchForWriting<Network>(networkId, cancellation);
-        var command = new SetPayoutDetails(
-            memberId, body.Iban, body.Bic, body.AccountReference, http.Caller().MemberId);
-        var member = await session.LoadAsync<MemberView>(memberId, cancellation);
-        var events = PayoutDetails.Decide(command, stream.Aggregate!, member?.ToMember(), clock.GetCurrentInstant());
-        stream.AppendMany(await new PersonalFields(session, cancellation).Seal(events));
-        await session.SaveChangesAsync(cancellation);
-        return await Read(session, memberId, cancellation);
-    }
+    public static Task<PayoutDetailsResponse> Put(
+        Guid networkId, Guid memberId, PayoutDetailsRequest body, HttpContext http, IDocumentSession session) =>
+        Write.Run(http, session, async now =>
+        {
+            var cancellation = http.RequestAborted;
+            var stream = await NetworkLookup.FetchForWriting(session, networkId, cancellation);
+            var command = new SetPayoutDetails(
+                memberId, body.Iban, body.Bic, body.AccountReference, http.Caller().MemberId);
+            var member = await session.LoadAsync<MemberView>(memberId, cancellation);
+            var events = PayoutDetails.Decide(command, stream.Aggregate!, member?.ToMember(), now);
+            stream.AppendMany(await new PersonalFields(session, cancellation).Seal(events));
+        }, () => Read(session, memberId, http.RequestAborted));
 
     [WolverineGet("/networks/{networkId}/members/{memberId}/payout-details")]
     [EndpointSummary("Get a member's payout details")]

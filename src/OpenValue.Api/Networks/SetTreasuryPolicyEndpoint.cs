@@ -1,5 +1,5 @@
 using Marten;
-using NodaTime;
+using OpenValue.Api.Infrastructure;
 using OpenValue.Api.Security;
 using OpenValue.Domain.Contributions;
 using OpenValue.Domain.Networks;
@@ -29,7 +29,7 @@ public sealed record TreasuryPolicyResponse(
                 LeaverPolicy.Wire(network.Leavers.BadLeaverKeeps)));
 }
 
-public static class TreasuryPolicyEndpoints
+public static class SetTreasuryPolicyEndpoint
 {
     [WolverinePost("/networks/{networkId}/treasury-policy"), Allow(Role.Steward)]
     [EndpointSummary("Set the four-eyes rule")]
@@ -38,22 +38,17 @@ public static class TreasuryPolicyEndpoints
         "treasurers; the cooling-off hours; and the leaver terms: which contribution kinds' points a good and a " +
         "bad leaver keep (kinds, or [\"all\"]; by default all, and cash and expense). Setting the rule in force " +
         "changes nothing.")]
-    public static async Task<TreasuryPolicyResponse> Set(Guid networkId, TreasuryPolicyRequest body, HttpContext http,
-        IDocumentSession session, IClock clock)
-    {
-        var stream = await session.Events.FetchForWriting<Network>(networkId, http.RequestAborted);
-        Domain.Governance.GovernanceRules.RequireDirect(stream.Aggregate!,
-            Domain.Governance.ProposalKind.TreasuryPolicy);
-        var command = new SetTreasuryPolicy(body.FourEyes, body.CoolingOffHours, http.Caller().MemberId,
-            body.LeaverTerms?.GoodLeaverKeeps, body.LeaverTerms?.BadLeaverKeeps);
-        var events = TreasuryPolicy.Decide(command, stream.Aggregate!, clock.GetCurrentInstant());
-        stream.AppendMany(events);
-        await session.SaveChangesAsync(http.RequestAborted);
-        return TreasuryPolicyResponse.Of(events.Aggregate(stream.Aggregate, Network.Evolve)!);
-    }
-
-    [WolverineGet("/networks/{networkId}/treasury-policy")]
-    [EndpointSummary("Get the four-eyes rule")]
-    public static async Task<TreasuryPolicyResponse> Get(Guid networkId, HttpContext http, IQuerySession session) =>
-        TreasuryPolicyResponse.Of((await session.LoadAsync<Network>(networkId, http.RequestAborted))!);
+    public static Task<TreasuryPolicyResponse> Set(Guid networkId, TreasuryPolicyRequest body, HttpContext http,
+        IDocumentSession session) =>
+        Write.Run(http, session, async now =>
+        {
+            var stream = await NetworkLookup.FetchForWriting(session, networkId, http.RequestAborted);
+            Domain.Governance.GovernanceRules.RequireDirect(stream.Aggregate!,
+                Domain.Governance.ProposalKind.TreasuryPolicy);
+            var command = new SetTreasuryPolicy(body.FourEyes, body.CoolingOffHours, http.Caller().MemberId,
+                body.LeaverTerms?.GoodLeaverKeeps, body.LeaverTerms?.BadLeaverKeeps);
+            var events = TreasuryPolicy.Decide(command, stream.Aggregate!, now);
+            stream.AppendMany(events);
+            return TreasuryPolicyResponse.Of(events.Aggregate(stream.Aggregate, Network.Evolve)!);
+        });
 }

@@ -1,10 +1,8 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using NodaTime;
-using OpenValue.Api.Contributions;
 using OpenValue.Api.Infrastructure;
+using OpenValue.Api.Networks;
 using OpenValue.Api.Security;
-using OpenValue.Domain;
 using OpenValue.Domain.Networks;
 using OpenValue.Domain.Treasury;
 using Wolverine.Http;
@@ -16,44 +14,28 @@ public sealed record RecordIncomeRequest(
 
 public sealed record IncomeRecordedResponse(Guid IncomeId, Guid PoolId, Guid? ProjectId, MoneyResponse Amount);
 
-public static class IncomeEndpoint
+public static class RecordIncomeEndpoint
 {
     /// <summary>
     /// Appends to the pool of the income's scope, checked against the version read like every pool write.
     /// </summary>
-    [WolverinePost("/networks/{networkId}/income"), Allow(Role.Treasurer)]
+    [WolverinePost("/networks/{networkId}/income"), Allow(Role.Treasurer), Idempotent]
     [EndpointSummary("Record income")]
     [EndpointDescription("Into the pool of a project when it names one, else the network's own pool.")]
     [ProducesResponseType<IncomeRecordedResponse>(StatusCodes.Status201Created)]
     public static Task<IResult> Record(
-        Guid networkId, RecordIncomeRequest body, HttpContext http, IDocumentSession session, IClock clock,
-            Idempotency idempotency) =>
-        idempotency.Once(http, session, http.Caller().IdempotencyScope, body, async () =>
+        Guid networkId, RecordIncomeRequest body, HttpContext http, IDocumentSession session) =>
+        Write.Idempotent(http, session, async now =>
         {
-            var network = await ClaimEndpoints.NetworkOf(session, networkId, http.RequestAborted);
-            var now = clock.GetCurrentInstant();
+            var network = await NetworkLookup.NetworkOf(session, networkId, http.RequestAborted);
             var command = new RecordIncome(Guid.CreateVersion7(), body.Amount, body.Source, body.ProjectId,
                 body.ReceivedOn, body.Note, http.Caller().MemberId);
             var income = Income.Decide(command, network, now.InUtc().Date, now);
-            var pool = await FetchPool(session, income.PoolId, http.RequestAborted);
+            var pool = await PoolStreams.Fetch(session, income.PoolId, http.RequestAborted);
             PoolCapacity.Check(pool.Aggregate, income);
             pool.AppendOne(await new Privacy.PersonalFields(session, http.RequestAborted).Seal(income));
             return new Outcome(StatusCodes.Status201Created, $"/networks/{networkId}/income/{income.IncomeId}",
                 new IncomeRecordedResponse(income.IncomeId, income.PoolId, income.ProjectId,
                     MoneyResponse.Of(income.AmountMinor, income.Currency)));
         });
-
-    /// <summary>
-    /// A pool stream locked to the version read, its stored document checked against its events. A stream at a pool's
-    /// id that is not a pool is refused, never written to.
-    /// </summary>
-    public static async Task<JasperFx.Events.IEventStream<Pool>> FetchPool(IDocumentSession session, Guid poolId,
-        CancellationToken cancellation)
-    {
-        var stream = await session.Events.FetchForWriting<Pool>(poolId, cancellation);
-        if (stream.Aggregate is null && stream.CurrentVersion > 0)
-            throw RuleViolation.Conflict("pool-id-taken", $"The stream {poolId} is not a pool.");
-        await Integrity.StoredState.Check(session, stream, "pool", Pool.Evolve, cancellation);
-        return stream;
-    }
 }

@@ -2,7 +2,6 @@ using System.Text.Json.Serialization;
 using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using NodaTime;
 using OpenValue.Api.Infrastructure;
 using OpenValue.Api.Infrastructure.OpenApi;
 using OpenValue.Api.Security;
@@ -11,6 +10,7 @@ using OpenValue.Domain.Contributions;
 using OpenValue.Domain.Networks;
 using OpenValue.Api.Privacy;
 using Wolverine.Http;
+using OpenValue.Api.Networks;
 
 namespace OpenValue.Api.Contributions;
 
@@ -22,39 +22,26 @@ public sealed record SubmitContributionRequest(
     public ClaimInput Claim => new(Kind, Quantity, Unit, OccurredOn, Description, EvidenceUrl, ProjectId);
 }
 
-public sealed record AmendContributionRequest(
-    string? Kind, string? Quantity, string? Unit, string? OccurredOn, string? Description,
-    string? EvidenceUrl = null, string? ProjectId = null)
-{
-    [JsonIgnore]
-    public ClaimInput Claim => new(Kind, Quantity, Unit, OccurredOn, Description, EvidenceUrl, ProjectId);
-}
-
 public sealed record ContributionSubmittedResponse(Guid ContributionId);
 
-/// <summary>
-/// The author's side of a claim: submit, amend, withdraw. Each decides on the stream version it read.
-/// </summary>
-public static class ClaimEndpoints
+public static class SubmitContributionEndpoint
 {
     /// <summary>
     /// Two ways to make a retry safe, usable together: a client-chosen id (a resubmission of the same claim
     /// appends nothing and answers 201 again) and an Idempotency-Key (the first response replayed).
     /// </summary>
-    [WolverinePost("/networks/{networkId}/contributions"), Allow(Role.Contributor)]
+    [WolverinePost("/networks/{networkId}/contributions"), Allow(Role.Contributor), Idempotent]
     [EndpointSummary("Submit a contribution")]
     [EndpointDescription(
         "A claim of work, cash, expenses, materials and so on. A client-chosen id makes a resubmission harmless " +
         "(201 again, nothing appended).")]
     [ProducesResponseType<ContributionSubmittedResponse>(StatusCodes.Status201Created)]
     public static Task<IResult> Submit(
-        Guid networkId, SubmitContributionRequest body, HttpContext http, IDocumentSession session, IClock clock,
-            Idempotency idempotency) =>
-        idempotency.Once(http, session, http.Caller().IdempotencyScope, body, async () =>
+        Guid networkId, SubmitContributionRequest body, HttpContext http, IDocumentSession session) =>
+        Write.Idempotent(http, session, async now =>
         {
             var id = ChosenId(body.Id);
-            var network = await NetworkOf(session, networkId, http.RequestAborted);
-            var now = clock.GetCurrentInstant();
+            var network = await NetworkLookup.NetworkOf(session, networkId, http.RequestAborted);
             var command = new SubmitContribution(id, http.Caller().MemberId, body.Claim);
             if (string.IsNullOrWhiteSpace(body.Id))
             {
@@ -78,39 +65,6 @@ public static class ClaimEndpoints
             return Outcome.Created($"/networks/{networkId}/contributions/{id}", new ContributionSubmittedResponse(id));
         });
 
-    [WolverinePut("/networks/{networkId}/contributions/{contributionId}")]
-    [EndpointSummary("Amend a contribution")]
-    [EndpointDescription("By its author, before any review or after changes were requested.")]
-    [ProducesProblem(StatusCodes.Status403Forbidden)]
-    public static async Task<ContributionResponse> Amend(
-        Guid networkId, Guid contributionId, AmendContributionRequest body, HttpContext http, IDocumentSession session,
-            IClock clock)
-    {
-        var network = await NetworkOf(session, networkId, http.RequestAborted);
-        var stream = await FetchExisting(session, contributionId, http.RequestAborted);
-        var now = clock.GetCurrentInstant();
-        var command = new AmendContribution(contributionId, http.Caller().MemberId, body.Claim);
-        var events = Claiming.Decide(
-            command, stream.Aggregate!, network, KindCatalogue.Of(network), now.InUtc().Date, now);
-        stream.AppendMany(await new PersonalFields(session, http.RequestAborted).Seal(events));
-        await session.SaveChangesAsync(http.RequestAborted);
-        return await ContributionResponse.Load(session, contributionId, http.RequestAborted);
-    }
-
-    [WolverinePost("/networks/{networkId}/contributions/{contributionId}/withdrawal")]
-    [EndpointSummary("Withdraw a contribution")]
-    [EndpointDescription("By its author, before a final decision.")]
-    [ProducesProblem(StatusCodes.Status403Forbidden)]
-    public static async Task<ContributionResponse> Withdraw(Guid contributionId, HttpContext http,
-        IDocumentSession session, IClock clock)
-    {
-        var stream = await FetchExisting(session, contributionId, http.RequestAborted);
-        var command = new WithdrawContribution(contributionId, http.Caller().MemberId);
-        stream.AppendMany(Claiming.Decide(command, stream.Aggregate!, clock.GetCurrentInstant()));
-        await session.SaveChangesAsync(http.RequestAborted);
-        return await ContributionResponse.Load(session, contributionId, http.RequestAborted);
-    }
-
     /// <summary>
     /// The contribution with its first claim's text opened, for the decision that compares a retried submission
     /// with it (the stream keeps the text sealed).
@@ -127,19 +81,6 @@ public static class ClaimEndpoints
             },
         };
     }
-
-    /// <summary>The stream of a contribution of this network, locked to the version read, or 404.</summary>
-    public static async Task<IEventStream<Contribution>> FetchExisting(IDocumentSession session, Guid contributionId,
-        CancellationToken cancellation)
-    {
-        var stream = await session.Events.FetchForWriting<Contribution>(contributionId, cancellation);
-        return stream.Aggregate is null ? throw ContributionResponse.NotFound(contributionId) : stream;
-    }
-
-    public static async Task<Network> NetworkOf(IQuerySession session, Guid networkId,
-        CancellationToken cancellation) =>
-        await session.LoadAsync<Network>(networkId, cancellation)
-        ?? throw new InvalidOperationException($"Network {networkId} has no stream although its member was admitted.");
 
     /// <summary>
     /// The client may choose the id so that a retry can be recognised; otherwise the server does. Version-5
