@@ -40,7 +40,7 @@ public static class OpenRoundEndpoint
         Write.Idempotent(http, session, async now =>
         {
             var cancellation = http.RequestAborted;
-            var network = await NetworkLookup.NetworkOf(session, networkId, cancellation);
+            var network = await NetworkLookup.ForMoney(session, networkId, cancellation);
             var command = new OpenRound(body.Title, body.Amount, body.ProjectId, body.Budget, body.OpensAt,
                 body.ClosesAt, body.CapPerBucket, body.BucketsNeedApproval, http.Caller().MemberId);
             var request = Opening.Validate(command, network, now);

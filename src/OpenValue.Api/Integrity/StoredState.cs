@@ -50,7 +50,9 @@ public static class StoredState
         var read = serializer.ToJson(document);
         var state = await session.Events.FetchStreamStateAsync(id, cancellation);
         var folded = state is null ? null : await Folded(session, id, state.Version, evolve, cancellation);
-        if (folded == read && await BrokenEvents(session, id, state!.Version, cancellation) == 0)
+        // Compared field by field, as verify does: a document read back from jsonb has its keys in jsonb's order.
+        if (folded is not null && JsonDifference.First(read, folded) is null
+            && await BrokenEvents(session, id, state!.Version, cancellation) == 0)
             return;
         await using var fresh = session.DocumentStore.QuerySession(session.TenantId);
         if (await fresh.LoadAsync<T>(id, cancellation) is { } stored && serializer.ToJson(stored) != read)

@@ -26,7 +26,7 @@ public static class ApproveDistributionEndpoint
             var cancellation = http.RequestAborted;
             var stream = await DistributionStreams.FetchExisting(session, distributionId, cancellation);
             var distribution = stream.Aggregate!;
-            var network = await NetworkLookup.NetworkOf(session, distribution.Proposal.NetworkId, cancellation);
+            var network = await NetworkLookup.ForMoney(session, distribution.Proposal.NetworkId, cancellation);
             var approver = await session.LoadAsync<MemberView>(http.Caller().MemberId, cancellation);
             var command = new ApproveDistribution(distributionId, http.Caller().MemberId);
             var events = Settling.Decide(command, distribution, approver?.Vouchings ?? [], network.CoolingOff, now);

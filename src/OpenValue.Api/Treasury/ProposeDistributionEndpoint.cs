@@ -32,7 +32,7 @@ public static class ProposeDistributionEndpoint
         Write.Idempotent(http, session, async now =>
         {
             var cancellation = http.RequestAborted;
-            var network = await NetworkLookup.NetworkOf(session, networkId, cancellation);
+            var network = await NetworkLookup.ForMoney(session, networkId, cancellation);
             var proposer = http.Caller().MemberId;
             var request = Proposing.Validate(new ProposeDistribution(body.Amount, body.Policy, body.ProjectId,
                 body.AsOf, body.WindowDays, proposer), network, now);
