@@ -50,19 +50,6 @@ public sealed class Idempotency(IClock clock, IOptions<JsonOptions> json)
 
     /// <summary>
     /// Runs <paramref name="work"/> (which appends to <paramref name="session"/> but does not save) and saves,
-    /// at most once per key, for a route that is not marked <see cref="IdempotentAttribute"/> and names its scope
-    /// and request itself. See <see cref="Run(HttpContext, IDocumentSession, Func{Task{Outcome}})"/>.
-    /// </summary>
-    public Task<IResult> Once(HttpContext http, IDocumentSession session, string scope, object request,
-        Func<Task<Outcome>> work)
-    {
-        var key = http.Request.Headers[Header].ToString();
-        var keyed = key.Length == 0 ? null : new IdempotentRequest(key, scope, Hash(http, Serialize(request)));
-        return Run(http, session, keyed, work);
-    }
-
-    /// <summary>
-    /// Runs <paramref name="work"/> (which appends to <paramref name="session"/> but does not save) and saves,
     /// at most once per key that <see cref="IdempotencyMiddleware"/> noted. Same key and same request: the first
     /// response again. Same key, another request: 422. Two racing requests with one key: the loser's transaction
     /// fails on the record's primary key, its events are rolled back with it, and it answers with the winner's

@@ -29,6 +29,13 @@ public static class Write
         return response;
     }
 
+    /// <summary>A decision that answers with no body (204).</summary>
+    public static async Task Run(HttpContext http, IDocumentSession session, Func<Instant, Task> decide)
+    {
+        await decide(http.Now());
+        await session.SaveChangesAsync(http.RequestAborted);
+    }
+
     /// <summary>A decision that answers with a read model, read after the save has projected it.</summary>
     public static async Task<T> Run<T>(HttpContext http, IDocumentSession session, Func<Instant, Task> decide,
         Func<Task<T>> respond)

@@ -47,7 +47,7 @@ public static class PersonalTokenEndpoints
         return new PersonalTokensResponse([.. tokens.Select(PersonalTokenResponse.From)]);
     }
 
-    [WolverinePost("/networks/{networkId}/members/{memberId}/tokens")]
+    [WolverinePost("/networks/{networkId}/members/{memberId}/tokens"), Idempotent]
     [EndpointSummary("Create a personal API token")]
     [EndpointDescription(
         "The member themself only. Returns the token once; it acts as a bearer token with the member's roles. " +
@@ -55,9 +55,8 @@ public static class PersonalTokenEndpoints
     [ProducesResponseType<PersonalTokenCreatedResponse>(StatusCodes.Status201Created)]
     [ProducesProblem(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)]
     public static Task<IResult> Create(
-        Guid networkId, Guid memberId, CreatePersonalTokenRequest body, HttpContext http, IDocumentSession session,
-        IClock clock, Idempotency idempotency) =>
-        idempotency.Once(http, session, http.Caller().IdempotencyScope, body, async () =>
+        Guid networkId, Guid memberId, CreatePersonalTokenRequest body, HttpContext http, IDocumentSession session) =>
+        Write.Idempotent(http, session, async now =>
         {
             await Own(http, session, memberId);
             var name = body.Name?.Trim() ?? "";
@@ -66,7 +65,6 @@ public static class PersonalTokenEndpoints
             if ((await Of(session, networkId, memberId, http.RequestAborted)).Count >= MaxTokens)
                 throw RuleViolation.Conflict("too-many-tokens",
                     $"A member holds at most {MaxTokens} personal tokens: revoke one first.");
-            var now = clock.GetCurrentInstant();
             var (token, access) = AccessToken.Issue(networkId, memberId, now);
             var id = Guid.CreateVersion7();
             session.Store(access with { PersonalTokenId = id, Name = name });
@@ -79,16 +77,16 @@ public static class PersonalTokenEndpoints
     [EndpointDescription("The member themself only. The token stops working at once.")]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesProblem(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)]
-    public static async Task Revoke(
-        Guid networkId, Guid memberId, Guid tokenId, HttpContext http, IDocumentSession session)
-    {
-        await Own(http, session, memberId);
-        var token = (await Of(session, networkId, memberId, http.RequestAborted))
-            .SingleOrDefault(t => t.PersonalTokenId == tokenId)
-            ?? throw RuleViolation.NotFound("token-not-found", $"Member {memberId} has no token {tokenId}.");
-        session.Delete(token);
-        await session.SaveChangesAsync(http.RequestAborted);
-    }
+    public static Task Revoke(
+        Guid networkId, Guid memberId, Guid tokenId, HttpContext http, IDocumentSession session) =>
+        Write.Run(http, session, async _ =>
+        {
+            await Own(http, session, memberId);
+            var token = (await Of(session, networkId, memberId, http.RequestAborted))
+                .SingleOrDefault(t => t.PersonalTokenId == tokenId)
+                ?? throw RuleViolation.NotFound("token-not-found", $"Member {memberId} has no token {tokenId}.");
+            session.Delete(token);
+        });
 
     private static async Task Own(HttpContext http, IQuerySession session, Guid memberId)
     {

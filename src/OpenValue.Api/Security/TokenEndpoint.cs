@@ -1,6 +1,6 @@
 using Marten;
+using OpenValue.Api.Infrastructure;
 using OpenValue.Api.Infrastructure.OpenApi;
-using NodaTime;
 using OpenValue.Api.Networks.Members;
 using OpenValue.Domain;
 using OpenValue.Domain.Networks;
@@ -23,8 +23,8 @@ public static class TokenEndpoint
         "By the member themself or a steward. Every earlier token of the member stops working at once; the new " +
         "one is shown once.")]
     [ProducesProblem(StatusCodes.Status403Forbidden)]
-    public static async Task<TokenReissuedResponse> Reissue(Guid networkId, Guid memberId, HttpContext http,
-        IDocumentSession session, IClock clock)
+    public static Task<TokenReissuedResponse> Reissue(Guid networkId, Guid memberId, HttpContext http,
+        IDocumentSession session) => Write.Run(http, session, async now =>
     {
         var caller = http.Caller();
         if (caller.MemberId != memberId && !caller.Holds(Role.Steward))
@@ -35,12 +35,10 @@ public static class TokenEndpoint
         if (member.DepartedOn is not null)
             throw Membership.Departed(member.ToMember());
 
-        var now = clock.GetCurrentInstant();
         session.DeleteWhere<AccessToken>(t => t.NetworkId == networkId && t.MemberId == memberId);
         var (token, access) = AccessToken.Issue(networkId, memberId, now);
         session.Store(access);
         session.Events.Append(networkId, new MemberTokenReissued(networkId, memberId, caller.MemberId, now));
-        await session.SaveChangesAsync(http.RequestAborted);
         return new TokenReissuedResponse(memberId, token);
-    }
+    });
 }
