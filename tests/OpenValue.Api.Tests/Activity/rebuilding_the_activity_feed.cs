@@ -39,16 +39,8 @@ public class rebuilding_the_activity_feed(AppFixture app)
             await session.SaveChangesAsync();
         }
 
-        await app.Host.PauseAllDaemonsAsync();
-        try
-        {
-            using var daemon = await app.Store.BuildProjectionDaemonAsync();
-            await daemon.RebuildProjectionAsync<ActivityProjection>(TimeSpan.FromMinutes(2), CancellationToken.None);
-        }
-        finally
-        {
-            await app.Host.ResumeAllDaemonsAsync();
-        }
+        await app.Rebuild((daemon, timeout) =>
+            daemon.RebuildProjectionAsync<ActivityProjection>(timeout, CancellationToken.None));
 
         (await Entries(n)).Should().BeEquivalentTo(liveEntries, o => o.WithStrictOrdering());
         (await api.Activity(n, n.Token)).Should().BeEquivalentTo(live, o => o.WithStrictOrdering());

@@ -139,20 +139,10 @@ public class erasing_a_member(AppFixture app)
     }
 
     /// <summary>The projections that hold names and texts, rebuilt from the events.</summary>
-    private async Task Rebuild()
+    private Task Rebuild() => app.Rebuild(async (daemon, timeout) =>
     {
-        await app.Host.PauseAllDaemonsAsync();
-        try
-        {
-            using var daemon = await app.Store.BuildProjectionDaemonAsync();
-            var timeout = TimeSpan.FromMinutes(2);
-            await daemon.RebuildProjectionAsync<MemberViewProjection>(timeout, CancellationToken.None);
-            await daemon.RebuildProjectionAsync<ContributionViewProjection>(timeout, CancellationToken.None);
-            await daemon.RebuildProjectionAsync<ActivityProjection>(timeout, CancellationToken.None);
-        }
-        finally
-        {
-            await app.Host.ResumeAllDaemonsAsync();
-        }
-    }
+        await daemon.RebuildProjectionAsync<MemberViewProjection>(timeout, CancellationToken.None);
+        await daemon.RebuildProjectionAsync<ContributionViewProjection>(timeout, CancellationToken.None);
+        await daemon.RebuildProjectionAsync<ActivityProjection>(timeout, CancellationToken.None);
+    });
 }
