@@ -21,20 +21,27 @@ public sealed class ChainKeeper(IDocumentStore store, ILogger<ChainKeeper> logge
     {
         var (db, schema) = (ChainAnchors.Db(store), store.Options.DatabaseSchemaName);
         using var timer = new PeriodicTimer(Every);
-        do
+        try
         {
-            try
+            do
             {
-                while (await Advance(db, schema, stoppingToken) > 0)
+                try
                 {
+                    while (await Advance(db, schema, stoppingToken) > 0)
+                    {
+                    }
                 }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // The next tick tries again; the events only wait a little longer for their hashes.
-                logger.LogWarning("Chaining events failed: {Error}", e.GetType().Name);
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The next tick tries again; the events only wait a little longer for their hashes.
+                    logger.LogWarning("Chaining events failed: {Error}", e.GetType().Name);
+                }
+            } while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException)
+        {
+            // The host is stopping; whatever is left, the next start's keeper (or any other node's) hashes.
+        }
     }
 
     /// <summary>
@@ -62,6 +69,17 @@ public sealed class ChainKeeper(IDocumentStore store, ILogger<ChainKeeper> logge
             await Task.Delay(TimeSpan.FromMilliseconds(20), cancellation);
             waited += TimeSpan.FromMilliseconds(20);
         }
+    }
+
+    /// <summary>
+    /// After <see cref="CatchUp"/>, hashes every committed event past the marker, across gaps it still waits out
+    /// (verify: a database and its restored copy must verify alike); returns the highest sequence number stored.
+    /// </summary>
+    public static async Task<long> ChainVisible(NpgsqlDataSource db, string schema, CancellationToken cancellation)
+    {
+        await CatchUp(db, schema, cancellation);
+        await using var command = db.CreateCommand($"select {schema}.ov_chain_visible()");
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellation));
     }
 
     /// <summary>Every event up to this sequence number is chained (or was given up on as never committed).</summary>

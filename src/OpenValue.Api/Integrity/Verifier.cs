@@ -24,7 +24,7 @@ public sealed class Verifier(IDocumentStore store)
         var breaks = new List<IntegrityBreak>();
         void Found(IntegrityBreak b) { if (breaks.Count < MaxBreaks) breaks.Add(b); }
         var total = await Count(tenant, cancellation);
-        var chained = await ChainKeeper.CatchUp(Db, Schema, cancellation);
+        var chained = await ChainKeeper.ChainVisible(Db, Schema, cancellation);
         var walk = new ChainWalk(Db, Schema, chained);
         var events = await walk.Events(tenant, Found, n => progress?.Invoke(new("chain", n, total)), cancellation);
         await walk.Missing(tenant, Found, cancellation);

@@ -162,6 +162,22 @@ begin
     return upto - progress.chained_through;
 end $$;
 
+-- Every committed event after the keeper's marker, whatever gaps lie between (verify, which must give the same
+-- answer on a database and on its restored copy, whether or not a keeper has waited out a gap there). The marker
+-- stays where it is: a number still in flight below these events is hashed when it commits. Returns the highest
+-- sequence number now stored: every event up to it that can be hashed is.
+create or replace function SCHEMA.ov_chain_visible() returns bigint
+language plpgsql security definer set search_path = pg_catalog, SCHEMA as $$
+declare
+    through bigint := coalesce((select chained_through from SCHEMA.ov_chain_progress where id = 1), 0);
+    upto bigint := coalesce((select max(seq_id) from SCHEMA.mt_events), 0);
+begin
+    if upto > through then
+        perform SCHEMA.ov_chain_rows(null, null, through, upto);
+    end if;
+    return greatest(through, upto);
+end $$;
+
 -- One stream's events not hashed yet, in version order (a money decision checks its pool's stream against
 -- the chain and must not wait for the keeper).
 create or replace function SCHEMA.ov_chain_stream(p_tenant varchar, p_stream uuid) returns int

@@ -13,7 +13,8 @@ grant update (version, "timestamp", type, is_archived, compacted_version) on SCH
 revoke insert, update, delete, truncate on SCHEMA.ov_event_hashes from RUNTIME;
 -- It moves the chain on only through the keeper's functions, which run as the owner.
 revoke insert, update, delete, truncate on SCHEMA.ov_chain_progress, SCHEMA.ov_chain_skipped from RUNTIME;
-grant execute on function SCHEMA.ov_chain_advance(int), SCHEMA.ov_chain_stream(varchar, uuid) to RUNTIME;
+grant execute on function SCHEMA.ov_chain_advance(int), SCHEMA.ov_chain_stream(varchar, uuid),
+    SCHEMA.ov_chain_visible() to RUNTIME;
 revoke update, delete, truncate on SCHEMA.ov_chain_anchors from RUNTIME;
 -- The one delete it may cause: Marten's empty tombstone rows that every shard has passed (tombstones.sql).
 grant execute on function SCHEMA.ov_purge_tombstones() to RUNTIME;
