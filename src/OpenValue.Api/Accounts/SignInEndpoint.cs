@@ -9,7 +9,7 @@ namespace OpenValue.Api.Accounts;
 
 public sealed record SignInRequest(string? Login, string? Password);
 
-public static class SignInEndpoints
+public static class SignInEndpoint
 {
     [WolverinePost("/accounts/sign-in")]
     [EndpointSummary("Sign in")]
@@ -42,38 +42,5 @@ public static class SignInEndpoints
         return refusal is null
             ? Results.Ok(await AccountResponses.Of(account!, store, http.RequestAborted))
             : Results.Problem(refusal);
-    }
-
-    /// <summary>Ends this browser's session on the server, so a copied cookie stops working too.</summary>
-    [WolverinePost("/accounts/sign-out")]
-    [EndpointSummary("Sign out")]
-    [EndpointDescription("Ends this browser's session on the server, so a copied cookie stops working too.")]
-    [ProducesProblem(StatusCodes.Status403Forbidden)]
-    [ProducesResponseType(StatusCodes.Status204NoContent)]
-    public static async Task<IResult> SignOut(HttpContext http, IDocumentStore store)
-    {
-        await using var session = store.LightweightSession();
-        if (await CookieSessions.Current(http, session) is { } signedIn)
-        {
-            if (!Cookies.CsrfHolds(http, signedIn.Session))
-                return Results.Problem(CookieSessions.CsrfRefused());
-            session.Delete(signedIn.Session);
-            await session.SaveChangesAsync(http.RequestAborted);
-        }
-        Cookies.SignOut(http);
-        return Results.NoContent();
-    }
-
-    [WolverineGet("/accounts/me")]
-    [EndpointSummary("The signed-in account")]
-    [EndpointDescription("The account of this browser's session and the networks it is a member of.")]
-    [ProducesProblem(StatusCodes.Status401Unauthorized)]
-    [ProducesResponseType<AccountResponse>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Me(HttpContext http, IDocumentStore store)
-    {
-        await using var query = store.QuerySession();
-        return await CookieSessions.Current(http, query) is { } signedIn
-            ? Results.Ok(await AccountResponses.Of(signedIn.Account, store, http.RequestAborted))
-            : Results.Problem(Problems.Create(401, "unauthenticated", "Not signed in."));
     }
 }
