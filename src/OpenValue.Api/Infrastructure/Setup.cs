@@ -68,7 +68,6 @@ public static class Setup
         });
         services.AddWolverineHttp();
         services.AddAccounts();
-        services.AddGovernance();
     }
 
     public static void UseOpenValue(this WebApplication app)

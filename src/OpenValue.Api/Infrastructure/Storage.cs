@@ -109,6 +109,7 @@ public static class Storage
         Shares.Configuration.Configure(options);
         Treasury.Configuration.Configure(options);
         Budgeting.Configuration.Configure(options);
+        Governance.Configuration.Configure(options);
         Activity.Configuration.Configure(options);
         options.Storage.ExtendedSchemaObjects.Add(Privacy.MemberKeys.Schema(options.DatabaseSchemaName));
         options.Storage.ExtendedSchemaObjects.Add(Privacy.MemberKeys.ResealSchema(options.DatabaseSchemaName));
