@@ -23,14 +23,18 @@ public static class AcceptInvitationEndpoint
     [ProducesResponseType<AccountResponse>(StatusCodes.Status200OK)]
     public static async Task<IResult> Accept(AcceptInvitationRequest body, HttpContext http, IDocumentStore store)
     {
-        var now = http.Now();
+        // Accounts are global: the session is not the network's. A refused password still saves its failed
+        // attempt (the lockout counts it); nothing else is staged then.
         await using var session = store.LightweightSession();
-        var invitation = await InvitationLinks.Open(session, body.Token, now, http.RequestAborted);
-        var accepting = await Acceptance.Account(http, session, body, now);
-        if (accepting.Account is not { } account)
-            return Results.Problem(accepting.Refusal!);
-        await Acceptance.MoveMembership(session, accepting, invitation, now, http.RequestAborted);
-        await session.SaveChangesAsync(http.RequestAborted);
-        return Results.Ok(await AccountResponses.Of(account, store, http.RequestAborted));
+        return await Write.Run(http, session, async now =>
+        {
+            var invitation = await InvitationLinks.Open(session, body.Token, now, http.RequestAborted);
+            var accepting = await Acceptance.Account(http, session, body, now);
+            if (accepting.Account is not null)
+                await Acceptance.MoveMembership(session, accepting, invitation, now, http.RequestAborted);
+            return accepting;
+        }, async accepting => accepting.Account is { } account
+            ? Results.Ok(await AccountResponses.Of(account, store, http.RequestAborted))
+            : Results.Problem(accepting.Refusal!));
     }
 }

@@ -8,7 +8,7 @@ namespace OpenValue.Api.Accounts;
 /// <summary>Who accepts an invitation: an account (new or existing), or why nobody may.</summary>
 public sealed record Accepting(Account? Account, bool IsNew, ProblemDetails? Refusal);
 
-/// <summary>The steps of accepting an invitation, in the session the endpoint saves once.</summary>
+/// <summary>The steps of accepting an invitation, in the session the endpoint's write shell saves once.</summary>
 public static class Acceptance
 {
     /// <summary>The account that accepts: the signed-in one, a new one, or one whose password is given.</summary>
@@ -28,7 +28,6 @@ public static class Acceptance
             // The failed attempt counts towards the lockout although nothing else is saved.
             if (existing is not null)
                 session.Store(existing);
-            await session.SaveChangesAsync(http.RequestAborted);
             return new Accepting(null, false, refusal);
         }
         Cookies.SignIn(http, session, existing!, now);

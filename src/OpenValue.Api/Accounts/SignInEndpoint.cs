@@ -28,19 +28,25 @@ public static class SignInEndpoint
         var login = Account.NormalLogin(body.Login);
         if (string.IsNullOrEmpty(body.Password))
             return Results.Problem(Problems.Invalid("password", "Enter your password."));
+        // A refusal is saved too: the failed attempt counts towards the account's lockout.
         await using var session = store.LightweightSession();
-        var account = await session.Query<Account>().SingleOrDefaultAsync(a => a.Login == login, http.RequestAborted);
-        var now = http.Now();
-        var refusal = Passwords.Check(account, body.Password, now);
-        if (account is not null)
-            session.Store(account);
-        if (refusal is null)
-            Cookies.SignIn(http, session, account!, now);
-        await session.SaveChangesAsync(http.RequestAborted);
-        if (refusal?.Status == StatusCodes.Status401Unauthorized)
-            failures.Count(http);
-        return refusal is null
-            ? Results.Ok(await AccountResponses.Of(account!, store, http.RequestAborted))
-            : Results.Problem(refusal);
+        return await Write.Run(http, session, async now =>
+        {
+            var account = await session.Query<Account>().SingleOrDefaultAsync(a => a.Login == login,
+                http.RequestAborted);
+            var refusal = Passwords.Check(account, body.Password, now);
+            if (account is not null)
+                session.Store(account);
+            if (refusal is null)
+                Cookies.SignIn(http, session, account!, now);
+            return (account, refusal);
+        }, async checkedIn =>
+        {
+            if (checkedIn.refusal?.Status == StatusCodes.Status401Unauthorized)
+                failures.Count(http);
+            return checkedIn.refusal is null
+                ? Results.Ok(await AccountResponses.Of(checkedIn.account!, store, http.RequestAborted))
+                : Results.Problem(checkedIn.refusal);
+        });
     }
 }

@@ -18,14 +18,16 @@ public static class SignOutEndpoint
     public static async Task<IResult> SignOut(HttpContext http, IDocumentStore store)
     {
         await using var session = store.LightweightSession();
-        if (await CookieSessions.Current(http, session) is { } signedIn)
+        return await Write.Run(http, session, async _ =>
         {
-            if (!Cookies.CsrfHolds(http, signedIn.Session))
-                return Results.Problem(CookieSessions.CsrfRefused());
-            session.Delete(signedIn.Session);
-            await session.SaveChangesAsync(http.RequestAborted);
-        }
-        Cookies.SignOut(http);
-        return Results.NoContent();
+            if (await CookieSessions.Current(http, session) is { } signedIn)
+            {
+                if (!Cookies.CsrfHolds(http, signedIn.Session))
+                    return Results.Problem(CookieSessions.CsrfRefused());
+                session.Delete(signedIn.Session);
+            }
+            Cookies.SignOut(http);
+            return Results.NoContent();
+        });
     }
 }

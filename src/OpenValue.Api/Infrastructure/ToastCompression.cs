@@ -26,6 +26,9 @@ public sealed class ToastCompression : IInitialData
         do $$
         declare c record;
         begin
+          -- One starting node at a time (the schema steps' advisory lock, as chain.sql takes it): two nodes
+          -- altering the same tables at once deadlock.
+          perform pg_advisory_xact_lock(7384061, 2);
           if current_setting('server_version_num')::int < 140000
              or not exists (select 1 from pg_settings where name = 'default_toast_compression' and 'lz4' = any(enumvals)) then
             return;

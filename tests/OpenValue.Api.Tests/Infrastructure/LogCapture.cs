@@ -20,11 +20,15 @@ public sealed class LogCapture : ILoggerProvider
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => true;
+        // Every level a logger writes at; None is never written (Wolverine passes it for messages it mutes).
+        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState,
-            Exception?, string> formatter) =>
-            lines.Enqueue(new LoggedLine(logLevel, category, formatter(state, exception)
-                + (exception is null ? "" : "\n" + exception)));
+            Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+                lines.Enqueue(new LoggedLine(logLevel, category, formatter(state, exception)
+                    + (exception is null ? "" : "\n" + exception)));
+        }
     }
 }

@@ -4,6 +4,10 @@
 -- stored: network (tenant), stream, version, type, time (UTC, microseconds) and the jsonb body as PostgreSQL
 -- prints it. Idempotent: applied by the schema's owner at startup or by `migrate` when its version is missing.
 
+-- One starting node at a time (the schema steps' advisory lock, as ToastCompression takes it), for this
+-- script's transaction: nodes starting together on a new database would otherwise deadlock on its DDL.
+select pg_advisory_xact_lock(7384061, 2);
+
 create table if not exists SCHEMA.ov_event_hashes (
     tenant_id varchar not null,
     stream_id uuid not null,
