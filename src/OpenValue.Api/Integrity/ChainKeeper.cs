@@ -14,6 +14,9 @@ public sealed class ChainKeeper(IDocumentStore store, ILogger<ChainKeeper> logge
 {
     public static readonly TimeSpan Every = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>chain.sql's advisory lock of the keeper's step: whoever holds it, no keeper steps.</summary>
+    public const string Lock = "7384061, 1";
+
     /// <summary>The most sequence numbers one step takes (one transaction of the keeper).</summary>
     public const int Step = 5_000;
 

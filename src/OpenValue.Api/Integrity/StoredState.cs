@@ -31,9 +31,7 @@ public static class StoredState
         var now = await fresh.Events.FetchStreamStateAsync(stream.Id, cancellation);
         if (now is not null && now.Version != read)
             throw new JasperFx.Events.EventStreamUnexpectedMaxEventIdException(stream.Id, typeof(T), read, now.Version);
-        throw RuleViolation.Conflict(Code,
-            $"The stored {name} {stream.Id} disagrees with its events, so no money moves. " +
-            "A steward or treasurer can see what differs at GET /networks/{networkId}/integrity.");
+        throw Differs(name, stream.Id);
     }
 
     /// <summary>
@@ -58,10 +56,12 @@ public static class StoredState
         if (await fresh.LoadAsync<T>(id, cancellation) is { } stored && serializer.ToJson(stored) != read)
             throw new JasperFx.Events.EventStreamUnexpectedMaxEventIdException(id, typeof(T), state?.Version ?? 0,
                 state?.Version ?? 0);
-        throw RuleViolation.Conflict(Code,
-            $"The stored {name} {id} disagrees with its events, so no money moves. " +
-            "A steward or treasurer can see what differs at GET /networks/{networkId}/integrity.");
+        throw Differs(name, id);
     }
+
+    private static RuleViolation Differs(string name, Guid id) => RuleViolation.Conflict(Code,
+        $"The stored {name} {id} disagrees with its events, so no money moves. " +
+        "A steward or treasurer can see what differs at GET /networks/{networkId}/integrity.");
 
     /// <summary>
     /// The stream folded up to the version the document was read at; null when its events no longer read as their

@@ -81,7 +81,8 @@ public sealed class PersonalDataUpgrade : IInitialData
         await using (var transaction = await connection.BeginTransactionAsync(cancellation))
         {
             // The chain keeper's lock (chain.sql), so no keeper hashes an event's old text while it is rewritten.
-            await using (var keeper = new NpgsqlCommand("select pg_advisory_xact_lock(7384061, 1)", connection))
+            await using (var keeper = new NpgsqlCommand($"select pg_advisory_xact_lock({ChainKeeper.Lock})",
+                             connection))
                 await keeper.ExecuteNonQueryAsync(cancellation);
             foreach (var row in rows)
                 await row.Update(connection, schema, cancellation);

@@ -10,9 +10,6 @@ namespace OpenValue.Benchmarks.Harness;
 /// </summary>
 public static class ChainSwitch
 {
-    /// <summary>chain.sql's advisory lock: while a session holds it, no keeper steps.</summary>
-    private const string KeeperLock = "7384061, 1";
-
     /// <summary>
     /// The keeper off: holds its lock for the run, so the app's own keepers skip every step; they catch up after.
     /// </summary>
@@ -20,14 +17,14 @@ public static class ChainSwitch
         CancellationToken ct)
     {
         await using var holder = await bench.Db.OpenConnectionAsync(ct);
-        await Execute(holder, $"select pg_advisory_lock({KeeperLock})", ct);
+        await Execute(holder, $"select pg_advisory_lock({ChainKeeper.Lock})", ct);
         try
         {
             return await run(ct);
         }
         finally
         {
-            await Execute(holder, $"select pg_advisory_unlock({KeeperLock})", ct);
+            await Execute(holder, $"select pg_advisory_unlock({ChainKeeper.Lock})", ct);
         }
     }
 
